@@ -1,0 +1,153 @@
+package vn.laurel.engine.caseformat;
+
+import vn.laurel.engine.model.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Checks what the parser cannot: required fields, ranges, duplicates and impossible dates. */
+final class CaseValidator {
+    static final int MIN_YEAR = 1945;
+    static final int MAX_YEAR = 2100;
+    private static final LocalDate MIN_DATE = LocalDate.of(1900, 1, 1);
+    private static final LocalDate MAX_DATE = LocalDate.of(MAX_YEAR, 12, 31);
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    private CaseValidator() {}
+
+    static void validate(CaseDocument doc) {
+        CaseValidator v = new CaseValidator();
+        v.document(doc);
+        if (!v.errors.isEmpty()) throw new CaseFormatException(v.errors);
+    }
+
+    private void document(CaseDocument doc) {
+        date("asOf", doc.asOf(), true);
+        year("year", doc.year());
+        if (doc.asOf() != null && doc.year() != null && doc.year() > doc.asOf().getYear()) {
+            errors.add(new FieldError("year", "the evaluation year " + doc.year()
+                    + " is after the appraisal date " + doc.asOf()));
+        }
+        for (int i = 0; i < doc.awards().size(); i++) {
+            if (blank(doc.awards().get(i))) errors.add(new FieldError("awards[" + i + "]", "is empty"));
+        }
+        if (doc.subject() == null) {
+            errors.add(new FieldError("subject", "is required"));
+        } else {
+            subject("subject", doc.subject());
+        }
+        for (int i = 0; i < doc.members().size(); i++) {
+            String at = "members[" + i + "]";
+            Subject m = doc.members().get(i);
+            if (m == null) { errors.add(new FieldError(at, "is empty")); continue; }
+            subject(at, m);
+            if (m.kind() != null && m.kind() != SubjectKind.PERSON) {
+                errors.add(new FieldError(at + ".kind", "members are persons"));
+            }
+        }
+        if (!doc.members().isEmpty() && doc.subject() != null && doc.subject().kind() == SubjectKind.PERSON) {
+            errors.add(new FieldError("members", "only a COLLECTIVE subject has members"));
+        }
+    }
+
+    private void subject(String at, Subject s) {
+        if (blank(s.id())) errors.add(new FieldError(at + ".id", "is required"));
+        else if (s.id().length() > 64) errors.add(new FieldError(at + ".id", "is longer than 64 characters"));
+        if (s.kind() == null) errors.add(new FieldError(at + ".kind", "is required: PERSON or COLLECTIVE"));
+        date(at + ".hiredOn", s.hiredOn(), false);
+
+        Set<Integer> ratingYears = new HashSet<>();
+        for (int i = 0; i < s.ratings().size(); i++) {
+            String f = at + ".ratings[" + i + "]";
+            RatingFact r = s.ratings().get(i);
+            if (r == null) { errors.add(new FieldError(f, "is empty")); continue; }
+            year(f + ".year", r.year());
+            if (r.rating() == null) errors.add(new FieldError(f + ".rating", "is required"));
+            if (r.year() != null && !ratingYears.add(r.year())) {
+                errors.add(new FieldError(f + ".year", "a second rating for " + r.year()));
+            }
+        }
+        for (int i = 0; i < s.titles().size(); i++) {
+            String f = at + ".titles[" + i + "]";
+            TitleFact t = s.titles().get(i);
+            if (t == null) { errors.add(new FieldError(f, "is empty")); continue; }
+            year(f + ".year", t.year());
+            if (blank(t.code())) errors.add(new FieldError(f + ".code", "is required"));
+            decidedAfterAchievement(f + ".decidedOn", t.year(), t.decidedOn());
+        }
+        for (int i = 0; i < s.commendations().size(); i++) {
+            String f = at + ".commendations[" + i + "]";
+            CommendationFact c = s.commendations().get(i);
+            if (c == null) { errors.add(new FieldError(f, "is empty")); continue; }
+            year(f + ".year", c.year());
+            if (blank(c.code())) errors.add(new FieldError(f + ".code", "is required"));
+            decidedAfterAchievement(f + ".decidedOn", c.year(), c.decidedOn());
+        }
+        for (int i = 0; i < s.initiatives().size(); i++) {
+            String f = at + ".initiatives[" + i + "]";
+            InitiativeFact n = s.initiatives().get(i);
+            if (n == null) { errors.add(new FieldError(f, "is empty")); continue; }
+            year(f + ".year", n.year());
+            if (n.level() == null) errors.add(new FieldError(f + ".level", "is required"));
+            if (n.benefitVnd() != null && n.benefitVnd() < 0) errors.add(new FieldError(f + ".benefitVnd", "is negative"));
+        }
+        for (int i = 0; i < s.disciplines().size(); i++) {
+            String f = at + ".disciplines[" + i + "]";
+            DisciplineFact d = s.disciplines().get(i);
+            if (d == null) { errors.add(new FieldError(f, "is empty")); continue; }
+            date(f + ".decidedOn", d.decidedOn(), false);
+            date(f + ".until", d.until(), false);
+            date(f + ".since", d.since(), false);
+            if (!d.isPending()) {
+                if (d.form() == null) errors.add(new FieldError(f + ".form", "is required for a decided discipline"));
+                if (d.decidedOn() == null) errors.add(new FieldError(f + ".decidedOn", "is required for a decided discipline"));
+                if (d.decidedOn() != null && d.until() != null && d.until().isBefore(d.decidedOn())) {
+                    errors.add(new FieldError(f + ".until", "is before decidedOn"));
+                }
+            }
+        }
+        for (int i = 0; i < s.absences().size(); i++) {
+            String f = at + ".absences[" + i + "]";
+            AbsenceFact a = s.absences().get(i);
+            if (a == null) { errors.add(new FieldError(f, "is empty")); continue; }
+            year(f + ".year", a.year());
+            if (a.days() == null) errors.add(new FieldError(f + ".days", "is required"));
+            else if (a.days() < 0 || a.days() > 366) errors.add(new FieldError(f + ".days", "must be between 0 and 366"));
+        }
+        for (int i = 0; i < s.attestations().size(); i++) {
+            String f = at + ".attestations[" + i + "]";
+            AttestationFact a = s.attestations().get(i);
+            if (a == null) { errors.add(new FieldError(f, "is empty")); continue; }
+            year(f + ".year", a.year());
+            if (blank(a.criterion())) errors.add(new FieldError(f + ".criterion", "is required"));
+            if (a.value() == null) errors.add(new FieldError(f + ".value", "is required: true or false"));
+        }
+    }
+
+    private void year(String field, Integer year) {
+        if (year == null) errors.add(new FieldError(field, "is required"));
+        else if (year < MIN_YEAR || year > MAX_YEAR) {
+            errors.add(new FieldError(field, "must be between " + MIN_YEAR + " and " + MAX_YEAR));
+        }
+    }
+
+    private void date(String field, LocalDate date, boolean required) {
+        if (date == null) {
+            if (required) errors.add(new FieldError(field, "is required (YYYY-MM-DD)"));
+        } else if (date.isBefore(MIN_DATE) || date.isAfter(MAX_DATE)) {
+            errors.add(new FieldError(field, "must be between " + MIN_DATE + " and " + MAX_DATE));
+        }
+    }
+
+    private void decidedAfterAchievement(String field, Integer year, LocalDate decidedOn) {
+        if (year != null && decidedOn != null && decidedOn.getYear() < year) {
+            errors.add(new FieldError(field, "a decision dated " + decidedOn + " cannot reward achievements of " + year));
+        }
+    }
+
+    private static boolean blank(String s) { return s == null || s.isBlank(); }
+}

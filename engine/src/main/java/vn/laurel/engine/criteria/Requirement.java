@@ -1,0 +1,9 @@
+package vn.laurel.engine.criteria;
+
+/**
+ * What a criterion requires, kept as data (an operator and a value) so that it can be rendered in
+ * any language and compared by an auditor.
+ */
+public record Requirement(Operator operator, Object value) {
+    public enum Operator { AT_LEAST, AT_MOST, LESS_THAN, EQUALS, ATTESTED, NONE, NO_PENDING, ANY_OF }
+}

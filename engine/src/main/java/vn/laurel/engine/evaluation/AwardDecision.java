@@ -1,0 +1,12 @@
+package vn.laurel.engine.evaluation;
+
+/**
+ * An award decided for a subject, inserted into the session once all of the award's criteria have
+ * reported, so that rules of awards that depend on it (a higher title, a collective counting its
+ * members) can match it.
+ */
+public record AwardDecision(String subjectId, String award, int year, Outcome outcome) {
+    public boolean isEligible() {
+        return outcome == Outcome.ELIGIBLE || outcome == Outcome.ELIGIBLE_SUBJECT_TO_QUOTA;
+    }
+}

@@ -1,0 +1,102 @@
+package vn.laurel.engine.evaluation;
+
+import org.kie.api.runtime.rule.RuleContext;
+import vn.laurel.engine.criteria.Check;
+import vn.laurel.engine.history.History;
+import vn.laurel.engine.model.Organisation;
+import vn.laurel.engine.policy.Parameter;
+import vn.laurel.engine.policy.ParameterUse;
+import vn.laurel.engine.policy.UnknownParameterException;
+
+import java.time.LocalDate;
+import java.util.*;
+
+/**
+ * The question being answered for one subject, inserted into the session as a fact. Criterion
+ * rules match it, read its year, appraisal date and parameters, and record their checks on it:
+ * <pre>
+ *   $e : Evaluation( $year : year, $h : history )
+ *   then $e.record(kcontext, $h.ratingIn($year).atLeast(Rating.GOOD));
+ * </pre>
+ */
+public final class Evaluation {
+    private final History history;
+    private final int year;
+    private final LocalDate asOf;
+    private final String regime;
+    private final Organisation organisation;
+    private final Map<String, Parameter> parameters;
+    private final Map<String, ParameterUse> parametersUsed = new LinkedHashMap<>();
+    private final List<CriterionResult> results = new ArrayList<>();
+
+    public Evaluation(History history, int year, LocalDate asOf, String regime, Organisation organisation,
+                      Map<String, Parameter> parameters) {
+        this.history = history;
+        this.year = year;
+        this.asOf = asOf;
+        this.regime = regime;
+        this.organisation = organisation;
+        this.parameters = parameters;
+    }
+
+    public History getHistory() { return history; }
+
+    public int getYear() { return year; }
+
+    public LocalDate getAsOf() { return asOf; }
+
+    public String getRegime() { return regime; }
+
+    public boolean isPerson() { return history.isPerson(); }
+
+    public boolean isCollective() { return history.isCollective(); }
+
+    /** A numeric policy parameter in force on the appraisal date for this organisation. */
+    public Number param(String name) {
+        Object value = use(name).value();
+        if (value instanceof Number n) return n;
+        throw new UnknownParameterException("parameter " + name + " is not a number: " + value);
+    }
+
+    /** A yes/no policy parameter (a switch) in force on the appraisal date for this organisation. */
+    public boolean flag(String name) {
+        Object value = use(name).value();
+        if (value instanceof Boolean b) return b;
+        throw new UnknownParameterException("parameter " + name + " is not true or false: " + value);
+    }
+
+    /** A code-valued policy parameter (a discipline form, a rounding mode) in force on the appraisal date. */
+    public String code(String name) {
+        return String.valueOf(use(name).value());
+    }
+
+    private ParameterUse use(String name) {
+        ParameterUse used = parametersUsed.get(name);
+        if (used != null) return used;
+        Parameter parameter = parameters.get(name);
+        if (parameter == null) throw new UnknownParameterException("unknown parameter " + name);
+        used = parameter.resolve(asOf, organisation).orElseThrow(() ->
+                new UnknownParameterException("parameter " + name + " has no value in force on " + asOf));
+        parametersUsed.put(name, used);
+        return used;
+    }
+
+    /** Records a criterion's check; award and criterion come from the firing rule's metadata. */
+    public void record(RuleContext kcontext, Check check) {
+        Map<String, Object> meta = kcontext.getRule().getMetaData();
+        results.add(new CriterionResult(history.getId(), unquote(meta.get("award")), unquote(meta.get("criterion")),
+                kcontext.getRule().getName(), year, check));
+    }
+
+    public List<CriterionResult> getResults() { return Collections.unmodifiableList(results); }
+
+    public Collection<ParameterUse> getParametersUsed() { return Collections.unmodifiableCollection(parametersUsed.values()); }
+
+    private static String unquote(Object value) {
+        String s = String.valueOf(value);
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
+    @Override
+    public String toString() { return "Evaluation[" + history.getId() + ", " + year + ", " + regime + "]"; }
+}

@@ -1,0 +1,69 @@
+package vn.laurel.engine.i18n;
+
+import vn.laurel.engine.criteria.Check;
+import vn.laurel.engine.criteria.Requirement;
+import vn.laurel.engine.policy.Localized;
+
+import java.text.MessageFormat;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.stream.Collectors;
+
+/**
+ * Renders explanations in Vietnamese and English. A rule's template names {year}, {actual},
+ * {required} and {status}; values that are codes (ratings, outcomes) are rendered through the
+ * label bundles, so policy staff write one sentence per language and never format values.
+ */
+public final class Explainer {
+    private static final Map<String, ResourceBundle> BUNDLES = Map.of(
+            "vi", ResourceBundle.getBundle("vn.laurel.engine.i18n.labels", Locale.forLanguageTag("vi")),
+            "en", ResourceBundle.getBundle("vn.laurel.engine.i18n.labels", Locale.ENGLISH));
+
+    private Explainer() {}
+
+    public static Localized explain(Localized template, int year, Check check) {
+        return new Localized(render("vi", template.vi(), year, check), render("en", template.en(), year, check));
+    }
+
+    public static Localized label(String key, Object... args) {
+        return new Localized(text("vi", key, args), text("en", key, args));
+    }
+
+    static String render(String lang, String template, int year, Check check) {
+        String sentence = template
+                .replace("{year}", String.valueOf(year))
+                .replace("{actual}", value(lang, check.actual()))
+                .replace("{required}", requirement(lang, check.required()))
+                .replace("{status}", text(lang, "Status." + check.status()));
+        return template.contains("{status}") ? sentence : sentence + " — " + text(lang, "Status." + check.status());
+    }
+
+    static String requirement(String lang, Requirement r) {
+        if (r.operator() == Requirement.Operator.ANY_OF && r.value() instanceof Collection<?> branches) {
+            return branches.stream().map(b -> b instanceof Requirement br ? requirement(lang, br) : value(lang, b))
+                    .collect(Collectors.joining(text(lang, "op.ANY_OF.separator")));
+        }
+        return text(lang, "op." + r.operator(), value(lang, r.value()));
+    }
+
+    static String value(String lang, Object value) {
+        if (value == null) return text(lang, "value.null");
+        if (value instanceof Boolean b) return text(lang, "value." + b);
+        if (value instanceof Enum<?> e) {
+            String key = e.getDeclaringClass().getSimpleName() + "." + e.name();
+            ResourceBundle bundle = BUNDLES.get(lang);
+            return bundle.containsKey(key) ? bundle.getString(key) : e.name();
+        }
+        if (value instanceof Collection<?> c) {
+            return c.stream().map(v -> value(lang, v)).collect(Collectors.joining("; "));
+        }
+        return String.valueOf(value);
+    }
+
+    private static String text(String lang, String key, Object... args) {
+        String pattern = BUNDLES.get(lang).getString(key);
+        return args.length == 0 ? pattern : MessageFormat.format(pattern.replace("'", "''"), args);
+    }
+}

@@ -1,0 +1,3 @@
+package vn.laurel.engine.model;
+
+public enum InitiativeKind { INITIATIVE, SCIENCE_PROJECT, COMBAT_INGENUITY }

@@ -1,0 +1,77 @@
+package vn.laurel.engine.ruleset;
+
+import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compiles a set of DRL files into a KieBase with the classic DRL builder (it reports errors with
+ * file and line, and rebuilds two to three times faster than the executable model).
+ */
+final class RuleCompiler {
+    private static final String RESOURCES = "src/main/resources/";
+    // Drools puts the column only in the message text: "[ERR 101] Line 12:18 no viable alternative…"
+    private static final Pattern LINE_COLUMN = Pattern.compile("Line (\\d+):(\\d+)");
+
+    record Result(KieBase kieBase, List<RuleProblem> problems) {}
+
+    static Result compile(Path root, List<Path> files) {
+        KieServices ks = KieServices.Factory.get();
+        ClassLoader loader = RuleCompiler.class.getClassLoader();
+        // A unique release id per build keeps rebuilds apart; the module is removed again below.
+        ReleaseId releaseId = ks.newReleaseId("vn.laurel", "ruleset", "1.0.0-" + UUID.randomUUID());
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        for (Path file : files) {
+            try {
+                kfs.write(RESOURCES + RulesDirectory.relative(root, file), Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        KieBuilder builder = ks.newKieBuilder(kfs, loader);
+        builder.buildAll(DrlProject.class);
+        List<RuleProblem> problems = problemsOf(builder.getResults().getMessages(Message.Level.ERROR));
+        if (!problems.isEmpty()) {
+            ks.getRepository().removeKieModule(releaseId);
+            return new Result(null, problems);
+        }
+        KieBase kieBase = ks.newKieContainer(releaseId, loader).getKieBase();
+        ks.getRepository().removeKieModule(releaseId);
+        return new Result(kieBase, List.of());
+    }
+
+    private static List<RuleProblem> problemsOf(List<Message> messages) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Message m : messages) {
+            // "Parser returned a null Package" repeats a syntax error already reported with its line.
+            if (m.getText() != null && m.getText().contains("Parser returned a null Package")) continue;
+            String path = m.getPath() == null ? "?" : m.getPath();
+            if (path.startsWith(RESOURCES)) path = path.substring(RESOURCES.length());
+            int line = Math.max(m.getLine(), 0);
+            int column = Math.max(m.getColumn(), 0);
+            Matcher lc = LINE_COLUMN.matcher(m.getText() == null ? "" : m.getText());
+            if (lc.find()) {
+                if (line == 0) line = Integer.parseInt(lc.group(1));
+                if (column == 0) column = Integer.parseInt(lc.group(2)) + 1; // Drools counts columns from 0
+            }
+            String text = m.getText() == null ? "" : m.getText().replaceAll("\\s+", " ").trim();
+            problems.add(RuleProblem.error(path, line, column, text));
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,122 @@
+package vn.laurel.engine.ruleset;
+
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import vn.laurel.engine.catalogue.AwardDefinition;
+import vn.laurel.engine.catalogue.CriterionDefinition;
+import vn.laurel.engine.policy.Localized;
+import vn.laurel.engine.policy.Parameter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.*;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the metadata every criterion rule must carry and checks it against the catalogue:
+ * <pre>
+ *   &#64;award("ADVANCED_LABORER") &#64;criterion("RATING_GOOD_OR_BETTER")
+ *   &#64;legalBasis("Law 06/2022/QH15, art. 24.1.a") &#64;legalBasisVi("Luật 06/2022/QH15, Điều 24 khoản 1 điểm a")
+ *   &#64;confidence("VERIFIED") &#64;en("…{actual}…{required}…") &#64;vi("…")
+ * </pre>
+ */
+final class RuleMetadata {
+    static final List<String> REQUIRED = List.of("award", "criterion", "legalBasis", "legalBasisVi", "confidence", "en", "vi");
+    static final Set<String> CONFIDENCE = Set.of("VERIFIED", "RECALLED", "UNCONFIRMED");
+    private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
+    private static final Pattern PARAM_CALL = Pattern.compile("param\\(\\s*\"([^\"]+)\"\\s*\\)");
+
+    private RuleMetadata() {}
+
+    /** Where each rule is declared, found from the DRL text so that problems name file and line. */
+    record Location(String file, int line) {}
+
+    static Map<String, Location> locate(Path root, List<Path> files) {
+        Map<String, Location> locations = new HashMap<>();
+        for (Path file : files) {
+            List<String> lines = readLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = RULE_HEADER.matcher(lines.get(i));
+                if (m.find()) locations.putIfAbsent(m.group(1), new Location(RulesDirectory.relative(root, file), i + 1));
+            }
+        }
+        return locations;
+    }
+
+    /** Parameter names the DRL files ask for that no parameter file defines. */
+    static List<RuleProblem> unknownParameters(Path root, List<Path> files, Map<String, Parameter> parameters) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Path file : files) {
+            List<String> lines = readLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = PARAM_CALL.matcher(lines.get(i));
+                while (m.find()) {
+                    if (!parameters.containsKey(m.group(1))) {
+                        problems.add(RuleProblem.error(RulesDirectory.relative(root, file), i + 1, m.start(1) + 1,
+                                "unknown parameter \"" + m.group(1) + "\": define it in a file under parameters/"));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    static List<CriterionDefinition> criteria(String regime, KieBase kieBase, Map<String, Location> locations,
+                                              Map<String, AwardDefinition> awards, List<RuleProblem> problems) {
+        List<CriterionDefinition> criteria = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                Location at = locations.getOrDefault(rule.getName(), new Location("?", 0));
+                Map<String, Object> meta = rule.getMetaData();
+                List<String> missing = REQUIRED.stream().filter(k -> text(meta, k) == null).toList();
+                if (!missing.isEmpty()) {
+                    problems.add(RuleProblem.error(at.file(), at.line(), 1, "rule \"" + rule.getName()
+                            + "\" lacks metadata " + missing.stream().map(k -> "@" + k).toList()));
+                    continue;
+                }
+                String award = text(meta, "award");
+                if (!awards.containsKey(award)) {
+                    problems.add(RuleProblem.error(at.file(), at.line(), 1, "rule \"" + rule.getName()
+                            + "\": unknown award \"" + award + "\" (declare it in awards.yaml)"));
+                }
+                if (!CONFIDENCE.contains(text(meta, "confidence"))) {
+                    problems.add(RuleProblem.error(at.file(), at.line(), 1, "rule \"" + rule.getName()
+                            + "\": confidence must be one of " + new TreeSet<>(CONFIDENCE)));
+                }
+                String criterion = text(meta, "criterion");
+                if (!seen.add(award + "/" + criterion)) {
+                    problems.add(RuleProblem.error(at.file(), at.line(), 1, "criterion " + award + "/" + criterion
+                            + " is decided by more than one rule in regime " + regime));
+                }
+                criteria.add(new CriterionDefinition(regime, award, criterion, rule.getName(), at.file(), at.line(),
+                        new Localized(text(meta, "legalBasisVi"), text(meta, "legalBasis")),
+                        text(meta, "confidence"), new Localized(text(meta, "vi"), text(meta, "en"))));
+            }
+        }
+        // Criteria are listed in the order policy staff wrote them.
+        criteria.sort(Comparator.comparing(CriterionDefinition::file).thenComparingInt(CriterionDefinition::line));
+        return criteria;
+    }
+
+    private static String text(Map<String, Object> meta, String key) {
+        Object v = meta.get(key);
+        if (v == null) return null;
+        String s = v.toString();
+        // Drools keeps the quotes of a quoted metadata value in some versions; strip them once.
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) s = s.substring(1, s.length() - 1);
+        return s.isBlank() ? null : s;
+    }
+
+    private static List<String> readLines(Path file) {
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

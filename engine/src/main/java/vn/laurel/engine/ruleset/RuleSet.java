@@ -1,0 +1,36 @@
+package vn.laurel.engine.ruleset;
+
+import vn.laurel.engine.catalogue.AwardDefinition;
+import vn.laurel.engine.policy.Parameter;
+import vn.laurel.engine.regime.Regime;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A loaded, compiled and checked rule set: immutable, shared by every evaluation that starts while
+ * it is current. A reload builds a new one and swaps it in; evaluations in flight keep theirs.
+ *
+ * @param version content hash of every rule and parameter file
+ * @param files   the files it was built from, relative to the directory
+ */
+public record RuleSet(String version, Path directory, Instant loadedAt, List<String> files, List<Regime> regimes,
+                      Map<String, AwardDefinition> awards, Map<String, Parameter> parameters,
+                      Map<String, CompiledRegime> compiled) {
+
+    public Optional<Regime> regimeOn(LocalDate asOf) {
+        return regimes.stream().filter(r -> r.covers(asOf)).findFirst();
+    }
+
+    public CompiledRegime compiled(String regime) {
+        return compiled.get(regime);
+    }
+
+    public Optional<AwardDefinition> award(String code) {
+        return Optional.ofNullable(awards.get(code));
+    }
+}

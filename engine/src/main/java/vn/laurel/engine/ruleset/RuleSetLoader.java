@@ -1,0 +1,61 @@
+package vn.laurel.engine.ruleset;
+
+import vn.laurel.engine.catalogue.AwardDefinition;
+import vn.laurel.engine.catalogue.CriterionDefinition;
+import vn.laurel.engine.policy.Parameter;
+import vn.laurel.engine.regime.Regime;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.*;
+
+/**
+ * Loads a rules directory into a {@link RuleSet}: reads regimes, awards and parameters, compiles
+ * each regime's DRL (its folder plus {@code common/}) into its own KieBase, and checks the rule
+ * metadata. Every problem is collected; any problem fails the load as a whole, so a broken file
+ * can never replace a working rule set.
+ */
+public final class RuleSetLoader {
+    private RuleSetLoader() {}
+
+    public static RuleSet load(Path directory) {
+        Path root = directory.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new RuleSetException(List.of(RuleProblem.error(root.toString(), 0, 0, "rules directory not found")));
+        }
+        RulesDirectory dir = new RulesDirectory(root);
+        List<Regime> regimes = dir.regimes();
+        Map<String, AwardDefinition> awards = new LinkedHashMap<>();
+        dir.awards().forEach(a -> awards.put(a.code(), a));
+        Map<String, Parameter> parameters = dir.parameters();
+        List<RuleProblem> problems = new ArrayList<>(dir.problems());
+
+        List<Path> common = dir.drlFiles(RulesDirectory.COMMON);
+        Map<String, CompiledRegime> compiled = new LinkedHashMap<>();
+        for (Regime regime : regimes) {
+            List<Path> files = new ArrayList<>(common);
+            files.addAll(dir.drlFiles(regime.folder()));
+            if (files.isEmpty()) {
+                compiled.put(regime.code(), new CompiledRegime(regime, null, List.of()));
+                continue;
+            }
+            RuleCompiler.Result result = RuleCompiler.compile(root, files);
+            problems.addAll(result.problems());
+            problems.addAll(RuleMetadata.unknownParameters(root, dir.drlFiles(regime.folder()), parameters));
+            if (result.kieBase() == null) continue;
+            List<CriterionDefinition> criteria = RuleMetadata.criteria(regime.code(), result.kieBase(),
+                    RuleMetadata.locate(root, files), awards, problems);
+            compiled.put(regime.code(), new CompiledRegime(regime, result.kieBase(), criteria));
+        }
+        problems.addAll(RuleMetadata.unknownParameters(root, common, parameters));
+        List<RuleProblem> distinct = problems.stream().distinct().toList();
+        if (!distinct.isEmpty()) throw new RuleSetException(distinct);
+
+        List<Path> content = dir.contentFiles();
+        List<String> files = content.stream().map(p -> RulesDirectory.relative(root, p)).toList();
+        return new RuleSet(ContentHash.of(root, content), root, Instant.now(), files, List.copyOf(regimes),
+                Collections.unmodifiableMap(awards), Collections.unmodifiableMap(parameters),
+                Collections.unmodifiableMap(compiled));
+    }
+}

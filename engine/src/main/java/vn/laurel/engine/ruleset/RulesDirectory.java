@@ -1,0 +1,205 @@
+package vn.laurel.engine.ruleset;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import vn.laurel.engine.catalogue.AwardDefinition;
+import vn.laurel.engine.model.SubjectKind;
+import vn.laurel.engine.policy.Localized;
+import vn.laurel.engine.policy.Parameter;
+import vn.laurel.engine.policy.ParameterValue;
+import vn.laurel.engine.regime.Regime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.*;
+import java.util.stream.Stream;
+
+/**
+ * Reads the policy-editable files of a rules directory:
+ * <pre>
+ *   regimes.yaml          the legal regimes and their dates
+ *   awards.yaml           award codes, names, subject kinds
+ *   parameters/*.yaml     dated policy parameters
+ *   common/*.drl          rules shared by every regime
+ *   &lt;regime folder&gt;/*.drl rules of one regime, one award per file
+ * </pre>
+ * Problems are collected with file and line rather than thrown one at a time.
+ */
+final class RulesDirectory {
+    static final String REGIMES = "regimes.yaml";
+    static final String AWARDS = "awards.yaml";
+    static final String PARAMETERS = "parameters";
+    static final String COMMON = "common";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .registerModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Path root;
+    private final List<RuleProblem> problems = new ArrayList<>();
+
+    RulesDirectory(Path root) {
+        this.root = root;
+    }
+
+    List<RuleProblem> problems() { return problems; }
+
+    static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+
+    /** Every file that makes up the rule set's content: DRL and YAML, in path order. */
+    List<Path> contentFiles() {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String n = p.getFileName().toString();
+                        return n.endsWith(".drl") || n.endsWith(".yaml") || n.endsWith(".yml");
+                    })
+                    .filter(p -> !relative(root, p).startsWith("target/"))
+                    .sorted(Comparator.comparing(p -> relative(root, p)))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    List<Path> drlFiles(String folder) {
+        Path dir = root.resolve(folder);
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(p -> p.getFileName().toString().endsWith(".drl")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- regimes.yaml
+
+    record RegimeFile(List<RegimeEntry> regimes) {}
+
+    record RegimeEntry(String code, LocalDate from, LocalDate to, String folder, Localized legalBasis,
+                       Boolean provisional) {}
+
+    List<Regime> regimes() {
+        RegimeFile file = read(REGIMES, RegimeFile.class);
+        if (file == null || file.regimes() == null) return List.of();
+        List<Regime> regimes = new ArrayList<>();
+        for (RegimeEntry e : file.regimes()) {
+            if (e.code() == null || e.folder() == null) {
+                problems.add(RuleProblem.error(REGIMES, 0, 0, "every regime needs a code and a folder"));
+                continue;
+            }
+            regimes.add(new Regime(e.code(), e.from(), e.to(), e.folder(), e.legalBasis(),
+                    Boolean.TRUE.equals(e.provisional())));
+        }
+        regimes.sort(Comparator.comparing(r -> r.from() == null ? LocalDate.MIN : r.from()));
+        for (int i = 1; i < regimes.size(); i++) {
+            Regime prev = regimes.get(i - 1), next = regimes.get(i);
+            if (prev.to() == null || next.from() == null || !prev.to().isBefore(next.from())) {
+                problems.add(RuleProblem.error(REGIMES, 0, 0,
+                        "regimes " + prev.code() + " and " + next.code() + " overlap: every date must select one regime"));
+            }
+        }
+        return regimes;
+    }
+
+    // ---- awards.yaml
+
+    record AwardFile(List<AwardEntry> awards) {}
+
+    record AwardEntry(String code, String category, List<SubjectKind> subjectKinds, Localized name) {}
+
+    List<AwardDefinition> awards() {
+        AwardFile file = read(AWARDS, AwardFile.class);
+        if (file == null || file.awards() == null) return List.of();
+        List<AwardDefinition> awards = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (AwardEntry e : file.awards()) {
+            if (e.code() == null || e.name() == null || e.subjectKinds() == null || e.subjectKinds().isEmpty()) {
+                problems.add(RuleProblem.error(AWARDS, 0, 0,
+                        "award " + e.code() + " needs a code, a name (vi, en) and subjectKinds"));
+                continue;
+            }
+            if (!seen.add(e.code())) problems.add(RuleProblem.error(AWARDS, 0, 0, "award " + e.code() + " is listed twice"));
+            awards.add(new AwardDefinition(e.code(), e.name(), e.category(), List.copyOf(e.subjectKinds())));
+        }
+        return awards;
+    }
+
+    // ---- parameters/*.yaml
+
+    record ParameterEntry(Localized description, String unit, String confidence, List<ValueEntry> values) {}
+
+    record ValueEntry(LocalDate from, Object value, String reference, String organisation, String sector) {}
+
+    Map<String, Parameter> parameters() {
+        Map<String, Parameter> parameters = new TreeMap<>();
+        Path dir = root.resolve(PARAMETERS);
+        if (!Files.isDirectory(dir)) return parameters;
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path path : files) {
+            String file = relative(root, path);
+            Map<String, ParameterEntry> entries = read(file, YAML.getTypeFactory()
+                    .constructMapType(LinkedHashMap.class, String.class, ParameterEntry.class));
+            if (entries == null) continue;
+            entries.forEach((name, e) -> {
+                if (parameters.containsKey(name)) {
+                    problems.add(RuleProblem.error(file, 0, 0, "parameter " + name + " is also defined in "
+                            + parameters.get(name).file()));
+                    return;
+                }
+                if (e == null || e.values() == null || e.values().isEmpty()) {
+                    problems.add(RuleProblem.error(file, 0, 0, "parameter " + name + " has no values"));
+                    return;
+                }
+                List<ParameterValue> values = new ArrayList<>();
+                for (ValueEntry v : e.values()) {
+                    if (v.from() == null || v.value() == null) {
+                        problems.add(RuleProblem.error(file, 0, 0,
+                                "every value of parameter " + name + " needs 'from' (a date) and 'value'"));
+                        continue;
+                    }
+                    values.add(new ParameterValue(v.from(), v.value(), v.reference(), v.organisation(), v.sector()));
+                }
+                parameters.put(name, new Parameter(name, e.description(), e.unit(), e.confidence(), file, values));
+            });
+        }
+        return parameters;
+    }
+
+    private <T> T read(String file, Class<T> type) {
+        return read(file, YAML.getTypeFactory().constructType(type));
+    }
+
+    private <T> T read(String file, com.fasterxml.jackson.databind.JavaType type) {
+        Path path = root.resolve(file);
+        if (!Files.isRegularFile(path)) {
+            problems.add(RuleProblem.error(file, 0, 0, "file is missing"));
+            return null;
+        }
+        try {
+            return YAML.readValue(path.toFile(), type);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            problems.add(RuleProblem.error(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+                    e.getOriginalMessage()));
+            return null;
+        } catch (IOException e) {
+            problems.add(RuleProblem.error(file, 0, 0, e.getMessage()));
+            return null;
+        }
+    }
+}
