@@ -1,0 +1,92 @@
+package vn.laurel.engine.scenario;
+
+import vn.laurel.engine.caseformat.CaseFormatException;
+import vn.laurel.engine.caseformat.CaseReader;
+import vn.laurel.engine.catalogue.CriterionDefinition;
+import vn.laurel.engine.criteria.Status;
+import vn.laurel.engine.evaluation.AwardResult;
+import vn.laurel.engine.evaluation.EvaluationResult;
+import vn.laurel.engine.evaluation.Evaluator;
+import vn.laurel.engine.evaluation.FiredRule;
+import vn.laurel.engine.model.CaseDocument;
+import vn.laurel.engine.ruleset.CompiledRegime;
+import vn.laurel.engine.ruleset.RuleSet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.*;
+import java.util.stream.Stream;
+
+/**
+ * Runs scenario files — case documents with a sentence-style {@code name} and an {@code expect}
+ * map of award to outcome — against a rule set, and reports which rules no scenario fired.
+ */
+public final class ScenarioRunner {
+    private ScenarioRunner() {}
+
+    public static List<Path> scenarioFiles(Path directory) {
+        if (!Files.isDirectory(directory)) return List.of();
+        try (Stream<Path> walk = Files.walk(directory)) {
+            return walk.filter(p -> p.getFileName().toString().matches(".*\\.(ya?ml|json)")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ScenarioReport run(RuleSet rules, Path directory) {
+        Evaluator evaluator = new Evaluator(() -> rules);
+        List<ScenarioResult> results = new ArrayList<>();
+        Set<String> fired = new HashSet<>();
+        for (Path file : scenarioFiles(directory)) {
+            String relative = directory.relativize(file).toString().replace('\\', '/');
+            results.add(runOne(evaluator, rules, relative, file, fired));
+        }
+        List<String> neverFired = new ArrayList<>();
+        for (CompiledRegime regime : rules.compiled().values()) {
+            for (CriterionDefinition c : regime.criteria()) {
+                if (!fired.contains(regime.regime().code() + "\u0000" + c.rule())) {
+                    neverFired.add(regime.regime().code() + ": " + c.file() + ":" + c.line() + " \"" + c.rule() + "\"");
+                }
+            }
+        }
+        return new ScenarioReport(results, neverFired);
+    }
+
+    private static ScenarioResult runOne(Evaluator evaluator, RuleSet rules, String relative, Path file, Set<String> fired) {
+        CaseDocument doc;
+        try {
+            doc = CaseReader.read(Files.readString(file));
+        } catch (CaseFormatException e) {
+            return new ScenarioResult(relative, relative, false, List.of(), "invalid case document: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String name = doc.name() == null ? relative : doc.name();
+        if (doc.expect().isEmpty()) {
+            return new ScenarioResult(relative, name, false, List.of(), "the scenario has no 'expect' section");
+        }
+        EvaluationResult result;
+        try {
+            result = evaluator.evaluate(rules, doc);
+        } catch (CaseFormatException e) {
+            return new ScenarioResult(relative, name, false, List.of(), "cannot evaluate: " + e.getMessage());
+        }
+        for (FiredRule f : result.firedRules()) fired.add(result.regime().code() + "\u0000" + f.rule());
+
+        List<ScenarioResult.Mismatch> mismatches = new ArrayList<>();
+        for (Map.Entry<String, String> e : doc.expect().entrySet()) {
+            Optional<AwardResult> actual = result.results().stream().filter(r -> r.award().equals(e.getKey())).findFirst();
+            String outcome = actual.map(a -> a.outcome().name()).orElse("(not evaluated)");
+            if (!outcome.equals(e.getValue())) {
+                List<String> deciding = actual.map(a -> a.criteria().stream()
+                        .filter(c -> c.status() != Status.MET)
+                        .map(c -> c.criterion() + " " + c.status() + ": " + c.explanation().en())
+                        .toList()).orElse(List.of());
+                mismatches.add(new ScenarioResult.Mismatch(e.getKey(), e.getValue(), outcome, deciding));
+            }
+        }
+        return new ScenarioResult(relative, name, mismatches.isEmpty(), mismatches, null);
+    }
+}

@@ -1,0 +1,86 @@
+package vn.laurel.engine.caseformat;
+
+import org.junit.jupiter.api.Test;
+import vn.laurel.engine.model.CaseDocument;
+import vn.laurel.engine.model.Rating;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class CaseReaderTest {
+    static final String VALID = """
+            {"asOf":"2026-01-15","year":2025,"subject":{"id":"P-1","kind":"PERSON","name":"Nguyễn Thị Hoa",
+             "ratings":[{"year":2025,"rating":"GOOD"}]}}
+            """;
+
+    static FieldError error(String text) {
+        return catchThrowableOfType(CaseFormatException.class, () -> CaseReader.read(text)).getErrors().get(0);
+    }
+
+    @Test
+    void json_and_yaml_read_to_the_same_document() {
+        CaseDocument json = CaseReader.read(VALID);
+        CaseDocument yaml = CaseReader.read("""
+                asOf: 2026-01-15
+                year: 2025
+                subject: { id: P-1, kind: PERSON, name: Nguyễn Thị Hoa, ratings: [ { year: 2025, rating: GOOD } ] }
+                """);
+        assertThat(yaml).isEqualTo(json);
+        assertThat(json.subject().ratings().get(0).rating()).isEqualTo(Rating.GOOD);
+    }
+
+    @Test
+    void a_misspelt_field_is_refused_and_named() {
+        FieldError e = error(VALID.replace("\"ratings\"", "\"rating\""));
+        assertThat(e.field()).isEqualTo("subject.rating");
+        assertThat(e.message()).contains("unknown field");
+    }
+
+    @Test
+    void an_unknown_code_is_named_with_the_allowed_ones() {
+        FieldError e = error(VALID.replace("\"GOOD\"", "\"SUPERB\""));
+        assertThat(e.field()).isEqualTo("subject.ratings[0].rating");
+        assertThat(e.message()).contains("SUPERB", "EXCELLENT", "NOT_RATED");
+    }
+
+    @Test
+    void an_impossible_date_is_named() {
+        assertThat(error(VALID.replace("2026-01-15", "2026-02-30")).field()).isEqualTo("asOf");
+    }
+
+    @Test
+    void a_year_after_the_appraisal_date_is_refused() {
+        FieldError e = error(VALID.replace("\"year\":2025,", "\"year\":2027,"));
+        assertThat(e.field()).isEqualTo("year");
+    }
+
+    @Test
+    void out_of_range_and_duplicate_values_are_each_named() {
+        CaseFormatException e = catchThrowableOfType(CaseFormatException.class, () -> CaseReader.read("""
+                asOf: 2026-01-15
+                year: 2025
+                subject:
+                  id: P-1
+                  kind: PERSON
+                  ratings: [ { year: 2025, rating: GOOD }, { year: 2025, rating: EXCELLENT } ]
+                  absences: [ { year: 2025, days: -3 } ]
+                  titles: [ { year: 99999, code: ADVANCED_LABORER } ]
+                """));
+        assertThat(e.getErrors()).extracting(FieldError::field).containsExactlyInAnyOrder(
+                "subject.ratings[1].year", "subject.absences[0].days", "subject.titles[0].year");
+    }
+
+    @Test
+    void a_missing_subject_or_broken_json_is_refused() {
+        assertThat(error("{\"asOf\":\"2026-01-15\",\"year\":2025}").field()).isEqualTo("subject");
+        assertThat(error("{\"asOf\": ").message()).isNotBlank();
+        assertThat(error("").field()).isEqualTo("$");
+    }
+
+    @Test
+    void a_decision_dated_before_the_achievement_year_is_impossible() {
+        FieldError e = error(VALID.replace("\"ratings\"",
+                "\"titles\":[{\"year\":2024,\"code\":\"ADVANCED_LABORER\",\"decidedOn\":\"2023-12-01\"}],\"ratings\""));
+        assertThat(e.field()).isEqualTo("subject.titles[0].decidedOn");
+    }
+}

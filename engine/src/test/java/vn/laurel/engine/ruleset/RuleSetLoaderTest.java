@@ -1,0 +1,169 @@
+package vn.laurel.engine.ruleset;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.laurel.engine.RepoPaths;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class RuleSetLoaderTest {
+    @TempDir
+    Path dir;
+
+    static final String HEADER = """
+            package laurel.test;
+            import vn.laurel.engine.evaluation.Evaluation;
+            import vn.laurel.engine.model.Rating;
+            """;
+
+    static final String META = """
+                @award("ADVANCED_LABORER") @criterion("X") @legalBasis("a") @legalBasisVi("b")
+                @confidence("VERIFIED") @en("e") @vi("v")
+            """;
+
+    Path copyOfRepoRules() throws IOException {
+        Path src = RepoPaths.rules();
+        try (Stream<Path> walk = Files.walk(src)) {
+            for (Path p : walk.toList()) {
+                Path target = dir.resolve(src.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
+            }
+        }
+        return dir;
+    }
+
+    RuleSetException loadFails(Path rules) {
+        return catchThrowableOfType(RuleSetException.class, () -> RuleSetLoader.load(rules));
+    }
+
+    @Test
+    void the_repository_rules_load_with_advanced_laborer_modelled_under_law_2022() {
+        RuleSet rules = RuleSetLoader.load(RepoPaths.rules());
+        assertThat(rules.regimes()).extracting("code").containsExactly("LAW_2013", "LAW_2022", "LAW_2026_PROVISIONAL");
+        assertThat(rules.compiled("LAW_2022").criteriaOf("ADVANCED_LABORER")).extracting("criterion").containsExactly(
+                "RATING_GOOD_OR_BETTER", "EMULATION_PARTICIPATION", "MIN_SERVICE_MONTHS", "NO_DISCIPLINE_IN_YEAR",
+                "ABSENCE_BELOW_LIMIT", "NO_PENDING_MATTER");
+        assertThat(rules.compiled("LAW_2013").models("ADVANCED_LABORER")).isFalse();
+        assertThat(rules.version()).startsWith("sha256:").hasSize(7 + 64);
+    }
+
+    @Test
+    void the_version_is_a_content_hash_the_same_files_give_the_same_version() throws IOException {
+        Path rules = copyOfRepoRules();
+        String first = RuleSetLoader.load(rules).version();
+        assertThat(RuleSetLoader.load(rules).version()).isEqualTo(first);
+        assertThat(RuleSetLoader.load(RepoPaths.rules()).version()).isEqualTo(first);
+
+        Path params = rules.resolve("parameters/advanced-laborer.yaml");
+        Files.writeString(params, Files.readString(params).replace("value: 40", "value: 41"));
+        assertThat(RuleSetLoader.load(rules).version()).isNotEqualTo(first);
+    }
+
+    @Test
+    void a_syntax_error_is_reported_with_file_and_line() throws IOException {
+        Path rules = copyOfRepoRules();
+        Files.writeString(rules.resolve("law-2022/broken.drl"), HEADER + """
+                rule "broken"
+                when
+                    $e : Evaluation( year > )
+                then
+                end
+                """);
+        RuleSetException e = loadFails(rules);
+        assertThat(e.getProblems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("law-2022/broken.drl");
+            assertThat(p.line()).isEqualTo(6);
+            assertThat(p.column()).isGreaterThan(0);
+        });
+        assertThat(e.getMessage()).contains("law-2022/broken.drl:6:");
+    }
+
+    @Test
+    void an_unknown_fact_field_is_reported_with_file_and_line() throws IOException {
+        Path rules = copyOfRepoRules();
+        Files.writeString(rules.resolve("law-2022/typo.drl"), HEADER + """
+                rule "typo"
+                """ + META + """
+                when
+                    $e : Evaluation( yeer > 2000 )
+                then
+                end
+                """);
+        RuleSetException e = loadFails(rules);
+        assertThat(e.getProblems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("law-2022/typo.drl");
+            assertThat(p.line()).isBetween(4, 9);
+            assertThat(p.message()).contains("yeer");
+        });
+    }
+
+    @Test
+    void every_broken_file_is_reported_not_only_the_first() throws IOException {
+        Path rules = copyOfRepoRules();
+        String broken = HEADER + "rule \"b\" when $e : Evaluation( year > ) then end\n";
+        Files.writeString(rules.resolve("law-2022/one.drl"), broken.replace("rule \"b\"", "rule \"b1\""));
+        Files.writeString(rules.resolve("law-2026-provisional/two.drl"), broken.replace("rule \"b\"", "rule \"b2\""));
+        assertThat(loadFails(rules).getProblems()).extracting(RuleProblem::file)
+                .contains("law-2022/one.drl", "law-2026-provisional/two.drl");
+    }
+
+    @Test
+    void a_rule_without_its_metadata_is_refused() throws IOException {
+        Path rules = copyOfRepoRules();
+        Files.writeString(rules.resolve("law-2022/bare.drl"), HEADER + """
+                rule "bare"
+                when
+                    $e : Evaluation( year > 2000 )
+                then
+                end
+                """);
+        assertThat(loadFails(rules).getProblems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("law-2022/bare.drl");
+            assertThat(p.line()).isEqualTo(4);
+            assertThat(p.message()).contains("@award", "@legalBasis", "@confidence");
+        });
+    }
+
+    @Test
+    void a_rule_naming_an_undeclared_award_or_parameter_is_refused() throws IOException {
+        Path rules = copyOfRepoRules();
+        Files.writeString(rules.resolve("law-2022/unknowns.drl"), HEADER + """
+                rule "unknowns"
+                """ + META.replace("ADVANCED_LABORER", "NO_SUCH_AWARD") + """
+                when
+                    $e : Evaluation( $y : year )
+                then
+                    $e.param("no.such.parameter");
+                end
+                """);
+        assertThat(loadFails(rules).getProblems()).extracting(RuleProblem::message)
+                .anySatisfy(m -> assertThat(m).contains("unknown award \"NO_SUCH_AWARD\""))
+                .anySatisfy(m -> assertThat(m).contains("unknown parameter \"no.such.parameter\""));
+    }
+
+    @Test
+    void a_malformed_parameter_file_is_reported_with_its_line() throws IOException {
+        Path rules = copyOfRepoRules();
+        Files.writeString(rules.resolve("parameters/bad.yaml"), "x.y:\n  values:\n    - from: not-a-date\n      value: 3\n");
+        assertThat(loadFails(rules).getProblems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("parameters/bad.yaml");
+            assertThat(p.line()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void overlapping_regimes_are_refused_because_a_date_must_select_one() throws IOException {
+        Path rules = copyOfRepoRules();
+        Path regimes = rules.resolve("regimes.yaml");
+        Files.writeString(regimes, Files.readString(regimes).replace("to: 2026-09-30", "to: 2026-10-01"));
+        assertThat(loadFails(rules).getProblems()).extracting(RuleProblem::message)
+                .anySatisfy(m -> assertThat(m).contains("overlap"));
+    }
+}
