@@ -12,7 +12,7 @@ import java.util.List;
  * engine version, the parameters used, the facts with their provenance and the rules fired.
  */
 public record EvaluationResult(String subjectId, SubjectKind subjectKind, int year, LocalDate asOf,
-                               RegimeInfo regime, String rulesetVersion, String engineVersion,
+                               String regime, RegimeInfo regimeDetails, String rulesetVersion, String engineVersion,
                                List<AwardResult> results, List<FiredRule> firedRules,
                                List<ParameterUse> parameters, List<Evidence> facts) {
 

@@ -80,7 +80,7 @@ public final class Evaluator {
         for (AwardDefinition award : awards) {
             results.add(resultFor(award, regime, compiled, evaluation, decided.get(award.code())));
         }
-        return new EvaluationResult(subject.id(), subject.kind(), doc.year(), doc.asOf(), RegimeInfo.of(regime),
+        return new EvaluationResult(subject.id(), subject.kind(), doc.year(), doc.asOf(), regime.code(), RegimeInfo.of(regime),
                 rules.version(), EngineVersion.get(), results, firedRules(recorder, compiled, evaluation),
                 List.copyOf(evaluation.getParametersUsed()), factsOf(subject));
     }

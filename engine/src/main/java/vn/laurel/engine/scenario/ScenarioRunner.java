@@ -73,7 +73,7 @@ public final class ScenarioRunner {
         } catch (CaseFormatException e) {
             return new ScenarioResult(relative, name, false, List.of(), "cannot evaluate: " + e.getMessage());
         }
-        for (FiredRule f : result.firedRules()) fired.add(result.regime().code() + "\u0000" + f.rule());
+        for (FiredRule f : result.firedRules()) fired.add(result.regime() + "\u0000" + f.rule());
 
         List<ScenarioResult.Mismatch> mismatches = new ArrayList<>();
         for (Map.Entry<String, String> e : doc.expect().entrySet()) {

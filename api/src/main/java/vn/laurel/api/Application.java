@@ -1,0 +1,41 @@
+package vn.laurel.api;
+
+import io.micronaut.runtime.Micronaut;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Laurel's service. Starts on the embedded H2 database with the demo department unless
+ * LAUREL_DB_URL names another database: one setting, from which driver and SQL dialect follow.
+ */
+public class Application {
+    public static void main(String[] args) {
+        Micronaut.build(args)
+                .mainClass(Application.class)
+                .properties(databaseSettings(System.getenv()))
+                .start();
+    }
+
+    /** The datasource properties implied by LAUREL_DB_URL (and LAUREL_DB_USER, LAUREL_DB_PASSWORD, LAUREL_DEMO). */
+    static Map<String, Object> databaseSettings(Map<String, String> env) {
+        Map<String, Object> p = new HashMap<>();
+        String url = env.get("LAUREL_DB_URL");
+        if (url == null || url.isBlank()) return p;
+        p.put("datasources.default.url", url);
+        if (url.startsWith("jdbc:postgresql:")) {
+            p.put("datasources.default.driver-class-name", "org.postgresql.Driver");
+            p.put("datasources.default.dialect", "POSTGRES");
+        } else if (url.startsWith("jdbc:h2:")) {
+            p.put("datasources.default.driver-class-name", "org.h2.Driver");
+            p.put("datasources.default.dialect", "H2");
+        } else {
+            throw new IllegalArgumentException("LAUREL_DB_URL must be a jdbc:postgresql: or jdbc:h2: URL, not " + url);
+        }
+        p.put("datasources.default.username", env.getOrDefault("LAUREL_DB_USER", url.startsWith("jdbc:h2:") ? "sa" : "postgres"));
+        p.put("datasources.default.password", env.getOrDefault("LAUREL_DB_PASSWORD", ""));
+        // The demo department is loaded into a database of your own only when asked for.
+        p.put("laurel.demo.enabled", Boolean.parseBoolean(env.getOrDefault("LAUREL_DEMO", "false")));
+        return p;
+    }
+}

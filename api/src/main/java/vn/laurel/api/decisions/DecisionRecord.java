@@ -1,0 +1,21 @@
+package vn.laurel.api.decisions;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+/** A saved decision: the whole answer as JSON, and the parts auditors search by as columns. */
+@Serdeable
+@MappedEntity("decision")
+public record DecisionRecord(@Id @GeneratedValue @Nullable Long id, String subjectId, int evaluationYear, LocalDate asOf,
+                             String regime, String rulesetVersion, String engineVersion, String outcomes,
+                             @TypeDef(type = DataType.JSON) Map<String, Object> result, String requestedBy,
+                             Instant createdAt) {}

@@ -1,0 +1,64 @@
+package vn.laurel.api.decisions;
+
+import jakarta.inject.Singleton;
+import vn.laurel.api.facts.FactStore;
+import vn.laurel.api.problem.ProblemException;
+import vn.laurel.api.rules.RuleSetHolder;
+import vn.laurel.engine.evaluation.AwardResult;
+import vn.laurel.engine.evaluation.EvaluationResult;
+import vn.laurel.engine.json.Json;
+import vn.laurel.engine.model.CaseDocument;
+import vn.laurel.engine.model.Subject;
+import vn.laurel.engine.ruleset.RuleSet;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Decides eligibility from stored facts and keeps every decision; evaluates what-if cases without keeping them. */
+@Singleton
+public class EligibilityService {
+    private final FactStore facts;
+    private final RuleSetHolder rules;
+    private final DecisionRepository decisions;
+
+    public EligibilityService(FactStore facts, RuleSetHolder rules, DecisionRepository decisions) {
+        this.facts = facts;
+        this.rules = rules;
+        this.decisions = decisions;
+    }
+
+    /** Evaluates a subject from the store and saves the decision; the answer carries its id. */
+    public Map<String, Object> decide(String subjectId, int year, LocalDate asOf, List<String> awards, String requestedBy) {
+        Subject subject = facts.subject(subjectId)
+                .orElseThrow(() -> ProblemException.notFound("No subject with id " + subjectId));
+        CaseDocument doc = new CaseDocument(null, asOf, year, awards, facts.organisationOf(subject), subject, List.of(), Map.of());
+        RuleSet ruleSet = rules.current();
+        EvaluationResult result = rules.evaluator().evaluate(ruleSet, doc);
+        Map<String, Object> body = Json.toMap(result);
+        DecisionRecord saved = decisions.save(new DecisionRecord(null, subjectId, year, asOf, result.regime(),
+                result.rulesetVersion(), result.engineVersion(), summary(result.results()), body, requestedBy,
+                Instant.now()));
+        return withDecisionId(saved.id(), body);
+    }
+
+    /** A what-if: the case document's facts, not the store's; nothing is saved. */
+    public Map<String, Object> whatIf(CaseDocument doc) {
+        return withDecisionId(null, Json.toMap(rules.evaluator().evaluate(doc)));
+    }
+
+    public static Map<String, Object> withDecisionId(Long id, Map<String, Object> body) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("decisionId", id);
+        answer.putAll(body);
+        return answer;
+    }
+
+    private static String summary(List<AwardResult> results) {
+        String s = results.stream().map(r -> r.award() + "=" + r.outcome()).collect(Collectors.joining(","));
+        return s.length() <= 4000 ? s : s.substring(0, 4000);
+    }
+}

@@ -1,0 +1,12 @@
+package vn.laurel.api.facts;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+
+import java.time.Instant;
+
+@MappedEntity("rating")
+public record RatingRow(@Id @GeneratedValue @Nullable Long id, String subjectId, int ratingYear, String rating,
+                        String source, Instant recordedAt) {}

@@ -1,0 +1,28 @@
+package vn.laurel.api.problem;
+
+import io.micronaut.http.HttpStatus;
+import vn.laurel.engine.caseformat.FieldError;
+
+import java.util.List;
+
+/** Thrown by controllers and services to answer with a problem document. */
+public class ProblemException extends RuntimeException {
+    private final HttpStatus status;
+    private final List<FieldError> errors;
+
+    public ProblemException(HttpStatus status, String detail, List<FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ProblemException badField(String field, String message) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(HttpStatus.NOT_FOUND, detail, List.of());
+    }
+
+    public Problem problem() { return Problem.of(status, getMessage(), errors); }
+}

@@ -1,0 +1,51 @@
+package vn.laurel.api.web;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import vn.laurel.api.rules.RuleSetHolder;
+import vn.laurel.engine.catalogue.AwardDefinition;
+import vn.laurel.engine.catalogue.CriterionDefinition;
+import vn.laurel.engine.json.Json;
+import vn.laurel.engine.policy.Localized;
+import vn.laurel.engine.ruleset.CompiledRegime;
+import vn.laurel.engine.ruleset.RuleSet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The award catalogue as the loaded rules define it: names, regimes, criteria and their legal bases. */
+@Controller("/api/v1/awards")
+public class AwardsController {
+    private final RuleSetHolder rules;
+
+    public AwardsController(RuleSetHolder rules) {
+        this.rules = rules;
+    }
+
+    record CriterionView(String criterion, Localized legalBasis, String confidence, String rule, String file, int line) {}
+
+    record RegimeView(String regime, boolean provisional, boolean modelled, List<CriterionView> criteria) {}
+
+    record AwardView(String code, Localized name, String category, List<String> subjectKinds, List<RegimeView> regimes) {}
+
+    @Get(produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> awards() {
+        RuleSet ruleSet = rules.current();
+        List<AwardView> awards = new ArrayList<>();
+        for (AwardDefinition a : ruleSet.awards().values()) {
+            List<RegimeView> regimes = new ArrayList<>();
+            for (CompiledRegime r : ruleSet.compiled().values()) {
+                List<CriterionDefinition> criteria = r.criteriaOf(a.code());
+                regimes.add(new RegimeView(r.regime().code(), r.regime().provisional(), !criteria.isEmpty(),
+                        criteria.stream().map(c -> new CriterionView(c.criterion(), c.legalBasis(), c.confidence(),
+                                c.rule(), c.file(), c.line())).toList()));
+            }
+            awards.add(new AwardView(a.code(), a.name(), a.category(),
+                    a.subjectKinds().stream().map(Enum::name).toList(), regimes));
+        }
+        return HttpResponse.ok(Json.write(Map.of("rulesetVersion", ruleSet.version(), "awards", awards)));
+    }
+}

@@ -1,0 +1,73 @@
+package vn.laurel.api.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import vn.laurel.api.decisions.EligibilityService;
+import vn.laurel.api.problem.ProblemException;
+import vn.laurel.engine.caseformat.CaseFormatException;
+import vn.laurel.engine.caseformat.FieldError;
+import vn.laurel.engine.json.Json;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.List;
+
+/** Eligibility of a stored subject: evaluated from the facts in the store, and saved as a decision. */
+@Controller("/api/v1/subjects")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class SubjectsController {
+    private final EligibilityService service;
+    private final MonthDay appraisalDay;
+    private final Clock clock;
+
+    public SubjectsController(EligibilityService service, @Value("${laurel.default-appraisal-day}") String appraisalDay) {
+        this.service = service;
+        this.appraisalDay = MonthDay.parse("--" + appraisalDay);
+        this.clock = Clock.systemDefaultZone();
+    }
+
+    /**
+     * @param year   the evaluation year
+     * @param asOf   the appraisal date that selects the regime; by default the appraisal day after the
+     *               year ends (15 January), or today if that is still to come
+     * @param awards comma-separated award codes; by default every award for the subject's kind
+     */
+    @Get(value = "/{id}/eligibility", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> eligibility(@PathVariable String id, @Nullable @QueryValue String year,
+                                            @Nullable @QueryValue String asOf, @Nullable @QueryValue String awards,
+                                            HttpRequest<?> request) {
+        int y = Params.year(year);
+        LocalDate date = Params.date("asOf", asOf);
+        if (date == null) date = defaultAppraisalDate(y);
+        if (y > date.getYear()) throw ProblemException.badField("year", "the evaluation year " + y + " is after asOf " + date);
+        try {
+            return HttpResponse.ok(Json.write(service.decide(id, y, date, Params.codes(awards), requester(request))));
+        } catch (CaseFormatException e) {
+            // The case was built from the query: name the query parameter, not the case field.
+            throw new ProblemException(io.micronaut.http.HttpStatus.BAD_REQUEST, e.getMessage(), e.getErrors().stream()
+                    .map(f -> new FieldError(f.field().replaceAll("\\[\\d+]$", ""), f.message())).toList());
+        }
+    }
+
+    LocalDate defaultAppraisalDate(int year) {
+        LocalDate usual = appraisalDay.atYear(year + 1);
+        LocalDate today = LocalDate.now(clock);
+        return today.isBefore(usual) ? today : usual;
+    }
+
+    static String requester(HttpRequest<?> request) {
+        String client = request.getHeaders().get("X-Client-Id");
+        if (client != null && !client.isBlank()) return client.length() > 200 ? client.substring(0, 200) : client;
+        return "anonymous@" + request.getRemoteAddress().getAddress().getHostAddress();
+    }
+}

@@ -1,0 +1,23 @@
+package vn.laurel.api;
+
+import io.micronaut.test.support.TestPropertyProvider;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Base of the tests that run the service against a real PostgreSQL, with the repository's rules and
+ * the demo department loaded into it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class PostgresTest implements TestPropertyProvider {
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(ThrowawayPostgres.ensureStarted());
+        p.put("laurel.rules.dir", ThrowawayPostgres.repoRoot().resolve("rules").toString());
+        p.put("laurel.demo.dir", ThrowawayPostgres.repoRoot().resolve("examples/demo").toString());
+        p.put("laurel.demo.enabled", "true");
+        return p;
+    }
+}

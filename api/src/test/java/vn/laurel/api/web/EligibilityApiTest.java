@@ -1,0 +1,126 @@
+package vn.laurel.api.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import vn.laurel.api.PostgresTest;
+
+import javax.sql.DataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** GET /api/v1/subjects/{id}/eligibility over HTTP, from the demo department stored in PostgreSQL. */
+@MicronautTest(transactional = false)
+class EligibilityApiTest extends PostgresTest {
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    DataSource dataSource;
+
+    Http.Answer eligibility(String query) {
+        return Http.get(http.toBlocking(), "/api/v1/subjects/" + query);
+    }
+
+    @Test
+    void these_tests_really_run_against_postgresql_with_the_demo_department() {
+        assertThat(Store.product(dataSource)).isEqualTo("PostgreSQL");
+        assertThat(Store.count(dataSource, "subject")).isGreaterThanOrEqualTo(200);
+        assertThat(Store.query(dataSource, "SELECT COUNT(*) FROM information_schema.columns "
+                + "WHERE table_name = 'decision' AND column_name = 'result' AND data_type = 'jsonb'")).isEqualTo(1);
+    }
+
+    @Test
+    void a_demo_person_with_a_good_record_is_an_advanced_laborer_and_the_answer_explains_why() {
+        Http.Answer a = eligibility("P-0001/eligibility?year=2025");
+        assertThat(a.status()).isEqualTo(200);
+        JsonNode body = a.body();
+        assertThat(body.get("regime").asText()).isEqualTo("LAW_2022");
+        assertThat(body.get("asOf").asText()).isEqualTo("2026-01-15");
+        assertThat(body.get("rulesetVersion").asText()).startsWith("sha256:");
+        JsonNode award = find(body.get("results"), "award", "ADVANCED_LABORER");
+        assertThat(award.get("outcome").asText()).isEqualTo("ELIGIBLE");
+        assertThat(award.get("criteria")).hasSize(6);
+        JsonNode rating = find(award.get("criteria"), "criterion", "RATING_GOOD_OR_BETTER");
+        assertThat(rating.get("legalBasis").get("vi").asText()).contains("Điều 24");
+        assertThat(rating.get("legalBasis").get("en").asText()).contains("art. 24");
+        assertThat(rating.get("explanation").get("vi").asText()).contains("năm 2025");
+        assertThat(rating.get("explanation").get("en").asText()).contains("2025");
+        assertThat(rating.get("evidence").get(0).get("source").asText()).contains("ratings.csv row");
+        assertThat(body.get("firedRules").size()).isEqualTo(6);
+        assertThat(body.get("facts").size()).isGreaterThan(10);
+    }
+
+    @Test
+    void a_decision_is_saved_and_a_second_request_finds_it() {
+        long before = Store.count(dataSource, "decision");
+        Http.Answer first = eligibility("P-0002/eligibility?year=2025&awards=ADVANCED_LABORER");
+        long id = first.body().get("decisionId").asLong();
+        assertThat(Store.count(dataSource, "decision")).isEqualTo(before + 1);
+
+        Http.Answer saved = Http.get(http.toBlocking(), "/api/v1/decisions/" + id);
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.body().get("subjectId").asText()).isEqualTo("P-0002");
+        assertThat(saved.body().get("outcomes").asText()).isEqualTo("ADVANCED_LABORER=NOT_ELIGIBLE");
+        assertThat(saved.body().get("answer")).isEqualTo(first.body());
+
+        Http.Answer list = Http.get(http.toBlocking(), "/api/v1/decisions?subject=P-0002");
+        assertThat(list.body().get("decisions").findValuesAsText("id")).contains(String.valueOf(id));
+    }
+
+    @ParameterizedTest(name = "{0} in 2025: {1} ({2})")
+    @CsvSource({
+            "P-0002, NOT_ELIGIBLE, rated only COMPLETED",
+            "P-0003, ELIGIBLE, hired exactly six months before year end",
+            "P-0004, NOT_ELIGIBLE, hired one day too late",
+            "P-0005, NOT_ELIGIBLE, reprimanded in the year",
+            "P-0006, NEEDS_REVIEW, no attestation of participation",
+            "P-0007, NEEDS_REVIEW, a matter is pending",
+            "P-0008, NOT_ELIGIBLE, 45 days absent",
+            "P-0009, ELIGIBLE, 39 days absent",
+    })
+    void the_demo_department_people_get_their_expected_outcome(String id, String outcome, String why) {
+        JsonNode body = eligibility(id + "/eligibility?year=2025&awards=ADVANCED_LABORER").body();
+        assertThat(find(body.get("results"), "award", "ADVANCED_LABORER").get("outcome").asText()).as(why).isEqualTo(outcome);
+    }
+
+    @Test
+    void the_appraisal_date_selects_the_regime() {
+        JsonNode body = eligibility("P-0001/eligibility?year=2023&asOf=2023-12-20&awards=ADVANCED_LABORER").body();
+        assertThat(body.get("regime").asText()).isEqualTo("LAW_2013");
+        assertThat(find(body.get("results"), "award", "ADVANCED_LABORER").get("outcome").asText()).isEqualTo("NOT_MODELLED");
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} naming {2}")
+    @CsvSource({
+            "P-0001/eligibility, 400, year",
+            "P-0001/eligibility?year=twenty, 400, year",
+            "P-0001/eligibility?year=1800, 400, year",
+            "P-0001/eligibility?year=2025&asOf=2026-02-30, 400, asOf",
+            "P-0001/eligibility?year=2025&asOf=2024-01-01, 400, year",
+            "P-0001/eligibility?year=2025&awards=NOBEL_PRIZE, 400, awards",
+            "P-0001/eligibility?year=2025&awards=ADVANCED_LABOR_COLLECTIVE, 400, awards",
+            "NO-SUCH-PERSON/eligibility?year=2025, 404, ",
+    })
+    void bad_input_gets_a_problem_naming_the_field_and_writes_nothing(String query, int status, String field) {
+        long before = Store.count(dataSource, "decision");
+        Http.Answer a = eligibility(query);
+        assertThat(a.status()).isEqualTo(status);
+        assertThat(a.contentType()).isEqualTo("application/problem+json");
+        assertThat(a.body().get("status").asInt()).isEqualTo(status);
+        assertThat(a.body().get("detail").asText()).isNotBlank();
+        if (field != null) assertThat(a.body().get("errors").findValuesAsText("field")).contains(field);
+        assertThat(Store.count(dataSource, "decision")).isEqualTo(before);
+    }
+
+    static JsonNode find(JsonNode array, String key, String value) {
+        for (JsonNode n : array) if (value.equals(n.get(key).asText())) return n;
+        throw new AssertionError("no element with " + key + "=" + value + " in " + array);
+    }
+}
