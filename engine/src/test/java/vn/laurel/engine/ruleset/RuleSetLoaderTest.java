@@ -109,6 +109,7 @@ class RuleSetLoaderTest {
         Path rules = copyOfRepoRules();
         String broken = HEADER + "rule \"b\" when $e : Evaluation( year > ) then end\n";
         Files.writeString(rules.resolve("law-2022/one.drl"), broken.replace("rule \"b\"", "rule \"b1\""));
+        Files.createDirectories(rules.resolve("law-2026-provisional"));
         Files.writeString(rules.resolve("law-2026-provisional/two.drl"), broken.replace("rule \"b\"", "rule \"b2\""));
         assertThat(loadFails(rules).getProblems()).extracting(RuleProblem::file)
                 .contains("law-2022/one.drl", "law-2026-provisional/two.drl");
