@@ -86,6 +86,6 @@ public class FactStore {
                 .toList();
         return new Subject(id, SubjectKind.valueOf(s.kind()), s.name(), s.unitCode(), s.hiredOn(), s.manager(),
                 s.education() == null ? null : Education.valueOf(s.education()), s.unionMember(), s.armedForces(),
-                r, t, c, i, d, a, at);
+                r, t, c, i, d, a, at, List.of(), List.of(), null);
     }
 }

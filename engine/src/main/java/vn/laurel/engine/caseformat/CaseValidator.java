@@ -118,6 +118,7 @@ final class CaseValidator {
             if (a.days() == null) errors.add(new FieldError(f + ".days", "is required"));
             else if (a.days() < 0 || a.days() > 366) errors.add(new FieldError(f + ".days", "must be between 0 and 366"));
         }
+        collectiveFacts(at, s);
         for (int i = 0; i < s.attestations().size(); i++) {
             String f = at + ".attestations[" + i + "]";
             AttestationFact a = s.attestations().get(i);
@@ -126,6 +127,39 @@ final class CaseValidator {
             if (blank(a.criterion())) errors.add(new FieldError(f + ".criterion", "is required"));
             if (a.value() == null) errors.add(new FieldError(f + ".value", "is required: true or false"));
         }
+    }
+
+    private void collectiveFacts(String at, Subject s) {
+        date(at + ".deceasedOn", s.deceasedOn(), false);
+        Set<Integer> aggregateYears = new HashSet<>();
+        for (int i = 0; i < s.memberAggregates().size(); i++) {
+            String f = at + ".memberAggregates[" + i + "]";
+            MemberAggregateFact a = s.memberAggregates().get(i);
+            if (a == null) { errors.add(new FieldError(f, "is empty")); continue; }
+            year(f + ".year", a.year());
+            if (a.year() != null && !aggregateYears.add(a.year())) errors.add(new FieldError(f + ".year", "a second set of figures for " + a.year()));
+            if (a.members() == null) { errors.add(new FieldError(f + ".members", "is required")); continue; }
+            if (a.members() < 0 || a.members() > 1_000_000) errors.add(new FieldError(f + ".members", "must be between 0 and 1000000"));
+            part(f + ".advancedLaborers", a.advancedLaborers(), a.members());
+            part(f + ".advancedSoldiers", a.advancedSoldiers(), a.members());
+            part(f + ".grassrootsSoldiers", a.grassrootsSoldiers(), a.members());
+            part(f + ".completedOrBetter", a.completedOrBetter(), a.members());
+            part(f + ".disciplinedWarningOrAbove", a.disciplinedWarningOrAbove(), a.members());
+        }
+        for (int i = 0; i < s.clusterRankings().size(); i++) {
+            String f = at + ".clusterRankings[" + i + "]";
+            ClusterRankingFact r = s.clusterRankings().get(i);
+            if (r == null) { errors.add(new FieldError(f, "is empty")); continue; }
+            year(f + ".year", r.year());
+            if (r.rank() == null || r.rank() < 1) errors.add(new FieldError(f + ".rank", "must be 1 or more"));
+        }
+        if (s.kind() == SubjectKind.PERSON && (!s.memberAggregates().isEmpty() || !s.clusterRankings().isEmpty())) {
+            errors.add(new FieldError(at, "memberAggregates and clusterRankings are for COLLECTIVE subjects"));
+        }
+    }
+
+    private void part(String field, Integer value, int of) {
+        if (value != null && (value < 0 || value > of)) errors.add(new FieldError(field, "must be between 0 and members (" + of + ")"));
     }
 
     private void year(String field, Integer year) {

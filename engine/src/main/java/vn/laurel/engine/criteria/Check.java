@@ -1,30 +1,67 @@
 package vn.laurel.engine.criteria;
 
+import vn.laurel.engine.policy.Localized;
+
 import java.util.ArrayList;
 import java.util.List;
 
-/** The outcome of comparing a measured value with a requirement. */
-public record Check(Status status, Object actual, Requirement required, List<Evidence> evidence) {
+/**
+ * The outcome of comparing a measured value with a requirement.
+ *
+ * @param label    a name for this check inside a composite ("2 consecutive grassroots titles"), in vi and en
+ * @param branches the parts of a composite made with {@link #anyOf} or {@link #allOf}
+ * @param detail   what the actual value is made of, in vi and en
+ */
+public record Check(Status status, Object actual, Requirement required, List<Evidence> evidence, Localized label,
+                    List<Check> branches, Localized detail) {
     public Check {
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        branches = branches == null ? List.of() : List.copyOf(branches);
+    }
+
+    public Check(Status status, Object actual, Requirement required, List<Evidence> evidence) {
+        this(status, actual, required, evidence, null, List.of(), null);
+    }
+
+    /** Names this check, for the sentence that explains a composite: {@code .as("vi", "en")}. */
+    public Check as(String vi, String en) {
+        return new Check(status, actual, required, evidence, new Localized(vi, en), branches, detail);
     }
 
     /**
      * Alternatives ("any one of"): met when one branch is met; otherwise needs review when a branch
-     * does; otherwise not met. The actual value lists each branch's actual value.
+     * does; otherwise not met.
      */
     public static Check anyOf(Check... branches) {
-        Status status = Status.NOT_MET;
+        boolean met = false, review = false;
+        for (Check b : branches) {
+            met |= b.status == Status.MET;
+            review |= b.status == Status.NEEDS_REVIEW;
+        }
+        Status status = met ? Status.MET : review ? Status.NEEDS_REVIEW : Status.NOT_MET;
+        return composite(status, Requirement.Operator.ANY_OF, branches);
+    }
+
+    /** Conditions that must all hold ("and within that period…"): the worst branch decides. */
+    public static Check allOf(Check... branches) {
+        boolean notMet = false, review = false;
+        for (Check b : branches) {
+            notMet |= b.status == Status.NOT_MET;
+            review |= b.status == Status.NEEDS_REVIEW;
+        }
+        Status status = notMet ? Status.NOT_MET : review ? Status.NEEDS_REVIEW : Status.MET;
+        return composite(status, Requirement.Operator.ALL_OF, branches);
+    }
+
+    private static Check composite(Status status, Requirement.Operator operator, Check... branches) {
         List<Object> actuals = new ArrayList<>();
         List<Object> required = new ArrayList<>();
         List<Evidence> evidence = new ArrayList<>();
         for (Check b : branches) {
-            if (b.status == Status.MET) status = Status.MET;
-            else if (b.status == Status.NEEDS_REVIEW && status != Status.MET) status = Status.NEEDS_REVIEW;
             actuals.add(b.actual);
             required.add(b.required);
             evidence.addAll(b.evidence);
         }
-        return new Check(status, actuals, new Requirement(Requirement.Operator.ANY_OF, required), evidence);
+        return new Check(status, actuals, new Requirement(operator, required), evidence, null, List.of(branches), null);
     }
 }

@@ -9,12 +9,13 @@ import java.util.List;
 
 /**
  * A whole answer, and everything needed to reproduce it: the regime, the rule-set version, the
- * engine version, the parameters used, the facts with their provenance and the rules fired.
+ * engine version, the parameters used, the facts with their provenance and the rules fired; for a
+ * collective, its members' answers too.
  */
 public record EvaluationResult(String subjectId, SubjectKind subjectKind, int year, LocalDate asOf,
                                String regime, RegimeInfo regimeDetails, String rulesetVersion, String engineVersion,
                                List<AwardResult> results, List<FiredRule> firedRules,
-                               List<ParameterUse> parameters, List<Evidence> facts) {
+                               List<ParameterUse> parameters, List<Evidence> facts, List<MemberResult> members) {
 
     public AwardResult result(String award) {
         return results.stream().filter(r -> r.award().equals(award)).findFirst()

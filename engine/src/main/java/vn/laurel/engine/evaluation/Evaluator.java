@@ -16,7 +16,9 @@ import vn.laurel.engine.i18n.Explainer;
 import vn.laurel.engine.model.CaseDocument;
 import vn.laurel.engine.model.Fact;
 import vn.laurel.engine.model.Subject;
+import vn.laurel.engine.model.SubjectKind;
 import vn.laurel.engine.policy.Localized;
+import vn.laurel.engine.policy.ParameterUse;
 import vn.laurel.engine.regime.Regime;
 import vn.laurel.engine.ruleset.CompiledRegime;
 import vn.laurel.engine.ruleset.RuleSet;
@@ -26,13 +28,16 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Evaluates a case document against a rule set. A new KIE session per evaluation, from the
- * regime's shared KieBase; the rule set is taken once at the start, so an evaluation finishes on
- * the rules it began with even if a reload swaps them meanwhile.
+ * Evaluates a case document against a rule set. A new KIE session per subject, from the regime's
+ * shared KieBase; the rule set is taken once at the start, so an evaluation finishes on the rules
+ * it began with even if a reload swaps them meanwhile.
  *
- * <p>Awards are decided in dependency order without any ordering in the DRL: after each round of
- * firing, every award whose declared criteria have all reported is decided and its decision
- * inserted as a fact, which may let the criteria of dependent awards fire in the next round.
+ * <p>Awards are decided in dependency order without any ordering in the DRL: the awards a criterion
+ * {@code @requires} are evaluated too, and after each round of firing every award whose declared
+ * criteria have all reported is decided; its decision is recorded in the subject's history and
+ * inserted as a fact, which lets the criteria of dependent awards fire in the next round. The
+ * members of a collective are evaluated first, for the awards its criteria count
+ * ({@code @memberAwards}), and any quota among them is applied before the collective is decided.
  */
 public final class Evaluator {
     private final Supplier<RuleSet> ruleSets;
@@ -54,14 +59,71 @@ public final class Evaluator {
     public EvaluationResult evaluate(RuleSet rules, CaseDocument doc) {
         Regime regime = rules.regimeOn(doc.asOf()).orElseThrow(() -> new CaseFormatException("asOf",
                 "no legal regime in rules/regimes.yaml covers " + doc.asOf()));
-        Subject subject = doc.subject();
-        List<AwardDefinition> awards = awardsAsked(rules, doc);
         CompiledRegime compiled = rules.compiled(regime.code());
-        List<String> modelled = awards.stream().map(AwardDefinition::code).filter(compiled::models).toList();
+        List<AwardDefinition> asked = awardsAsked(rules, doc);
+        Set<String> askedCodes = new LinkedHashSet<>();
+        asked.forEach(a -> askedCodes.add(a.code()));
 
-        History history = new History(subject);
+        List<ParameterUse> parameters = new ArrayList<>();
+        List<History> memberHistories = new ArrayList<>();
+        List<MemberResult> memberResults = evaluateMembers(rules, compiled, regime, doc, askedCodes, memberHistories, parameters);
+
+        Run main = run(rules, compiled, regime, doc, new History(doc.subject(), memberHistories),
+                compiled.withPrerequisites(askedCodes), askedCodes);
+        addDistinct(parameters, main.evaluation.getParametersUsed());
+        Subject subject = doc.subject();
+        return new EvaluationResult(subject.id(), subject.kind(), doc.year(), doc.asOf(), regime.code(), RegimeInfo.of(regime),
+                rules.version(), EngineVersion.get(), main.results, main.fired, List.copyOf(parameters), factsOf(subject),
+                memberResults);
+    }
+
+    /** One subject's session and answers. */
+    private record Run(History history, Evaluation evaluation, List<AwardResult> results, List<FiredRule> fired) {}
+
+    private List<MemberResult> evaluateMembers(RuleSet rules, CompiledRegime compiled, Regime regime, CaseDocument doc,
+                                               Set<String> askedCodes, List<History> histories, List<ParameterUse> parameters) {
+        Set<String> memberAwards = new LinkedHashSet<>();
+        for (String award : compiled.withPrerequisites(askedCodes)) memberAwards.addAll(compiled.memberAwardsOf(award));
+        memberAwards.removeIf(a -> rules.award(a).map(d -> !d.appliesTo(SubjectKind.PERSON)).orElse(true));
+        if (doc.members().isEmpty()) return List.of();
+
+        List<Run> runs = new ArrayList<>();
+        for (Subject member : doc.members()) {
+            History history = new History(member);
+            histories.add(history);
+            runs.add(run(rules, compiled, regime, doc, history, compiled.withPrerequisites(memberAwards), memberAwards));
+        }
+        List<List<AwardResult>> results = new ArrayList<>();
+        runs.forEach(r -> results.add(new ArrayList<>(r.results)));
+        record Slot(int member, int position) {}
+        for (String award : memberAwards) {
+            List<Quotas.Candidate> population = new ArrayList<>();
+            List<Slot> slots = new ArrayList<>();
+            for (int m = 0; m < runs.size(); m++) {
+                for (int k = 0; k < results.get(m).size(); k++) {
+                    if (results.get(m).get(k).award().equals(award)) {
+                        population.add(new Quotas.Candidate(runs.get(m).history, results.get(m).get(k)));
+                        slots.add(new Slot(m, k));
+                    }
+                }
+            }
+            List<AwardResult> capped = Quotas.apply(award, doc.year(), population, rules.parameters(), doc.asOf(),
+                    doc.organisation(), parameters);
+            for (int i = 0; i < capped.size(); i++) results.get(slots.get(i).member()).set(slots.get(i).position(), capped.get(i));
+        }
+        List<MemberResult> out = new ArrayList<>();
+        for (int m = 0; m < runs.size(); m++) {
+            addDistinct(parameters, runs.get(m).evaluation.getParametersUsed());
+            out.add(new MemberResult(runs.get(m).history.getId(), List.copyOf(results.get(m)), runs.get(m).fired));
+        }
+        return out;
+    }
+
+    private Run run(RuleSet rules, CompiledRegime compiled, Regime regime, CaseDocument doc, History history,
+                    Set<String> toRun, Set<String> asked) {
         Evaluation evaluation = new Evaluation(history, doc.year(), doc.asOf(), regime.code(), doc.organisation(),
                 rules.parameters());
+        List<String> modelled = toRun.stream().filter(compiled::models).toList();
         FiringRecorder recorder = new FiringRecorder();
         Map<String, Outcome> decided = new LinkedHashMap<>();
         if (!modelled.isEmpty()) {
@@ -75,14 +137,18 @@ public final class Evaluator {
                 session.dispose();
             }
         }
-
         List<AwardResult> results = new ArrayList<>();
-        for (AwardDefinition award : awards) {
-            results.add(resultFor(award, regime, compiled, evaluation, decided.get(award.code())));
+        for (String code : toRun) {
+            AwardDefinition award = rules.award(code).orElseThrow();
+            AwardResult r = resultFor(award, regime, compiled, evaluation, decided.get(code));
+            if (!asked.contains(code)) {
+                List<Localized> notes = new ArrayList<>(r.notes());
+                notes.add(Explainer.label("note.prerequisite"));
+                r = new AwardResult(r.award(), r.name(), r.outcome(), r.criteria(), notes, r.quota());
+            }
+            results.add(r);
         }
-        return new EvaluationResult(subject.id(), subject.kind(), doc.year(), doc.asOf(), regime.code(), RegimeInfo.of(regime),
-                rules.version(), EngineVersion.get(), results, firedRules(recorder, compiled, evaluation),
-                List.copyOf(evaluation.getParametersUsed()), factsOf(subject));
+        return new Run(history, evaluation, results, firedRules(recorder, compiled, evaluation));
     }
 
     private static void decideInDependencyOrder(KieSession session, CompiledRegime compiled, List<String> awards,
@@ -103,6 +169,7 @@ public final class Evaluator {
                 if (complete) {
                     Outcome outcome = Outcome.of(reported.values());
                     decided.put(award, outcome);
+                    evaluation.getHistory().recordDecision(award, evaluation.getYear(), outcome);
                     session.insert(new AwardDecision(evaluation.getHistory().getId(), award, evaluation.getYear(), outcome));
                     progress = true;
                 }
@@ -138,7 +205,7 @@ public final class Evaluator {
             List<CriterionResult> recorded = evaluation.getResults().stream()
                     .filter(r -> r.rule().equals(def.rule())).toList();
             if (recorded.isEmpty()) {
-                // The rule's conditions never matched (a prerequisite decision was missing, say):
+                // The rule's conditions never matched (a prerequisite was not modelled, say):
                 // nothing may be assumed, so a person must look at it.
                 Check open = new Check(Status.NEEDS_REVIEW, null, new Requirement(Requirement.Operator.EQUALS, null), List.of());
                 criteria.add(outcomeOf(def, evaluation.getYear(), open));
@@ -167,8 +234,7 @@ public final class Evaluator {
         List<FiredRule> fired = new ArrayList<>();
         for (FiringRecorder.Firing f : recorder.firings()) {
             CriterionDefinition def = byRule.get(f.rule());
-            Deque<CriterionResult> results = resultsByRule.getOrDefault(f.rule(), new ArrayDeque<>());
-            CriterionResult result = results.poll();
+            CriterionResult result = resultsByRule.getOrDefault(f.rule(), new ArrayDeque<>()).poll();
             fired.add(new FiredRule(f.rule(), def == null ? null : def.award(), def == null ? null : def.criterion(),
                     def == null ? null : def.legalBasis(), def == null ? null : def.file(), def == null ? 0 : def.line(),
                     f.facts().stream().map(String::valueOf).toList(),
@@ -199,11 +265,15 @@ public final class Evaluator {
         return awards;
     }
 
+    private static void addDistinct(List<ParameterUse> into, Collection<ParameterUse> uses) {
+        for (ParameterUse u : uses) if (!into.contains(u)) into.add(u);
+    }
+
     private static List<Evidence> factsOf(Subject s) {
         List<Evidence> facts = new ArrayList<>();
         facts.add(new Evidence("subject", s.id(), null, s.kind() + (s.hiredOn() == null ? "" : " hiredOn " + s.hiredOn())));
         Stream.of(s.ratings(), s.titles(), s.commendations(), s.initiatives(), s.disciplines(), s.absences(),
-                        s.attestations())
+                        s.attestations(), s.memberAggregates(), s.clusterRankings())
                 .flatMap(List::stream)
                 .map(f -> Evidence.of((Fact) f))
                 .forEach(facts::add);

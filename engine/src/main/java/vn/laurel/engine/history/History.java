@@ -2,28 +2,39 @@ package vn.laurel.engine.history;
 
 import vn.laurel.engine.criteria.Evidence;
 import vn.laurel.engine.criteria.Measure;
+import vn.laurel.engine.evaluation.Outcome;
+import vn.laurel.engine.i18n.Explainer;
 import vn.laurel.engine.model.*;
+import vn.laurel.engine.policy.Localized;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.*;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 
 /**
  * One subject's whole history, indexed by year, with the counting conventions of the award
  * catalogue (§1.4) implemented once. Rules call these helpers instead of counting facts
  * themselves; every helper returns a {@link Measure} that carries the facts it looked at.
+ *
+ * <p>Awards decided earlier in the same evaluation (Advanced Laborer before Grassroots Emulation
+ * Soldier, say) count as held for their year: eligible ones as held, those awaiting review as
+ * "held if confirmed", so that a dependent criterion needs review instead of failing.
  */
 public final class History {
     private final Subject subject;
     private final Map<Integer, RatingFact> ratingsByYear;
+    private final Map<String, Map<Integer, Outcome>> decided = new HashMap<>();
+    private final List<History> members;
 
     public History(Subject subject) {
+        this(subject, List.of());
+    }
+
+    public History(Subject subject, List<History> members) {
         this.subject = subject;
+        this.members = List.copyOf(members);
         this.ratingsByYear = subject.ratings().stream()
                 .collect(Collectors.toMap(RatingFact::year, r -> r, (a, b) -> b, TreeMap::new));
     }
@@ -38,12 +49,193 @@ public final class History {
 
     public boolean isArmedForces() { return Boolean.TRUE.equals(subject.armedForces()); }
 
+    /** The members' histories of a collective, with the awards decided for them in this evaluation. */
+    public Members members() { return new Members(this, members); }
+
+    List<History> memberHistories() { return members; }
+
+    /** Called by the evaluator when an award is decided for this subject in this evaluation. */
+    public void recordDecision(String award, int year, Outcome outcome) {
+        decided.computeIfAbsent(award, k -> new HashMap<>()).put(year, outcome);
+    }
+
+    // ---------------------------------------------------------------- ratings
+
     /** The rating for a year; a year without one is NOT_RATED. */
     public Measure ratingIn(int year) {
         RatingFact fact = ratingsByYear.get(year);
         if (fact == null || fact.rating() == null) return new Measure(Rating.NOT_RATED, List.of());
         return new Measure(fact.rating(), List.of(Evidence.of(fact)));
     }
+
+    boolean ratedAtLeast(int year, Rating atLeast) {
+        RatingFact fact = ratingsByYear.get(year);
+        return fact != null && fact.rating() != null && fact.rating().isAtLeast(atLeast);
+    }
+
+    /**
+     * The unbroken run of years rated at least {@code atLeast} that ends at {@code endYear} ("có liên
+     * tục … năm … được công nhận HTTNV trở lên"). A year without a rating breaks the run.
+     */
+    public Measure consecutiveYearsRated(Rating atLeast, int endYear) {
+        return run(y -> ratedAtLeast(y, atLeast), y -> false, endYear, Integer.MIN_VALUE, ratingEvidence());
+    }
+
+    /** How many years from {@code from} to {@code to} (inclusive) are rated at least {@code atLeast}. */
+    public Measure yearsRated(Rating atLeast, int from, int to) {
+        List<Evidence> evidence = new ArrayList<>();
+        int n = 0;
+        for (int y = from; y <= to; y++) {
+            if (ratedAtLeast(y, atLeast)) {
+                n++;
+                evidence.add(Evidence.of(ratingsByYear.get(y)));
+            }
+        }
+        return new Measure(n, evidence, yearsDetail(from, to), null);
+    }
+
+    // ---------------------------------------------------------------- titles and commendations
+
+    /**
+     * Whether the subject holds an award for a year: a title or commendation conferred (not revoked;
+     * for a commendation, of kind MERIT — ad hoc and thematic awards are no basis for a higher one),
+     * or decided eligible earlier in this evaluation. True, false, or false-if-awaiting-review.
+     */
+    public Measure holds(String award, int year) {
+        Optional<Fact> fact = conferred(award, year);
+        if (fact.isPresent()) return new Measure(true, List.of(Evidence.of(fact.get())));
+        Outcome outcome = decision(award, year);
+        if (outcome == null) return new Measure(false, List.of());
+        Evidence evidence = decisionEvidence(award, year, outcome);
+        if (eligible(outcome)) return new Measure(true, List.of(evidence));
+        return new Measure(false, List.of(evidence), null, outcome == Outcome.NEEDS_REVIEW ? true : null);
+    }
+
+    /** Either of two awards for the year (Advanced Laborer or Advanced Soldier, say). */
+    public Measure holdsEither(String award, String other, int year) {
+        Measure a = holds(award, year);
+        if (Boolean.TRUE.equals(a.value())) return a;
+        Measure b = holds(other, year);
+        if (Boolean.TRUE.equals(b.value())) return b;
+        List<Evidence> evidence = new ArrayList<>(a.evidence());
+        evidence.addAll(b.evidence());
+        boolean ifConfirmed = Boolean.TRUE.equals(a.ifConfirmed()) || Boolean.TRUE.equals(b.ifConfirmed());
+        return new Measure(false, evidence, null, ifConfirmed ? true : null);
+    }
+
+    /** How many times the award has been conferred (any year up to {@code upToYear}), revoked ones excepted. */
+    public Measure timesHeld(String award, int upToYear) {
+        List<Fact> held = new ArrayList<>();
+        for (int y : yearsHeld(award)) {
+            if (y <= upToYear) conferred(award, y).ifPresent(held::add);
+        }
+        return new Measure(held.size(), held.stream().map(Evidence::of).toList());
+    }
+
+    /**
+     * The unbroken run of years holding an award that ends at {@code endYear} ("n lần liên tục"): a
+     * missing year breaks it whatever the reason.
+     */
+    public Measure consecutiveYearsHolding(String award, int endYear) {
+        return consecutiveYearsHoldingAfter(award, endYear, null);
+    }
+
+    /**
+     * As {@link #consecutiveYearsHolding}, counting only years after the last time {@code resetBy} was
+     * conferred: a chain that has served for a higher award starts again ("chain resets after award").
+     */
+    public Measure consecutiveYearsHoldingAfter(String award, int endYear, String resetBy) {
+        int floor = Integer.MIN_VALUE;
+        if (resetBy != null) {
+            OptionalInt last = yearsHeld(resetBy).stream().filter(y -> y < endYear).mapToInt(Integer::intValue).max();
+            if (last.isPresent()) floor = last.getAsInt() + 1;
+        }
+        return run(y -> Boolean.TRUE.equals(holds(award, y).value()),
+                y -> Boolean.TRUE.equals(holds(award, y).ifConfirmed()), endYear, floor, y -> holds(award, y).evidence());
+    }
+
+    /** How many of the years from {@code from} to {@code to} the award is held. */
+    public Measure yearsHolding(String award, int from, int to) {
+        List<Evidence> evidence = new ArrayList<>();
+        int n = 0, pending = 0;
+        for (int y = from; y <= to; y++) {
+            Measure m = holds(award, y);
+            if (Boolean.TRUE.equals(m.value())) { n++; evidence.addAll(m.evidence()); }
+            else if (Boolean.TRUE.equals(m.ifConfirmed())) { pending++; evidence.addAll(m.evidence()); }
+        }
+        return new Measure(n, evidence, yearsDetail(from, to), pending > 0 ? n + pending : null);
+    }
+
+    /**
+     * The window after a prior award ("đã được tặng X và sau đó có liên tục từ 05 năm trở lên … được
+     * công nhận HTTNV trở lên, trong thời gian đó …"): the run of years rated at least {@code atLeast}
+     * ending at {@code endYear}, starting no earlier than the year after the latest X.
+     */
+    public AwardWindow windowAfter(String award, int endYear, Rating atLeast) {
+        return windowAfter(award, endYear, atLeast, "LATEST");
+    }
+
+    /** As above, anchored on the LATEST or the EARLIEST prior award (a policy parameter). */
+    public AwardWindow windowAfter(String award, int endYear, Rating atLeast, String anchor) {
+        List<Integer> years = yearsHeld(award).stream().filter(y -> y < endYear).sorted().toList();
+        if (years.isEmpty()) return new AwardWindow(this, award, null, null, endYear, endYear + 1);
+        int prior = "EARLIEST".equals(anchor) ? years.get(0) : years.get(years.size() - 1);
+        Fact priorFact = conferred(award, prior).orElse(null);
+        int from = endYear + 1;
+        for (int y = endYear; y > prior && ratedAtLeast(y, atLeast); y--) from = y;
+        return new AwardWindow(this, award, prior, priorFact, from, endYear);
+    }
+
+    // ---------------------------------------------------------------- initiatives
+
+    /** Initiatives, science works and combat ingenuity recognised from {@code from} to {@code to}, at a level at least {@code atLeast}. */
+    public Measure initiativesIn(int from, int to, InitiativeLevel atLeast) {
+        return initiatives(from, to, atLeast, null);
+    }
+
+    public Measure initiativesIn(int year, InitiativeLevel atLeast) {
+        return initiatives(year, year, atLeast, null);
+    }
+
+    /** As above, of one kind only (INITIATIVE, SCIENCE_PROJECT, COMBAT_INGENUITY). */
+    public Measure initiativesIn(int from, int to, InitiativeLevel atLeast, InitiativeKind kind) {
+        return initiatives(from, to, atLeast, kind);
+    }
+
+    private Measure initiatives(int from, int to, InitiativeLevel atLeast, InitiativeKind kind) {
+        List<InitiativeFact> hits = subject.initiatives().stream()
+                .filter(i -> i.year() >= from && i.year() <= to)
+                .filter(i -> i.level() != null && i.level().isAtLeast(atLeast))
+                .filter(i -> kind == null || i.kind() == kind)
+                .toList();
+        return new Measure(hits.size(), evidenceOf(hits), yearsDetail(from, to), null);
+    }
+
+    /** The largest benefit (giá trị làm lợi, VND) of a single initiative recognised in the years. */
+    public Measure largestInitiativeBenefit(int from, int to) {
+        Optional<InitiativeFact> best = subject.initiatives().stream()
+                .filter(i -> i.year() >= from && i.year() <= to && i.benefitVnd() != null)
+                .max(Comparator.comparingLong(InitiativeFact::benefitVnd));
+        return new Measure(best.map(InitiativeFact::benefitVnd).orElse(0L),
+                best.map(b -> List.of(Evidence.of(b))).orElse(List.of()), yearsDetail(from, to), null);
+    }
+
+    /** The total benefit (VND) of the initiatives recognised in the years. */
+    public Measure totalInitiativeBenefit(int from, int to) {
+        List<InitiativeFact> hits = subject.initiatives().stream()
+                .filter(i -> i.year() >= from && i.year() <= to && i.benefitVnd() != null).toList();
+        long total = hits.stream().mapToLong(InitiativeFact::benefitVnd).sum();
+        return new Measure(total, evidenceOf(hits), yearsDetail(from, to), null);
+    }
+
+    /** The unbroken run of years, ending at {@code endYear}, each with an initiative at least {@code atLeast}. */
+    public Measure consecutiveYearsWithInitiatives(InitiativeLevel atLeast, int endYear) {
+        return run(y -> subject.initiatives().stream().anyMatch(i -> i.year() == y && i.level() != null && i.level().isAtLeast(atLeast)),
+                y -> false, endYear, Integer.MIN_VALUE,
+                y -> evidenceOf(subject.initiatives().stream().filter(i -> i.year() == y).toList()));
+    }
+
+    // ---------------------------------------------------------------- service, discipline, absence, attestation
 
     /**
      * Whole months of service in the current unit from the start date to the end of the year
@@ -64,14 +256,7 @@ public final class History {
      * 152/2025 art. 4.4).
      */
     public Measure disciplinesAffecting(int year, DisciplineForm atLeast) {
-        LocalDate start = LocalDate.of(year, 1, 1);
-        LocalDate end = LocalDate.of(year, 12, 31);
-        List<DisciplineFact> hits = subject.disciplines().stream()
-                .filter(d -> !d.isPending() && d.form() != null && d.form().isAtLeast(atLeast))
-                .filter(d -> d.decidedOn() != null && !d.decidedOn().isAfter(end))
-                .filter(d -> d.decidedOn().getYear() == year || (d.until() != null && !d.until().isBefore(start)))
-                .toList();
-        return count(hits);
+        return count(disciplinesTouching(year, year, atLeast));
     }
 
     /** As above, with the form named by its code (a policy parameter's value). */
@@ -79,13 +264,33 @@ public final class History {
         return disciplinesAffecting(year, DisciplineForm.valueOf(atLeast));
     }
 
+    /** Decided disciplines of at least the given form that touch any year from {@code from} to {@code to}. */
+    public Measure disciplinesAffecting(int from, int to, DisciplineForm atLeast) {
+        return count(disciplinesTouching(from, to, atLeast));
+    }
+
+    /** Every decided discipline of at least the given form, ever ("chưa từng bị kỷ luật"). */
+    public Measure disciplinesEver(DisciplineForm atLeast) {
+        return count(subject.disciplines().stream()
+                .filter(d -> !d.isPending() && d.form() != null && d.form().isAtLeast(atLeast)).toList());
+    }
+
+    List<DisciplineFact> disciplinesTouching(int fromYear, int toYear, DisciplineForm atLeast) {
+        LocalDate start = LocalDate.of(fromYear, 1, 1);
+        LocalDate end = LocalDate.of(toYear, 12, 31);
+        return subject.disciplines().stream()
+                .filter(d -> !d.isPending() && d.form() != null && d.form().isAtLeast(atLeast))
+                .filter(d -> d.decidedOn() != null && !d.decidedOn().isAfter(end))
+                .filter(d -> !d.decidedOn().isBefore(start) || (d.until() != null && !d.until().isBefore(start)))
+                .toList();
+    }
+
     /** Matters pending on the appraisal date: while one is open no award is decided (Decree 152/2025 art. 4.4). */
     public Measure pendingMattersOn(LocalDate asOf) {
-        List<DisciplineFact> hits = subject.disciplines().stream()
+        return count(subject.disciplines().stream()
                 .filter(DisciplineFact::isPending)
                 .filter(d -> d.since() == null || !d.since().isAfter(asOf))
-                .toList();
-        return count(hits);
+                .toList());
     }
 
     /** Working days absent in the year that do not count as worked. */
@@ -106,11 +311,124 @@ public final class History {
         return new Measure(latest.value(), List.of(Evidence.of(latest)));
     }
 
-    private static Measure count(List<? extends Fact> facts) {
+    /**
+     * Whether a collective leads its emulation cluster or block in the year: from a cluster ranking
+     * when one is recorded (rank 1 leads), else from the attestation LEADS_EMULATION_CLUSTER.
+     */
+    public Measure leadsCluster(int year) {
+        Optional<ClusterRankingFact> ranking = subject.clusterRankings().stream()
+                .filter(r -> r.year() == year && r.rank() != null).min(Comparator.comparing(ClusterRankingFact::rank));
+        if (ranking.isPresent()) return new Measure(ranking.get().rank() == 1, List.of(Evidence.of(ranking.get())));
+        return attestation("LEADS_EMULATION_CLUSTER", year);
+    }
+
+    // ---------------------------------------------------------------- attributes of the person
+
+    public Measure isManager() { return attribute(subject.manager(), "manager"); }
+
+    public Measure isUnionMember() { return attribute(subject.unionMember(), "unionMember"); }
+
+    public Measure inArmedForces() { return new Measure(isArmedForces(), List.of(subjectEvidence("armedForces " + isArmedForces()))); }
+
+    public Measure education() {
+        return new Measure(subject.education(), subject.education() == null ? List.of()
+                : List.of(subjectEvidence("education " + subject.education())));
+    }
+
+    /** True unless the person died on or before the date (some awards are never posthumous). */
+    public Measure aliveOn(LocalDate date) {
+        boolean alive = subject.deceasedOn() == null || subject.deceasedOn().isAfter(date);
+        return new Measure(alive, subject.deceasedOn() == null ? List.of()
+                : List.of(subjectEvidence("deceasedOn " + subject.deceasedOn())));
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    /** Years in which the award was conferred (facts) or decided eligible in this evaluation. */
+    List<Integer> yearsHeld(String award) {
+        Set<Integer> years = new TreeSet<>();
+        subject.titles().stream().filter(t -> award.equals(t.code()) && t.isValid() && t.year() != null)
+                .forEach(t -> years.add(t.year()));
+        subject.commendations().stream()
+                .filter(c -> award.equals(c.code()) && c.isValid() && c.kind() == CommendationKind.MERIT && c.year() != null)
+                .forEach(c -> years.add(c.year()));
+        decided.getOrDefault(award, Map.of()).forEach((y, o) -> { if (eligible(o)) years.add(y); });
+        return List.copyOf(years);
+    }
+
+    Optional<Fact> conferred(String award, int year) {
+        Optional<Fact> title = subject.titles().stream()
+                .filter(t -> award.equals(t.code()) && t.year() == year && t.isValid()).map(t -> (Fact) t).findFirst();
+        if (title.isPresent()) return title;
+        return subject.commendations().stream()
+                .filter(c -> award.equals(c.code()) && c.year() == year && c.isValid() && c.kind() == CommendationKind.MERIT)
+                .map(c -> (Fact) c).findFirst();
+    }
+
+    Outcome decision(String award, int year) {
+        return decided.getOrDefault(award, Map.of()).get(year);
+    }
+
+    static boolean eligible(Outcome o) {
+        return o == Outcome.ELIGIBLE || o == Outcome.ELIGIBLE_SUBJECT_TO_QUOTA;
+    }
+
+    Evidence decisionEvidence(String award, int year, Outcome outcome) {
+        return new Evidence("decision", null, "this evaluation", award + " " + year + " " + outcome);
+    }
+
+    private interface YearEvidence { List<Evidence> of(int year); }
+
+    private YearEvidence ratingEvidence() {
+        return y -> ratingsByYear.containsKey(y) ? List.of(Evidence.of(ratingsByYear.get(y))) : List.of();
+    }
+
+    /**
+     * The run of years satisfying {@code held} that ends at {@code endYear} and starts no earlier than
+     * {@code floor}; years that would hold once confirmed extend the "if confirmed" run.
+     */
+    private Measure run(IntPredicate held, IntPredicate heldIfConfirmed, int endYear, int floor, YearEvidence evidence) {
+        int n = 0, y = endYear;
+        List<Evidence> used = new ArrayList<>();
+        while (y >= floor && y >= endYear - 100 && held.test(y)) {
+            used.addAll(evidence.of(y));
+            n++;
+            y--;
+        }
+        int confirmed = n, c = y;
+        while (c >= floor && c >= endYear - 100 && (held.test(c) || heldIfConfirmed.test(c))) {
+            confirmed++;
+            c--;
+        }
+        Localized detail = runDetail(n == 0 ? null : endYear - n + 1, endYear, y >= floor ? y : null);
+        return new Measure(n, used, detail, confirmed > n ? confirmed : null);
+    }
+
+    private static Localized runDetail(Integer from, int to, Integer breakYear) {
+        Localized years = from == null ? Explainer.label("run.none") : yearsDetail(from, to);
+        if (breakYear == null) return years;
+        Localized breaks = Explainer.label("run.breaks", String.valueOf(breakYear));
+        return new Localized(years.vi() + "; " + breaks.vi(), years.en() + "; " + breaks.en());
+    }
+
+    static Localized yearsDetail(int from, int to) {
+        String span = from > to ? "—" : from == to ? String.valueOf(from) : from + "–" + to;
+        return Explainer.label("run.years", span);
+    }
+
+    private Measure attribute(Boolean value, String name) {
+        return new Measure(value, value == null ? List.of() : List.of(subjectEvidence(name + " " + value)));
+    }
+
+    private Evidence subjectEvidence(String summary) {
+        return new Evidence("subject", subject.id(), null, summary);
+    }
+
+    static Measure count(List<? extends Fact> facts) {
         return new Measure(facts.size(), evidenceOf(facts));
     }
 
-    private static List<Evidence> evidenceOf(Collection<? extends Fact> facts) {
+    static List<Evidence> evidenceOf(Collection<? extends Fact> facts) {
         List<Evidence> evidence = new ArrayList<>(facts.size());
         for (Fact f : facts) evidence.add(Evidence.of(f));
         return evidence;

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 /**
  * Renders explanations in Vietnamese and English. A rule's template names {year}, {actual},
  * {required} and {status}; values that are codes (ratings, outcomes) are rendered through the
- * label bundles, so policy staff write one sentence per language and never format values.
+ * label bundles, so policy staff write one sentence per language and never format values. A
+ * composite check ("any one of", "all of") renders each named branch with its own status.
  */
 public final class Explainer {
     private static final Map<String, ResourceBundle> BUNDLES = Map.of(
@@ -34,16 +35,43 @@ public final class Explainer {
     static String render(String lang, String template, int year, Check check) {
         String sentence = template
                 .replace("{year}", String.valueOf(year))
-                .replace("{actual}", value(lang, check.actual()))
-                .replace("{required}", requirement(lang, check.required()))
+                .replace("{actual}", actual(lang, check))
+                .replace("{required}", required(lang, check))
                 .replace("{status}", text(lang, "Status." + check.status()));
         return template.contains("{status}") ? sentence : sentence + " — " + text(lang, "Status." + check.status());
     }
 
+    /** The actual value with what it is made of; for a composite, each branch with its status. */
+    static String actual(String lang, Check check) {
+        if (!check.branches().isEmpty()) {
+            return check.branches().stream()
+                    .map(b -> named(lang, b) + actual(lang, b) + " (" + text(lang, "Status." + b.status()) + ")")
+                    .collect(Collectors.joining("; "));
+        }
+        String v = value(lang, check.actual());
+        return check.detail() == null ? v : v + " (" + check.detail().in(lang) + ")";
+    }
+
+    static String required(String lang, Check check) {
+        if (!check.branches().isEmpty()) {
+            String separator = text(lang, check.required().operator() == Requirement.Operator.ALL_OF
+                    ? "op.ALL_OF.separator" : "op.ANY_OF.separator");
+            return check.branches().stream().map(b -> named(lang, b) + required(lang, b))
+                    .collect(Collectors.joining(separator));
+        }
+        return requirement(lang, check.required());
+    }
+
+    private static String named(String lang, Check b) {
+        return b.label() == null ? "" : b.label().in(lang) + ": ";
+    }
+
     static String requirement(String lang, Requirement r) {
-        if (r.operator() == Requirement.Operator.ANY_OF && r.value() instanceof Collection<?> branches) {
+        if ((r.operator() == Requirement.Operator.ANY_OF || r.operator() == Requirement.Operator.ALL_OF)
+                && r.value() instanceof Collection<?> branches) {
+            String separator = text(lang, "op." + r.operator() + ".separator");
             return branches.stream().map(b -> b instanceof Requirement br ? requirement(lang, br) : value(lang, b))
-                    .collect(Collectors.joining(text(lang, "op.ANY_OF.separator")));
+                    .collect(Collectors.joining(separator));
         }
         return text(lang, "op." + r.operator(), value(lang, r.value()));
     }
@@ -55,6 +83,10 @@ public final class Explainer {
             String key = e.getDeclaringClass().getSimpleName() + "." + e.name();
             ResourceBundle bundle = BUNDLES.get(lang);
             return bundle.containsKey(key) ? bundle.getString(key) : e.name();
+        }
+        if (value instanceof Double d) {
+            // Shares are measured as fractions and read as percentages.
+            return String.format(Locale.ROOT, "%.1f%%", d * 100);
         }
         if (value instanceof Collection<?> c) {
             return c.stream().map(v -> value(lang, v)).collect(Collectors.joining("; "));

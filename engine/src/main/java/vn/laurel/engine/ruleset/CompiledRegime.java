@@ -4,13 +4,41 @@ import org.kie.api.KieBase;
 import vn.laurel.engine.catalogue.CriterionDefinition;
 import vn.laurel.engine.regime.Regime;
 
-import java.util.List;
+import java.util.*;
 
 /**
  * One regime's rules compiled into their own KieBase, with the criteria their metadata declares.
  * The KieBase is null when the regime has no rule files yet: every award is then not modelled.
  */
 public record CompiledRegime(Regime regime, KieBase kieBase, List<CriterionDefinition> criteria) {
+    /**
+     * The awards an award's criteria depend on (metadata {@code @requires}), to be decided first for
+     * the same subject; and the awards its members must be evaluated for ({@code @memberAwards}).
+     */
+    public Set<String> prerequisitesOf(String award) {
+        return collect(award, CriterionDefinition::requires);
+    }
+
+    public Set<String> memberAwardsOf(String award) {
+        return collect(award, CriterionDefinition::memberAwards);
+    }
+
+    /** The awards asked plus, transitively, everything they require. */
+    public Set<String> withPrerequisites(Collection<String> awards) {
+        Set<String> all = new LinkedHashSet<>(awards);
+        Deque<String> todo = new ArrayDeque<>(awards);
+        while (!todo.isEmpty()) {
+            for (String p : prerequisitesOf(todo.pop())) if (all.add(p)) todo.add(p);
+        }
+        return all;
+    }
+
+    private Set<String> collect(String award, java.util.function.Function<CriterionDefinition, List<String>> f) {
+        Set<String> out = new LinkedHashSet<>();
+        criteriaOf(award).forEach(c -> out.addAll(f.apply(c)));
+        return out;
+    }
+
     public List<CriterionDefinition> criteriaOf(String award) {
         return criteria.stream().filter(c -> c.award().equals(award)).toList();
     }

@@ -93,14 +93,36 @@ final class RuleMetadata {
                     problems.add(RuleProblem.error(at.file(), at.line(), 1, "criterion " + award + "/" + criterion
                             + " is decided by more than one rule in regime " + regime));
                 }
+                List<String> requires = codes(meta, "requires");
+                List<String> memberAwards = codes(meta, "memberAwards");
+                for (String code : concat(requires, memberAwards)) {
+                    if (!awards.containsKey(code)) {
+                        problems.add(RuleProblem.error(at.file(), at.line(), 1, "rule \"" + rule.getName()
+                                + "\": @requires/@memberAwards names unknown award \"" + code + "\""));
+                    }
+                }
                 criteria.add(new CriterionDefinition(regime, award, criterion, rule.getName(), at.file(), at.line(),
                         new Localized(text(meta, "legalBasisVi"), text(meta, "legalBasis")),
-                        text(meta, "confidence"), new Localized(text(meta, "vi"), text(meta, "en"))));
+                        text(meta, "confidence"), new Localized(text(meta, "vi"), text(meta, "en")),
+                        requires, memberAwards));
             }
         }
         // Criteria are listed in the order policy staff wrote them.
         criteria.sort(Comparator.comparing(CriterionDefinition::file).thenComparingInt(CriterionDefinition::line));
         return criteria;
+    }
+
+    /** A comma-separated list of award codes: {@code @requires("ADVANCED_LABORER, ADVANCED_SOLDIER")}. */
+    private static List<String> codes(Map<String, Object> meta, String key) {
+        String v = text(meta, key);
+        if (v == null) return List.of();
+        return Arrays.stream(v.split(",")).map(String::trim).filter(c -> !c.isEmpty()).toList();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static String text(Map<String, Object> meta, String key) {

@@ -13,7 +13,7 @@ class HistoryTest {
     static Subject person(LocalDate hiredOn, List<RatingFact> ratings, List<DisciplineFact> disciplines,
                           List<AbsenceFact> absences, List<AttestationFact> attestations) {
         return new Subject("P-1", SubjectKind.PERSON, "Test", null, hiredOn, null, null, null, null,
-                ratings, null, null, null, disciplines, absences, attestations);
+                ratings, null, null, null, disciplines, absences, attestations, null, null, null);
     }
 
     static DisciplineFact decided(DisciplineForm form, String on, String until) {

@@ -1,0 +1,63 @@
+package vn.laurel.engine.history;
+
+import vn.laurel.engine.criteria.Evidence;
+import vn.laurel.engine.criteria.Measure;
+import vn.laurel.engine.i18n.Explainer;
+import vn.laurel.engine.model.Fact;
+import vn.laurel.engine.model.InitiativeLevel;
+import vn.laurel.engine.model.Rating;
+import vn.laurel.engine.policy.Localized;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The period after a prior award in which a higher one is earned: the years {@code from}..{@code to}
+ * (empty when from &gt; to). Made by {@link History#windowAfter}; "within that period" counts read it.
+ *
+ * @param prior the achievement year of the prior award, or null when the subject never received it
+ */
+public record AwardWindow(History history, String award, Integer prior, Fact priorFact, int from, int to) {
+
+    /** Whether the prior award was received at all. */
+    public Measure hasPrior() {
+        return new Measure(prior != null, priorFact == null ? List.of() : List.of(Evidence.of(priorFact)),
+                prior == null ? Explainer.label("run.noPrior", award) : null, null);
+    }
+
+    /** The length of the period in years, with the years and the prior award it follows. */
+    public Measure years() {
+        int length = Math.max(0, to - from + 1);
+        List<Evidence> evidence = new ArrayList<>();
+        if (priorFact != null) evidence.add(Evidence.of(priorFact));
+        for (int y = from; y <= to; y++) evidence.addAll(history.ratingIn(y).evidence());
+        Localized detail;
+        if (prior == null) {
+            detail = Explainer.label("run.noPrior", award);
+        } else {
+            Localized span = History.yearsDetail(from, to);
+            Localized after = Explainer.label("run.after", award, String.valueOf(prior));
+            detail = new Localized(span.vi() + ", " + after.vi(), span.en() + ", " + after.en());
+        }
+        return new Measure(length, evidence, detail, null);
+    }
+
+    /** How many years of the period hold the award ("trong thời gian đó có 03 lần CSTĐCS"). */
+    public Measure yearsHolding(String title) {
+        return prior == null ? empty() : history.yearsHolding(title, from, to);
+    }
+
+    /** How many years of the period are rated at least {@code atLeast} ("có 01 năm trở lên HTXSNV"). */
+    public Measure yearsRated(Rating atLeast) {
+        return prior == null ? empty() : history.yearsRated(atLeast, from, to);
+    }
+
+    /** Initiatives recognised in the period at a level at least {@code atLeast}. */
+    public Measure initiatives(InitiativeLevel atLeast) {
+        return prior == null ? empty() : history.initiativesIn(from, to, atLeast);
+    }
+
+    private Measure empty() {
+        return new Measure(0, List.of(), Explainer.label("run.noPrior", award), null);
+    }
+}
