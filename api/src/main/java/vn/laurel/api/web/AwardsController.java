@@ -25,7 +25,8 @@ public class AwardsController {
         this.rules = rules;
     }
 
-    record CriterionView(String criterion, Localized legalBasis, String confidence, String rule, String file, int line) {}
+    record CriterionView(String criterion, String subject, Localized legalBasis, String confidence, String rule, String file,
+                         int line) {}
 
     record RegimeView(String regime, boolean provisional, boolean modelled, List<CriterionView> criteria) {}
 
@@ -40,7 +41,8 @@ public class AwardsController {
             for (CompiledRegime r : ruleSet.compiled().values()) {
                 List<CriterionDefinition> criteria = r.criteriaOf(a.code());
                 regimes.add(new RegimeView(r.regime().code(), r.regime().provisional(), !criteria.isEmpty(),
-                        criteria.stream().map(c -> new CriterionView(c.criterion(), c.legalBasis(), c.confidence(),
+                        criteria.stream().map(c -> new CriterionView(c.criterion(),
+                                c.subject() == null ? null : c.subject().name(), c.legalBasis(), c.confidence(),
                                 c.rule(), c.file(), c.line())).toList()));
             }
             awards.add(new AwardView(a.code(), a.name(), a.category(),

@@ -123,7 +123,8 @@ public final class Evaluator {
                     Set<String> toRun, Set<String> asked) {
         Evaluation evaluation = new Evaluation(history, doc.year(), doc.asOf(), regime.code(), doc.organisation(),
                 rules.parameters());
-        List<String> modelled = toRun.stream().filter(compiled::models).toList();
+        SubjectKind kind = history.getSubject().kind();
+        List<String> modelled = toRun.stream().filter(a -> compiled.models(a, kind)).toList();
         FiringRecorder recorder = new FiringRecorder();
         Map<String, Outcome> decided = new LinkedHashMap<>();
         if (!modelled.isEmpty()) {
@@ -165,7 +166,8 @@ public final class Evaluator {
             for (String award : awards) {
                 if (decided.containsKey(award)) continue;
                 Map<String, Status> reported = reported(evaluation, award);
-                boolean complete = compiled.criteriaOf(award).stream().allMatch(c -> reported.containsKey(c.criterion()));
+                SubjectKind kind = evaluation.getHistory().getSubject().kind();
+                boolean complete = compiled.criteriaOf(award, kind).stream().allMatch(c -> reported.containsKey(c.criterion()));
                 if (complete) {
                     Outcome outcome = Outcome.of(reported.values());
                     decided.put(award, outcome);
@@ -194,14 +196,15 @@ public final class Evaluator {
     private static AwardResult resultFor(AwardDefinition award, Regime regime, CompiledRegime compiled,
                                          Evaluation evaluation, Outcome outcome) {
         List<Localized> notes = new ArrayList<>();
-        if (!compiled.models(award.code())) {
+        SubjectKind kind = evaluation.getHistory().getSubject().kind();
+        if (!compiled.models(award.code(), kind)) {
             notes.add(Explainer.label("note.notModelled", regime.code()));
             return new AwardResult(award.code(), award.name(), Outcome.NOT_MODELLED, List.of(), notes);
         }
         if (regime.provisional()) notes.add(Explainer.label("note.provisional", regime.code()));
         List<CriterionOutcome> criteria = new ArrayList<>();
         List<Status> statuses = new ArrayList<>();
-        for (CriterionDefinition def : compiled.criteriaOf(award.code())) {
+        for (CriterionDefinition def : compiled.criteriaOf(award.code(), kind)) {
             List<CriterionResult> recorded = evaluation.getResults().stream()
                     .filter(r -> r.rule().equals(def.rule())).toList();
             if (recorded.isEmpty()) {

@@ -2,6 +2,7 @@ package vn.laurel.engine.ruleset;
 
 import org.kie.api.KieBase;
 import vn.laurel.engine.catalogue.CriterionDefinition;
+import vn.laurel.engine.model.SubjectKind;
 import vn.laurel.engine.regime.Regime;
 
 import java.util.*;
@@ -43,7 +44,16 @@ public record CompiledRegime(Regime regime, KieBase kieBase, List<CriterionDefin
         return criteria.stream().filter(c -> c.award().equals(award)).toList();
     }
 
+    /** The criteria that decide the award for a subject of this kind. */
+    public List<CriterionDefinition> criteriaOf(String award, SubjectKind kind) {
+        return criteria.stream().filter(c -> c.award().equals(award) && c.appliesTo(kind)).toList();
+    }
+
     public boolean models(String award) {
         return criteria.stream().anyMatch(c -> c.award().equals(award));
+    }
+
+    public boolean models(String award, SubjectKind kind) {
+        return criteria.stream().anyMatch(c -> c.award().equals(award) && c.appliesTo(kind));
     }
 }

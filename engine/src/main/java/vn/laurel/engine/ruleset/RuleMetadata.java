@@ -5,6 +5,7 @@ import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
 import vn.laurel.engine.catalogue.AwardDefinition;
 import vn.laurel.engine.catalogue.CriterionDefinition;
+import vn.laurel.engine.model.SubjectKind;
 import vn.laurel.engine.policy.Localized;
 import vn.laurel.engine.policy.Parameter;
 
@@ -89,7 +90,7 @@ final class RuleMetadata {
                             + "\": confidence must be one of " + new TreeSet<>(CONFIDENCE)));
                 }
                 String criterion = text(meta, "criterion");
-                if (!seen.add(award + "/" + criterion)) {
+                if (!seen.add(award + "/" + criterion + "/" + text(meta, "subject"))) {
                     problems.add(RuleProblem.error(at.file(), at.line(), 1, "criterion " + award + "/" + criterion
                             + " is decided by more than one rule in regime " + regime));
                 }
@@ -101,10 +102,20 @@ final class RuleMetadata {
                                 + "\": @requires/@memberAwards names unknown award \"" + code + "\""));
                     }
                 }
+                SubjectKind subject = null;
+                String kind = text(meta, "subject");
+                if (kind != null) {
+                    try {
+                        subject = SubjectKind.valueOf(kind);
+                    } catch (IllegalArgumentException e) {
+                        problems.add(RuleProblem.error(at.file(), at.line(), 1, "rule \"" + rule.getName()
+                                + "\": @subject must be PERSON or COLLECTIVE, not \"" + kind + "\""));
+                    }
+                }
                 criteria.add(new CriterionDefinition(regime, award, criterion, rule.getName(), at.file(), at.line(),
                         new Localized(text(meta, "legalBasisVi"), text(meta, "legalBasis")),
                         text(meta, "confidence"), new Localized(text(meta, "vi"), text(meta, "en")),
-                        requires, memberAwards));
+                        requires, memberAwards, subject));
             }
         }
         // Criteria are listed in the order policy staff wrote them.
