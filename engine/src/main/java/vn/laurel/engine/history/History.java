@@ -178,7 +178,7 @@ public final class History {
     /** As above, anchored on the LATEST or the EARLIEST prior award (a policy parameter). */
     public AwardWindow windowAfter(String award, int endYear, Rating atLeast, String anchor) {
         List<Integer> years = yearsHeld(award).stream().filter(y -> y < endYear).sorted().toList();
-        if (years.isEmpty()) return new AwardWindow(this, award, null, null, endYear, endYear + 1);
+        if (years.isEmpty()) return new AwardWindow(this, award, null, null, endYear + 1, endYear);
         int prior = "EARLIEST".equals(anchor) ? years.get(0) : years.get(years.size() - 1);
         Fact priorFact = conferred(award, prior).orElse(null);
         int from = endYear + 1;
