@@ -54,16 +54,10 @@ public final class Members {
         }).toList();
         if (!members.isEmpty() && counted.isEmpty()) return new Measure(null, List.of());
         if (!counted.isEmpty()) {
-            int held = 0, ifConfirmed = 0;
-            List<Evidence> evidence = new ArrayList<>();
-            for (History m : counted) {
-                Measure h = m.holds(award, year);
-                if (Boolean.TRUE.equals(h.value())) { held++; evidence.add(member(m, award + " " + year)); }
-                else if (Boolean.TRUE.equals(h.ifConfirmed())) ifConfirmed++;
-            }
+            Tally t = tally(counted, award, year);
             double n = counted.size();
-            return new Measure(held / n, evidence, Explainer.label("members.share", held, counted.size()),
-                    ifConfirmed > 0 ? (held + ifConfirmed) / n : null);
+            return new Measure(t.held / n, t.evidence, Explainer.label("members.share", t.held, counted.size()),
+                    t.ifConfirmed > 0 ? (t.held + t.ifConfirmed) / n : null);
         }
         Function<MemberAggregateFact, Integer> field = aggregateField(award);
         Optional<MemberAggregateFact> a = aggregate(year);
@@ -78,15 +72,9 @@ public final class Members {
     /** How many members hold an award for the year ("ít nhất 01 cá nhân đạt CSTĐCS"). */
     public Measure holding(String award, int year) {
         if (!members.isEmpty()) {
-            int held = 0, ifConfirmed = 0;
-            List<Evidence> evidence = new ArrayList<>();
-            for (History m : members) {
-                Measure h = m.holds(award, year);
-                if (Boolean.TRUE.equals(h.value())) { held++; evidence.add(member(m, award + " " + year)); }
-                else if (Boolean.TRUE.equals(h.ifConfirmed())) ifConfirmed++;
-            }
-            return new Measure(held, evidence, Explainer.label("members.share", held, members.size()),
-                    ifConfirmed > 0 ? held + ifConfirmed : null);
+            Tally t = tally(members, award, year);
+            return new Measure(t.held, t.evidence, Explainer.label("members.share", t.held, members.size()),
+                    t.ifConfirmed > 0 ? t.held + t.ifConfirmed : null);
         }
         Function<MemberAggregateFact, Integer> field = aggregateField(award);
         return field == null ? new Measure(null, List.of()) : fromAggregate(year, field);
@@ -121,6 +109,20 @@ public final class Members {
         }
         if (atLeast != DisciplineForm.WARNING) return new Measure(null, List.of());
         return fromAggregate(year, MemberAggregateFact::disciplinedWarningOrAbove);
+    }
+
+    /** Members holding the award, and those who would once decisions awaiting review are confirmed. */
+    private record Tally(int held, int ifConfirmed, List<Evidence> evidence) {}
+
+    private static Tally tally(List<History> members, String award, int year) {
+        int held = 0, ifConfirmed = 0;
+        List<Evidence> evidence = new ArrayList<>();
+        for (History m : members) {
+            Measure h = m.holds(award, year);
+            if (Boolean.TRUE.equals(h.value())) { held++; evidence.add(member(m, award + " " + year)); }
+            else if (Boolean.TRUE.equals(h.ifConfirmed())) ifConfirmed++;
+        }
+        return new Tally(held, ifConfirmed, evidence);
     }
 
     private Measure fromAggregate(int year, Function<MemberAggregateFact, Integer> field) {

@@ -15,7 +15,6 @@ import vn.laurel.engine.ruleset.RuleSetLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -145,7 +144,7 @@ class EvaluatorTest {
 
     @Test
     void an_organisation_override_of_a_parameter_changes_the_decision_for_that_organisation_only(@TempDir Path dir) throws IOException {
-        Path copy = copy(RepoPaths.rules(), dir);
+        Path copy = RepoPaths.copyOfRules(dir);
         Path params = copy.resolve("parameters/advanced-laborer.yaml");
         Files.writeString(params, Files.readString(params).replace(
                 "      value: 6\n",
@@ -160,17 +159,6 @@ class EvaluatorTest {
         CaseDocument elsewhere = CaseReader.read(CaseReaderYaml.of(eightMonths).replace("HN-X", "HN-Y"));
         assertThat(new Evaluator(() -> strict).evaluate(elsewhere).result("ADVANCED_LABORER").outcome())
                 .isEqualTo(Outcome.ELIGIBLE);
-    }
-
-    static Path copy(Path src, Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(src)) {
-            for (Path p : walk.toList()) {
-                Path target = dir.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
-        return dir;
     }
 
     /** Re-serialises a case document so a test can vary one field. */

@@ -7,7 +7,6 @@ import vn.laurel.engine.RepoPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -28,15 +27,7 @@ class RuleSetLoaderTest {
             """;
 
     Path copyOfRepoRules() throws IOException {
-        Path src = RepoPaths.rules();
-        try (Stream<Path> walk = Files.walk(src)) {
-            for (Path p : walk.toList()) {
-                Path target = dir.resolve(src.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
-        return dir;
+        return RepoPaths.copyOfRules(dir);
     }
 
     RuleSetException loadFails(Path rules) {
