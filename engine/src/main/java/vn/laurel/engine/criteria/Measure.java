@@ -68,6 +68,16 @@ public record Measure(Object value, List<Evidence> evidence, Localized detail, O
         return truth(new Requirement(ATTESTED, true));
     }
 
+    /**
+     * An achievement that is one path among alternatives ("outstanding in a movement", "an ad hoc
+     * achievement"): it counts only when attested, so no attestation means this path is not taken
+     * (NOT_MET) rather than a judgment still owed (case format: attested alternatives).
+     */
+    public Check attestedAchievement() {
+        Status status = Boolean.TRUE.equals(value) ? Status.MET : Status.NOT_MET;
+        return new Check(status, value, new Requirement(ATTESTED, true), evidence, null, List.of(), detail);
+    }
+
     /** A yes/no fact: true is met, false is not, unknown (or awaiting review) needs review. */
     public Check isTrue() {
         return truth(new Requirement(EQUALS, true));

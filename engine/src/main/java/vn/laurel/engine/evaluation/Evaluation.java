@@ -2,6 +2,9 @@ package vn.laurel.engine.evaluation;
 
 import org.kie.api.runtime.rule.RuleContext;
 import vn.laurel.engine.criteria.Check;
+import vn.laurel.engine.criteria.Status;
+import vn.laurel.engine.i18n.Explainer;
+import vn.laurel.engine.policy.Localized;
 import vn.laurel.engine.history.History;
 import vn.laurel.engine.model.Organisation;
 import vn.laurel.engine.policy.Parameter;
@@ -28,6 +31,8 @@ public final class Evaluation {
     private final Map<String, Parameter> parameters;
     private final Map<String, ParameterUse> parametersUsed = new LinkedHashMap<>();
     private final List<CriterionResult> results = new ArrayList<>();
+    // Parameters a rule asked for that have no value on the appraisal date, until the rule records.
+    private final List<String> notInForce = new ArrayList<>();
 
     public Evaluation(History history, int year, LocalDate asOf, String regime, Organisation organisation,
                       Map<String, Parameter> parameters) {
@@ -51,23 +56,29 @@ public final class Evaluation {
 
     public boolean isCollective() { return history.isCollective(); }
 
-    /** A numeric policy parameter in force on the appraisal date for this organisation. */
+    /**
+     * A numeric policy parameter in force on the appraisal date for this organisation. When none is in
+     * force the rules cannot judge: the criterion that asked is recorded as NEEDS_REVIEW, saying why.
+     */
     public Number param(String name) {
-        Object value = use(name).value();
-        if (value instanceof Number n) return n;
-        throw new UnknownParameterException("parameter " + name + " is not a number: " + value);
+        ParameterUse used = use(name);
+        if (used == null) return Double.NaN;
+        if (used.value() instanceof Number n) return n;
+        throw new UnknownParameterException("parameter " + name + " is not a number: " + used.value());
     }
 
     /** A yes/no policy parameter (a switch) in force on the appraisal date for this organisation. */
     public boolean flag(String name) {
-        Object value = use(name).value();
-        if (value instanceof Boolean b) return b;
-        throw new UnknownParameterException("parameter " + name + " is not true or false: " + value);
+        ParameterUse used = use(name);
+        if (used == null) return false;
+        if (used.value() instanceof Boolean b) return b;
+        throw new UnknownParameterException("parameter " + name + " is not true or false: " + used.value());
     }
 
     /** A code-valued policy parameter (a discipline form, a rounding mode) in force on the appraisal date. */
     public String code(String name) {
-        return String.valueOf(use(name).value());
+        ParameterUse used = use(name);
+        return used == null ? "" : String.valueOf(used.value());
     }
 
     private ParameterUse use(String name) {
@@ -75,14 +86,23 @@ public final class Evaluation {
         if (used != null) return used;
         Parameter parameter = parameters.get(name);
         if (parameter == null) throw new UnknownParameterException("unknown parameter " + name);
-        used = parameter.resolve(asOf, organisation).orElseThrow(() ->
-                new UnknownParameterException("parameter " + name + " has no value in force on " + asOf));
-        parametersUsed.put(name, used);
-        return used;
+        Optional<ParameterUse> resolved = parameter.resolve(asOf, organisation);
+        if (resolved.isEmpty()) {
+            notInForce.add(name);
+            return null;
+        }
+        parametersUsed.put(name, resolved.get());
+        return resolved.get();
     }
 
     /** Records a criterion's check; award and criterion come from the firing rule's metadata. */
     public void record(RuleContext kcontext, Check check) {
+        if (!notInForce.isEmpty()) {
+            Localized why = Explainer.label("note.parameterNotInForce", String.join(", ", notInForce), asOf);
+            check = new Check(Status.NEEDS_REVIEW, check.actual(), check.required(), check.evidence(), check.label(),
+                    check.branches(), why);
+            notInForce.clear();
+        }
         Map<String, Object> meta = kcontext.getRule().getMetaData();
         results.add(new CriterionResult(history.getId(), unquote(meta.get("award")), unquote(meta.get("criterion")),
                 kcontext.getRule().getName(), year, check));

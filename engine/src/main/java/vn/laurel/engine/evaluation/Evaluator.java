@@ -19,6 +19,7 @@ import vn.laurel.engine.model.Subject;
 import vn.laurel.engine.model.SubjectKind;
 import vn.laurel.engine.policy.Localized;
 import vn.laurel.engine.policy.ParameterUse;
+import vn.laurel.engine.policy.UnknownParameterException;
 import vn.laurel.engine.regime.Regime;
 import vn.laurel.engine.ruleset.CompiledRegime;
 import vn.laurel.engine.ruleset.RuleSet;
@@ -69,7 +70,7 @@ public final class Evaluator {
         List<MemberResult> memberResults = evaluateMembers(rules, compiled, regime, doc, askedCodes, memberHistories, parameters);
 
         Run main = run(rules, compiled, regime, doc, new History(doc.subject(), memberHistories),
-                compiled.withPrerequisites(askedCodes), askedCodes);
+                compiled.withPrerequisites(askedCodes, doc.subject().kind()), askedCodes);
         addDistinct(parameters, main.evaluation.getParametersUsed());
         Subject subject = doc.subject();
         return new EvaluationResult(subject.id(), subject.kind(), doc.year(), doc.asOf(), regime.code(), RegimeInfo.of(regime),
@@ -83,7 +84,7 @@ public final class Evaluator {
     private List<MemberResult> evaluateMembers(RuleSet rules, CompiledRegime compiled, Regime regime, CaseDocument doc,
                                                Set<String> askedCodes, List<History> histories, List<ParameterUse> parameters) {
         Set<String> memberAwards = new LinkedHashSet<>();
-        for (String award : compiled.withPrerequisites(askedCodes)) memberAwards.addAll(compiled.memberAwardsOf(award));
+        for (String award : compiled.withPrerequisites(askedCodes, SubjectKind.COLLECTIVE)) memberAwards.addAll(compiled.memberAwardsOf(award));
         memberAwards.removeIf(a -> rules.award(a).map(d -> !d.appliesTo(SubjectKind.PERSON)).orElse(true));
         if (doc.members().isEmpty()) return List.of();
 
@@ -91,7 +92,7 @@ public final class Evaluator {
         for (Subject member : doc.members()) {
             History history = new History(member);
             histories.add(history);
-            runs.add(run(rules, compiled, regime, doc, history, compiled.withPrerequisites(memberAwards), memberAwards));
+            runs.add(run(rules, compiled, regime, doc, history, compiled.withPrerequisites(memberAwards, SubjectKind.PERSON), memberAwards));
         }
         List<List<AwardResult>> results = new ArrayList<>();
         runs.forEach(r -> results.add(new ArrayList<>(r.results)));
@@ -161,7 +162,7 @@ public final class Evaluator {
         };
         boolean progress = true;
         while (progress) {
-            session.fireAllRules(onlyAsked);
+            fire(session, onlyAsked);
             progress = false;
             for (String award : awards) {
                 if (decided.containsKey(award)) continue;
@@ -176,6 +177,18 @@ public final class Evaluator {
                     progress = true;
                 }
             }
+        }
+    }
+
+    /** Fires, unwrapping the engine's wrapper so that a parameter problem reaches the caller as itself. */
+    private static void fire(KieSession session, AgendaFilter filter) {
+        try {
+            session.fireAllRules(filter);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof UnknownParameterException u) throw u;
+            }
+            throw e;
         }
     }
 

@@ -261,7 +261,8 @@ public final class History {
 
     /** As above, with the form named by its code (a policy parameter's value). */
     public Measure disciplinesAffecting(int year, String atLeast) {
-        return disciplinesAffecting(year, DisciplineForm.valueOf(atLeast));
+        // An empty code comes from a parameter with no value in force; the criterion is then open anyway.
+        return disciplinesAffecting(year, atLeast == null || atLeast.isEmpty() ? DisciplineForm.REPRIMAND : DisciplineForm.valueOf(atLeast));
     }
 
     /** Decided disciplines of at least the given form that touch any year from {@code from} to {@code to}. */

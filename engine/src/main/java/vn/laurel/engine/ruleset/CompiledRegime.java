@@ -16,27 +16,27 @@ public record CompiledRegime(Regime regime, KieBase kieBase, List<CriterionDefin
      * The awards an award's criteria depend on (metadata {@code @requires}), to be decided first for
      * the same subject; and the awards its members must be evaluated for ({@code @memberAwards}).
      */
-    public Set<String> prerequisitesOf(String award) {
-        return collect(award, CriterionDefinition::requires);
+    public Set<String> prerequisitesOf(String award, SubjectKind kind) {
+        return collect(award, kind, CriterionDefinition::requires);
     }
 
     public Set<String> memberAwardsOf(String award) {
-        return collect(award, CriterionDefinition::memberAwards);
+        return collect(award, SubjectKind.COLLECTIVE, CriterionDefinition::memberAwards);
     }
 
-    /** The awards asked plus, transitively, everything they require. */
-    public Set<String> withPrerequisites(Collection<String> awards) {
+    /** The awards asked plus, transitively, everything their criteria for this kind of subject require. */
+    public Set<String> withPrerequisites(Collection<String> awards, SubjectKind kind) {
         Set<String> all = new LinkedHashSet<>(awards);
         Deque<String> todo = new ArrayDeque<>(awards);
         while (!todo.isEmpty()) {
-            for (String p : prerequisitesOf(todo.pop())) if (all.add(p)) todo.add(p);
+            for (String p : prerequisitesOf(todo.pop(), kind)) if (all.add(p)) todo.add(p);
         }
         return all;
     }
 
-    private Set<String> collect(String award, java.util.function.Function<CriterionDefinition, List<String>> f) {
+    private Set<String> collect(String award, SubjectKind kind, java.util.function.Function<CriterionDefinition, List<String>> f) {
         Set<String> out = new LinkedHashSet<>();
-        criteriaOf(award).forEach(c -> out.addAll(f.apply(c)));
+        criteriaOf(award, kind).forEach(c -> out.addAll(f.apply(c)));
         return out;
     }
 

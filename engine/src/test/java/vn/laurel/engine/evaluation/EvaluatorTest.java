@@ -104,17 +104,33 @@ class EvaluatorTest {
         CaseDocument doc = CaseReader.read("""
                 asOf: 2023-06-01
                 year: 2022
+                awards: [UNIT_CERTIFICATE_OF_MERIT]
                 subject: { id: P-1, kind: PERSON, hiredOn: 2010-01-01, ratings: [ { year: 2022, rating: EXCELLENT } ] }
                 """);
         EvaluationResult r = evaluate(doc);
         assertThat(r.regime()).isEqualTo("LAW_2013");
-        assertThat(r.results()).isNotEmpty().allSatisfy(a -> {
+        assertThat(r.results()).singleElement().satisfies(a -> {
             assertThat(a.outcome()).isEqualTo(Outcome.NOT_MODELLED);
             assertThat(a.notes()).singleElement().satisfies(n -> {
                 assertThat(n.en()).contains("LAW_2013");
                 assertThat(n.vi()).contains("LAW_2013");
             });
         });
+    }
+
+    @Test
+    void a_criterion_whose_parameter_has_no_value_in_force_needs_review_and_says_why() {
+        CaseDocument doc = CaseReader.read("""
+                asOf: 2016-06-01
+                year: 2015
+                awards: [ADVANCED_LABORER]
+                subject: { id: P-1, kind: PERSON, hiredOn: 2010-01-01, ratings: [ { year: 2015, rating: GOOD } ] }
+                """);
+        AwardResult a = evaluate(doc).result("ADVANCED_LABORER");
+        assertThat(a.outcome()).isEqualTo(Outcome.NEEDS_REVIEW);
+        CriterionOutcome months = a.criteria().stream().filter(c -> c.criterion().contains("SERVICE")).findFirst().orElseThrow();
+        assertThat(months.status()).isEqualTo(Status.NEEDS_REVIEW);
+        assertThat(months.explanation().en()).contains("advanced_laborer.min_service_months", "2016-06-01");
     }
 
     @Test

@@ -41,7 +41,7 @@ class RuleSetLoaderTest {
         assertThat(rules.compiled("LAW_2022").criteriaOf("ADVANCED_LABORER")).extracting("criterion").containsExactly(
                 "RATING_GOOD_OR_BETTER", "EMULATION_PARTICIPATION", "MIN_SERVICE_MONTHS", "NO_DISCIPLINE_IN_YEAR",
                 "ABSENCE_BELOW_LIMIT", "NO_PENDING_MATTER");
-        assertThat(rules.compiled("LAW_2013").models("ADVANCED_LABORER")).isFalse();
+        assertThat(rules.compiled("LAW_2013").models("UNIT_CERTIFICATE_OF_MERIT")).isFalse();
         assertThat(rules.version()).startsWith("sha256:").hasSize(7 + 64);
     }
 
