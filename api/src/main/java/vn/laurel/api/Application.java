@@ -18,7 +18,7 @@ public class Application {
     }
 
     /** The datasource properties implied by LAUREL_DB_URL (and LAUREL_DB_USER, LAUREL_DB_PASSWORD, LAUREL_DEMO). */
-    static Map<String, Object> databaseSettings(Map<String, String> env) {
+    public static Map<String, Object> databaseSettings(Map<String, String> env) {
         Map<String, Object> p = new HashMap<>();
         String url = env.get("LAUREL_DB_URL");
         if (url == null || url.isBlank()) return p;

@@ -66,6 +66,8 @@ public final class CsvReader implements Iterator<CsvReader.Row>, AutoCloseable {
                 values = record();
             } while (values != null && values.size() == 1 && values.get(0).isEmpty()); // blank lines
             next = values == null ? null : new Row(start, columns, values);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new CsvException(line, "is not valid UTF-8: save the file as UTF-8");
         } catch (IOException e) {
             throw new CsvException(line, "cannot read: " + e.getMessage());
         }

@@ -16,6 +16,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Decides eligibility from stored facts and keeps every decision; evaluates what-if cases without keeping them. */
@@ -23,12 +25,12 @@ import java.util.stream.Collectors;
 public class EligibilityService {
     private final FactStore facts;
     private final RuleSetHolder rules;
-    private final DecisionRepository decisions;
+    private final DecisionStore decisionStore;
 
-    public EligibilityService(FactStore facts, RuleSetHolder rules, DecisionRepository decisions) {
+    public EligibilityService(FactStore facts, RuleSetHolder rules, DecisionStore decisionStore) {
         this.facts = facts;
         this.rules = rules;
-        this.decisions = decisions;
+        this.decisionStore = decisionStore;
     }
 
     /** Evaluates a subject from the store and saves the decision; the answer carries its id. */
@@ -39,9 +41,9 @@ public class EligibilityService {
         RuleSet ruleSet = rules.current();
         EvaluationResult result = rules.evaluator().evaluate(ruleSet, doc);
         Map<String, Object> body = Json.toMap(result);
-        DecisionRecord saved = decisions.save(new DecisionRecord(null, subjectId, year, asOf, result.regime(),
+        DecisionRecord saved = decisionStore.save(new DecisionRecord(null, subjectId, year, asOf, result.regime(),
                 result.rulesetVersion(), result.engineVersion(), summary(result.results()), body, requestedBy,
-                Instant.now()));
+                Instant.now()), factsReliedOn(result));
         return withDecisionId(saved.id(), body);
     }
 
@@ -55,6 +57,15 @@ public class EligibilityService {
         answer.put("decisionId", id);
         answer.putAll(body);
         return answer;
+    }
+
+    /** The stored facts the criteria looked at (ids like rating:812), for flagging when one is corrected. */
+    static Set<String> factsReliedOn(EvaluationResult result) {
+        Set<String> ids = new TreeSet<>();
+        result.results().forEach(a -> a.criteria().forEach(c -> c.evidence().forEach(e -> {
+            if (e.factId() != null && e.factId().contains(":")) ids.add(e.factId());
+        })));
+        return ids;
     }
 
     private static String summary(List<AwardResult> results) {

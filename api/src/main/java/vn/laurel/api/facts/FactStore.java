@@ -1,91 +1,110 @@
 package vn.laurel.api.facts;
 
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
+import vn.laurel.api.store.FactKinds;
+import vn.laurel.api.store.FactTables;
+import vn.laurel.api.store.StoredFact;
 import vn.laurel.engine.model.*;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Reads a subject's whole history from the store into the engine's model. Every fact keeps its
- * store id ({@code rating:812}) and its source, so a decision names exactly what it relied on.
+ * Reads a subject's history from the store into the engine's model — as it is now, or as it was
+ * known at a moment (for replaying a past decision). Every fact keeps its store id
+ * ({@code rating:812}) and its source, so a decision names exactly what it relied on.
  */
 @Singleton
 public class FactStore {
-    private final Repositories.Units units;
-    private final Repositories.Subjects subjects;
-    private final Repositories.Ratings ratings;
-    private final Repositories.Titles titles;
-    private final Repositories.Commendations commendations;
-    private final Repositories.Initiatives initiatives;
-    private final Repositories.Disciplines disciplines;
-    private final Repositories.Absences absences;
-    private final Repositories.Attestations attestations;
+    private final DataSource dataSource;
 
-    public FactStore(Repositories.Units units, Repositories.Subjects subjects, Repositories.Ratings ratings,
-                     Repositories.Titles titles, Repositories.Commendations commendations,
-                     Repositories.Initiatives initiatives, Repositories.Disciplines disciplines,
-                     Repositories.Absences absences, Repositories.Attestations attestations) {
-        this.units = units;
-        this.subjects = subjects;
-        this.ratings = ratings;
-        this.titles = titles;
-        this.commendations = commendations;
-        this.initiatives = initiatives;
-        this.disciplines = disciplines;
-        this.absences = absences;
-        this.attestations = attestations;
+    public FactStore(DataSource dataSource) {
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
     }
 
     public Optional<Subject> subject(String id) {
-        return subjects.findById(id).map(this::load);
+        return subject(id, null);
+    }
+
+    /** The subject with its facts as known at {@code knownAt}; the current facts when it is null. */
+    public Optional<Subject> subject(String id, Instant knownAt) {
+        try (Connection c = dataSource.getConnection()) {
+            Optional<Map<String, Object>> row = SubjectRows.find(c, id);
+            if (row.isEmpty()) return Optional.empty();
+            Map<String, Object> s = row.get();
+            return Optional.of(new Subject(id, SubjectKind.valueOf((String) s.get("kind")), (String) s.get("name"),
+                    (String) s.get("unit_code"), (LocalDate) s.get("hired_on"), (Boolean) s.get("manager"),
+                    s.get("education") == null ? null : Education.valueOf((String) s.get("education")),
+                    (Boolean) s.get("union_member"), (Boolean) s.get("armed_forces"),
+                    load(c, FactKinds.RATINGS, id, knownAt, f -> new RatingFact(i(f, "rating_year"), Rating.valueOf(t(f, "rating")), ref(f), f.source())),
+                    load(c, FactKinds.TITLES, id, knownAt, f -> new TitleFact(i(f, "achievement_year"), t(f, "code"), t(f, "decision_no"),
+                            d(f, "decided_on"), (Boolean) f.values().get("revoked"), ref(f), f.source())),
+                    load(c, FactKinds.COMMENDATIONS, id, knownAt, f -> new CommendationFact(i(f, "achievement_year"), t(f, "code"),
+                            CommendationKind.valueOf(t(f, "kind")), t(f, "decision_no"), d(f, "decided_on"),
+                            (Boolean) f.values().get("revoked"), ref(f), f.source())),
+                    load(c, FactKinds.INITIATIVES, id, knownAt, f -> new InitiativeFact(i(f, "recognised_year"),
+                            InitiativeLevel.valueOf(t(f, "initiative_level")), InitiativeKind.valueOf(t(f, "kind")),
+                            (Long) f.values().get("benefit_vnd"), t(f, "title"), ref(f), f.source())),
+                    load(c, FactKinds.DISCIPLINES, id, knownAt, f -> new DisciplineFact(
+                            t(f, "discipline_form") == null ? null : DisciplineForm.valueOf(t(f, "discipline_form")),
+                            DisciplineStatus.valueOf(t(f, "status")), d(f, "decided_on"), d(f, "until_date"), d(f, "since_date"),
+                            ref(f), f.source())),
+                    load(c, FactKinds.ABSENCES, id, knownAt, f -> new AbsenceFact(i(f, "absence_year"), i(f, "absence_days"), ref(f), f.source())),
+                    load(c, FactKinds.ATTESTATIONS, id, knownAt, f -> new AttestationFact(i(f, "attested_year"), t(f, "criterion"),
+                            (Boolean) f.values().get("attested_value"), t(f, "attested_by"), d(f, "attested_on"), ref(f), f.source())),
+                    load(c, FactKinds.MEMBER_AGGREGATES, id, knownAt, f -> new MemberAggregateFact(i(f, "aggregate_year"), i(f, "members"),
+                            i(f, "advanced_laborers"), i(f, "advanced_soldiers"), i(f, "grassroots_soldiers"), i(f, "completed_or_better"),
+                            i(f, "disciplined_warning_or_above"), ref(f), f.source())),
+                    load(c, FactKinds.CLUSTER_MEMBERS, id, knownAt, f -> new ClusterRankingFact(i(f, "member_year"), t(f, "cluster_code"),
+                            i(f, "ranking"), ref(f), f.source())).stream().filter(r -> r.rank() != null).toList(),
+                    (LocalDate) s.get("deceased_on")));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read subject " + id, e);
+        }
     }
 
     /** The organisation that selects parameters: the root of the subject's unit tree, with the nearest sector. */
     public Organisation organisationOf(Subject subject) {
-        String code = subject.unit();
-        String root = null, sector = null;
-        for (int depth = 0; code != null && depth < 32; depth++) {
-            Optional<UnitRow> unit = units.findById(code);
-            if (unit.isEmpty()) break;
-            root = unit.get().code();
-            if (sector == null) sector = unit.get().sector();
-            code = unit.get().parentCode();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT code, parent_code, sector FROM org_unit WHERE code = ?")) {
+            String code = subject.unit(), root = null, sector = null;
+            for (int depth = 0; code != null && depth < 32; depth++) {
+                ps.setString(1, code);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) break;
+                    root = rs.getString("code");
+                    if (sector == null) sector = rs.getString("sector");
+                    code = rs.getString("parent_code");
+                }
+            }
+            return root == null ? null : new Organisation(root, sector);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the organisation of " + subject.id(), e);
         }
-        return root == null ? null : new Organisation(root, sector);
     }
 
-    private Subject load(SubjectRow s) {
-        String id = s.id();
-        List<RatingFact> r = ratings.findBySubjectIdOrderByRatingYear(id).stream()
-                .map(x -> new RatingFact(x.ratingYear(), Rating.valueOf(x.rating()), "rating:" + x.id(), x.source()))
-                .toList();
-        List<TitleFact> t = titles.findBySubjectIdOrderByAchievementYear(id).stream()
-                .map(x -> new TitleFact(x.achievementYear(), x.code(), x.decisionNo(), x.decidedOn(), x.revoked(),
-                        "title:" + x.id(), x.source()))
-                .toList();
-        List<CommendationFact> c = commendations.findBySubjectIdOrderByAchievementYear(id).stream()
-                .map(x -> new CommendationFact(x.achievementYear(), x.code(), CommendationKind.valueOf(x.kind()),
-                        x.decisionNo(), x.decidedOn(), x.revoked(), "commendation:" + x.id(), x.source()))
-                .toList();
-        List<InitiativeFact> i = initiatives.findBySubjectIdOrderByRecognisedYear(id).stream()
-                .map(x -> new InitiativeFact(x.recognisedYear(), InitiativeLevel.valueOf(x.initiativeLevel()),
-                        InitiativeKind.valueOf(x.kind()), x.benefitVnd(), x.title(), "initiative:" + x.id(), x.source()))
-                .toList();
-        List<DisciplineFact> d = disciplines.findBySubjectIdOrderById(id).stream()
-                .map(x -> new DisciplineFact(x.disciplineForm() == null ? null : DisciplineForm.valueOf(x.disciplineForm()),
-                        DisciplineStatus.valueOf(x.status()), x.decidedOn(), x.untilDate(), x.sinceDate(),
-                        "discipline:" + x.id(), x.source()))
-                .toList();
-        List<AbsenceFact> a = absences.findBySubjectIdOrderByAbsenceYear(id).stream()
-                .map(x -> new AbsenceFact(x.absenceYear(), x.absenceDays(), "absence:" + x.id(), x.source()))
-                .toList();
-        List<AttestationFact> at = attestations.findBySubjectIdOrderById(id).stream()
-                .map(x -> new AttestationFact(x.attestedYear(), x.criterion(), x.attestedValue(), x.attestedBy(),
-                        x.attestedOn(), "attestation:" + x.id(), x.source()))
-                .toList();
-        return new Subject(id, SubjectKind.valueOf(s.kind()), s.name(), s.unitCode(), s.hiredOn(), s.manager(),
-                s.education() == null ? null : Education.valueOf(s.education()), s.unionMember(), s.armedForces(),
-                r, t, c, i, d, a, at, List.of(), List.of(), null);
+    private static <T> List<T> load(Connection c, vn.laurel.api.store.FactKind kind, String id, Instant knownAt,
+                                    Function<StoredFact, T> map) throws SQLException {
+        return FactTables.forSubject(c, kind, id, knownAt).stream().map(map).toList();
     }
+
+    private static String ref(StoredFact f) {
+        return FactKinds.byName(f.kind()).orElseThrow().prefix() + ":" + f.id();
+    }
+
+    private static Integer i(StoredFact f, String col) { return (Integer) f.values().get(col); }
+
+    private static String t(StoredFact f, String col) { return (String) f.values().get(col); }
+
+    private static LocalDate d(StoredFact f, String col) { return (LocalDate) f.values().get(col); }
 }

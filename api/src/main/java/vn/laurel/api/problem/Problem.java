@@ -14,7 +14,7 @@ import java.util.Map;
  * An RFC 9457 problem document. Every error Laurel answers is one of these, with the fields at
  * fault listed under {@code errors} so a client can show them next to its own form fields.
  */
-public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, String instance, List<?> errors) {
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public static Problem of(HttpStatus status, String detail, List<FieldError> errors) {

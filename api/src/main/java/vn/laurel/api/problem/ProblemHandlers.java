@@ -38,7 +38,7 @@ public final class ProblemHandlers {
         }
     }
 
-    /** A rule asked for a parameter the policy files do not define on that date: a rule-set fault, not the caller's. */
+    /** A rule asked for a parameter the policy files do not define: a rule-set fault, not the caller's. */
     @Produces
     @Singleton
     public static class UnknownParameterHandler implements ExceptionHandler<UnknownParameterException, HttpResponse<?>> {

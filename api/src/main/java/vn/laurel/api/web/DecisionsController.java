@@ -11,6 +11,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.laurel.api.decisions.DecisionRecord;
 import vn.laurel.api.decisions.DecisionRepository;
+import vn.laurel.api.decisions.DecisionStore;
 import vn.laurel.api.decisions.EligibilityService;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.engine.json.Json;
@@ -24,9 +25,11 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DecisionsController {
     private final DecisionRepository decisions;
+    private final DecisionStore store;
 
-    public DecisionsController(DecisionRepository decisions) {
+    public DecisionsController(DecisionRepository decisions, DecisionStore store) {
         this.decisions = decisions;
+        this.store = store;
     }
 
     @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
@@ -38,7 +41,11 @@ public class DecisionsController {
             throw ProblemException.badField("id", "\"" + id + "\" is not a decision id");
         }
         DecisionRecord d = decisions.findById(key).orElseThrow(() -> ProblemException.notFound("No decision with id " + id));
-        return HttpResponse.ok(Json.write(view(d)));
+        Map<String, Object> v = view(d);
+        List<Map<String, Object>> flags = store.flags(d.id());
+        v.put("needsReEvaluation", !flags.isEmpty());
+        v.put("flags", flags);
+        return HttpResponse.ok(Json.write(v));
     }
 
     /** Decisions about one subject, newest first. */

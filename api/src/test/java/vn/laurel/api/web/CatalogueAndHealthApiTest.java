@@ -21,15 +21,18 @@ class CatalogueAndHealthApiTest extends PostgresTest {
         Http.Answer a = Http.get(http.toBlocking(), "/api/v1/awards");
         assertThat(a.status()).isEqualTo(200);
         JsonNode awards = a.body().get("awards");
-        assertThat(awards.findValuesAsText("code")).hasSize(19).contains("ADVANCED_LABORER", "HANOI_OUTSTANDING_CITIZEN",
-                "GOVERNMENT_EMULATION_FLAG", "CREATIVE_LABOR_CERTIFICATE");
+        assertThat(awards.findValuesAsText("code")).contains("ADVANCED_LABORER", "HANOI_OUTSTANDING_CITIZEN",
+                "GOVERNMENT_EMULATION_FLAG", "CREATIVE_LABOR_CERTIFICATE", "LABOR_ORDER_FIRST_CLASS",
+                "CAMPAIGN_INNOVATION_DIGITAL_TRANSFORMATION").hasSizeGreaterThanOrEqualTo(20);
         JsonNode laborer = EligibilityApiTest.find(awards, "code", "ADVANCED_LABORER");
         assertThat(laborer.get("name").get("vi").asText()).isEqualTo("Lao động tiên tiến");
         JsonNode law2022 = EligibilityApiTest.find(laborer.get("regimes"), "regime", "LAW_2022");
         assertThat(law2022.get("modelled").asBoolean()).isTrue();
         assertThat(law2022.get("criteria").findValuesAsText("criterion")).contains("RATING_GOOD_OR_BETTER", "MIN_SERVICE_MONTHS");
         assertThat(law2022.get("criteria").get(0).get("legalBasis").get("vi").asText()).contains("Luật 06/2022/QH15");
-        assertThat(EligibilityApiTest.find(laborer.get("regimes"), "regime", "LAW_2013").get("modelled").asBoolean()).isFalse();
+        assertThat(EligibilityApiTest.find(laborer.get("regimes"), "regime", "LAW_2013").get("modelled").asBoolean()).isTrue();
+        JsonNode unitCertificate = EligibilityApiTest.find(awards, "code", "UNIT_CERTIFICATE_OF_MERIT");
+        assertThat(EligibilityApiTest.find(unitCertificate.get("regimes"), "regime", "LAW_2013").get("modelled").asBoolean()).isFalse();
     }
 
     @Test

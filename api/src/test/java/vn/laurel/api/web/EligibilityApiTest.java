@@ -53,7 +53,7 @@ class EligibilityApiTest extends PostgresTest {
         assertThat(rating.get("explanation").get("vi").asText()).contains("năm 2025");
         assertThat(rating.get("explanation").get("en").asText()).contains("2025");
         assertThat(rating.get("evidence").get(0).get("source").asText()).contains("ratings.csv row");
-        assertThat(body.get("firedRules").size()).isEqualTo(6);
+        assertThat(body.get("firedRules").findValuesAsText("award")).filteredOn("ADVANCED_LABORER"::equals).hasSize(6);
         assertThat(body.get("facts").size()).isGreaterThan(10);
     }
 
@@ -92,9 +92,12 @@ class EligibilityApiTest extends PostgresTest {
 
     @Test
     void the_appraisal_date_selects_the_regime() {
-        JsonNode body = eligibility("P-0001/eligibility?year=2023&asOf=2023-12-20&awards=ADVANCED_LABORER").body();
+        JsonNode body = eligibility("P-0001/eligibility?year=2023&asOf=2023-12-20&awards=ADVANCED_LABORER,UNIT_CERTIFICATE_OF_MERIT").body();
         assertThat(body.get("regime").asText()).isEqualTo("LAW_2013");
-        assertThat(find(body.get("results"), "award", "ADVANCED_LABORER").get("outcome").asText()).isEqualTo("NOT_MODELLED");
+        JsonNode laborer = find(body.get("results"), "award", "ADVANCED_LABORER");
+        assertThat(laborer.get("outcome").asText()).isNotEqualTo("NOT_MODELLED");
+        assertThat(laborer.get("criteria").findValuesAsText("file")).allMatch(f -> f.startsWith("law-2013/"));
+        assertThat(find(body.get("results"), "award", "UNIT_CERTIFICATE_OF_MERIT").get("outcome").asText()).isEqualTo("NOT_MODELLED");
     }
 
     @ParameterizedTest(name = "{0} -> {1} naming {2}")

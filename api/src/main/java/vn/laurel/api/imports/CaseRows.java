@@ -1,0 +1,136 @@
+package vn.laurel.api.imports;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.laurel.api.store.*;
+import vn.laurel.engine.caseformat.CaseFormatException;
+import vn.laurel.engine.caseformat.CaseReader;
+import vn.laurel.engine.json.Json;
+import vn.laurel.engine.model.CaseDocument;
+import vn.laurel.engine.model.Subject;
+import vn.laurel.engine.model.SubjectKind;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.*;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The JSON form of an import: case documents (shared/reference/case-format.md), one object or an
+ * array of them, read one document at a time (a row number in an error is the document's number). A PERSON subject becomes a person (in the unit named
+ * by its {@code unit}), a COLLECTIVE subject a unit, members persons of that unit; their facts become
+ * rows of the same kinds as the CSV files, checked and merged the same way.
+ */
+final class CaseRows {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private CaseRows() {}
+
+    static void stage(Connection c, long importId, ImportSource source, Map<FactKind, Long> staged, AtomicLong read,
+                      List<RowError> errors, long[] errorCount) throws SQLException {
+        Map<FactKind, FactTables.Stager> stagers = new LinkedHashMap<>();
+        try (InputStream in = source.open(); JsonParser parser = MAPPER.getFactory().createParser(in)) {
+            JsonToken first = parser.nextToken();
+            boolean array = first == JsonToken.START_ARRAY;
+            if (array) parser.nextToken();
+            long doc = 0;
+            while (parser.currentToken() == JsonToken.START_OBJECT) {
+                final long docNo = ++doc;
+                String text = MAPPER.readTree(parser).toString();
+                read.incrementAndGet();
+                try {
+                    CaseDocument d = CaseReader.readJson(text);
+                    rows(d, (kind, row, values) -> {
+                        List<RowError> rowErrors = new ArrayList<>();
+                        Map<String, Object> typed = RowParser.parse(kind, col -> values.get(col.json()), source.name(), docNo, rowErrors);
+                        rowErrors.forEach(e -> ImportService.add(errors, errorCount,
+                                new RowError(e.file(), e.row(), row + "." + e.field(), e.message())));
+                        if (rowErrors.isEmpty() && errorCount[0] == 0) {
+                            stagers.computeIfAbsent(kind, k -> stager(c, k, importId)).add(docNo, typed);
+                        }
+                    });
+                } catch (CaseFormatException e) {
+                    e.getErrors().forEach(f -> ImportService.add(errors, errorCount, new RowError(source.name(), docNo, f.field(), f.message())));
+                }
+                if (!array) break;
+                parser.nextToken();
+            }
+        } catch (IOException e) {
+            ImportService.add(errors, errorCount, new RowError(source.name(), 0, "$", "is not valid JSON: " + e.getMessage()));
+        } catch (UncheckedSql e) {
+            throw e.getCause();
+        } finally {
+            for (Map.Entry<FactKind, FactTables.Stager> e : stagers.entrySet()) {
+                e.getValue().close();
+                staged.merge(e.getKey(), e.getValue().staged(), Long::sum);
+            }
+        }
+    }
+
+    interface RowSink { void accept(FactKind kind, String path, Map<String, Object> values) throws SQLException; }
+
+    /** The rows a case document stands for, each with the JSON path it came from. */
+    static void rows(CaseDocument d, RowSink sink) throws SQLException {
+        Subject s = d.subject();
+        if (s.kind() == SubjectKind.COLLECTIVE) {
+            sink.accept(EntityKinds.UNITS, "subject", map("code", s.id(), "name", s.name() == null ? s.id() : s.name()));
+        } else {
+            person(sink, "subject", s, s.unit());
+        }
+        facts(sink, "subject", s);
+        for (int i = 0; i < d.members().size(); i++) {
+            Subject m = d.members().get(i);
+            person(sink, "members[" + i + "]", m, m.unit() != null ? m.unit() : s.id());
+            facts(sink, "members[" + i + "]", m);
+        }
+    }
+
+    private static void person(RowSink sink, String path, Subject p, String unit) throws SQLException {
+        sink.accept(EntityKinds.PEOPLE, path, map("id", p.id(), "name", p.name() == null ? p.id() : p.name(), "unit", unit,
+                "hiredOn", p.hiredOn(), "manager", p.manager(), "education", p.education(), "unionMember", p.unionMember(),
+                "armedForces", p.armedForces(), "deceasedOn", p.deceasedOn()));
+    }
+
+    private static void facts(RowSink sink, String path, Subject s) throws SQLException {
+        each(sink, path + ".ratings", FactKinds.RATINGS, s.id(), s.ratings());
+        each(sink, path + ".titles", FactKinds.TITLES, s.id(), s.titles());
+        each(sink, path + ".commendations", FactKinds.COMMENDATIONS, s.id(), s.commendations());
+        each(sink, path + ".initiatives", FactKinds.INITIATIVES, s.id(), s.initiatives());
+        each(sink, path + ".disciplines", FactKinds.DISCIPLINES, s.id(), s.disciplines());
+        each(sink, path + ".absences", FactKinds.ABSENCES, s.id(), s.absences());
+        each(sink, path + ".attestations", FactKinds.ATTESTATIONS, s.id(), s.attestations());
+        each(sink, path + ".memberAggregates", FactKinds.MEMBER_AGGREGATES, s.id(), s.memberAggregates());
+    }
+
+    private static void each(RowSink sink, String path, FactKind kind, String subjectId, List<?> facts) throws SQLException {
+        for (int i = 0; i < facts.size(); i++) {
+            Map<String, Object> values = new HashMap<>(Json.toMap(facts.get(i)));
+            values.put("subject", subjectId);
+            sink.accept(kind, path + "[" + i + "]", values);
+        }
+    }
+
+    private static Map<String, Object> map(Object... kv) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1] == null ? null : kv[i + 1] instanceof Enum<?> e ? e.name() : kv[i + 1]);
+        return m;
+    }
+
+    private static FactTables.Stager stager(Connection c, FactKind kind, long importId) {
+        try {
+            return new FactTables.Stager(c, kind, importId);
+        } catch (SQLException e) {
+            throw new UncheckedSql(e);
+        }
+    }
+
+    private static final class UncheckedSql extends RuntimeException {
+        UncheckedSql(SQLException e) { super(e); }
+
+        @Override
+        public synchronized SQLException getCause() { return (SQLException) super.getCause(); }
+    }
+}

@@ -1,0 +1,39 @@
+package vn.laurel.api.imports;
+
+import vn.laurel.api.store.FactKind;
+import vn.laurel.api.store.FactKinds;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Marks the decisions that relied on a fact just superseded as needing re-evaluation: a title
+ * revoked, a rating corrected. The decision itself is never changed; the flag says why to look again.
+ */
+public final class Flags {
+    private Flags() {}
+
+    /** Flags every decision that used a fact of this kind superseded at {@code at}; returns how many flags. */
+    public static long flagDecisionsOnSuperseded(Connection c, FactKind kind, Instant at) throws SQLException {
+        String t = kind.table();
+        String reason = kind == FactKinds.TITLES
+                ? "CASE WHEN n.revoked = TRUE AND o.revoked = FALSE THEN 'title revoked' ELSE 'title corrected' END"
+                : "'" + kind.name() + " corrected'";
+        String sql = "INSERT INTO decision_flag (decision_id, fact_id, reason, flagged_at) "
+                + "SELECT df.decision_id, df.fact_id, CONCAT(" + reason + ", ': ', df.fact_id, ' superseded by " + kind.prefix()
+                + ":', COALESCE(CAST(o.superseded_by AS VARCHAR(20)), '(removed)')), ? "
+                + "FROM " + t + " o LEFT JOIN " + t + " n ON n.id = o.superseded_by "
+                + "JOIN decision_fact df ON df.fact_id = CONCAT('" + kind.prefix() + ":', CAST(o.id AS VARCHAR(20))) "
+                + "WHERE o.superseded_at = ?";
+        OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, when);
+            ps.setObject(2, when);
+            return ps.executeUpdate();
+        }
+    }
+}

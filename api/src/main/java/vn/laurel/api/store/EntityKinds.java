@@ -1,0 +1,42 @@
+package vn.laurel.api.store;
+
+import vn.laurel.engine.model.Education;
+
+import java.util.List;
+import java.util.Optional;
+
+import static vn.laurel.api.store.Column.Type.*;
+import static vn.laurel.api.store.Column.of;
+
+/**
+ * The entities facts hang on: units of the organisation tree (each also a collective subject),
+ * people, and emulation clusters. Corrected in place, with the previous values kept in
+ * entity_revision.
+ */
+public final class EntityKinds {
+    private EntityKinds() {}
+
+    public static final FactKind UNITS = new FactKind("units", "org_unit", "units.csv", "unit", List.of(
+            of("code", "code", TEXT).asKey().mandatory(), of("name", "name", TEXT).mandatory(),
+            of("parent_code", "parent", TEXT).json("parent"), of("sector", "sector", TEXT)));
+
+    public static final FactKind CLUSTERS = new FactKind("clusters", "emulation_cluster", "clusters.csv", "cluster", List.of(
+            of("code", "code", TEXT).asKey().mandatory(), of("name", "name", TEXT).mandatory(),
+            of("kind", "kind", CODE).codes(ClusterKind.class).orElse("CLUSTER"), of("organisation", "organisation", TEXT)));
+
+    public static final FactKind PEOPLE = new FactKind("people", "person", "people.csv", "subject", List.of(
+            of("id", "id", TEXT).asKey().mandatory(), of("name", "name", TEXT).mandatory(),
+            of("unit_code", "unit", TEXT).json("unit"), of("hired_on", "hired_on", DATE),
+            of("manager", "manager", BOOL), of("education", "education", CODE).codes(Education.class),
+            of("union_member", "union_member", BOOL), of("armed_forces", "armed_forces", BOOL),
+            of("deceased_on", "deceased_on", DATE)));
+
+    public enum ClusterKind { CLUSTER, BLOCK }
+
+    /** In the order an import merges them: units before the people in them, clusters before their members. */
+    public static final List<FactKind> ALL = List.of(UNITS, CLUSTERS, PEOPLE);
+
+    public static Optional<FactKind> byFile(String file) {
+        return ALL.stream().filter(k -> k.file().equals(file)).findFirst();
+    }
+}

@@ -1,0 +1,115 @@
+package vn.laurel.api.store;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Turns a row of a CSV file, or a JSON object, into typed column values for a fact kind, naming
+ * every bad value by file, row and field. Then the checks that look at several fields of one row
+ * (a decision dated before its achievement year, a discipline ending before it began…).
+ */
+public final class RowParser {
+    private RowParser() {}
+
+    /** Parses one row whose values are read by CSV column name (strings) or JSON name (any JSON value). */
+    public static Map<String, Object> parse(FactKind kind, Function<Column, Object> raw, String file, long row,
+                                            List<RowError> errors) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        int before = errors.size();
+        for (Column c : kind.columns()) {
+            Object v = raw.apply(c);
+            if (v instanceof String s && s.isBlank()) v = null;
+            if (v == null) {
+                if (c.required()) errors.add(new RowError(file, row, c.csv(), "is required"));
+                values.put(c.db(), c.fallback());
+                continue;
+            }
+            try {
+                values.put(c.db(), convert(c, v));
+            } catch (IllegalArgumentException e) {
+                errors.add(new RowError(file, row, c.csv(), e.getMessage()));
+            }
+        }
+        if (errors.size() == before) crossCheck(kind, values, file, row, errors);
+        return values;
+    }
+
+    static Object convert(Column c, Object v) {
+        String text = String.valueOf(v).strip();
+        switch (c.type()) {
+            case TEXT -> {
+                if (text.length() > 512) throw new IllegalArgumentException("is longer than 512 characters");
+                if (text.chars().anyMatch(ch -> ch < 0x20 && ch != '\t')) throw new IllegalArgumentException("contains control characters");
+                return text;
+            }
+            case CODE -> {
+                if (!c.codes().contains(text)) throw new IllegalArgumentException("\"" + text + "\" is not one of " + c.codes());
+                return text;
+            }
+            case INT, LONG -> {
+                long n;
+                try {
+                    n = v instanceof Number num && !(v instanceof Double) && !(v instanceof Float) ? num.longValue() : Long.parseLong(text);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("\"" + text + "\" is not a whole number");
+                }
+                if (n < c.min() || n > c.max()) {
+                    throw new IllegalArgumentException(n + " is out of range (" + c.min() + " to " + c.max() + ")");
+                }
+                return c.type() == Column.Type.INT ? (Object) (int) n : (Object) n;
+            }
+            case BOOL -> {
+                if (v instanceof Boolean b) return b;
+                if (text.equalsIgnoreCase("true")) return true;
+                if (text.equalsIgnoreCase("false")) return false;
+                throw new IllegalArgumentException("\"" + text + "\" is not true or false");
+            }
+            case DATE -> {
+                try {
+                    LocalDate d = LocalDate.parse(text);
+                    if (d.getYear() < 1900 || d.getYear() > 2100) throw new IllegalArgumentException(text + " is out of range (1900 to 2100)");
+                    return d;
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("\"" + text + "\" is not a date (YYYY-MM-DD)");
+                }
+            }
+        }
+        throw new IllegalStateException(c.type().name());
+    }
+
+    private static void crossCheck(FactKind kind, Map<String, Object> v, String file, long row, List<RowError> errors) {
+        if (kind == FactKinds.TITLES || kind == FactKinds.COMMENDATIONS) {
+            LocalDate decided = (LocalDate) v.get("decided_on");
+            int year = (Integer) v.get("achievement_year");
+            if (decided != null && decided.getYear() < year) {
+                errors.add(new RowError(file, row, "decided_on", "a decision dated " + decided + " cannot reward achievements of " + year));
+            }
+        }
+        if (kind == FactKinds.DISCIPLINES) {
+            if (v.get("status") == null) v.put("status", v.get("discipline_form") == null ? "PENDING" : "DECIDED");
+            if ("DECIDED".equals(v.get("status"))) {
+                if (v.get("discipline_form") == null) errors.add(new RowError(file, row, "form", "is required for a decided discipline"));
+                if (v.get("decided_on") == null) errors.add(new RowError(file, row, "decided_on", "is required for a decided discipline"));
+            }
+            LocalDate on = (LocalDate) v.get("decided_on"), until = (LocalDate) v.get("until_date");
+            if (on != null && until != null && until.isBefore(on)) errors.add(new RowError(file, row, "until", "is before decided_on"));
+        }
+        if (kind == FactKinds.MEMBERSHIPS) {
+            LocalDate from = (LocalDate) v.get("from_date"), to = (LocalDate) v.get("to_date");
+            if (to != null && to.isBefore(from)) errors.add(new RowError(file, row, "to", "is before from"));
+        }
+        if (kind == FactKinds.MEMBER_AGGREGATES) {
+            int members = (Integer) v.get("members");
+            for (Column c : kind.valueColumns()) {
+                if (c.db().equals("members")) continue;
+                if (v.get(c.db()) instanceof Integer part && part > members) {
+                    errors.add(new RowError(file, row, c.csv(), part + " is more than the " + members + " members"));
+                }
+            }
+        }
+    }
+}
