@@ -80,7 +80,7 @@ public class ImportService {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                for (ImportSource source : order(sources, errors)) stageFile(c, id, source, staged, read, errors, errorCount);
+                for (ImportSource source : order(sources, errors, errorCount)) stageFile(c, id, source, staged, read, errors, errorCount);
                 Counts counts = new Counts();
                 if (errorCount[0] == 0) mergeAll(c, id, staged, requestedBy, started, counts, errors, errorCount);
                 if (errorCount[0] > 0) {
@@ -108,14 +108,14 @@ public class ImportService {
     }
 
     /** Entity files before fact files, in dependency order; unknown file names are errors. */
-    private static List<ImportSource> order(List<ImportSource> sources, List<RowError> errors) {
+    private static List<ImportSource> order(List<ImportSource> sources, List<RowError> errors, long[] errorCount) {
         List<String> known = new ArrayList<>();
         EntityKinds.ALL.forEach(k -> known.add(k.file()));
         FactKinds.ALL.forEach(k -> known.add(k.file()));
         List<ImportSource> ordered = new ArrayList<>();
         for (ImportSource s : sources) {
             if (!known.contains(s.name()) && !s.name().endsWith(".json")) {
-                errors.add(new RowError(s.name(), 0, "-", "unknown file: expected one of " + known + " or *.json case documents"));
+                add(errors, errorCount, new RowError(s.name(), 0, "-", "unknown file: expected one of " + known + " or *.json case documents"));
             }
         }
         Set<String> seen = new HashSet<>();

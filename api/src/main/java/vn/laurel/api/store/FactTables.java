@@ -220,6 +220,18 @@ public final class FactTables {
         }
     }
 
+    /** The current row with the same natural key as {@code values}. */
+    public static Optional<StoredFact> currentByKey(Connection c, FactKind kind, Map<String, Object> values) throws SQLException {
+        String where = kind.keyColumns().stream()
+                .map(k -> k.nullable() ? k.db() + " IS NOT DISTINCT FROM ?" : k.db() + " = ?").collect(Collectors.joining(" AND "));
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + columns(kind) + PROVENANCE + " FROM " + kind.table()
+                + " WHERE current_flag = TRUE AND " + where)) {
+            int i = 1;
+            for (Column k : kind.keyColumns()) bind(ps, i++, k, values.get(k.db()));
+            return read(kind, ps).stream().findFirst();
+        }
+    }
+
     public static Optional<StoredFact> byId(Connection c, FactKind kind, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + columns(kind) + PROVENANCE + " FROM " + kind.table() + " WHERE id = ?")) {
             ps.setLong(1, id);

@@ -105,6 +105,13 @@ public class ImportsController {
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             return ImportSources.file(target);
         } catch (IOException e) {
+            // The body is streamed: its size limit is only met while reading it.
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof io.micronaut.http.exceptions.ContentLengthExceededException tooLarge) {
+                    throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, tooLarge.getMessage(),
+                            List.of(new vn.laurel.engine.caseformat.FieldError("body", tooLarge.getMessage())));
+                }
+            }
             throw new UncheckedIOException(e);
         }
     }

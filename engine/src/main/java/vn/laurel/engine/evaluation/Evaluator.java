@@ -139,6 +139,9 @@ public final class Evaluator {
                 session.dispose();
             }
         }
+        // An award the rules cannot decide for this subject is unknown, not refused, to those who count it.
+        toRun.stream().filter(a -> !modelled.contains(a))
+                .forEach(a -> history.recordDecision(a, doc.year(), Outcome.NOT_MODELLED));
         List<AwardResult> results = new ArrayList<>();
         for (String code : toRun) {
             AwardDefinition award = rules.award(code).orElseThrow();

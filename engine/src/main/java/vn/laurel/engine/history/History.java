@@ -108,7 +108,8 @@ public final class History {
         if (outcome == null) return new Measure(false, List.of());
         Evidence evidence = decisionEvidence(award, year, outcome);
         if (eligible(outcome)) return new Measure(true, List.of(evidence));
-        return new Measure(false, List.of(evidence), null, outcome == Outcome.NEEDS_REVIEW ? true : null);
+        boolean open = outcome == Outcome.NEEDS_REVIEW || outcome == Outcome.NOT_MODELLED;
+        return new Measure(false, List.of(evidence), null, open ? true : null);
     }
 
     /** Either of two awards for the year (Advanced Laborer or Advanced Soldier, say). */

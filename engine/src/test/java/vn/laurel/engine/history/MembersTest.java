@@ -38,6 +38,13 @@ class MembersTest {
     }
 
     @Test
+    void a_member_award_the_rules_cannot_decide_leaves_the_share_open_rather_than_failing() {
+        History unit = new History(Facts.unit("U").subject(), List.of(
+                member("A", Outcome.NOT_MODELLED), member("B", Outcome.NOT_MODELLED), member("C", Outcome.NOT_MODELLED)));
+        assertThat(unit.members().share("ADVANCED_LABORER", 2025).moreThan(0.5).status()).isEqualTo(Status.NEEDS_REVIEW);
+    }
+
+    @Test
     void new_hires_can_be_left_out_of_the_denominator() {
         History newHire = Facts.person("N").hired("2025-09-01").history();
         newHire.recordDecision("ADVANCED_LABORER", 2025, Outcome.NOT_ELIGIBLE);

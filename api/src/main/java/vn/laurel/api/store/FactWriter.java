@@ -1,0 +1,134 @@
+package vn.laurel.api.store;
+
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import vn.laurel.api.imports.Flags;
+import vn.laurel.api.problem.ProblemException;
+import vn.laurel.engine.caseformat.FieldError;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.*;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes one fact through the API, with the same checks and provenance rules as an import: create
+ * (or replace the current value of the same key), correct (the old row is kept, superseded) and
+ * retract. Each write is one transaction; a refused write writes nothing.
+ */
+@Singleton
+public class FactWriter {
+    private final DataSource dataSource;
+
+    public FactWriter(DataSource dataSource) {
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    }
+
+    /** The outcome of a write: the fact now current, and whether anything changed. */
+    public record Written(StoredFact fact, boolean changed, long decisionsFlagged) {}
+
+    public Written create(FactKind kind, String subjectId, Map<String, Object> body, String client) {
+        Map<String, Object> json = new HashMap<>(body);
+        json.put(kind.column("subject_id").json(), subjectId);
+        return inTransaction(c -> write(c, kind, json, "api POST by " + client, client, null));
+    }
+
+    /** Replaces a current fact with corrected values; the fields not sent keep their current value. */
+    public Written correct(FactKind kind, long id, Map<String, Object> body, String client) {
+        return inTransaction(c -> {
+            StoredFact old = current(c, kind, id);
+            Map<String, Object> json = new HashMap<>();
+            kind.columns().forEach(col -> json.put(col.json(), old.values().get(col.db())));
+            body.forEach((k, v) -> {
+                if (kind.columns().stream().noneMatch(col -> col.json().equals(k))) {
+                    throw ProblemException.badField(k, "unknown field; expected one of "
+                            + kind.columns().stream().map(Column::json).toList());
+                }
+                json.put(k, v);
+            });
+            return write(c, kind, json, "api PUT correcting " + kind.prefix() + ":" + id + " by " + client, client, old);
+        });
+    }
+
+    public Written retract(FactKind kind, long id, String client) {
+        return inTransaction(c -> {
+            StoredFact old = current(c, kind, id);
+            Instant now = Instant.now();
+            FactTables.retract(c, kind, id, now);
+            long flagged = Flags.flagDecisionsOnSuperseded(c, kind, now);
+            return new Written(FactTables.byId(c, kind, id).orElse(old), true, flagged);
+        });
+    }
+
+    private Written write(Connection c, FactKind kind, Map<String, Object> json, String source, String client, StoredFact old)
+            throws SQLException {
+        List<RowError> errors = new ArrayList<>();
+        Map<String, Object> values = RowParser.parse(kind, col -> json.get(col.json()), "request", 1, errors);
+        if (!errors.isEmpty()) throw invalid(kind, errors);
+        long stageId = ThreadLocalRandom.current().nextLong(Long.MIN_VALUE, 0);
+        try (FactTables.Stager stager = new FactTables.Stager(c, kind, stageId)) {
+            stager.add(1, values);
+        }
+        List<RowError> found = FactTables.check(c, kind, stageId, "request", 100);
+        if (!found.isEmpty()) {
+            boolean unknownSubject = found.stream().anyMatch(e -> e.message().startsWith("unknown subject"));
+            if (unknownSubject) throw ProblemException.notFound(found.get(0).message());
+            throw invalid(kind, found);
+        }
+        Instant now = Instant.now();
+        boolean keyChanged = old != null && kind.keyColumns().stream()
+                .anyMatch(k -> !Objects.equals(old.values().get(k.db()), values.get(k.db())));
+        if (keyChanged) FactTables.retract(c, kind, old.id(), now);
+        FactTables.Merge m = FactTables.merge(c, kind, stageId, now, source + " row ", client, null);
+        FactTables.clearStage(c, kind, stageId);
+        StoredFact current = FactTables.currentByKey(c, kind, values).orElseThrow();
+        if (keyChanged) FactTables.linkReplacement(c, kind, old.id(), current.id());
+        long flagged = m.superseded() > 0 || keyChanged ? Flags.flagDecisionsOnSuperseded(c, kind, now) : 0;
+        return new Written(current, m.inserted() > 0, flagged);
+    }
+
+    private static StoredFact current(Connection c, FactKind kind, long id) throws SQLException {
+        StoredFact old = FactTables.byId(c, kind, id)
+                .orElseThrow(() -> ProblemException.notFound("No " + kind.prefix() + " with id " + id));
+        if (!old.isCurrent()) {
+            throw new ProblemException(HttpStatus.CONFLICT, kind.prefix() + ":" + id + " was already superseded"
+                    + (old.supersededBy() == null ? "" : " by " + kind.prefix() + ":" + old.supersededBy())
+                    + "; correct the current fact instead", List.of(new FieldError("id", "not the current fact")));
+        }
+        return old;
+    }
+
+    private static ProblemException invalid(FactKind kind, List<RowError> errors) {
+        List<FieldError> fields = errors.stream().map(e -> new FieldError(jsonName(kind, e.field()), e.message())).toList();
+        return new ProblemException(HttpStatus.BAD_REQUEST, "The " + kind.prefix() + " is not valid: "
+                + fields.stream().map(FieldError::toString).reduce((a, b) -> a + "; " + b).orElse(""), fields);
+    }
+
+    private static String jsonName(FactKind kind, String csv) {
+        return kind.columns().stream().filter(c -> c.csv().equals(csv)).map(Column::json).findFirst().orElse(csv);
+    }
+
+    private interface Work<T> { T run(Connection c) throws SQLException; }
+
+    private <T> T inTransaction(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState()) || "23503".equals(e.getSQLState())) {
+                throw new ProblemException(HttpStatus.CONFLICT, "the store refused the write: " + e.getMessage(), List.of());
+            }
+            throw new IllegalStateException("cannot write the fact", e);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package vn.laurel.api.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.*;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import vn.laurel.api.facts.SubjectRows;
+import vn.laurel.api.problem.ProblemException;
+import vn.laurel.api.store.*;
+import vn.laurel.engine.json.Json;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.*;
+
+/**
+ * The facts of a subject, one kind at a time: list (paginated), create, read, correct, retract, and
+ * the history of a fact. Kinds: ratings, titles, commendations, initiatives, disciplines, absences,
+ * attestations, memberships, memberAggregates, clusterMembers. Field names are those of the case format.
+ */
+@Controller("/api/v1")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class FactsController {
+    static final int MAX_PAGE_SIZE = 500;
+    private final DataSource dataSource;
+    private final FactWriter writer;
+
+    public FactsController(DataSource dataSource, FactWriter writer) {
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.writer = writer;
+    }
+
+    /** A subject with its attributes and every current fact (or, with asKnownAt, the facts as known then). */
+    @Get(value = "/subjects/{id}", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> subject(@PathVariable String id, @Nullable @QueryValue String asKnownAt) {
+        Instant at = instant(asKnownAt);
+        try (Connection c = dataSource.getConnection()) {
+            Map<String, Object> subject = new LinkedHashMap<>(SubjectRows.find(c, id)
+                    .orElseThrow(() -> ProblemException.notFound("No subject with id " + id)));
+            Map<String, Object> facts = new LinkedHashMap<>();
+            for (FactKind kind : FactKinds.ALL) {
+                List<Map<String, Object>> list = FactTables.forSubject(c, kind, id, at).stream().map(f -> view(kind, f)).toList();
+                if (!list.isEmpty()) facts.put(kind.name(), list);
+            }
+            subject.put("revisions", SubjectRows.list(c, "SELECT old_values, replaced_at, replaced_by FROM entity_revision "
+                    + "WHERE entity_key = ? ORDER BY id", id));
+            subject.put("facts", facts);
+            if (at != null) subject.put("asKnownAt", at.toString());
+            return HttpResponse.ok(Json.write(subject));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Get(value = "/subjects/{id}/facts/{kind}", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> list(@PathVariable String id, @PathVariable String kind, @Nullable @QueryValue String page,
+                                     @Nullable @QueryValue String size) {
+        FactKind k = kind(kind);
+        int p = number("page", page, 0, 0, 1_000_000);
+        int s = number("size", size, 50, 1, MAX_PAGE_SIZE);
+        try (Connection c = dataSource.getConnection()) {
+            if (SubjectRows.find(c, id).isEmpty()) throw ProblemException.notFound("No subject with id " + id);
+            List<Map<String, Object>> items = FactTables.page(c, k, id, p * s, s).stream().map(f -> view(k, f)).toList();
+            return HttpResponse.ok(Json.write(Map.of("subject", id, "kind", k.name(), "page", p, "size", s,
+                    "total", FactTables.count(c, k, id), "items", items)));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Post(value = "/subjects/{id}/facts/{kind}", produces = MediaType.APPLICATION_JSON, consumes = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> create(@PathVariable String id, @PathVariable String kind, @Nullable @Body String body,
+                                       HttpRequest<?> request) {
+        FactKind k = kind(kind);
+        FactWriter.Written w = writer.create(k, id, object(body), SubjectsController.requester(request));
+        return HttpResponse.<String>status(w.changed() ? HttpStatus.CREATED : HttpStatus.OK)
+                .header(io.micronaut.http.HttpHeaders.LOCATION, "/api/v1/facts/" + k.name() + "/" + w.fact().id())
+                .body(Json.write(written(k, w)));
+    }
+
+    @Get(value = "/facts/{kind}/{id}", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> fact(@PathVariable String kind, @PathVariable String id) {
+        FactKind k = kind(kind);
+        long key = id(id);
+        try (Connection c = dataSource.getConnection()) {
+            StoredFact f = FactTables.byId(c, k, key).orElseThrow(() -> ProblemException.notFound("No " + k.prefix() + " with id " + id));
+            return HttpResponse.ok(Json.write(view(k, f)));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Put(value = "/facts/{kind}/{id}", produces = MediaType.APPLICATION_JSON, consumes = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> correct(@PathVariable String kind, @PathVariable String id, @Nullable @Body String body,
+                                        HttpRequest<?> request) {
+        FactKind k = kind(kind);
+        FactWriter.Written w = writer.correct(k, id(id), object(body), SubjectsController.requester(request));
+        return HttpResponse.ok(Json.write(written(k, w)));
+    }
+
+    @Delete(value = "/facts/{kind}/{id}", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> retract(@PathVariable String kind, @PathVariable String id, HttpRequest<?> request) {
+        FactKind k = kind(kind);
+        FactWriter.Written w = writer.retract(k, id(id), SubjectsController.requester(request));
+        return HttpResponse.ok(Json.write(written(k, w)));
+    }
+
+    /** Every version of a fact, oldest first: what it said, from when to when, and who changed it. */
+    @Get(value = "/facts/{kind}/{id}/history", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> history(@PathVariable String kind, @PathVariable String id) {
+        FactKind k = kind(kind);
+        long key = id(id);
+        try (Connection c = dataSource.getConnection()) {
+            List<StoredFact> versions = FactTables.history(c, k, key);
+            if (versions.isEmpty()) throw ProblemException.notFound("No " + k.prefix() + " with id " + id);
+            return HttpResponse.ok(Json.write(Map.of("versions", versions.stream().map(f -> view(k, f)).toList())));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, Object> view(FactKind kind, StoredFact f) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Column c : kind.columns()) {
+            Object v = f.values().get(c.db());
+            values.put(c.json(), v instanceof java.time.LocalDate d ? d.toString() : v);
+        }
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("source", f.source());
+        provenance.put("recordedAt", f.recordedAt().toString());
+        provenance.put("recordedBy", f.recordedBy());
+        provenance.put("importId", f.importId());
+        provenance.put("supersededAt", f.supersededAt() == null ? null : f.supersededAt().toString());
+        provenance.put("supersededBy", f.supersededBy() == null ? null : kind.prefix() + ":" + f.supersededBy());
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", kind.prefix() + ":" + f.id());
+        v.put("kind", kind.name());
+        v.put("current", f.isCurrent());
+        v.put("values", values);
+        v.put("provenance", provenance);
+        return v;
+    }
+
+    private static Map<String, Object> written(FactKind k, FactWriter.Written w) {
+        Map<String, Object> v = new LinkedHashMap<>(view(k, w.fact()));
+        v.put("changed", w.changed());
+        v.put("decisionsFlagged", w.decisionsFlagged());
+        return v;
+    }
+
+    static FactKind kind(String name) {
+        return FactKinds.byName(name).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
+                "No kind of fact \"" + name + "\"; known: " + FactKinds.ALL.stream().map(FactKind::name).toList(),
+                List.of(new vn.laurel.engine.caseformat.FieldError("kind", "unknown kind"))));
+    }
+
+    private static long id(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badField("id", "\"" + id + "\" is not a fact id (a number)");
+        }
+    }
+
+    static int number(String field, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) return fallback;
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < min || n > max) throw ProblemException.badField(field, "must be between " + min + " and " + max);
+            return n;
+        } catch (NumberFormatException e) {
+            throw ProblemException.badField(field, "\"" + value + "\" is not a whole number");
+        }
+    }
+
+    private static Instant instant(String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badField("asKnownAt", "\"" + value + "\" is not an instant (e.g. 2026-01-15T00:00:00Z)");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(String body) {
+        if (body == null || body.isBlank()) throw ProblemException.badField("body", "a JSON object is required");
+        try {
+            Object parsed = new com.fasterxml.jackson.databind.ObjectMapper().readValue(body, Object.class);
+            if (parsed instanceof Map<?, ?> m) return (Map<String, Object>) m;
+            throw ProblemException.badField("body", "must be a JSON object");
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ProblemException.badField("body", "is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package vn.laurel.api;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** An upload over the configured size is refused with 413 as a problem document, before anything is read. */
+@MicronautTest(transactional = false)
+class ImportLimitsTest extends PostgresTest {
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(super.getProperties());
+        p.put("micronaut.server.max-request-size", "4KB");
+        return p;
+    }
+
+    @Test
+    void an_oversize_upload_is_refused_with_413() {
+        String big = "subject,year,rating\n" + "P-0001,2025,GOOD\n".repeat(1000);
+        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/v1/imports?file=ratings.csv", big).contentType("text/csv"), String.class));
+        assertThat(e.getStatus().getCode()).isEqualTo(413);
+        assertThat(e.getResponse().getContentType().map(Object::toString).orElse("")).isEqualTo("application/problem+json");
+    }
+}

@@ -1,0 +1,103 @@
+package vn.laurel.api.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import vn.laurel.api.PostgresTest;
+
+import javax.sql.DataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One fact at a time over HTTP: create, read, correct, retract, history; PostgreSQL underneath. */
+@MicronautTest(transactional = false)
+class FactsApiTest extends PostgresTest {
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    DataSource dataSource;
+
+    Http.Answer post(String path, String json) {
+        return Http.call(http.toBlocking(), HttpRequest.POST(path, json).contentType(MediaType.APPLICATION_JSON)
+                .header("X-Client-Id", "hr-system-7"));
+    }
+
+    @Test
+    void a_fact_created_over_http_names_its_caller_and_can_be_corrected_without_losing_the_old_value() {
+        Http.Answer created = post("/api/v1/subjects/P-0120/facts/attestations",
+                "{\"year\":2026,\"criterion\":\"EMULATION_PARTICIPATION\",\"value\":false,\"attestedBy\":\"Hội đồng TĐKT\"}");
+        assertThat(created.status()).isEqualTo(201);
+        String id = created.body().get("id").asText();
+        assertThat(created.body().get("provenance").get("source").asText()).contains("api POST by hr-system-7");
+        assertThat(created.body().get("provenance").get("recordedBy").asText()).isEqualTo("hr-system-7");
+
+        String number = id.replace("attestation:", "");
+        Http.Answer corrected = Http.call(http.toBlocking(), HttpRequest.PUT("/api/v1/facts/attestations/" + number, "{\"value\":true}")
+                .contentType(MediaType.APPLICATION_JSON));
+        assertThat(corrected.status()).isEqualTo(200);
+        assertThat(corrected.body().get("values").get("value").asBoolean()).isTrue();
+        assertThat(corrected.body().get("id").asText()).isNotEqualTo(id);
+
+        JsonNode old = Http.get(http.toBlocking(), "/api/v1/facts/attestations/" + number).body();
+        assertThat(old.get("current").asBoolean()).isFalse();
+        assertThat(old.get("values").get("value").asBoolean()).isFalse();
+        assertThat(old.get("provenance").get("supersededBy").asText()).isEqualTo(corrected.body().get("id").asText());
+        assertThat(Http.get(http.toBlocking(), "/api/v1/facts/attestations/" + number + "/history").body().get("versions")).hasSize(2);
+
+        Http.Answer again = Http.call(http.toBlocking(), HttpRequest.PUT("/api/v1/facts/attestations/" + number, "{\"value\":true}")
+                .contentType(MediaType.APPLICATION_JSON));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.contentType()).isEqualTo("application/problem+json");
+    }
+
+    @Test
+    void a_retracted_fact_is_no_longer_current_but_is_still_there() {
+        Http.Answer created = post("/api/v1/subjects/P-0121/facts/absences", "{\"year\":2026,\"days\":12}");
+        String number = created.body().get("id").asText().replace("absence:", "");
+        Http.Answer retracted = Http.call(http.toBlocking(), HttpRequest.DELETE("/api/v1/facts/absences/" + number));
+        assertThat(retracted.status()).isEqualTo(200);
+        assertThat(retracted.body().get("current").asBoolean()).isFalse();
+        JsonNode list = Http.get(http.toBlocking(), "/api/v1/subjects/P-0121/facts/absences").body();
+        assertThat(list.get("items").findValuesAsText("id")).doesNotContain("absence:" + number);
+        assertThat(Http.get(http.toBlocking(), "/api/v1/facts/absences/" + number).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_bad_fact_is_refused_naming_the_field_and_nothing_is_written() {
+        long before = Store.facts(dataSource);
+        Http.Answer a = post("/api/v1/subjects/P-0122/facts/ratings", "{\"year\":2026,\"rating\":\"SUPERB\"}");
+        assertThat(a.status()).isEqualTo(400);
+        assertThat(a.body().get("errors").findValuesAsText("field")).containsExactly("rating");
+        Http.Answer b = post("/api/v1/subjects/P-0122/facts/titles", "{\"year\":2025,\"code\":\"ADVANCED_LABORER\",\"decidedOn\":\"2024-01-01\"}");
+        assertThat(b.body().get("errors").findValuesAsText("field")).containsExactly("decidedOn");
+        Http.Answer c = post("/api/v1/subjects/NOBODY/facts/ratings", "{\"year\":2026,\"rating\":\"GOOD\"}");
+        assertThat(c.status()).isEqualTo(404);
+        Http.Answer d = post("/api/v1/subjects/P-0122/facts/scores", "{\"year\":2026}");
+        assertThat(d.status()).isEqualTo(404);
+        assertThat(d.body().get("errors").findValuesAsText("field")).containsExactly("kind");
+        Http.Answer e = post("/api/v1/subjects/P-0122/facts/ratings", "[1,2]");
+        assertThat(e.body().get("errors").findValuesAsText("field")).containsExactly("body");
+        Http.Answer f = Http.call(http.toBlocking(), HttpRequest.PUT("/api/v1/facts/ratings/1", "{\"score\":1}").contentType(MediaType.APPLICATION_JSON));
+        assertThat(f.body().get("errors").findValuesAsText("field")).containsExactly("score");
+        assertThat(Store.facts(dataSource)).isEqualTo(before);
+    }
+
+    @Test
+    void lists_are_paginated_within_limits() {
+        JsonNode page = Http.get(http.toBlocking(), "/api/v1/subjects/P-0001/facts/ratings?page=0&size=3").body();
+        assertThat(page.get("items")).hasSize(3);
+        assertThat(page.get("total").asLong()).isGreaterThan(3);
+        Http.Answer tooBig = Http.get(http.toBlocking(), "/api/v1/subjects/P-0001/facts/ratings?size=100000");
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(tooBig.body().get("errors").findValuesAsText("field")).containsExactly("size");
+        assertThat(Http.get(http.toBlocking(), "/api/v1/subjects/P-0001?asKnownAt=yesterday").body()
+                .get("errors").findValuesAsText("field")).containsExactly("asKnownAt");
+    }
+}
