@@ -22,6 +22,14 @@ public class Application {
         Map<String, Object> p = new HashMap<>();
         String url = env.get("LAUREL_DB_URL");
         if (url == null || url.isBlank()) return p;
+        if (url.startsWith("jdbc:postgresql:") && !url.contains("reWriteBatchedInserts")) {
+            // Imports insert in batches; the driver sends a batch as one statement only when asked to.
+            url = url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+        }
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase().contains("MODE=POSTGRESQL")) {
+            // The schema and queries are written for PostgreSQL; H2 runs them in its PostgreSQL mode.
+            url = url + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        }
         p.put("datasources.default.url", url);
         if (url.startsWith("jdbc:postgresql:")) {
             p.put("datasources.default.driver-class-name", "org.postgresql.Driver");

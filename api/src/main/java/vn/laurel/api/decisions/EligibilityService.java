@@ -4,11 +4,13 @@ import jakarta.inject.Singleton;
 import vn.laurel.api.facts.FactStore;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetHolder;
+import vn.laurel.api.store.Now;
 import vn.laurel.engine.evaluation.AwardResult;
 import vn.laurel.engine.evaluation.EvaluationResult;
 import vn.laurel.engine.json.Json;
 import vn.laurel.engine.model.CaseDocument;
 import vn.laurel.engine.model.Subject;
+import vn.laurel.engine.model.SubjectKind;
 import vn.laurel.engine.ruleset.RuleSet;
 
 import java.time.Instant;
@@ -37,13 +39,17 @@ public class EligibilityService {
     public Map<String, Object> decide(String subjectId, int year, LocalDate asOf, List<String> awards, String requestedBy) {
         Subject subject = facts.subject(subjectId)
                 .orElseThrow(() -> ProblemException.notFound("No subject with id " + subjectId));
-        CaseDocument doc = new CaseDocument(null, asOf, year, awards, facts.organisationOf(subject), subject, List.of(), Map.of());
+        // A unit is evaluated with the members it had at the end of the year.
+        List<Subject> members = subject.kind() == SubjectKind.COLLECTIVE
+                ? facts.membersOf(subjectId, year).stream().map(id -> facts.subject(id).orElseThrow()).toList()
+                : List.of();
+        CaseDocument doc = new CaseDocument(null, asOf, year, awards, facts.organisationOf(subject), subject, members, Map.of());
         RuleSet ruleSet = rules.current();
         EvaluationResult result = rules.evaluator().evaluate(ruleSet, doc);
         Map<String, Object> body = Json.toMap(result);
         DecisionRecord saved = decisionStore.save(new DecisionRecord(null, subjectId, year, asOf, result.regime(),
                 result.rulesetVersion(), result.engineVersion(), summary(result.results()), body, requestedBy,
-                Instant.now()), factsReliedOn(result));
+                Now.instant()), factsReliedOn(result));
         return withDecisionId(saved.id(), body);
     }
 

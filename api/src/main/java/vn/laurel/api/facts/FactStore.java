@@ -73,6 +73,29 @@ public class FactStore {
         }
     }
 
+    /**
+     * The members of a unit for an evaluation year: the persons whose membership covers the year's last
+     * day (a person who moved during the year counts where they ended it; one who left does not count).
+     */
+    public List<String> membersOf(String unitCode, int year) {
+        LocalDate yearEnd = LocalDate.of(year, 12, 31);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT DISTINCT m.subject_id FROM membership m JOIN subject s ON s.id = m.subject_id "
+                     + "WHERE m.current_flag = TRUE AND m.unit_code = ? AND s.kind = 'PERSON' AND m.from_date <= ? "
+                     + "AND (m.to_date IS NULL OR m.to_date >= ?) ORDER BY m.subject_id")) {
+            ps.setString(1, unitCode);
+            ps.setObject(2, yearEnd);
+            ps.setObject(3, yearEnd);
+            List<String> ids = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) ids.add(rs.getString(1));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the members of " + unitCode, e);
+        }
+    }
+
     /** The organisation that selects parameters: the root of the subject's unit tree, with the nearest sector. */
     public Organisation organisationOf(Subject subject) {
         try (Connection c = dataSource.getConnection();

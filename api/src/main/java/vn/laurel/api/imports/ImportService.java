@@ -71,7 +71,7 @@ public class ImportService {
 
     /** Runs a begun import to the end. Throws {@link ImportFailedException} when rows were refused. */
     public ImportReport run(long id, List<ImportSource> sources, String requestedBy) {
-        Instant started = Instant.now();
+        Instant started = Now.instant();
         List<String> names = sources.stream().map(ImportSource::name).toList();
         AtomicLong read = progress.computeIfAbsent(id, k -> new AtomicLong());
         List<RowError> errors = new ArrayList<>();
@@ -195,7 +195,7 @@ public class ImportService {
 
     private void mergeAll(Connection c, long id, Map<FactKind, Long> staged, String requestedBy, Instant started, Counts counts,
                           List<RowError> errors, long[] errorCount) throws SQLException {
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         for (FactKind kind : EntityKinds.ALL) {
             if (!staged.containsKey(kind)) continue;
             List<RowError> found = EntityTables.check(c, kind, id, kind.file(), MAX_ERRORS);
@@ -227,7 +227,7 @@ public class ImportService {
 
     private ImportReport finish(long id, ImportReport.Status status, List<String> files, long rows, Counts counts, long errorCount,
                                 List<RowError> errors, Instant started) {
-        Instant finished = Instant.now();
+        Instant finished = Now.instant();
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("UPDATE fact_import SET status = ?, rows_total = ?, inserted = ?, superseded = ?, "
                      + "unchanged = ?, error_count = ?, errors = ?, finished_at = ? WHERE id = ?")) {

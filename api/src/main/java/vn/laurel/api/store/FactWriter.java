@@ -56,7 +56,7 @@ public class FactWriter {
     public Written retract(FactKind kind, long id, String client) {
         return inTransaction(c -> {
             StoredFact old = current(c, kind, id);
-            Instant now = Instant.now();
+            Instant now = Now.instant();
             FactTables.retract(c, kind, id, now);
             long flagged = Flags.flagDecisionsOnSuperseded(c, kind, now);
             return new Written(FactTables.byId(c, kind, id).orElse(old), true, flagged);
@@ -78,7 +78,7 @@ public class FactWriter {
             if (unknownSubject) throw ProblemException.notFound(found.get(0).message());
             throw invalid(kind, found);
         }
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         boolean keyChanged = old != null && kind.keyColumns().stream()
                 .anyMatch(k -> !Objects.equals(old.values().get(k.db()), values.get(k.db())));
         if (keyChanged) FactTables.retract(c, kind, old.id(), now);

@@ -24,10 +24,9 @@ public final class ImportCommand {
         Map<String, Object> props = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--db")) {
-                props.putAll(vn.laurel.api.Application.databaseSettings(Map.of("LAUREL_DB_URL", args[++i],
-                        "LAUREL_DB_USER", System.getenv().getOrDefault("LAUREL_DB_USER", ""),
-                        "LAUREL_DB_PASSWORD", System.getenv().getOrDefault("LAUREL_DB_PASSWORD", ""))));
-                if (System.getenv("LAUREL_DB_USER") == null) props.remove("datasources.default.username");
+                Map<String, String> env = new HashMap<>(System.getenv());
+                env.put("LAUREL_DB_URL", args[++i]);
+                props.putAll(vn.laurel.api.Application.databaseSettings(env));
             } else {
                 paths.add(Path.of(args[i]));
             }
@@ -36,6 +35,7 @@ public final class ImportCommand {
             System.err.println("usage: laurel import PATH... [--db JDBC_URL]");
             System.exit(2);
         }
+        if (!props.containsKey("datasources.default.url")) props.putAll(vn.laurel.api.Application.databaseSettings(System.getenv()));
         props.put("laurel.demo.enabled", false);
         props.put("micronaut.server.enabled", false);
         List<ImportSource> sources = new ArrayList<>();

@@ -91,6 +91,17 @@ class EligibilityApiTest extends PostgresTest {
     }
 
     @Test
+    void a_unit_is_evaluated_with_the_members_it_had_at_the_end_of_the_year() {
+        JsonNode body = eligibility("HN-SKHCN-DEMO-QLKH/eligibility?year=2025&awards=ADVANCED_LABOR_COLLECTIVE").body();
+        JsonNode award = find(body.get("results"), "award", "ADVANCED_LABOR_COLLECTIVE");
+        assertThat(award.get("outcome").asText()).isEqualTo("ELIGIBLE");
+        JsonNode share = find(award.get("criteria"), "criterion", "ADVANCED_LABORER_SHARE");
+        assertThat(share.get("explanation").get("en").asText()).containsPattern("\\d+ of \\d+ members");
+        assertThat(body.get("members").size()).isGreaterThan(10);
+        assertThat(body.get("members").get(0).get("results").get(0).get("award").asText()).isEqualTo("ADVANCED_LABORER");
+    }
+
+    @Test
     void the_appraisal_date_selects_the_regime() {
         JsonNode body = eligibility("P-0001/eligibility?year=2023&asOf=2023-12-20&awards=ADVANCED_LABORER,UNIT_CERTIFICATE_OF_MERIT").body();
         assertThat(body.get("regime").asText()).isEqualTo("LAW_2013");

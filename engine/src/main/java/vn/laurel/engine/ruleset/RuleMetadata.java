@@ -29,7 +29,8 @@ final class RuleMetadata {
     static final List<String> REQUIRED = List.of("award", "criterion", "legalBasis", "legalBasisVi", "confidence", "en", "vi");
     static final Set<String> CONFIDENCE = Set.of("VERIFIED", "RECALLED", "UNCONFIRMED");
     private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
-    private static final Pattern PARAM_CALL = Pattern.compile("param\\(\\s*\"([^\"]+)\"\\s*\\)");
+    private static final Pattern PARAM_CALL = Pattern.compile("(?:param|code|flag)\\(\\s*\"([^\"]+)\"\\s*\\)");
+    private static final Pattern ATTESTATION_CALL = Pattern.compile("attestation\\(\\s*\"([^\"]+)\"");
 
     private RuleMetadata() {}
 
@@ -59,6 +60,24 @@ final class RuleMetadata {
                     if (!parameters.containsKey(m.group(1))) {
                         problems.add(RuleProblem.error(RulesDirectory.relative(root, file), i + 1, m.start(1) + 1,
                                 "unknown parameter \"" + m.group(1) + "\": define it in a file under parameters/"));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Attestation codes the DRL files ask for that attestations.yaml does not define. */
+    static List<RuleProblem> unknownAttestations(Path root, List<Path> files, Set<String> codes) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Path file : files) {
+            List<String> lines = readLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                Matcher m = ATTESTATION_CALL.matcher(lines.get(i));
+                while (m.find()) {
+                    if (!codes.contains(m.group(1))) {
+                        problems.add(RuleProblem.error(RulesDirectory.relative(root, file), i + 1, m.start(1) + 1,
+                                "unknown attestation \"" + m.group(1) + "\": declare it in attestations.yaml"));
                     }
                 }
             }

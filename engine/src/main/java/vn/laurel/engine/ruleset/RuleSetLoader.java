@@ -29,6 +29,7 @@ public final class RuleSetLoader {
         Map<String, AwardDefinition> awards = new LinkedHashMap<>();
         dir.awards().forEach(a -> awards.put(a.code(), a));
         Map<String, Parameter> parameters = dir.parameters();
+        Set<String> attestations = dir.attestations().keySet();
         List<RuleProblem> problems = new ArrayList<>(dir.problems());
 
         List<Path> common = dir.drlFiles(RulesDirectory.COMMON);
@@ -43,12 +44,20 @@ public final class RuleSetLoader {
             RuleCompiler.Result result = RuleCompiler.compile(root, files);
             problems.addAll(result.problems());
             problems.addAll(RuleMetadata.unknownParameters(root, dir.drlFiles(regime.folder()), parameters));
+            problems.addAll(RuleMetadata.unknownAttestations(root, dir.drlFiles(regime.folder()), attestations));
             if (result.kieBase() == null) continue;
             List<CriterionDefinition> criteria = RuleMetadata.criteria(regime.code(), result.kieBase(),
                     RuleMetadata.locate(root, files), awards, problems);
             compiled.put(regime.code(), new CompiledRegime(regime, result.kieBase(), criteria));
         }
         problems.addAll(RuleMetadata.unknownParameters(root, common, parameters));
+        problems.addAll(RuleMetadata.unknownAttestations(root, common, attestations));
+        // A parameter that names an attestation must name one that exists.
+        parameters.values().stream().filter(p -> p.name().endsWith("_attestation")).forEach(p -> p.values().forEach(v -> {
+            if (!attestations.contains(String.valueOf(v.value()))) {
+                problems.add(RuleProblem.error(p.file(), 0, 0, "parameter " + p.name() + ": unknown attestation \"" + v.value() + "\""));
+            }
+        }));
         List<RuleProblem> distinct = problems.stream().distinct().toList();
         if (!distinct.isEmpty()) throw new RuleSetException(distinct);
 

@@ -35,6 +35,7 @@ import java.util.stream.Stream;
 final class RulesDirectory {
     static final String REGIMES = "regimes.yaml";
     static final String AWARDS = "awards.yaml";
+    static final String ATTESTATIONS = "attestations.yaml";
     static final String PARAMETERS = "parameters";
     static final String COMMON = "common";
 
@@ -132,6 +133,15 @@ final class RulesDirectory {
             awards.add(new AwardDefinition(e.code(), e.name(), e.category(), List.copyOf(e.subjectKinds())));
         }
         return awards;
+    }
+
+    // ---- attestations.yaml
+
+    record AttestationFile(Map<String, Localized> attestations) {}
+
+    Map<String, Localized> attestations() {
+        AttestationFile file = read(ATTESTATIONS, AttestationFile.class);
+        return file == null || file.attestations() == null ? Map.of() : file.attestations();
     }
 
     // ---- parameters/*.yaml

@@ -141,6 +141,25 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void a_rule_asking_for_an_undeclared_attestation_is_refused_at_its_line() throws IOException {
+        Path rules = copyOfRepoRules();
+        Files.writeString(rules.resolve("law-2022/attest.drl"), HEADER + """
+                rule "attest"
+                """ + META + """
+                when
+                    $e : Evaluation( $y : year, $h : history )
+                then
+                    $e.record(kcontext, $h.attestation("FAVOURITE_OF_THE_BOSS", $y).attested());
+                end
+                """);
+        assertThat(loadFails(rules).getProblems()).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo("law-2022/attest.drl");
+            assertThat(p.line()).isEqualTo(10);
+            assertThat(p.message()).contains("unknown attestation \"FAVOURITE_OF_THE_BOSS\"");
+        });
+    }
+
+    @Test
     void a_malformed_parameter_file_is_reported_with_its_line() throws IOException {
         Path rules = copyOfRepoRules();
         Files.writeString(rules.resolve("parameters/bad.yaml"), "x.y:\n  values:\n    - from: not-a-date\n      value: 3\n");
