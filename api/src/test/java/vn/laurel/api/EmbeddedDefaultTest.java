@@ -46,9 +46,9 @@ class EmbeddedDefaultTest implements TestPropertyProvider {
             }
         }
         ObjectMapper json = new ObjectMapper();
-        JsonNode answer = json.readTree(http.toBlocking().retrieve("/api/v1/subjects/P-0001/eligibility?year=2025"));
+        JsonNode answer = json.readTree(http.toBlocking().retrieve("/api/v1/subjects/P-0001/eligibility?year=2025&lang=both"));
         assertThat(answer.get("results").get(0).get("outcome").asText()).isEqualTo("ELIGIBLE");
-        JsonNode saved = json.readTree(http.toBlocking().retrieve("/api/v1/decisions/" + answer.get("decisionId").asLong()));
+        JsonNode saved = json.readTree(http.toBlocking().retrieve("/api/v1/decisions/" + answer.get("decisionId").asLong() + "?lang=both"));
         assertThat(saved.get("answer")).isEqualTo(answer);
     }
 }

@@ -41,6 +41,21 @@ public final class ThrowawayPostgres {
         return properties;
     }
 
+    /** Another database on the same server, for tests that must not share data (they tamper with it). */
+    public static Map<String, String> separateDatabase(String name) {
+        Map<String, String> props = new java.util.HashMap<>(ensureStarted());
+        String url = props.get("datasources.default.url");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "");
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+            s.execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create database " + name, e);
+        }
+        props.put("datasources.default.url", url.substring(0, url.lastIndexOf('/') + 1) + name);
+        return props;
+    }
+
     public static Path repoRoot() {
         String root = System.getProperty("laurel.repo.root");
         return (root != null ? Path.of(root) : Path.of("..")).toAbsolutePath().normalize();

@@ -1,19 +1,24 @@
 package vn.laurel.api.decisions;
 
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import vn.laurel.api.audit.AuditChain;
+import vn.laurel.api.facts.SubjectRows;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.*;
 
 /**
- * Saves decisions with the facts they relied on, in one transaction: a decision is either saved whole
- * or not at all, and a later correction of any of its facts can find it.
+ * Saves decisions and reads them back. A decision is saved whole or not at all, in one transaction:
+ * the answer, one row per award's outcome (for searching), the facts it relied on (so a later
+ * correction can flag it), and its link in the audit chain.
  */
 @Singleton
 public class DecisionStore {
@@ -26,28 +31,86 @@ public class DecisionStore {
     }
 
     @Transactional
-    public DecisionRecord save(DecisionRecord decision, Collection<String> factIds) {
+    public DecisionRecord save(DecisionRecord decision, Collection<String> factIds, Map<String, String> outcomes) {
         DecisionRecord saved = decisions.save(decision);
-        // The contextual data source hands out this transaction's connection.
-        try (PreparedStatement ps = dataSource.getConnection().prepareStatement(
-                "INSERT INTO decision_fact (decision_id, fact_id) VALUES (?, ?)")) {
-            for (String id : factIds) {
-                ps.setLong(1, saved.id());
-                ps.setString(2, id);
-                ps.addBatch();
+        // The contextual data source hands out this transaction's connection; it must not be closed here.
+        Connection c = connection();
+        try {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO decision_outcome (decision_id, award, outcome) VALUES (?, ?, ?)")) {
+                for (Map.Entry<String, String> o : outcomes.entrySet()) {
+                    ps.setLong(1, saved.id());
+                    ps.setString(2, o.getKey());
+                    ps.setString(3, o.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
-            ps.executeBatch();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO decision_fact (decision_id, fact_id) VALUES (?, ?)")) {
+                for (String id : factIds) {
+                    ps.setLong(1, saved.id());
+                    ps.setString(2, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            AuditChain.append(c, saved.id());
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the facts of decision " + saved.id(), e);
+            throw new IllegalStateException("cannot save decision " + saved.id(), e);
         }
         return saved;
     }
 
+    private Connection connection() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Why a decision should be evaluated again, if anything it relied on was corrected since. */
     public List<Map<String, Object>> flags(long decisionId) {
-        try (Connection c = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
-            return vn.laurel.api.facts.SubjectRows.list(c,
-                    "SELECT fact_id, reason, flagged_at FROM decision_flag WHERE decision_id = ? ORDER BY id", decisionId);
+        return query("SELECT fact_id, reason, flagged_at FROM decision_flag WHERE decision_id = ? ORDER BY id", decisionId);
+    }
+
+    /** The search criteria of GET /api/v1/decisions; null means any. */
+    public record Search(String subject, String award, String outcome, Instant from, Instant to, String rulesetVersion,
+                         int offset, int size) {}
+
+    public Map<String, Object> search(Search s) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (s.subject() != null) { where.append(" AND d.subject_id = ?"); params.add(s.subject()); }
+        if (s.rulesetVersion() != null) { where.append(" AND d.ruleset_version = ?"); params.add(s.rulesetVersion()); }
+        if (s.from() != null) { where.append(" AND d.created_at >= ?"); params.add(OffsetDateTime.ofInstant(s.from(), ZoneOffset.UTC)); }
+        if (s.to() != null) { where.append(" AND d.created_at < ?"); params.add(OffsetDateTime.ofInstant(s.to(), ZoneOffset.UTC)); }
+        if (s.award() != null || s.outcome() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM decision_outcome o WHERE o.decision_id = d.id");
+            if (s.award() != null) { where.append(" AND o.award = ?"); params.add(s.award()); }
+            if (s.outcome() != null) { where.append(" AND o.outcome = ?"); params.add(s.outcome()); }
+            where.append(")");
+        }
+        long total = ((Number) query("SELECT COUNT(*) AS n FROM decision d" + where, params.toArray()).get(0).get("n")).longValue();
+        List<Object> page = new ArrayList<>(params);
+        page.add(s.offset());
+        page.add(s.size());
+        List<Map<String, Object>> items = query("SELECT d.id, d.subject_id, d.evaluation_year, d.as_of, d.regime, d.ruleset_version, "
+                + "d.engine_version, d.outcomes, d.requested_by, d.created_at FROM decision d" + where
+                + " ORDER BY d.id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", page.toArray());
+        return Map.of("total", total, "items", items);
+    }
+
+    public AuditChain.Verification verify() {
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
+            return AuditChain.verify(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot verify the audit chain", e);
+        }
+    }
+
+    private List<Map<String, Object>> query(String sql, Object... params) {
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
+            return SubjectRows.list(c, sql, params);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

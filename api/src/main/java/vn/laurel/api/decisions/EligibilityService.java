@@ -44,12 +44,16 @@ public class EligibilityService {
                 ? facts.membersOf(subjectId, year).stream().map(id -> facts.subject(id).orElseThrow()).toList()
                 : List.of();
         CaseDocument doc = new CaseDocument(null, asOf, year, awards, facts.organisationOf(subject), subject, members, Map.of());
-        RuleSet ruleSet = rules.current();
-        EvaluationResult result = rules.evaluator().evaluate(ruleSet, doc);
+        return decide(doc, requestedBy);
+    }
+
+    /** Evaluates a case document and keeps the answer as a decision, in the audit chain. */
+    public Map<String, Object> decide(CaseDocument doc, String requestedBy) {
+        EvaluationResult result = rules.evaluator().evaluate(rules.current(), doc);
         Map<String, Object> body = Json.toMap(result);
-        DecisionRecord saved = decisionStore.save(new DecisionRecord(null, subjectId, year, asOf, result.regime(),
-                result.rulesetVersion(), result.engineVersion(), summary(result.results()), body, requestedBy,
-                Now.instant()), factsReliedOn(result));
+        DecisionRecord saved = decisionStore.save(new DecisionRecord(null, doc.subject().id(), doc.year(), doc.asOf(),
+                result.regime(), result.rulesetVersion(), result.engineVersion(), summary(result.results()), body,
+                requestedBy, Now.instant()), factsReliedOn(result), outcomes(result));
         return withDecisionId(saved.id(), body);
     }
 
@@ -72,6 +76,12 @@ public class EligibilityService {
             if (e.factId() != null && e.factId().contains(":")) ids.add(e.factId());
         })));
         return ids;
+    }
+
+    static Map<String, String> outcomes(EvaluationResult result) {
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        result.results().forEach(r -> outcomes.put(r.award(), r.outcome().name()));
+        return outcomes;
     }
 
     private static String summary(List<AwardResult> results) {

@@ -41,36 +41,64 @@ public class FactStore {
         try (Connection c = dataSource.getConnection()) {
             Optional<Map<String, Object>> row = SubjectRows.find(c, id);
             if (row.isEmpty()) return Optional.empty();
-            Map<String, Object> s = row.get();
-            return Optional.of(new Subject(id, SubjectKind.valueOf((String) s.get("kind")), (String) s.get("name"),
-                    (String) s.get("unit_code"), (LocalDate) s.get("hired_on"), (Boolean) s.get("manager"),
-                    s.get("education") == null ? null : Education.valueOf((String) s.get("education")),
-                    (Boolean) s.get("union_member"), (Boolean) s.get("armed_forces"),
-                    load(c, FactKinds.RATINGS, id, knownAt, f -> new RatingFact(i(f, "rating_year"), Rating.valueOf(t(f, "rating")), ref(f), f.source())),
-                    load(c, FactKinds.TITLES, id, knownAt, f -> new TitleFact(i(f, "achievement_year"), t(f, "code"), t(f, "decision_no"),
-                            d(f, "decided_on"), (Boolean) f.values().get("revoked"), ref(f), f.source())),
-                    load(c, FactKinds.COMMENDATIONS, id, knownAt, f -> new CommendationFact(i(f, "achievement_year"), t(f, "code"),
-                            CommendationKind.valueOf(t(f, "kind")), t(f, "decision_no"), d(f, "decided_on"),
-                            (Boolean) f.values().get("revoked"), ref(f), f.source())),
-                    load(c, FactKinds.INITIATIVES, id, knownAt, f -> new InitiativeFact(i(f, "recognised_year"),
-                            InitiativeLevel.valueOf(t(f, "initiative_level")), InitiativeKind.valueOf(t(f, "kind")),
-                            (Long) f.values().get("benefit_vnd"), t(f, "title"), ref(f), f.source())),
-                    load(c, FactKinds.DISCIPLINES, id, knownAt, f -> new DisciplineFact(
-                            t(f, "discipline_form") == null ? null : DisciplineForm.valueOf(t(f, "discipline_form")),
-                            DisciplineStatus.valueOf(t(f, "status")), d(f, "decided_on"), d(f, "until_date"), d(f, "since_date"),
-                            ref(f), f.source())),
-                    load(c, FactKinds.ABSENCES, id, knownAt, f -> new AbsenceFact(i(f, "absence_year"), i(f, "absence_days"), ref(f), f.source())),
-                    load(c, FactKinds.ATTESTATIONS, id, knownAt, f -> new AttestationFact(i(f, "attested_year"), t(f, "criterion"),
-                            (Boolean) f.values().get("attested_value"), t(f, "attested_by"), d(f, "attested_on"), ref(f), f.source())),
-                    load(c, FactKinds.MEMBER_AGGREGATES, id, knownAt, f -> new MemberAggregateFact(i(f, "aggregate_year"), i(f, "members"),
-                            i(f, "advanced_laborers"), i(f, "advanced_soldiers"), i(f, "grassroots_soldiers"), i(f, "completed_or_better"),
-                            i(f, "disciplined_warning_or_above"), ref(f), f.source())),
-                    load(c, FactKinds.CLUSTER_MEMBERS, id, knownAt, f -> new ClusterRankingFact(i(f, "member_year"), t(f, "cluster_code"),
-                            i(f, "ranking"), ref(f), f.source())).stream().filter(r -> r.rank() != null).toList(),
-                    (LocalDate) s.get("deceased_on")));
+            return Optional.of(build(row.get(), kind -> FactTables.forSubject(c, kind, id, knownAt)));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read subject " + id, e);
         }
+    }
+
+    /** Many subjects with their current facts, read in bulk (a unit's people for a candidates list). */
+    public Map<String, Subject> subjects(List<String> ids) {
+        Map<String, Subject> out = new java.util.LinkedHashMap<>();
+        if (ids.isEmpty()) return out;
+        try (Connection c = dataSource.getConnection()) {
+            Map<vn.laurel.api.store.FactKind, Map<String, List<StoredFact>>> facts = new java.util.HashMap<>();
+            for (vn.laurel.api.store.FactKind kind : FactKinds.ALL) facts.put(kind, FactTables.forSubjects(c, kind, ids));
+            for (int from = 0; from < ids.size(); from += 1000) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+                String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+                for (Map<String, Object> row : SubjectRows.list(c, "SELECT " + SubjectRows.SUBJECT_COLUMNS + " FROM subject WHERE id IN (" + marks + ")",
+                        chunk.toArray())) {
+                    String id = (String) row.get("id");
+                    out.put(id, build(row, kind -> facts.get(kind).getOrDefault(id, List.of())));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read subjects", e);
+        }
+    }
+
+    private interface Facts { List<StoredFact> of(vn.laurel.api.store.FactKind kind) throws SQLException; }
+
+    private static Subject build(Map<String, Object> s, Facts facts) throws SQLException {
+        String id = (String) s.get("id");
+        return new Subject(id, SubjectKind.valueOf((String) s.get("kind")), (String) s.get("name"),
+                    (String) s.get("unit_code"), (LocalDate) s.get("hired_on"), (Boolean) s.get("manager"),
+                    s.get("education") == null ? null : Education.valueOf((String) s.get("education")),
+                    (Boolean) s.get("union_member"), (Boolean) s.get("armed_forces"),
+                    load(facts, FactKinds.RATINGS, f -> new RatingFact(i(f, "rating_year"), Rating.valueOf(t(f, "rating")), ref(f), f.source())),
+                    load(facts, FactKinds.TITLES, f -> new TitleFact(i(f, "achievement_year"), t(f, "code"), t(f, "decision_no"),
+                            d(f, "decided_on"), (Boolean) f.values().get("revoked"), ref(f), f.source())),
+                    load(facts, FactKinds.COMMENDATIONS, f -> new CommendationFact(i(f, "achievement_year"), t(f, "code"),
+                            CommendationKind.valueOf(t(f, "kind")), t(f, "decision_no"), d(f, "decided_on"),
+                            (Boolean) f.values().get("revoked"), ref(f), f.source())),
+                    load(facts, FactKinds.INITIATIVES, f -> new InitiativeFact(i(f, "recognised_year"),
+                            InitiativeLevel.valueOf(t(f, "initiative_level")), InitiativeKind.valueOf(t(f, "kind")),
+                            (Long) f.values().get("benefit_vnd"), t(f, "title"), ref(f), f.source())),
+                    load(facts, FactKinds.DISCIPLINES, f -> new DisciplineFact(
+                            t(f, "discipline_form") == null ? null : DisciplineForm.valueOf(t(f, "discipline_form")),
+                            DisciplineStatus.valueOf(t(f, "status")), d(f, "decided_on"), d(f, "until_date"), d(f, "since_date"),
+                            ref(f), f.source())),
+                    load(facts, FactKinds.ABSENCES, f -> new AbsenceFact(i(f, "absence_year"), i(f, "absence_days"), ref(f), f.source())),
+                    load(facts, FactKinds.ATTESTATIONS, f -> new AttestationFact(i(f, "attested_year"), t(f, "criterion"),
+                            (Boolean) f.values().get("attested_value"), t(f, "attested_by"), d(f, "attested_on"), ref(f), f.source())),
+                    load(facts, FactKinds.MEMBER_AGGREGATES, f -> new MemberAggregateFact(i(f, "aggregate_year"), i(f, "members"),
+                            i(f, "advanced_laborers"), i(f, "advanced_soldiers"), i(f, "grassroots_soldiers"), i(f, "completed_or_better"),
+                            i(f, "disciplined_warning_or_above"), ref(f), f.source())),
+                    load(facts, FactKinds.CLUSTER_MEMBERS, f -> new ClusterRankingFact(i(f, "member_year"), t(f, "cluster_code"),
+                            i(f, "ranking"), ref(f), f.source())).stream().filter(r -> r.rank() != null).toList(),
+                    (LocalDate) s.get("deceased_on"));
     }
 
     /**
@@ -116,9 +144,8 @@ public class FactStore {
         }
     }
 
-    private static <T> List<T> load(Connection c, vn.laurel.api.store.FactKind kind, String id, Instant knownAt,
-                                    Function<StoredFact, T> map) throws SQLException {
-        return FactTables.forSubject(c, kind, id, knownAt).stream().map(map).toList();
+    private static <T> List<T> load(Facts facts, vn.laurel.api.store.FactKind kind, Function<StoredFact, T> map) throws SQLException {
+        return facts.of(kind).stream().map(map).toList();
     }
 
     private static String ref(StoredFact f) {

@@ -1,6 +1,7 @@
 package vn.laurel.api.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -16,11 +17,14 @@ import vn.laurel.api.decisions.EligibilityService;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.engine.json.Json;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Saved decisions, as they were answered. */
+/** Saved decisions: search, the whole record as JSON, or a printable report for an auditor. */
 @Controller("/api/v1/decisions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DecisionsController {
@@ -32,8 +36,39 @@ public class DecisionsController {
         this.store = store;
     }
 
-    @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> decision(@PathVariable String id) {
+    /** The whole record as JSON, or, for {@code Accept: text/html}, a page an auditor can read and print. */
+    @Get(value = "/{id}", produces = {MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
+    public HttpResponse<String> decision(@PathVariable String id, HttpRequest<?> request) {
+        String lang = Language.of(request);
+        boolean html = request.getHeaders().accept().stream().anyMatch(m -> m.getName().equals(MediaType.TEXT_HTML));
+        if (html) {
+            return HttpResponse.ok(DecisionReport.html(record(id), Language.BOTH.equals(lang) ? "vi" : lang))
+                    .contentType(MediaType.TEXT_HTML + ";charset=utf-8");
+        }
+        return HttpResponse.ok(Json.write(Language.localize(record(id), lang))).contentType(MediaType.APPLICATION_JSON);
+    }
+
+    /** Decisions by subject, award, outcome, period (from inclusive, to exclusive) and rule-set version, newest first. */
+    @Get(produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> search(@Nullable @QueryValue String subject, @Nullable @QueryValue String award,
+                                       @Nullable @QueryValue String outcome, @Nullable @QueryValue String from,
+                                       @Nullable @QueryValue String to, @Nullable @QueryValue String rulesetVersion,
+                                       @Nullable @QueryValue String page, @Nullable @QueryValue String size) {
+        int p = FactsController.number("page", page, 0, 0, 1_000_000);
+        int s = FactsController.number("size", size, 50, 1, FactsController.MAX_PAGE_SIZE);
+        if (outcome != null && !List.of("ELIGIBLE", "NOT_ELIGIBLE", "NEEDS_REVIEW", "ELIGIBLE_SUBJECT_TO_QUOTA", "NOT_MODELLED").contains(outcome)) {
+            throw ProblemException.badField("outcome", "must be ELIGIBLE, NOT_ELIGIBLE, NEEDS_REVIEW, ELIGIBLE_SUBJECT_TO_QUOTA or NOT_MODELLED");
+        }
+        Map<String, Object> found = store.search(new DecisionStore.Search(blank(subject), blank(award), blank(outcome),
+                moment("from", from), moment("to", to), blank(rulesetVersion), p * s, s));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("page", p);
+        body.put("size", s);
+        body.putAll(found);
+        return HttpResponse.ok(Json.write(body));
+    }
+
+    private Map<String, Object> record(String id) {
         long key;
         try {
             key = Long.parseLong(id);
@@ -41,26 +76,6 @@ public class DecisionsController {
             throw ProblemException.badField("id", "\"" + id + "\" is not a decision id");
         }
         DecisionRecord d = decisions.findById(key).orElseThrow(() -> ProblemException.notFound("No decision with id " + id));
-        Map<String, Object> v = view(d);
-        List<Map<String, Object>> flags = store.flags(d.id());
-        v.put("needsReEvaluation", !flags.isEmpty());
-        v.put("flags", flags);
-        return HttpResponse.ok(Json.write(v));
-    }
-
-    /** Decisions about one subject, newest first. */
-    @Get(produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> bySubject(@Nullable @QueryValue String subject) {
-        if (subject == null || subject.isBlank()) throw ProblemException.badField("subject", "is required, e.g. subject=P-0001");
-        List<Map<String, Object>> found = decisions.findBySubjectIdOrderByIdDesc(subject).stream().map(d -> {
-            Map<String, Object> v = new LinkedHashMap<>(view(d));
-            v.remove("answer");
-            return v;
-        }).toList();
-        return HttpResponse.ok(Json.write(Map.of("subject", subject, "decisions", found)));
-    }
-
-    private static Map<String, Object> view(DecisionRecord d) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("id", d.id());
         v.put("subjectId", d.subjectId());
@@ -72,7 +87,24 @@ public class DecisionsController {
         v.put("outcomes", d.outcomes());
         v.put("requestedBy", d.requestedBy());
         v.put("createdAt", d.createdAt().toString());
+        List<Map<String, Object>> flags = store.flags(d.id());
+        v.put("needsReEvaluation", !flags.isEmpty());
+        v.put("flags", flags);
         v.put("answer", EligibilityService.withDecisionId(d.id(), d.result()));
         return v;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** A moment: an instant (2026-01-15T08:00:00Z) or a date (the start of that day, UTC). */
+    private static Instant moment(String field, String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return value.contains("T") ? Instant.parse(value.trim()) : LocalDate.parse(value.trim()).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.badField(field, "\"" + value + "\" is not a date (YYYY-MM-DD) or an instant");
+        }
     }
 }

@@ -7,13 +7,15 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.laurel.api.decisions.EligibilityService;
 import vn.laurel.engine.caseformat.CaseReader;
 import vn.laurel.engine.json.Json;
 
-/** What-if: decide the case document sent in the body (JSON or YAML). Nothing is saved. */
+/** What-if: decide the case document sent in the body (JSON or YAML). Saved as a decision only with {@code ?save=true}. */
 @Controller("/api/v1/evaluations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class EvaluationsController {
@@ -25,7 +27,10 @@ public class EvaluationsController {
 
     @Post(produces = MediaType.APPLICATION_JSON)
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_YAML, "text/yaml", MediaType.TEXT_PLAIN})
-    public HttpResponse<String> evaluate(@Nullable @Body String body) {
-        return HttpResponse.ok(Json.write(service.whatIf(CaseReader.read(body == null ? "" : body))));
+    public HttpResponse<String> evaluate(@Nullable @Body String body, @Nullable @QueryValue Boolean save, HttpRequest<?> request) {
+        String lang = Language.of(request);
+        var doc = CaseReader.read(body == null ? "" : body);
+        var answer = Boolean.TRUE.equals(save) ? service.decide(doc, SubjectsController.requester(request)) : service.whatIf(doc);
+        return HttpResponse.ok(Json.write(Language.localize(answer, lang)));
     }
 }

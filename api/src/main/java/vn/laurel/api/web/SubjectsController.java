@@ -51,7 +51,8 @@ public class SubjectsController {
         if (date == null) date = defaultAppraisalDate(y);
         if (y > date.getYear()) throw ProblemException.badField("year", "the evaluation year " + y + " is after asOf " + date);
         try {
-            return HttpResponse.ok(Json.write(service.decide(id, y, date, Params.codes(awards), requester(request))));
+            return HttpResponse.ok(Json.write(Language.localize(service.decide(id, y, date, Params.codes(awards), requester(request)),
+                    Language.of(request))));
         } catch (CaseFormatException e) {
             // The case was built from the query: name the query parameter, not the case field.
             throw new ProblemException(io.micronaut.http.HttpStatus.BAD_REQUEST, e.getMessage(), e.getErrors().stream()

@@ -18,7 +18,7 @@ class CatalogueAndHealthApiTest extends PostgresTest {
 
     @Test
     void the_awards_list_names_every_award_in_both_languages_with_its_criteria_per_regime() {
-        Http.Answer a = Http.get(http.toBlocking(), "/api/v1/awards");
+        Http.Answer a = Http.get(http.toBlocking(), "/api/v1/awards?lang=both");
         assertThat(a.status()).isEqualTo(200);
         JsonNode awards = a.body().get("awards");
         assertThat(awards.findValuesAsText("code")).contains("ADVANCED_LABORER", "HANOI_OUTSTANDING_CITIZEN",

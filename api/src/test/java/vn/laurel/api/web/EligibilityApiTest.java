@@ -25,7 +25,7 @@ class EligibilityApiTest extends PostgresTest {
     DataSource dataSource;
 
     Http.Answer eligibility(String query) {
-        return Http.get(http.toBlocking(), "/api/v1/subjects/" + query);
+        return Http.get(http.toBlocking(), "/api/v1/subjects/" + query + (query.contains("?") ? "&" : "?") + "lang=both");
     }
 
     @Test
@@ -64,14 +64,14 @@ class EligibilityApiTest extends PostgresTest {
         long id = first.body().get("decisionId").asLong();
         assertThat(Store.count(dataSource, "decision")).isEqualTo(before + 1);
 
-        Http.Answer saved = Http.get(http.toBlocking(), "/api/v1/decisions/" + id);
+        Http.Answer saved = Http.get(http.toBlocking(), "/api/v1/decisions/" + id + "?lang=both");
         assertThat(saved.status()).isEqualTo(200);
         assertThat(saved.body().get("subjectId").asText()).isEqualTo("P-0002");
         assertThat(saved.body().get("outcomes").asText()).isEqualTo("ADVANCED_LABORER=NOT_ELIGIBLE");
         assertThat(saved.body().get("answer")).isEqualTo(first.body());
 
         Http.Answer list = Http.get(http.toBlocking(), "/api/v1/decisions?subject=P-0002");
-        assertThat(list.body().get("decisions").findValuesAsText("id")).contains(String.valueOf(id));
+        assertThat(list.body().get("items").findValuesAsText("id")).contains(String.valueOf(id));
     }
 
     @ParameterizedTest(name = "{0} in 2025: {1} ({2})")

@@ -34,7 +34,7 @@ class EvaluationsApiTest extends PostgresTest {
     DataSource dataSource;
 
     Http.Answer post(String body, String contentType) {
-        return Http.call(http.toBlocking(), HttpRequest.POST("/api/v1/evaluations", body).contentType(contentType));
+        return Http.call(http.toBlocking(), HttpRequest.POST("/api/v1/evaluations?lang=both", body).contentType(contentType));
     }
 
     @Test
