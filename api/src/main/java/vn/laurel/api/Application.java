@@ -1,6 +1,8 @@
 package vn.laurel.api;
 
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -9,6 +11,9 @@ import java.util.Map;
  * Laurel's service. Starts on the embedded H2 database with the demo department unless
  * LAUREL_DB_URL names another database: one setting, from which driver and SQL dialect follow.
  */
+@OpenAPIDefinition(info = @Info(title = "laurel", version = "v1",
+        description = "Eligibility for Vietnamese emulation titles and commendations: decisions explained criterion by criterion, "
+                + "from ten years of facts kept with their provenance. Errors are RFC 9457 application/problem+json."))
 public class Application {
     public static void main(String[] args) {
         Micronaut.build(args)

@@ -106,14 +106,27 @@ public class FactStore {
      * day (a person who moved during the year counts where they ended it; one who left does not count).
      */
     public List<String> membersOf(String unitCode, int year) {
+        return membersOf(unitCode, year, null);
+    }
+
+    /** As above, from the memberships as known at {@code knownAt} (current ones when null). */
+    public List<String> membersOf(String unitCode, int year, Instant knownAt) {
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
+        String when = knownAt == null ? "m.current_flag = TRUE"
+                : "m.recorded_at <= ? AND (m.superseded_at IS NULL OR m.superseded_at > ?)";
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT DISTINCT m.subject_id FROM membership m JOIN subject s ON s.id = m.subject_id "
-                     + "WHERE m.current_flag = TRUE AND m.unit_code = ? AND s.kind = 'PERSON' AND m.from_date <= ? "
+                     + "WHERE " + when + " AND m.unit_code = ? AND s.kind = 'PERSON' AND m.from_date <= ? "
                      + "AND (m.to_date IS NULL OR m.to_date >= ?) ORDER BY m.subject_id")) {
-            ps.setString(1, unitCode);
-            ps.setObject(2, yearEnd);
-            ps.setObject(3, yearEnd);
+            int i = 1;
+            if (knownAt != null) {
+                java.time.OffsetDateTime at = java.time.OffsetDateTime.ofInstant(knownAt, java.time.ZoneOffset.UTC);
+                ps.setObject(i++, at);
+                ps.setObject(i++, at);
+            }
+            ps.setString(i++, unitCode);
+            ps.setObject(i++, yearEnd);
+            ps.setObject(i, yearEnd);
             List<String> ids = new java.util.ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) ids.add(rs.getString(1));

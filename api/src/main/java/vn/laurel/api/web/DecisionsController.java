@@ -7,7 +7,9 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import vn.laurel.api.replay.ReplayService;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.laurel.api.decisions.DecisionRecord;
@@ -30,10 +32,29 @@ import java.util.Map;
 public class DecisionsController {
     private final DecisionRepository decisions;
     private final DecisionStore store;
+    private final ReplayService replays;
 
-    public DecisionsController(DecisionRepository decisions, DecisionStore store) {
+    public DecisionsController(DecisionRepository decisions, DecisionStore store, ReplayService replays) {
         this.decisions = decisions;
         this.store = store;
+        this.replays = replays;
+    }
+
+    /**
+     * Re-evaluates a decision with the facts as known then and the rules of its version, and answers
+     * whether the same answer comes out; with {@code with=current}, with today's facts and rules,
+     * and what changed and why.
+     */
+    @Post(value = "/{id}/replay", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> replay(@PathVariable String id, @Nullable @QueryValue String with, HttpRequest<?> request) {
+        if (with != null && !with.isBlank() && !with.equals("current")) throw ProblemException.badField("with", "may only be \"current\"");
+        long key;
+        try {
+            key = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ProblemException.badField("id", "\"" + id + "\" is not a decision id");
+        }
+        return HttpResponse.ok(Json.write(Language.localize(replays.replay(key, "current".equals(with)), Language.of(request))));
     }
 
     /** The whole record as JSON, or, for {@code Accept: text/html}, a page an auditor can read and print. */

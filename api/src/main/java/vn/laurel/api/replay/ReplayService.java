@@ -1,0 +1,148 @@
+package vn.laurel.api.replay;
+
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import vn.laurel.api.decisions.DecisionRecord;
+import vn.laurel.api.decisions.DecisionRepository;
+import vn.laurel.api.facts.FactStore;
+import vn.laurel.api.problem.ProblemException;
+import vn.laurel.api.rules.RuleSetArchive;
+import vn.laurel.api.rules.RuleSetHolder;
+import vn.laurel.engine.evaluation.EvaluationResult;
+import vn.laurel.engine.i18n.Explainer;
+import vn.laurel.engine.json.Json;
+import vn.laurel.engine.model.CaseDocument;
+import vn.laurel.engine.model.Subject;
+import vn.laurel.engine.model.SubjectKind;
+import vn.laurel.engine.ruleset.RuleSet;
+
+import java.time.Instant;
+import java.util.*;
+
+/**
+ * Replays a saved decision. By default with the facts as known when it was saved and the rules of
+ * its version (kept by content hash), and answers whether the same answer comes out — it must, or
+ * something in the record or the store is not what it was. With {@code with=current}, with today's
+ * facts and rules, and says what changed and why: outcomes, criteria, rule set, facts.
+ */
+@Singleton
+public class ReplayService {
+    private final DecisionRepository decisions;
+    private final FactStore facts;
+    private final RuleSetHolder rules;
+    private final RuleSetArchive archive;
+
+    public ReplayService(DecisionRepository decisions, FactStore facts, RuleSetHolder rules, RuleSetArchive archive) {
+        this.decisions = decisions;
+        this.facts = facts;
+        this.rules = rules;
+        this.archive = archive;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> replay(long id, boolean withCurrent) {
+        DecisionRecord d = decisions.findById(id).orElseThrow(() -> ProblemException.notFound("No decision with id " + id));
+        Instant knownAt = withCurrent ? null : d.createdAt();
+        Subject subject = facts.subject(d.subjectId(), knownAt).orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT,
+                "Decision " + id + " is about " + d.subjectId() + ", which is not in the store (a what-if on a case document): "
+                        + "replay it by sending the document again", List.of()));
+        RuleSet ruleSet = withCurrent ? rules.current() : archive.byVersion(d.rulesetVersion())
+                .orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "The rules of version " + d.rulesetVersion()
+                        + " are not kept, so decision " + id + " cannot be replayed with them", List.of()));
+        List<Subject> members = subject.kind() == SubjectKind.COLLECTIVE
+                ? facts.membersOf(subject.id(), d.evaluationYear(), knownAt).stream()
+                    .map(m -> facts.subject(m, knownAt).orElseThrow()).toList()
+                : List.of();
+        Map<String, Object> before = d.result();
+        CaseDocument doc = new CaseDocument(null, d.asOf(), d.evaluationYear(), askedAwards(before), facts.organisationOf(subject),
+                subject, members, Map.of());
+        EvaluationResult result = rules.evaluator().evaluate(ruleSet, doc);
+        Map<String, Object> after = Json.toMap(result);
+        List<JsonDiff.Difference> differences = JsonDiff.of(before, after, 200);
+
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("decisionId", id);
+        out.put("with", withCurrent ? "current facts and rules" : "facts as known on " + d.createdAt() + " and rules " + d.rulesetVersion());
+        out.put("identical", differences.isEmpty());
+        out.put("rulesetVersion", Map.of("before", d.rulesetVersion(), "after", result.rulesetVersion()));
+        out.put("outcomes", outcomeChanges(before, after));
+        out.put("factsChanged", factChanges(before, after));
+        out.put("differences", differences);
+        out.put("answer", after);
+        return out;
+    }
+
+    /** The awards the question asked for; awards only evaluated as prerequisites carry a note saying so. */
+    @SuppressWarnings("unchecked")
+    static List<String> askedAwards(Map<String, Object> answer) {
+        Map<String, Object> prerequisiteNote = Json.toMap(Explainer.label("note.prerequisite"));
+        List<String> asked = new ArrayList<>();
+        for (Map<String, Object> r : (List<Map<String, Object>>) answer.get("results")) {
+            List<Object> notes = (List<Object>) r.getOrDefault("notes", List.of());
+            if (!notes.contains(prerequisiteNote)) asked.add((String) r.get("award"));
+        }
+        return asked;
+    }
+
+    /** Per award: the outcome before and after, and the criteria whose status changed. */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> outcomeChanges(Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Map<String, Object>> was = byAward(before), now = byAward(after);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String award : new TreeSet<>(was.keySet())) {
+            Map<String, Object> b = was.get(award), a = now.getOrDefault(award, Map.of());
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("award", award);
+            change.put("before", b.get("outcome"));
+            change.put("after", a.get("outcome"));
+            Map<String, Object> criteriaBefore = statuses(b), criteriaAfter = statuses(a);
+            List<Map<String, Object>> criteria = new ArrayList<>();
+            Set<String> ids = new TreeSet<>(criteriaBefore.keySet());
+            ids.addAll(criteriaAfter.keySet());
+            for (String c : ids) {
+                if (!Objects.equals(criteriaBefore.get(c), criteriaAfter.get(c))) {
+                    criteria.add(Map.of("criterion", c, "before", String.valueOf(criteriaBefore.get(c)), "after", String.valueOf(criteriaAfter.get(c))));
+                }
+            }
+            change.put("criteriaChanged", criteria);
+            out.add(change);
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> byAward(Map<String, Object> answer) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        for (Map<String, Object> r : (List<Map<String, Object>>) answer.get("results")) out.put((String) r.get("award"), r);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> statuses(Map<String, Object> award) {
+        Map<String, Object> out = new TreeMap<>();
+        for (Map<String, Object> c : (List<Map<String, Object>>) award.getOrDefault("criteria", List.of())) {
+            out.put((String) c.get("criterion"), c.get("status"));
+        }
+        return out;
+    }
+
+    /** Facts the answer relied on that are gone, and facts that are new (a correction shows as both). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> factChanges(Map<String, Object> before, Map<String, Object> after) {
+        Set<String> was = factIds(before), now = factIds(after);
+        Set<String> gone = new TreeSet<>(was), added = new TreeSet<>(now);
+        gone.removeAll(now);
+        added.removeAll(was);
+        return Map.of("gone", gone, "added", added);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> factIds(Map<String, Object> answer) {
+        Set<String> ids = new TreeSet<>();
+        for (Map<String, Object> f : (List<Map<String, Object>>) answer.getOrDefault("facts", List.of())) {
+            Object id = f.get("factId");
+            if (id != null && String.valueOf(id).contains(":")) ids.add(String.valueOf(id));
+        }
+        return ids;
+    }
+}

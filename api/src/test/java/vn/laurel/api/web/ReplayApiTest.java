@@ -1,0 +1,101 @@
+package vn.laurel.api.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.laurel.api.PostgresTest;
+import vn.laurel.api.ThrowawayPostgres;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Replay: the same answer from the facts as known then and the rules of the decision's version, even
+ * after the facts were corrected and the rules reloaded; and, with today's facts and rules, what changed.
+ */
+@MicronautTest(transactional = false)
+class ReplayApiTest extends PostgresTest {
+    static Path rules;
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> p = new HashMap<>(super.getProperties());
+        try {
+            rules = Files.createTempDirectory("laurel-replay-rules");
+            Path src = ThrowawayPostgres.repoRoot().resolve("rules");
+            try (Stream<Path> walk = Files.walk(src)) {
+                for (Path f : walk.toList()) {
+                    Path t = rules.resolve(src.relativize(f).toString());
+                    if (Files.isDirectory(f)) Files.createDirectories(t); else Files.copy(f, t);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        p.put("laurel.rules.dir", rules.toString());
+        return p;
+    }
+
+    JsonNode post(String path) {
+        return Http.call(http.toBlocking(), HttpRequest.POST(path, "").contentType(MediaType.APPLICATION_JSON)).body();
+    }
+
+    @Test
+    void a_decision_replays_identically_after_its_facts_are_corrected_and_the_rules_change() throws IOException {
+        JsonNode decided = Http.get(http.toBlocking(), "/api/v1/subjects/P-0009/eligibility?year=2025&awards=ADVANCED_LABORER").body();
+        long id = decided.get("decisionId").asLong();
+        assertThat(decided.get("results").get(0).get("outcome").asText()).isEqualTo("ELIGIBLE"); // 39 days absent
+        assertThat(post("/api/v1/decisions/" + id + "/replay").get("identical").asBoolean()).isTrue();
+
+        // The absence is corrected to 41 days, and the absence limit lowered to 30: both would refuse P-0009 now.
+        JsonNode absences = Http.get(http.toBlocking(), "/api/v1/subjects/P-0009/facts/absences").body().get("items");
+        String absence = null;
+        for (JsonNode a : absences) if (a.get("values").get("year").asInt() == 2025) absence = a.get("id").asText().replace("absence:", "");
+        Http.call(http.toBlocking(), HttpRequest.PUT("/api/v1/facts/absences/" + absence, "{\"days\":41}").contentType(MediaType.APPLICATION_JSON));
+        Path params = rules.resolve("parameters/advanced-laborer.yaml");
+        Files.writeString(params, Files.readString(params).replace("value: 40", "value: 30"));
+        JsonNode reload = post("/api/v1/ruleset/reload");
+        assertThat(reload.toString()).doesNotContain("\"status\":422");
+
+        JsonNode same = post("/api/v1/decisions/" + id + "/replay");
+        assertThat(same.get("identical").asBoolean()).as(same.get("differences").toString()).isTrue();
+
+        JsonNode now = post("/api/v1/decisions/" + id + "/replay?with=current");
+        assertThat(now.get("identical").asBoolean()).isFalse();
+        assertThat(now.get("outcomes").get(0).get("before").asText()).isEqualTo("ELIGIBLE");
+        assertThat(now.get("outcomes").get(0).get("after").asText()).isEqualTo("NOT_ELIGIBLE");
+        assertThat(now.get("outcomes").get(0).get("criteriaChanged").findValuesAsText("criterion")).containsExactly("ABSENCE_BELOW_LIMIT");
+        assertThat(now.get("rulesetVersion").get("before").asText()).isNotEqualTo(now.get("rulesetVersion").get("after").asText());
+        assertThat(now.get("factsChanged").get("gone").findValuesAsText("")).isEmpty();
+        assertThat(now.get("factsChanged").get("gone").toString()).contains("absence:" + absence);
+    }
+
+    @Test
+    void replay_refuses_what_it_cannot_do_with_a_problem() {
+        assertThat(Http.call(http.toBlocking(), HttpRequest.POST("/api/v1/decisions/999999/replay", "")).status()).isEqualTo(404);
+        assertThat(post("/api/v1/decisions/1/replay?with=yesterday").get("errors").findValuesAsText("field")).containsExactly("with");
+    }
+
+    @Test
+    void the_api_is_described_by_an_openapi_document_and_swagger_ui() {
+        String yaml = http.toBlocking().retrieve("/swagger/laurel-v1.yml");
+        assertThat(yaml).contains("/api/v1/subjects/{id}/eligibility", "/api/v1/awards/{code}/candidates", "/api/v1/audit/verify");
+        assertThat(http.toBlocking().exchange("/swagger-ui/index.html", String.class).code()).isEqualTo(200);
+    }
+}
