@@ -81,16 +81,8 @@ public class RuleSetArchive {
 
     /** The version in service before the current one: the latest activation of any other version. */
     public Optional<String> previousVersion(String current) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT version FROM ruleset_activation WHERE version <> ? "
-                     + "ORDER BY id DESC LIMIT 1")) {
-            ps.setString(1, current);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the rule-set history", e);
-        }
+        return first("SELECT version FROM ruleset_activation WHERE version <> ? ORDER BY id DESC LIMIT 1", current,
+                rs -> rs.getString(1));
     }
 
     public Optional<Version> version(String version) {
@@ -103,14 +95,22 @@ public class RuleSetArchive {
 
     /** The stored zip of a version. */
     public Optional<byte[]> files(String version) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT files FROM ruleset_version WHERE version = ?")) {
-            ps.setString(1, version);
+        return first("SELECT files FROM ruleset_version WHERE version = ?", version, rs -> rs.getBytes(1));
+    }
+
+    private interface Column<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The first row of a query with one text parameter, if any. */
+    private <T> Optional<T> first(String sql, String parameter, Column<T> column) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+                return rs.next() ? Optional.of(column.read(rs)) : Optional.empty();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read rule set " + version, e);
+            throw new IllegalStateException("cannot read the rule-set archive", e);
         }
     }
 
