@@ -39,12 +39,7 @@ public class EligibilityService {
     public Map<String, Object> decide(String subjectId, int year, LocalDate asOf, List<String> awards, String requestedBy) {
         Subject subject = facts.subject(subjectId)
                 .orElseThrow(() -> ProblemException.notFound("No subject with id " + subjectId));
-        // A unit is evaluated with the members it had at the end of the year.
-        List<Subject> members = subject.kind() == SubjectKind.COLLECTIVE
-                ? facts.membersOf(subjectId, year).stream().map(id -> facts.subject(id).orElseThrow()).toList()
-                : List.of();
-        CaseDocument doc = new CaseDocument(null, asOf, year, awards, facts.organisationOf(subject), subject, members, Map.of());
-        return decide(doc, requestedBy);
+        return decide(caseOf(subject, year, asOf, awards), requestedBy);
     }
 
     /** Evaluates a case document and keeps the answer as a decision, in the audit chain. */
@@ -55,6 +50,17 @@ public class EligibilityService {
                 result.regime(), result.rulesetVersion(), result.engineVersion(), summary(result.results()), body,
                 requestedBy, Now.instant()), factsReliedOn(result), outcomes(result));
         return withDecisionId(saved.id(), body);
+    }
+
+    /**
+     * The case of a stored subject, as every evaluation from the store sees it (decisions and rule
+     * previews alike): a unit comes with the members it had at the end of the year.
+     */
+    public CaseDocument caseOf(Subject subject, int year, LocalDate asOf, List<String> awards) {
+        List<Subject> members = subject.kind() == SubjectKind.COLLECTIVE
+                ? facts.membersOf(subject.id(), year).stream().map(id -> facts.subject(id).orElseThrow()).toList()
+                : List.of();
+        return new CaseDocument(null, asOf, year, awards, facts.organisationOf(subject), subject, members, Map.of());
     }
 
     /** A what-if: the case document's facts, not the store's; nothing is saved. */

@@ -11,6 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.laurel.engine.caseformat.CaseFormatException;
 import vn.laurel.engine.policy.UnknownParameterException;
+import vn.laurel.engine.ruleset.RuleSetException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Maps Laurel's own exceptions to problem documents. */
 public final class ProblemHandlers {
@@ -47,6 +52,30 @@ public final class ProblemHandlers {
             LOG.error("rule set fault on {}: {}", request.getPath(), e.getMessage());
             return Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "The rule set cannot decide this case: " + e.getMessage())
                     .at(request.getPath()).toResponse();
+        }
+    }
+
+    /**
+     * Rules that do not compile or break the lint: 422 with every problem, each naming its file as
+     * the field and giving line and column, so an editor can jump to it.
+     */
+    @Produces
+    @Singleton
+    public static class RuleSetHandler implements ExceptionHandler<RuleSetException, HttpResponse<?>> {
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, RuleSetException e) {
+            List<Map<String, Object>> errors = e.getProblems().stream().map(p -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("field", p.file());
+                m.put("message", p.message());
+                m.put("file", p.file());
+                m.put("line", p.line());
+                m.put("column", p.column());
+                m.put("location", p.file() + ":" + p.line() + ":" + p.column());
+                return m;
+            }).toList();
+            return new Problem("about:blank", "Unprocessable Content", 422, "The rules have " + errors.size()
+                    + " problem(s); the current rules stay in service.", request.getPath(), errors).toResponse();
         }
     }
 }

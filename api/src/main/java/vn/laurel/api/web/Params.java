@@ -40,6 +40,13 @@ final class Params {
         }
     }
 
+    /** The appraisal of year Y is dated the appraisal day of Y+1, or today if that is still to come. */
+    static LocalDate defaultAppraisalDate(int year, java.time.MonthDay appraisalDay, java.time.Clock clock) {
+        LocalDate usual = appraisalDay.atYear(year + 1);
+        LocalDate today = LocalDate.now(clock);
+        return today.isBefore(usual) ? today : usual;
+    }
+
     static List<String> codes(String value) {
         if (value == null || value.isBlank()) return List.of();
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();

@@ -61,9 +61,7 @@ public class SubjectsController {
     }
 
     LocalDate defaultAppraisalDate(int year) {
-        LocalDate usual = appraisalDay.atYear(year + 1);
-        LocalDate today = LocalDate.now(clock);
-        return today.isBefore(usual) ? today : usual;
+        return Params.defaultAppraisalDate(year, appraisalDay, clock);
     }
 
     static String requester(HttpRequest<?> request) {

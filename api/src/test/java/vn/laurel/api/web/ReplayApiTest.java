@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Replay: the same answer from the facts as known then and the rules of the decision's version, even
+ * Replay (on a database of its own): the same answer from the facts as known then and the rules of the decision's version, even
  * after the facts were corrected and the rules reloaded; and, with today's facts and rules, what changed.
  */
 @MicronautTest(transactional = false)
@@ -35,7 +35,9 @@ class ReplayApiTest extends PostgresTest {
 
     @Override
     public Map<String, String> getProperties() {
+        // A database of its own: this test corrects facts and changes rules that other tests rely on.
         Map<String, String> p = new HashMap<>(super.getProperties());
+        p.putAll(ThrowawayPostgres.separateDatabase("laurel_replay"));
         try {
             rules = Files.createTempDirectory("laurel-replay-rules");
             Path src = ThrowawayPostgres.repoRoot().resolve("rules");

@@ -79,8 +79,10 @@ public final class Main {
             if (json) {
                 out.println(Json.writePretty(Map.of("ok", false, "problems", e.getProblems())));
             } else {
+                out.println("Problems in " + rulesDir + " (file:line:column), all of them:");
                 for (RuleProblem p : e.getProblems()) out.println(p);
-                out.println(e.getProblems().size() + " problem(s) in " + rulesDir + "; the rules were not loaded.");
+                out.println(e.getProblems().size() + " problem(s) in " + rulesDir + "; the rules were not loaded."
+                        + " Fix them and run the check again; the scenarios run once the rules load.");
             }
             return 1;
         }
@@ -91,6 +93,7 @@ public final class Main {
             return report.passed() ? 0 : 1;
         }
         out.println("Rules compiled: " + rules.files().size() + " files, version " + rules.version());
+        if (report.results().isEmpty()) out.println("No scenario files found in " + scenarios + ".");
         for (ScenarioResult r : report.results()) {
             out.println((r.passed() ? "PASS  " : "FAIL  ") + r.name() + "  (" + r.file() + ")");
             if (r.error() != null) out.println("      " + r.error());
@@ -99,9 +102,11 @@ public final class Main {
                 m.decidingCriteria().forEach(c -> out.println("        because " + c));
             }
         }
-        out.println(report.results().size() - report.failures() + " passed, " + report.failures() + " failed");
+        out.println(report.results().size() - report.failures() + " passed, " + report.failures() + " failed"
+                + (report.passed() ? "" : ": a failed scenario means the rules now decide that case differently than its file expects"));
         if (!report.rulesNeverFired().isEmpty()) {
-            out.println("Rules that no scenario fires (" + report.rulesNeverFired().size() + "):");
+            out.println("Rules that no scenario fires (" + report.rulesNeverFired().size()
+                    + "; untested until a scenario reaches them):");
             report.rulesNeverFired().forEach(r -> out.println("  " + r));
         }
         return report.passed() ? 0 : 1;

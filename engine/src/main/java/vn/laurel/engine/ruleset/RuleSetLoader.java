@@ -13,7 +13,8 @@ import java.util.*;
 /**
  * Loads a rules directory into a {@link RuleSet}: reads regimes, awards and parameters, compiles
  * each regime's DRL (its folder plus {@code common/}) into its own KieBase, and checks the rule
- * metadata. Every problem is collected; any problem fails the load as a whole, so a broken file
+ * metadata and the DRL text ({@link RuleLint}: only the fact model, no file, network, reflection or
+ * exit). Every problem is collected; any problem fails the load as a whole, so a broken file
  * can never replace a working rule set.
  */
 public final class RuleSetLoader {
@@ -37,6 +38,8 @@ public final class RuleSetLoader {
         for (Regime regime : regimes) {
             List<Path> files = new ArrayList<>(common);
             files.addAll(dir.drlFiles(regime.folder()));
+            problems.addAll(RuleLint.check(root, dir.drlFiles(regime.folder())));
+            problems.addAll(RuleLint.duplicateNames(root, files, regime.code()));
             if (files.isEmpty()) {
                 compiled.put(regime.code(), new CompiledRegime(regime, null, List.of()));
                 continue;
@@ -50,6 +53,7 @@ public final class RuleSetLoader {
                     RuleMetadata.locate(root, files), awards, problems);
             compiled.put(regime.code(), new CompiledRegime(regime, result.kieBase(), criteria));
         }
+        problems.addAll(RuleLint.check(root, common));
         problems.addAll(RuleMetadata.unknownParameters(root, common, parameters));
         problems.addAll(RuleMetadata.unknownAttestations(root, common, attestations));
         // A parameter that names an attestation must name one that exists.
@@ -58,7 +62,10 @@ public final class RuleSetLoader {
                 problems.add(RuleProblem.error(p.file(), 0, 0, "parameter " + p.name() + ": unknown attestation \"" + v.value() + "\""));
             }
         }));
-        List<RuleProblem> distinct = problems.stream().distinct().toList();
+        List<RuleProblem> distinct = problems.stream().distinct()
+                .sorted(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
+                        .thenComparingInt(RuleProblem::column))
+                .toList();
         if (!distinct.isEmpty()) throw new RuleSetException(distinct);
 
         List<Path> content = dir.contentFiles();

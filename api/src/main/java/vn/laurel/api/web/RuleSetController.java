@@ -1,0 +1,206 @@
+package vn.laurel.api.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.*;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import vn.laurel.api.preview.Population;
+import vn.laurel.api.preview.PreviewService;
+import vn.laurel.api.problem.ProblemException;
+import vn.laurel.api.rules.ActiveRuleSet;
+import vn.laurel.api.rules.RuleSetArchive;
+import vn.laurel.api.rules.RuleSetHolder;
+import vn.laurel.api.rules.RuleSetService;
+import vn.laurel.engine.json.Json;
+import vn.laurel.engine.regime.Regime;
+import vn.laurel.engine.ruleset.RuleArchive;
+import vn.laurel.engine.ruleset.RuleSet;
+import vn.laurel.engine.ruleset.RuleSetLoader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.*;
+
+/**
+ * The policy staff's workbench over HTTP: which rules are in service and since when, the history of
+ * versions, reload, rollback, and a preview of whom a proposed change would affect.
+ */
+@Controller("/api/v1/ruleset")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class RuleSetController {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final int MAX_LAST_DECISIONS = 100_000;
+
+    private final RuleSetHolder holder;
+    private final RuleSetArchive archive;
+    private final RuleSetService service;
+    private final Population population;
+    private final PreviewService preview;
+    private final MonthDay appraisalDay;
+
+    public RuleSetController(RuleSetHolder holder, RuleSetArchive archive, RuleSetService service, Population population,
+                             PreviewService preview, @Value("${laurel.default-appraisal-day}") String appraisalDay) {
+        this.holder = holder;
+        this.archive = archive;
+        this.service = service;
+        this.population = population;
+        this.preview = preview;
+        this.appraisalDay = MonthDay.parse("--" + appraisalDay);
+    }
+
+    record RegimeView(String code, LocalDate from, LocalDate to, String folder, boolean provisional, int criteria) {}
+
+    @Get(produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> active() {
+        ActiveRuleSet a = holder.active();
+        RuleSet r = a.rules();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("version", r.version());
+        body.put("action", a.action());
+        body.put("activatedAt", a.activatedAt());
+        body.put("activatedBy", a.activatedBy());
+        body.put("firstLoadedAt", archive.version(r.version()).map(RuleSetArchive.Version::firstLoadedAt).orElse(null));
+        body.put("directory", holder.directory().toString());
+        body.put("regimes", r.regimes().stream().map(g -> view(r, g)).toList());
+        body.put("files", r.files());
+        return HttpResponse.ok(Json.write(body));
+    }
+
+    private static RegimeView view(RuleSet r, Regime g) {
+        var compiled = r.compiled(g.code());
+        return new RegimeView(g.code(), g.from(), g.to(), g.folder(), g.provisional(), compiled == null ? 0 : compiled.criteria().size());
+    }
+
+    @Get(value = "/history", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> history(@Nullable @QueryValue String limit) {
+        int n = limit == null ? 100 : positive("limit", limit, 10_000);
+        return HttpResponse.ok(Json.write(Map.of("activeVersion", holder.current().version(), "activations", archive.history(n))));
+    }
+
+    /** The stored files of a version, as the zip that was compiled. */
+    @Get(value = "/versions/{version}/files", produces = "application/zip")
+    public HttpResponse<byte[]> files(@PathVariable String version) {
+        byte[] zip = archive.files(version).orElseThrow(() -> ProblemException.notFound("No rule-set version " + version));
+        return HttpResponse.ok(zip).contentType("application/zip");
+    }
+
+    @Post(value = "/reload", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> reload(HttpRequest<?> request) {
+        return HttpResponse.ok(Json.write(service.reload(SubjectsController.requester(request))));
+    }
+
+    /** Body optional: {"version": "sha256:…"}; without it, back to the version in service before the current one. */
+    @Post(value = "/rollback", produces = MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    public HttpResponse<String> rollback(HttpRequest<?> request, @Nullable @Body InputStream body) {
+        JsonNode json = body == null ? JSON.nullNode() : json(read(body));
+        String version = text(json, "version");
+        if (version != null && !version.matches("sha256:[0-9a-f]{64}")) {
+            throw ProblemException.badField("version", "\"" + version + "\" is not a rule-set version (sha256:…)");
+        }
+        return HttpResponse.ok(Json.write(service.rollback(SubjectsController.requester(request), version)));
+    }
+
+    /**
+     * The proposed rules as a zip body (population in the query), or JSON
+     * {"directory": "/path/on/server", "unit": "…", "includeSubunits": true, "year": 2025} or {…, "lastDecisions": 500}.
+     */
+    @Post(value = "/preview", produces = MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, "application/zip", MediaType.APPLICATION_OCTET_STREAM})
+    public HttpResponse<String> preview(HttpRequest<?> request, @Body InputStream body) {
+        String type = request.getContentType().map(MediaType::getName).orElse("");
+        byte[] bytes = read(body);
+        Map<String, String> p = new HashMap<>();
+        request.getParameters().asMap().forEach((k, v) -> { if (!v.isEmpty()) p.put(k, v.get(0)); });
+        RuleSet proposed;
+        if (MediaType.APPLICATION_JSON.equals(type)) {
+            JsonNode json = json(bytes);
+            json.fields().forEachRemaining(e -> p.put(e.getKey(), flat(e.getValue())));
+            String dir = p.get("directory");
+            if (dir == null || dir.isBlank()) throw ProblemException.badField("directory", "name the rules directory on the server, or send the rules as a zip body");
+            if (!Files.isDirectory(Path.of(dir))) throw ProblemException.badField("directory", "no directory " + dir + " on the server");
+            proposed = RuleSetLoader.load(Path.of(dir));
+        } else {
+            if (bytes.length == 0) throw ProblemException.badField("body", "send the proposed rules as a zip");
+            proposed = RuleArchive.load(bytes);
+        }
+        Map<String, Object> described = new LinkedHashMap<>();
+        List<Population.Target> targets;
+        if (p.get("lastDecisions") != null) {
+            if (p.get("unit") != null) throw ProblemException.badField("unit", "give either a unit or lastDecisions, not both");
+            int n = positive("lastDecisions", p.get("lastDecisions"), MAX_LAST_DECISIONS);
+            described.put("lastDecisions", n);
+            targets = population.lastDecisions(n);
+        } else {
+            String unit = p.get("unit");
+            if (unit == null || unit.isBlank()) throw ProblemException.badField("unit", "give a unit code (with year), or lastDecisions");
+            int year = Params.year(p.get("year"));
+            LocalDate asOf = Params.date("asOf", p.get("asOf"));
+            if (asOf == null) asOf = Params.defaultAppraisalDate(year, appraisalDay, Clock.systemDefaultZone());
+            boolean subunits = !"false".equalsIgnoreCase(p.getOrDefault("includeSubunits", "true"));
+            List<String> awards = Params.codes(p.get("awards"));
+            for (String a : awards) {
+                if (holder.current().award(a).isEmpty() && proposed.award(a).isEmpty()) throw ProblemException.badField("awards", "unknown award " + a);
+            }
+            described.put("unit", unit);
+            described.put("includeSubunits", subunits);
+            described.put("year", year);
+            described.put("asOf", asOf);
+            if (!awards.isEmpty()) described.put("awards", awards);
+            targets = population.ofUnit(unit, subunits, year, asOf, awards);
+        }
+        described.put("size", targets.size());
+        return HttpResponse.ok(Json.write(preview.preview(proposed, targets, described)));
+    }
+
+    private static int positive(String field, String value, int max) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < 1 || n > max) throw ProblemException.badField(field, "must be between 1 and " + max);
+            return n;
+        } catch (NumberFormatException e) {
+            throw ProblemException.badField(field, "\"" + value + "\" is not a number");
+        }
+    }
+
+    private static byte[] read(InputStream body) {
+        try {
+            return body.readAllBytes();
+        } catch (IOException e) {
+            throw ProblemException.badField("body", "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static JsonNode json(byte[] bytes) {
+        if (bytes.length == 0) return JSON.nullNode();
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw ProblemException.badField("body", "is not JSON: " + e.getMessage());
+        }
+    }
+
+    /** A JSON value as the query would give it: ["A","B"] becomes "A,B". */
+    private static String flat(JsonNode v) {
+        if (!v.isArray()) return v.isNull() ? null : v.asText();
+        List<String> items = new ArrayList<>();
+        v.forEach(x -> items.add(x.asText()));
+        return String.join(",", items);
+    }
+
+    private static String text(JsonNode json, String field) {
+        JsonNode v = json == null ? null : json.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}

@@ -1,0 +1,120 @@
+package vn.laurel.engine.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.laurel.engine.RepoPaths;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code ./laurel check} on a copy of the repository's rules, broken in the ways policy staff break them. */
+class CheckCommandTest {
+    @TempDir
+    Path dir;
+
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    int check(String... args) {
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        String[] all = new String[args.length + 1];
+        all[0] = "check";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return new Main(ps, ps).run(all);
+    }
+
+    String output() { return out.toString(StandardCharsets.UTF_8); }
+
+    Path rules() throws IOException {
+        return RepoPaths.copyOfRules(dir.resolve("rules"));
+    }
+
+    static void replace(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertThat(text).contains(from);
+        Files.writeString(file, text.replace(from, to));
+    }
+
+    static int lineOf(Path file, String text) throws IOException {
+        var lines = Files.readAllLines(file);
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(text)) return i + 1;
+        throw new AssertionError(text + " not in " + file);
+    }
+
+    @Test
+    void the_repository_rules_are_clean_and_every_scenario_passes() {
+        int code = check(RepoPaths.rules().toString(), "--scenarios", RepoPaths.root().resolve("examples/scenarios").toString());
+        assertThat(output()).contains("Rules compiled").contains(" 0 failed");
+        assertThat(code).isZero();
+    }
+
+    @Test
+    void a_syntax_error_an_unknown_field_and_a_forbidden_import_are_all_reported_with_file_and_line() throws IOException {
+        Path rules = rules();
+        Path laborer = rules.resolve("law-2022/advanced-laborer.drl");
+        Path soldier = rules.resolve("law-2013/advanced-soldier.drl");
+        Path labor2013 = rules.resolve("law-2013/advanced-laborer.drl");
+        // three files, three kinds of mistake
+        replace(laborer, "import vn.laurel.engine.model.Rating;", "import vn.laurel.engine.model.Rating;\nimport java.io.File;");
+        replace(soldier, "$e : Evaluation( person,", "$e : Evaluation( persn == true,");
+        replace(labor2013, "then\n", "then )\n");
+
+        int code = check(rules.toString(), "--scenarios", dir.resolve("none").toString());
+
+        String text = output();
+        assertThat(code).isEqualTo(1);
+        assertThat(text).contains("law-2022/advanced-laborer.drl:" + lineOf(laborer, "import java.io.File") + ":8: error: forbidden import java.io.File");
+        assertThat(text).containsPattern("law-2013/advanced-soldier\\.drl:\\d+:\\d+: error: .*persn");
+        assertThat(text).containsPattern("law-2013/advanced-laborer\\.drl:[1-9]\\d*:\\d+: error: ");
+        assertThat(text).contains("the rules were not loaded");
+    }
+
+    @Test
+    void rule_bodies_may_not_touch_files_the_network_reflection_threads_or_exit() throws IOException {
+        Path rules = rules();
+        Path file = rules.resolve("law-2022/advanced-laborer.drl");
+        replace(file, "    $e.record(kcontext, $h.ratingIn($year).atLeast(Rating.GOOD));",
+                "    System.exit(1);\n    new java.net.Socket(\"evil\", 80);\n    Class.forName(\"x\").getDeclaredMethods();\n"
+                        + "    new Thread(() -> {}).start(); // quoting \"System.exit\" in a comment is fine\n"
+                        + "    $e.record(kcontext, $h.ratingIn($year).atLeast(Rating.GOOD));");
+        Files.writeString(file, Files.readString(file) + "\nglobal java.util.List leaks;\nfunction int two() { return 2; }\n");
+
+        check(rules.toString(), "--scenarios", dir.resolve("none").toString(), "--format", "json");
+
+        String json = output();
+        int exit = lineOf(file, "System.exit(1)");
+        assertThat(json).contains("\"line\" : " + exit).contains("System.").contains("exit(")
+                .contains("java.net").contains("Class.forName").contains("getDeclaredMethods(").contains("Thread")
+                .contains("is not allowed: a global").contains("is not allowed: a DRL function");
+        assertThat(json).doesNotContain("\"line\" : " + lineOf(file, "quoting") + ", \"column\" : 5" );
+    }
+
+    @Test
+    void two_rules_of_one_regime_may_not_share_a_name_even_across_common() throws IOException {
+        Path rules = rules();
+        Path common = rules.resolve("common/creative-labor-certificate.drl");
+        String name = Files.readAllLines(rules.resolve("law-2022/advanced-laborer.drl")).stream()
+                .filter(l -> l.startsWith("rule \"")).findFirst().orElseThrow();
+        String first = Files.readAllLines(common).stream().filter(l -> l.startsWith("rule \"")).findFirst().orElseThrow();
+        replace(common, first, name);
+
+        assertThat(check(rules.toString(), "--scenarios", dir.resolve("none").toString())).isEqualTo(1);
+        assertThat(output()).contains("common/creative-labor-certificate.drl").contains("is already used in regime LAW_2022");
+    }
+
+    @Test
+    void a_failing_scenario_names_expected_actual_and_the_deciding_criterion() throws IOException {
+        Path rules = rules();
+        replace(rules.resolve("parameters/advanced-laborer.yaml"), "value: 40", "value: 30");
+
+        int code = check(rules.toString(), "--scenarios", RepoPaths.root().resolve("examples/scenarios/advanced-laborer").toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(output()).contains("FAIL").contains("expected ELIGIBLE, got NOT_ELIGIBLE").contains("ABSENCE_BELOW_LIMIT");
+    }
+}
