@@ -28,23 +28,23 @@ public final class EntityTables {
         List<RowError> errors = new ArrayList<>();
         String stage = "stage_" + kind.table();
         String key = kind.keyColumns().get(0).db();
-        errors.addAll(rows(c, "SELECT MIN(row_no), MAX(row_no), " + key + " FROM " + stage + " WHERE import_id = ? GROUP BY "
+        errors.addAll(FactTables.query(c, "SELECT MIN(row_no), MAX(row_no), " + key + " FROM " + stage + " WHERE import_id = ? GROUP BY "
                 + key + " HAVING COUNT(*) > 1 ORDER BY MIN(row_no)", stageId, limit,
                 rs -> new RowError(file, rs.getLong(2), kind.keyColumns().get(0).csv(), "\"" + rs.getString(3) + "\" duplicates row " + rs.getLong(1))));
         if (kind == EntityKinds.UNITS) {
-            errors.addAll(rows(c, "SELECT s.row_no, s.parent_code FROM stage_org_unit s WHERE s.import_id = ? AND s.parent_code IS NOT NULL "
+            errors.addAll(FactTables.query(c, "SELECT s.row_no, s.parent_code FROM stage_org_unit s WHERE s.import_id = ? AND s.parent_code IS NOT NULL "
                     + "AND NOT EXISTS (SELECT 1 FROM org_unit u WHERE u.code = s.parent_code) "
                     + "AND NOT EXISTS (SELECT 1 FROM stage_org_unit p WHERE p.import_id = s.import_id AND p.code = s.parent_code) ORDER BY s.row_no",
                     stageId, limit, rs -> new RowError(file, rs.getLong(1), "parent", "unknown unit \"" + rs.getString(2) + "\"")));
-            errors.addAll(rows(c, "SELECT s.row_no, s.code FROM stage_org_unit s JOIN subject x ON x.id = s.code "
+            errors.addAll(FactTables.query(c, "SELECT s.row_no, s.code FROM stage_org_unit s JOIN subject x ON x.id = s.code "
                     + "WHERE s.import_id = ? AND x.kind = 'PERSON' ORDER BY s.row_no", stageId, limit,
                     rs -> new RowError(file, rs.getLong(1), "code", "\"" + rs.getString(2) + "\" is already a person's id")));
         }
         if (kind == EntityKinds.PEOPLE) {
-            errors.addAll(rows(c, "SELECT s.row_no, s.unit_code FROM stage_person s WHERE s.import_id = ? AND s.unit_code IS NOT NULL "
+            errors.addAll(FactTables.query(c, "SELECT s.row_no, s.unit_code FROM stage_person s WHERE s.import_id = ? AND s.unit_code IS NOT NULL "
                     + "AND NOT EXISTS (SELECT 1 FROM org_unit u WHERE u.code = s.unit_code) ORDER BY s.row_no", stageId, limit,
                     rs -> new RowError(file, rs.getLong(1), "unit", "unknown unit \"" + rs.getString(2) + "\"")));
-            errors.addAll(rows(c, "SELECT s.row_no, s.id FROM stage_person s JOIN subject x ON x.id = s.id "
+            errors.addAll(FactTables.query(c, "SELECT s.row_no, s.id FROM stage_person s JOIN subject x ON x.id = s.id "
                     + "WHERE s.import_id = ? AND x.kind = 'COLLECTIVE' ORDER BY s.row_no", stageId, limit,
                     rs -> new RowError(file, rs.getLong(1), "id", "\"" + rs.getString(2) + "\" is already a unit's code")));
         }
@@ -98,20 +98,6 @@ public final class EntityTables {
                     + "AND EXISTS (SELECT 1 FROM stage_org_unit s WHERE s.import_id = ? AND s.code = subject.id)", stageId);
         }
         return new FactTables.Merge(inserted, updated);
-    }
-
-    private interface RowMapper<T> { T map(ResultSet rs) throws SQLException; }
-
-    private static <T> List<T> rows(Connection c, String sql, long stageId, int limit, RowMapper<T> mapper) throws SQLException {
-        List<T> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, stageId);
-            ps.setMaxRows(limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(mapper.map(rs));
-            }
-        }
-        return out;
     }
 
     private static long update(Connection c, String sql, Object... params) throws SQLException {

@@ -104,9 +104,10 @@ public final class FactTables {
         return errors;
     }
 
-    private interface RowMapper<T> { T map(ResultSet rs) throws SQLException; }
+    interface RowMapper<T> { T map(ResultSet rs) throws SQLException; }
 
-    private static <T> List<T> query(Connection c, String sql, long stageId, int limit, RowMapper<T> mapper) throws SQLException {
+    /** Runs a check over one import's staged rows, keeping at most {@code limit} findings. */
+    static <T> List<T> query(Connection c, String sql, long stageId, int limit, RowMapper<T> mapper) throws SQLException {
         List<T> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, stageId);

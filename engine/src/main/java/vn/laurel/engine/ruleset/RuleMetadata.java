@@ -51,33 +51,25 @@ final class RuleMetadata {
 
     /** Parameter names the DRL files ask for that no parameter file defines. */
     static List<RuleProblem> unknownParameters(Path root, List<Path> files, Map<String, Parameter> parameters) {
-        List<RuleProblem> problems = new ArrayList<>();
-        for (Path file : files) {
-            List<String> lines = readLines(file);
-            for (int i = 0; i < lines.size(); i++) {
-                Matcher m = PARAM_CALL.matcher(lines.get(i));
-                while (m.find()) {
-                    if (!parameters.containsKey(m.group(1))) {
-                        problems.add(RuleProblem.error(RulesDirectory.relative(root, file), i + 1, m.start(1) + 1,
-                                "unknown parameter \"" + m.group(1) + "\": define it in a file under parameters/"));
-                    }
-                }
-            }
-        }
-        return problems;
+        return unknownNames(root, files, PARAM_CALL, parameters.keySet(), "parameter", "define it in a file under parameters/");
     }
 
     /** Attestation codes the DRL files ask for that attestations.yaml does not define. */
     static List<RuleProblem> unknownAttestations(Path root, List<Path> files, Set<String> codes) {
+        return unknownNames(root, files, ATTESTATION_CALL, codes, "attestation", "declare it in attestations.yaml");
+    }
+
+    private static List<RuleProblem> unknownNames(Path root, List<Path> files, Pattern call, Set<String> known, String what,
+                                                  String remedy) {
         List<RuleProblem> problems = new ArrayList<>();
         for (Path file : files) {
             List<String> lines = readLines(file);
             for (int i = 0; i < lines.size(); i++) {
-                Matcher m = ATTESTATION_CALL.matcher(lines.get(i));
+                Matcher m = call.matcher(lines.get(i));
                 while (m.find()) {
-                    if (!codes.contains(m.group(1))) {
+                    if (!known.contains(m.group(1))) {
                         problems.add(RuleProblem.error(RulesDirectory.relative(root, file), i + 1, m.start(1) + 1,
-                                "unknown attestation \"" + m.group(1) + "\": declare it in attestations.yaml"));
+                                "unknown " + what + " \"" + m.group(1) + "\": " + remedy));
                     }
                 }
             }
