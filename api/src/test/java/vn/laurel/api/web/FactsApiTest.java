@@ -90,6 +90,32 @@ class FactsApiTest extends PostgresTest {
     }
 
     @Test
+    void subjects_and_units_can_be_listed_and_found_by_name() {
+        JsonNode vp = Http.get(http.toBlocking(), "/api/v1/subjects?unit=HN-SKHCN-DEMO-VP&kind=PERSON&size=500").body();
+        assertThat(vp.get("total").asInt()).isGreaterThan(10);
+        // "Hoa" typed with a decomposed diacritic elsewhere must still find Nguyễn Thị Hoa.
+        JsonNode byName = Http.get(http.toBlocking(), "/api/v1/subjects?name=" + java.net.URLEncoder.encode("thị hoa",
+                java.nio.charset.StandardCharsets.UTF_8)).body();
+        assertThat(byName.get("items").findValuesAsText("id")).contains("P-0001");
+        JsonNode unit = Http.get(http.toBlocking(), "/api/v1/units/HN-SKHCN-DEMO").body();
+        assertThat(unit.get("subunits")).hasSize(5);
+        assertThat(unit.get("clusters").findValuesAsText("cluster_code")).contains("HN-CUM-KHCN");
+        assertThat(Http.get(http.toBlocking(), "/api/v1/subjects?kind=ROBOT").body().get("errors").findValuesAsText("field")).containsExactly("kind");
+    }
+
+    @Test
+    void text_in_another_unicode_normal_form_is_stored_in_one_spelling() {
+        String nfd = java.text.Normalizer.normalize("Hội đồng Thi đua", java.text.Normalizer.Form.NFD);
+        Http.Answer a = post("/api/v1/subjects/P-0123/facts/attestations",
+                "{\"year\":2026,\"criterion\":\"INTERNAL_UNITY\",\"value\":true,\"attestedBy\":\"" + nfd + "\"}");
+        assertThat(a.body().get("values").get("attestedBy").asText()).isEqualTo("Hội đồng Thi đua");
+        Http.Answer again = post("/api/v1/subjects/P-0123/facts/attestations",
+                "{\"year\":2026,\"criterion\":\"INTERNAL_UNITY\",\"value\":true,\"attestedBy\":\"Hội đồng Thi đua\"}");
+        assertThat(again.status()).as("the same attestation in NFC changes nothing").isEqualTo(200);
+        assertThat(again.body().get("changed").asBoolean()).isFalse();
+    }
+
+    @Test
     void lists_are_paginated_within_limits() {
         JsonNode page = Http.get(http.toBlocking(), "/api/v1/subjects/P-0001/facts/ratings?page=0&size=3").body();
         assertThat(page.get("items")).hasSize(3);
