@@ -1,6 +1,7 @@
 package vn.laurel.api;
 
 import io.micronaut.runtime.Micronaut;
+import vn.laurel.api.security.SecuritySettings;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 
@@ -19,6 +20,7 @@ public class Application {
         Micronaut.build(args)
                 .mainClass(Application.class)
                 .properties(databaseSettings(System.getenv()))
+                .properties(SecuritySettings.of(System.getenv()))
                 .start();
     }
 

@@ -1,5 +1,7 @@
 package vn.laurel.api.web;
 
+import io.micronaut.security.annotation.Secured;
+import vn.laurel.api.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -24,6 +26,7 @@ import java.util.*;
  * who in a unit or subtree is eligible for the award in the year, quotas applied; as JSON, or as CSV
  * with {@code format=csv} or {@code Accept: text/csv}.
  */
+@Secured({Roles.CLIENT, Roles.ADMIN})
 @Controller("/api/v1/awards")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CandidatesController {

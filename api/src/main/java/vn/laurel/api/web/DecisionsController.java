@@ -1,5 +1,7 @@
 package vn.laurel.api.web;
 
+import io.micronaut.security.annotation.Secured;
+import vn.laurel.api.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Saved decisions: search, the whole record as JSON, or a printable report for an auditor. */
+@Secured({Roles.AUDITOR, Roles.ADMIN})
 @Controller("/api/v1/decisions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DecisionsController {

@@ -1,5 +1,7 @@
 package vn.laurel.api.web;
 
+import io.micronaut.security.annotation.Secured;
+import vn.laurel.api.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
@@ -10,6 +12,7 @@ import io.micronaut.http.annotation.*;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.laurel.api.facts.SubjectRows;
+import vn.laurel.api.security.Requester;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.store.*;
 import vn.laurel.engine.json.Json;
@@ -26,6 +29,8 @@ import java.util.*;
  * the history of a fact. Kinds: ratings, titles, commendations, initiatives, disciplines, absences,
  * attestations, memberships, memberAggregates, clusterMembers. Field names are those of the case format.
  */
+// Reading facts: clerks and auditors; writing them: clerks (see the methods).
+@Secured({Roles.CLERK, Roles.AUDITOR, Roles.ADMIN})
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class FactsController {
@@ -76,11 +81,12 @@ public class FactsController {
         }
     }
 
+    @Secured({Roles.CLERK, Roles.ADMIN})
     @Post(value = "/subjects/{id}/facts/{kind}", produces = MediaType.APPLICATION_JSON, consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<String> create(@PathVariable String id, @PathVariable String kind, @Nullable @Body String body,
                                        HttpRequest<?> request) {
         FactKind k = kind(kind);
-        FactWriter.Written w = writer.create(k, id, object(body), SubjectsController.requester(request));
+        FactWriter.Written w = writer.create(k, id, object(body), Requester.of(request));
         return HttpResponse.<String>status(w.changed() ? HttpStatus.CREATED : HttpStatus.OK)
                 .header(io.micronaut.http.HttpHeaders.LOCATION, "/api/v1/facts/" + k.name() + "/" + w.fact().id())
                 .body(Json.write(written(k, w)));
@@ -98,18 +104,20 @@ public class FactsController {
         }
     }
 
+    @Secured({Roles.CLERK, Roles.ADMIN})
     @Put(value = "/facts/{kind}/{id}", produces = MediaType.APPLICATION_JSON, consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<String> correct(@PathVariable String kind, @PathVariable String id, @Nullable @Body String body,
                                         HttpRequest<?> request) {
         FactKind k = kind(kind);
-        FactWriter.Written w = writer.correct(k, id(id), object(body), SubjectsController.requester(request));
+        FactWriter.Written w = writer.correct(k, id(id), object(body), Requester.of(request));
         return HttpResponse.ok(Json.write(written(k, w)));
     }
 
+    @Secured({Roles.CLERK, Roles.ADMIN})
     @Delete(value = "/facts/{kind}/{id}", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> retract(@PathVariable String kind, @PathVariable String id, HttpRequest<?> request) {
         FactKind k = kind(kind);
-        FactWriter.Written w = writer.retract(k, id(id), SubjectsController.requester(request));
+        FactWriter.Written w = writer.retract(k, id(id), Requester.of(request));
         return HttpResponse.ok(Json.write(written(k, w)));
     }
 

@@ -1,5 +1,7 @@
 package vn.laurel.api.web;
 
+import io.micronaut.security.annotation.Secured;
+import vn.laurel.api.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
@@ -12,6 +14,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.laurel.api.decisions.EligibilityService;
+import vn.laurel.api.security.Requester;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.engine.caseformat.CaseFormatException;
 import vn.laurel.engine.caseformat.FieldError;
@@ -23,6 +26,7 @@ import java.time.MonthDay;
 import java.util.List;
 
 /** Eligibility of a stored subject: evaluated from the facts in the store, and saved as a decision. */
+@Secured({Roles.CLIENT, Roles.ADMIN})
 @Controller("/api/v1/subjects")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SubjectsController {
@@ -51,7 +55,7 @@ public class SubjectsController {
         if (date == null) date = defaultAppraisalDate(y);
         if (y > date.getYear()) throw ProblemException.badField("year", "the evaluation year " + y + " is after asOf " + date);
         try {
-            return HttpResponse.ok(Json.write(Language.localize(service.decide(id, y, date, Params.codes(awards), requester(request)),
+            return HttpResponse.ok(Json.write(Language.localize(service.decide(id, y, date, Params.codes(awards), Requester.of(request)),
                     Language.of(request))));
         } catch (CaseFormatException e) {
             // The case was built from the query: name the query parameter, not the case field.
@@ -62,11 +66,5 @@ public class SubjectsController {
 
     LocalDate defaultAppraisalDate(int year) {
         return Params.defaultAppraisalDate(year, appraisalDay, clock);
-    }
-
-    static String requester(HttpRequest<?> request) {
-        String client = request.getHeaders().get("X-Client-Id");
-        if (client != null && !client.isBlank()) return client.length() > 200 ? client.substring(0, 200) : client;
-        return "anonymous@" + request.getRemoteAddress().getAddress().getHostAddress();
     }
 }
