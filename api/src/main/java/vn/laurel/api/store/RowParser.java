@@ -1,5 +1,6 @@
 package vn.laurel.api.store;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -39,7 +40,8 @@ public final class RowParser {
     }
 
     static Object convert(Column c, Object v) {
-        String text = String.valueOf(v).strip();
+        // One spelling per text: "Hoà" typed on a Mac (NFD) and on Windows (NFC) must be the same key and the same code.
+        String text = Normalizer.normalize(String.valueOf(v).strip(), Normalizer.Form.NFC);
         switch (c.type()) {
             case TEXT -> {
                 if (text.length() > 512) throw new IllegalArgumentException("is longer than 512 characters");

@@ -181,7 +181,7 @@ public class FactsController {
     static int number(String field, String value, int fallback, int min, int max) {
         if (value == null || value.isBlank()) return fallback;
         try {
-            int n = Integer.parseInt(value.trim());
+            int n = Params.integer(value);
             if (n < min || n > max) throw ProblemException.badField(field, "must be between " + min + " and " + max);
             return n;
         } catch (NumberFormatException e) {
@@ -198,11 +198,15 @@ public class FactsController {
         }
     }
 
+    /** One JSON value and nothing after it: trailing bytes are a broken or smuggled body. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper BODY = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> object(String body) {
         if (body == null || body.isBlank()) throw ProblemException.badField("body", "a JSON object is required");
         try {
-            Object parsed = new com.fasterxml.jackson.databind.ObjectMapper().readValue(body, Object.class);
+            Object parsed = BODY.readValue(body, Object.class);
             if (parsed instanceof Map<?, ?> m) return (Map<String, Object>) m;
             throw ProblemException.badField("body", "must be a JSON object");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

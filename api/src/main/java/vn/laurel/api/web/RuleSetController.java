@@ -15,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.laurel.api.preview.Population;
 import vn.laurel.api.preview.PreviewService;
 import vn.laurel.api.security.Requester;
+import vn.laurel.api.limits.RequestLimits;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.ActiveRuleSet;
 import vn.laurel.api.rules.RuleSetArchive;
@@ -53,9 +54,11 @@ public class RuleSetController {
     private final Population population;
     private final PreviewService preview;
     private final MonthDay appraisalDay;
+    private final RequestLimits limits;
 
     public RuleSetController(RuleSetHolder holder, RuleSetArchive archive, RuleSetService service, Population population,
-                             PreviewService preview, @Value("${laurel.default-appraisal-day}") String appraisalDay) {
+                             PreviewService preview, RequestLimits limits, @Value("${laurel.default-appraisal-day}") String appraisalDay) {
+        this.limits = limits;
         this.holder = holder;
         this.archive = archive;
         this.service = service;
@@ -137,8 +140,14 @@ public class RuleSetController {
             json.fields().forEachRemaining(e -> p.put(e.getKey(), flat(e.getValue())));
             String dir = p.get("directory");
             if (dir == null || dir.isBlank()) throw ProblemException.badField("directory", "name the rules directory on the server, or send the rules as a zip body");
-            if (!Files.isDirectory(Path.of(dir))) throw ProblemException.badField("directory", "no directory " + dir + " on the server");
-            proposed = RuleSetLoader.load(Path.of(dir));
+            Path directory;
+            try {
+                directory = Path.of(dir);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw ProblemException.badField("directory", "is not a path: " + e.getReason());
+            }
+            if (!Files.isDirectory(directory)) throw ProblemException.badField("directory", "no directory " + dir + " on the server");
+            proposed = RuleSetLoader.load(directory);
         } else {
             if (bytes.length == 0) throw ProblemException.badField("body", "send the proposed rules as a zip");
             proposed = RuleArchive.load(bytes);
@@ -168,13 +177,15 @@ public class RuleSetController {
             if (!awards.isEmpty()) described.put("awards", awards);
             targets = population.ofUnit(unit, subunits, year, asOf, awards);
         }
+        limits.checkSubjects(p.get("lastDecisions") != null ? "lastDecisions" : "unit", targets.size());
         described.put("size", targets.size());
-        return HttpResponse.ok(Json.write(preview.preview(proposed, targets, described)));
+        List<Population.Target> population = targets;
+        return HttpResponse.ok(Json.write(limits.wide(() -> preview.preview(proposed, population, described))));
     }
 
     private static int positive(String field, String value, int max) {
         try {
-            int n = Integer.parseInt(value.trim());
+            int n = Params.integer(value);
             if (n < 1 || n > max) throw ProblemException.badField(field, "must be between 1 and " + max);
             return n;
         } catch (NumberFormatException e) {

@@ -54,9 +54,10 @@ public class SubjectsController {
         LocalDate date = Params.date("asOf", asOf);
         if (date == null) date = defaultAppraisalDate(y);
         if (y > date.getYear()) throw ProblemException.badField("year", "the evaluation year " + y + " is after asOf " + date);
+        String lang = Language.of(request); // before deciding: a bad lang must not leave a saved decision behind a 400
         try {
             return HttpResponse.ok(Json.write(Language.localize(service.decide(id, y, date, Params.codes(awards), Requester.of(request)),
-                    Language.of(request))));
+                    lang)));
         } catch (CaseFormatException e) {
             // The case was built from the query: name the query parameter, not the case field.
             throw new ProblemException(io.micronaut.http.HttpStatus.BAD_REQUEST, e.getMessage(), e.getErrors().stream()
