@@ -179,11 +179,12 @@ class HostileInputApiTest extends PostgresTest {
     }
 
     @Test
-    void every_hostile_request_is_a_4xx_problem_and_nothing_is_written() {
+    void every_hostile_request_is_a_4xx_problem_and_nothing_is_written() throws java.io.IOException {
         Map<String, Long> before = rowCounts();
         Map<String, MutableHttpRequest<?>> requests = requests();
         assertThat(requests).hasSizeGreaterThanOrEqualTo(100);
         Map<String, String> wrong = new TreeMap<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
         requests.forEach((name, request) -> {
             HttpResponse<?> response;
             try {
@@ -193,12 +194,16 @@ class HostileInputApiTest extends PostgresTest {
             }
             String type = response.getContentType().map(Object::toString).orElse("");
             String body = response.getBody(String.class).orElse("");
+            statuses.merge(response.code(), 1, Integer::sum);
             if (response.code() < 400 || response.code() >= 500 || !type.startsWith("application/problem+json")
                     || !body.contains("\"status\":" + response.code())) {
                 wrong.put(name, response.code() + " " + type + " " + (body.length() > 200 ? body.substring(0, 200) : body));
             }
         });
         assertThat(wrong).as("requests not answered 4xx problem+json").isEmpty();
+        java.nio.file.Path out = java.nio.file.Path.of("target", "reliability", "hostile-input.txt");
+        java.nio.file.Files.createDirectories(out.getParent());
+        java.nio.file.Files.writeString(out, requests.size() + " requests, by status: " + statuses + "\n");
         Map<String, Long> after = rowCounts();
         assertThat(after).as("row counts of every table").isEqualTo(before);
     }
