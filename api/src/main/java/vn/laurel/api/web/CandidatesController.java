@@ -68,7 +68,7 @@ public class CandidatesController {
         int s = FactsController.number("size", size, csv ? 100_000 : 50, 1, csv ? 100_000 : FactsController.MAX_PAGE_SIZE);
 
         LocalDate appraisal = date;
-        CandidatesService.Candidates all = limits.wide(() -> service.candidates(code, y, appraisal, unit.trim(), subtree));
+        CandidatesService.Candidates all = limits.wide(() -> service.candidates(code, y, appraisal, Params.id(unit), subtree));
         Map<String, Long> counts = new TreeMap<>();
         all.candidates().forEach(c -> counts.merge(c.result().outcome().name(), 1L, Long::sum));
         Outcome filter = wanted;

@@ -45,7 +45,8 @@ public class FactsController {
 
     /** A subject with its attributes and every current fact (or, with asKnownAt, the facts as known then). */
     @Get(value = "/subjects/{id}", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> subject(@PathVariable String id, @Nullable @QueryValue String asKnownAt) {
+    public HttpResponse<String> subject(@PathVariable("id") String rawId, @Nullable @QueryValue String asKnownAt) {
+        String id = Params.id(rawId);
         Instant at = instant(asKnownAt);
         try (Connection c = dataSource.getConnection()) {
             Map<String, Object> subject = new LinkedHashMap<>(SubjectRows.find(c, id)
@@ -66,8 +67,9 @@ public class FactsController {
     }
 
     @Get(value = "/subjects/{id}/facts/{kind}", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> list(@PathVariable String id, @PathVariable String kind, @Nullable @QueryValue String page,
+    public HttpResponse<String> list(@PathVariable("id") String rawId, @PathVariable String kind, @Nullable @QueryValue String page,
                                      @Nullable @QueryValue String size) {
+        String id = Params.id(rawId);
         FactKind k = kind(kind);
         int p = number("page", page, 0, 0, 1_000_000);
         int s = number("size", size, 50, 1, MAX_PAGE_SIZE);
@@ -83,8 +85,9 @@ public class FactsController {
 
     @Secured({Roles.CLERK, Roles.ADMIN})
     @Post(value = "/subjects/{id}/facts/{kind}", produces = MediaType.APPLICATION_JSON, consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> create(@PathVariable String id, @PathVariable String kind, @Nullable @Body String body,
+    public HttpResponse<String> create(@PathVariable("id") String rawId, @PathVariable String kind, @Nullable @Body String body,
                                        HttpRequest<?> request) {
+        String id = Params.id(rawId);
         FactKind k = kind(kind);
         FactWriter.Written w = writer.create(k, id, object(body), Requester.of(request));
         return HttpResponse.<String>status(w.changed() ? HttpStatus.CREATED : HttpStatus.OK)

@@ -34,6 +34,11 @@ final class Params {
         return Integer.parseInt(v);
     }
 
+    /** An identifier as stored: NFC, so "ĐV-HOÀ" typed decomposed finds the subject imported composed. */
+    static String id(String value) {
+        return value == null ? null : java.text.Normalizer.normalize(value.trim(), java.text.Normalizer.Form.NFC);
+    }
+
     static LocalDate date(String field, String value) {
         if (value == null || value.isBlank()) return null;
         try {

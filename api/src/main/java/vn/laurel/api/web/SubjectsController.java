@@ -47,9 +47,10 @@ public class SubjectsController {
      * @param awards comma-separated award codes; by default every award for the subject's kind
      */
     @Get(value = "/{id}/eligibility", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> eligibility(@PathVariable String id, @Nullable @QueryValue String year,
+    public HttpResponse<String> eligibility(@PathVariable("id") String rawId, @Nullable @QueryValue String year,
                                             @Nullable @QueryValue String asOf, @Nullable @QueryValue String awards,
                                             HttpRequest<?> request) {
+        String id = Params.id(rawId);
         int y = Params.year(year);
         LocalDate date = Params.date("asOf", asOf);
         if (date == null) date = defaultAppraisalDate(y);

@@ -64,5 +64,10 @@ class UnicodeFormsApiTest extends PostgresTest {
 
         JsonNode subject = Http.get(http.toBlocking(), "/api/v1/subjects/" + URLEncoder.encode(ID, StandardCharsets.UTF_8)).body();
         assertThat(subject.get("name").asText()).isEqualTo(NAME);
+        // Asked for in the other form, it is still the one subject.
+        Http.Answer asked = Http.get(http.toBlocking(), "/api/v1/subjects/" + URLEncoder.encode(nfd(ID), StandardCharsets.UTF_8)
+                + "/eligibility?year=2025&awards=ADVANCED_LABORER");
+        assertThat(asked.status()).as(asked.body().toString()).isEqualTo(200);
+        assertThat(asked.body().get("subjectId").asText()).isEqualTo(ID);
     }
 }
