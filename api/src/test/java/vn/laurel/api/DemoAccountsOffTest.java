@@ -23,9 +23,10 @@ class DemoAccountsOffTest extends PostgresTest {
     HttpClient http;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(super.getProperties());
-        SecuritySettings.of(Map.of("LAUREL_DB_URL", p.get("datasources.default.url"))).forEach((k, v) -> p.put(k, String.valueOf(v)));
+    protected Map<String, String> settings() {
+        Map<String, String> p = new HashMap<>();
+        SecuritySettings.of(Map.of("LAUREL_DB_URL", ThrowawayPostgres.ensureStarted().get("datasources.default.url")))
+                .forEach((k, v) -> p.put(k, String.valueOf(v)));
         return p;
     }
 

@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,18 +30,16 @@ class ServiceRoleTest extends PostgresTest {
     HttpClient http;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(super.getProperties());
-        p.putAll(ThrowawayPostgres.separateDatabase(DATABASE));
-        String url = p.get("datasources.default.url");
+    protected String database() { return DATABASE; }
+
+    @Override
+    protected Map<String, String> settings() {
+        String url = ThrowawayPostgres.separateDatabaseUrl(DATABASE);
         // The DBA's part: the group role (V5 would create it too) and a login in it for the service.
         admin(url, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'laurel_service') THEN CREATE ROLE laurel_service NOLOGIN; END IF;"
                 + " IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'laurel_app') THEN CREATE ROLE laurel_app LOGIN IN ROLE laurel_service; END IF; END $$");
-        p.put("flyway.datasources.default.url", url);
-        p.put("flyway.datasources.default.user", "postgres");
-        p.put("flyway.datasources.default.password", "");
-        p.put("datasources.default.username", "laurel_app");
-        return p;
+        return Map.of("flyway.datasources.default.url", url, "flyway.datasources.default.user", "postgres",
+                "flyway.datasources.default.password", "", "datasources.default.username", "laurel_app");
     }
 
     static void admin(String url, String sql) {

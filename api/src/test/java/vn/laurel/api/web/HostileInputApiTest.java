@@ -48,11 +48,7 @@ class HostileInputApiTest extends PostgresTest {
     DataSource dataSource;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(super.getProperties());
-        p.putAll(ThrowawayPostgres.separateDatabase("laurel_hostile"));
-        return p;
-    }
+    protected String database() { return "laurel_hostile"; }
 
     BlockingHttpClient client() { return http.toBlocking(); }
 

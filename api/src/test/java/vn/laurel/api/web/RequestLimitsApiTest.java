@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.laurel.api.PostgresTest;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,11 +23,8 @@ class RequestLimitsApiTest extends PostgresTest {
     HttpClient http;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("laurel.limits.subjects-per-query", "20");
-        p.put("laurel.limits.evaluation-time", "0s");
-        return p;
+    protected Map<String, String> settings() {
+        return Map.of("laurel.limits.subjects-per-query", "20", "laurel.limits.evaluation-time", "0s");
     }
 
     @Test

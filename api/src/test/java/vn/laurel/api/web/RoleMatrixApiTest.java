@@ -48,13 +48,13 @@ class RoleMatrixApiTest extends PostgresTest {
     final AtomicInteger counter = new AtomicInteger();
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(super.getProperties());
-        p.putAll(ThrowawayPostgres.separateDatabase("laurel_roles"));
-        p.put("micronaut.security.token.jwt.signatures.jwks-static.agency.path", "file:" + TOKENS.jwksFile());
-        p.put("micronaut.security.token.jwt.claims-validators.issuer", Tokens.ISSUER);
-        p.put("laurel.reload.run-scenarios", "false");
-        return p;
+    protected String database() { return "laurel_roles"; }
+
+    @Override
+    protected Map<String, String> settings() {
+        return Map.of("micronaut.security.token.jwt.signatures.jwks-static.agency.path", "file:" + TOKENS.jwksFile(),
+                "micronaut.security.token.jwt.claims-validators.issuer", Tokens.ISSUER,
+                "laurel.reload.run-scenarios", "false");
     }
 
     BlockingHttpClient client() { return http.toBlocking(); }

@@ -43,12 +43,10 @@ class SoakTest extends PostgresTest {
     HttpClient http;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(super.getProperties());
-        p.putAll(ThrowawayPostgres.separateDatabase("laurel_soak"));
-        p.put("micronaut.server.host", "127.0.0.1");
-        return p;
-    }
+    protected String database() { return "laurel_soak"; }
+
+    @Override
+    protected Map<String, String> settings() { return Map.of("micronaut.server.host", "127.0.0.1"); }
 
     MutableHttpRequest<?> next(int n) {
         int subject = 1 + n % 200;

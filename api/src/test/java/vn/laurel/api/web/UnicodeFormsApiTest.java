@@ -8,13 +8,11 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.laurel.api.PostgresTest;
-import vn.laurel.api.ThrowawayPostgres;
 
 import javax.sql.DataSource;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,11 +34,7 @@ class UnicodeFormsApiTest extends PostgresTest {
     DataSource dataSource;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(super.getProperties());
-        p.putAll(ThrowawayPostgres.separateDatabase("laurel_unicode"));
-        return p;
-    }
+    protected String database() { return "laurel_unicode"; }
 
     static String nfd(String s) { return Normalizer.normalize(s, Normalizer.Form.NFD); }
 

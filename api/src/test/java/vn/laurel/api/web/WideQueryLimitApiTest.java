@@ -10,7 +10,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import vn.laurel.api.PostgresTest;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,11 +23,7 @@ class WideQueryLimitApiTest extends PostgresTest {
     HttpClient http;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("laurel.limits.concurrent-wide-queries", "0");
-        return p;
-    }
+    protected Map<String, String> settings() { return Map.of("laurel.limits.concurrent-wide-queries", "0"); }
 
     @Test
     void a_wide_query_beyond_the_concurrency_limit_is_429_with_retry_after() {
