@@ -1,6 +1,7 @@
 package vn.laurel.api;
 
 import io.micronaut.runtime.Micronaut;
+import vn.laurel.api.security.SecuritySettings;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 
@@ -19,10 +20,11 @@ public class Application {
         Micronaut.build(args)
                 .mainClass(Application.class)
                 .properties(databaseSettings(System.getenv()))
+                .properties(SecuritySettings.of(System.getenv()))
                 .start();
     }
 
-    /** The datasource properties implied by LAUREL_DB_URL (and LAUREL_DB_USER, LAUREL_DB_PASSWORD, LAUREL_DEMO). */
+    /** The datasource properties implied by LAUREL_DB_URL (and LAUREL_DB_USER, LAUREL_DB_PASSWORD, LAUREL_DB_MIGRATE_USER, LAUREL_DB_MIGRATE_PASSWORD, LAUREL_DEMO). */
     public static Map<String, Object> databaseSettings(Map<String, String> env) {
         Map<String, Object> p = new HashMap<>();
         String url = env.get("LAUREL_DB_URL");
@@ -47,6 +49,13 @@ public class Application {
         }
         p.put("datasources.default.username", env.getOrDefault("LAUREL_DB_USER", url.startsWith("jdbc:h2:") ? "sa" : "postgres"));
         p.put("datasources.default.password", env.getOrDefault("LAUREL_DB_PASSWORD", ""));
+        // Migrations as the schema owner, the service as a role that cannot change decisions (V5__service_role.sql).
+        String migrator = env.get("LAUREL_DB_MIGRATE_USER");
+        if (migrator != null && !migrator.isBlank()) {
+            p.put("flyway.datasources.default.url", url);
+            p.put("flyway.datasources.default.user", migrator);
+            p.put("flyway.datasources.default.password", env.getOrDefault("LAUREL_DB_MIGRATE_PASSWORD", ""));
+        }
         // The demo department is loaded into a database of your own only when asked for.
         p.put("laurel.demo.enabled", Boolean.parseBoolean(env.getOrDefault("LAUREL_DEMO", "false")));
         return p;

@@ -8,7 +8,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,11 +21,7 @@ class ImportLimitsTest extends PostgresTest {
     HttpClient http;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(super.getProperties());
-        p.put("micronaut.server.max-request-size", "4KB");
-        return p;
-    }
+    protected Map<String, String> settings() { return Map.of("micronaut.server.max-request-size", "4KB"); }
 
     @Test
     void an_oversize_upload_is_refused_with_413() {

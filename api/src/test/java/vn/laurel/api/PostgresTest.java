@@ -18,6 +18,18 @@ public abstract class PostgresTest implements TestPropertyProvider {
         p.put("laurel.rules.dir", ThrowawayPostgres.repoRoot().resolve("rules").toString());
         p.put("laurel.demo.dir", ThrowawayPostgres.repoRoot().resolve("examples/demo").toString());
         p.put("laurel.demo.enabled", "true");
+        if (database() != null) p.putAll(ThrowawayPostgres.separateDatabase(database()));
+        p.putAll(settings());
         return p;
+    }
+
+    /** A database of the test's own on the same server, for tests whose data must not be shared; null: the shared one. */
+    protected String database() {
+        return null;
+    }
+
+    /** The test's own settings, over the shared ones. */
+    protected Map<String, String> settings() {
+        return Map.of();
     }
 }

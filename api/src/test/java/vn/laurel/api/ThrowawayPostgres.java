@@ -56,12 +56,18 @@ public final class ThrowawayPostgres {
         return props;
     }
 
+    /** The URL of a database made by {@link #separateDatabase}. */
+    public static String separateDatabaseUrl(String name) {
+        String url = ensureStarted().get("datasources.default.url");
+        return url.substring(0, url.lastIndexOf('/') + 1) + name;
+    }
+
     public static Path repoRoot() {
         String root = System.getProperty("laurel.repo.root");
         return (root != null ? Path.of(root) : Path.of("..")).toAbsolutePath().normalize();
     }
 
-    private static void run(Path root, Map<String, String> env, String command) {
+    static void run(Path root, Map<String, String> env, String command) {
         try {
             // Output goes to a file: writing to the surefire fork's own streams corrupts its channel.
             File log = Files.createTempFile("laurel-pg-", ".log").toFile();
@@ -80,7 +86,7 @@ public final class ThrowawayPostgres {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {

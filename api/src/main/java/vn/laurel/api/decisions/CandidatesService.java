@@ -3,6 +3,7 @@ package vn.laurel.api.decisions;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import vn.laurel.api.facts.FactStore;
+import vn.laurel.api.limits.RequestLimits;
 import vn.laurel.api.facts.SubjectRows;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetHolder;
@@ -31,8 +32,10 @@ public class CandidatesService {
     private final FactStore facts;
     private final RuleSetHolder rules;
     private final DataSource dataSource;
+    private final RequestLimits limits;
 
-    public CandidatesService(FactStore facts, RuleSetHolder rules, DataSource dataSource) {
+    public CandidatesService(FactStore facts, RuleSetHolder rules, DataSource dataSource, RequestLimits limits) {
+        this.limits = limits;
         this.facts = facts;
         this.rules = rules;
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
@@ -52,13 +55,17 @@ public class CandidatesService {
         List<String> ids = new ArrayList<>();
         if (forUnits) ids.addAll(units);
         else units.forEach(u -> facts.membersOf(u, year).forEach(ids::add));
-        Map<String, Subject> subjects = facts.subjects(ids.stream().distinct().toList());
+        List<String> distinct = ids.stream().distinct().toList();
+        limits.checkSubjects("unit", distinct.size());
+        RequestLimits.Deadline deadline = limits.deadline();
+        Map<String, Subject> subjects = facts.subjects(distinct);
         var organisation = subjects.isEmpty() ? null : facts.organisationOf(subjects.values().iterator().next());
 
         List<Quotas.Candidate> population = Collections.synchronizedList(new ArrayList<>());
         List<ParameterUse> used = Collections.synchronizedList(new ArrayList<>());
         String[] regime = {null};
         subjects.values().parallelStream().forEach(s -> {
+            deadline.check("unit");
             List<Subject> members = forUnits ? facts.membersOf(s.id(), year).stream().map(id -> facts.subject(id).orElseThrow()).toList()
                     : List.of();
             CaseDocument doc = new CaseDocument(null, asOf, year, List.of(award), organisation, s, members, Map.of());

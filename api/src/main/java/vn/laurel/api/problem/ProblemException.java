@@ -9,6 +9,7 @@ import java.util.List;
 public class ProblemException extends RuntimeException {
     private final HttpStatus status;
     private final List<FieldError> errors;
+    private Integer retryAfterSeconds;
 
     public ProblemException(HttpStatus status, String detail, List<FieldError> errors) {
         super(detail);
@@ -23,6 +24,14 @@ public class ProblemException extends RuntimeException {
     public static ProblemException notFound(String detail) {
         return new ProblemException(HttpStatus.NOT_FOUND, detail, List.of());
     }
+
+    /** Tells the client when to try again (Retry-After), for 429 and 503. */
+    public ProblemException retryAfter(int seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    public Integer retryAfterSeconds() { return retryAfterSeconds; }
 
     public Problem problem() { return Problem.of(status, getMessage(), errors); }
 }

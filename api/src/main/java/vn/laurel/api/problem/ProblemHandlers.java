@@ -29,7 +29,9 @@ public final class ProblemHandlers {
     public static class ProblemExceptionHandler implements ExceptionHandler<ProblemException, HttpResponse<?>> {
         @Override
         public HttpResponse<?> handle(HttpRequest request, ProblemException e) {
-            return e.problem().at(request.getPath()).toResponse();
+            var response = e.problem().at(request.getPath()).toResponse();
+            if (e.retryAfterSeconds() != null) response.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            return response;
         }
     }
 
@@ -39,6 +41,26 @@ public final class ProblemHandlers {
         @Override
         public HttpResponse<?> handle(HttpRequest request, CaseFormatException e) {
             return Problem.of(HttpStatus.BAD_REQUEST, "The case document is not valid: " + e.getMessage(), e.getErrors())
+                    .at(request.getPath()).toResponse();
+        }
+    }
+
+    /**
+     * Anything else: 503 with Retry-After when the database cannot be reached (clients retry, the
+     * pool reconnects by itself when it is back), 500 otherwise; both logged, neither says more.
+     */
+    @Produces
+    @Singleton
+    public static class UnexpectedHandler implements ExceptionHandler<RuntimeException, HttpResponse<?>> {
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, RuntimeException e) {
+            if (DatabaseUnavailable.causedBy(e)) {
+                LOG.warn("database unavailable on {} {}: {}", request.getMethod(), request.getPath(), e.toString());
+                return Problem.of(HttpStatus.SERVICE_UNAVAILABLE, "The database cannot be reached; nothing was saved. Try again shortly.")
+                        .at(request.getPath()).toResponse().header("Retry-After", "5");
+            }
+            LOG.error("unexpected failure on {} {}", request.getMethod(), request.getPath(), e);
+            return Problem.of(HttpStatus.INTERNAL_SERVER_ERROR, "The service could not answer; the error was logged.")
                     .at(request.getPath()).toResponse();
         }
     }

@@ -31,8 +31,18 @@ public class FactWriter {
     public record Written(StoredFact fact, boolean changed, long decisionsFlagged) {}
 
     public Written create(FactKind kind, String subjectId, Map<String, Object> body, String client) {
+        String subjectField = kind.column("subject_id").json();
+        body.forEach((k, v) -> {
+            if (kind.columns().stream().noneMatch(col -> col.json().equals(k))) {
+                throw ProblemException.badField(k, "unknown field; expected one of " + kind.columns().stream().map(Column::json).toList());
+            }
+        });
+        // The subject is the one in the path; a body naming another is a mistake, not a choice.
+        if (body.get(subjectField) != null && !subjectId.equals(String.valueOf(body.get(subjectField)))) {
+            throw ProblemException.badField(subjectField, "is " + subjectId + " in the path; the body names " + body.get(subjectField));
+        }
         Map<String, Object> json = new HashMap<>(body);
-        json.put(kind.column("subject_id").json(), subjectId);
+        json.put(subjectField, subjectId);
         return inTransaction(c -> write(c, kind, json, "api POST by " + client, client, null));
     }
 

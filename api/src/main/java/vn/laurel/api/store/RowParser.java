@@ -40,7 +40,7 @@ public final class RowParser {
     }
 
     static Object convert(Column c, Object v) {
-        // One spelling for Vietnamese: "ễ" may arrive precomposed (NFC) or as e + two combining marks (NFD).
+        // One spelling per text: "Hoà" typed on a Mac (NFD) and on Windows (NFC) must be the same key and the same code.
         String text = Normalizer.normalize(String.valueOf(v).strip(), Normalizer.Form.NFC);
         switch (c.type()) {
             case TEXT -> {

@@ -1,5 +1,7 @@
 package vn.laurel.api.web;
 
+import io.micronaut.security.annotation.Secured;
+import vn.laurel.api.security.Roles;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -12,6 +14,8 @@ import vn.laurel.api.decisions.DecisionStore;
 import vn.laurel.engine.json.Json;
 
 /** Walks the audit chain of decisions and names the first record altered, inserted or deleted. */
+// Verifying the chain is the auditors' business.
+@Secured({Roles.AUDITOR, Roles.ADMIN})
 @Controller("/api/v1/audit")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AuditController {

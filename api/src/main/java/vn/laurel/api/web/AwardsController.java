@@ -1,5 +1,7 @@
 package vn.laurel.api.web;
 
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -20,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The award catalogue as the loaded rules define it: names, regimes, criteria and their legal bases. */
+// The catalogue is public knowledge to every role; not to strangers.
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @Controller("/api/v1/awards")
 public class AwardsController {
     private final RuleSetHolder rules;

@@ -1,5 +1,7 @@
 package vn.laurel.api.web;
 
+import io.micronaut.security.annotation.Secured;
+import vn.laurel.api.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -11,6 +13,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.laurel.api.decisions.CandidatesService;
+import vn.laurel.api.limits.RequestLimits;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.engine.criteria.Status;
 import vn.laurel.engine.evaluation.Outcome;
@@ -24,14 +27,17 @@ import java.util.*;
  * who in a unit or subtree is eligible for the award in the year, quotas applied; as JSON, or as CSV
  * with {@code format=csv} or {@code Accept: text/csv}.
  */
+@Secured({Roles.CLIENT, Roles.ADMIN})
 @Controller("/api/v1/awards")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CandidatesController {
     private static final List<String> SORTS = List.of("outcome", "name", "id");
     private final CandidatesService service;
     private final SubjectsController subjects;
+    private final RequestLimits limits;
 
-    public CandidatesController(CandidatesService service, SubjectsController subjects) {
+    public CandidatesController(CandidatesService service, SubjectsController subjects, RequestLimits limits) {
+        this.limits = limits;
         this.service = service;
         this.subjects = subjects;
     }
@@ -61,7 +67,8 @@ public class CandidatesController {
         int p = FactsController.number("page", page, 0, 0, 1_000_000);
         int s = FactsController.number("size", size, csv ? 100_000 : 50, 1, csv ? 100_000 : FactsController.MAX_PAGE_SIZE);
 
-        CandidatesService.Candidates all = service.candidates(code, y, date, unit.trim(), subtree);
+        LocalDate appraisal = date;
+        CandidatesService.Candidates all = limits.wide(() -> service.candidates(code, y, appraisal, Params.id(unit), subtree));
         Map<String, Long> counts = new TreeMap<>();
         all.candidates().forEach(c -> counts.merge(c.result().outcome().name(), 1L, Long::sum));
         Outcome filter = wanted;

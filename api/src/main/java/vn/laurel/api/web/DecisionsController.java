@@ -1,5 +1,7 @@
 package vn.laurel.api.web;
 
+import io.micronaut.security.annotation.Secured;
+import vn.laurel.api.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Saved decisions: search, the whole record as JSON, or a printable report for an auditor. */
+@Secured({Roles.AUDITOR, Roles.ADMIN})
 @Controller("/api/v1/decisions")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DecisionsController {
@@ -71,10 +74,11 @@ public class DecisionsController {
 
     /** Decisions by subject, award, outcome, period (from inclusive, to exclusive) and rule-set version, newest first. */
     @Get(produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> search(@Nullable @QueryValue String subject, @Nullable @QueryValue String award,
+    public HttpResponse<String> search(@Nullable @QueryValue("subject") String rawSubject, @Nullable @QueryValue String award,
                                        @Nullable @QueryValue String outcome, @Nullable @QueryValue String from,
                                        @Nullable @QueryValue String to, @Nullable @QueryValue String rulesetVersion,
                                        @Nullable @QueryValue String page, @Nullable @QueryValue String size) {
+        String subject = Params.id(rawSubject);
         int p = FactsController.number("page", page, 0, 0, 1_000_000);
         int s = FactsController.number("size", size, 50, 1, FactsController.MAX_PAGE_SIZE);
         if (outcome != null && !List.of("ELIGIBLE", "NOT_ELIGIBLE", "NEEDS_REVIEW", "ELIGIBLE_SUBJECT_TO_QUOTA", "NOT_MODELLED").contains(outcome)) {

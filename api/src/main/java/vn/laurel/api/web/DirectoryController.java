@@ -10,6 +10,8 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import vn.laurel.api.facts.SubjectRows;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.engine.json.Json;
@@ -20,8 +22,9 @@ import java.sql.SQLException;
 import java.text.Normalizer;
 import java.util.*;
 
-/** The organisation tree and the subjects in it: lists to find who and what to ask about. */
+/** The organisation tree and the subjects in it: lists to find who and what to ask about, for every role. */
 @Controller("/api/v1")
+@Secured(SecurityRule.IS_AUTHENTICATED)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DirectoryController {
     private final DataSource dataSource;

@@ -1,5 +1,8 @@
 package vn.laurel.api.web;
 
+import vn.laurel.api.security.Requester;
+import io.micronaut.security.annotation.Secured;
+import vn.laurel.api.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -16,6 +19,8 @@ import vn.laurel.engine.caseformat.CaseReader;
 import vn.laurel.engine.json.Json;
 
 /** What-if: decide the case document sent in the body (JSON or YAML). Saved as a decision only with {@code ?save=true}. */
+// What-if is a client's question and a policy officer's tool.
+@Secured({Roles.CLIENT, Roles.POLICY, Roles.ADMIN})
 @Controller("/api/v1/evaluations")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class EvaluationsController {
@@ -30,7 +35,7 @@ public class EvaluationsController {
     public HttpResponse<String> evaluate(@Nullable @Body String body, @Nullable @QueryValue Boolean save, HttpRequest<?> request) {
         String lang = Language.of(request);
         var doc = CaseReader.read(body == null ? "" : body);
-        var answer = Boolean.TRUE.equals(save) ? service.decide(doc, SubjectsController.requester(request)) : service.whatIf(doc);
+        var answer = Boolean.TRUE.equals(save) ? service.decide(doc, Requester.of(request)) : service.whatIf(doc);
         return HttpResponse.ok(Json.write(Language.localize(answer, lang)));
     }
 }

@@ -1,5 +1,7 @@
 package vn.laurel.api.web;
 
+import io.micronaut.security.annotation.Secured;
+import vn.laurel.api.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
@@ -10,6 +12,7 @@ import io.micronaut.http.annotation.*;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.laurel.api.facts.SubjectRows;
+import vn.laurel.api.security.Requester;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.store.*;
 import vn.laurel.engine.json.Json;
@@ -26,6 +29,8 @@ import java.util.*;
  * the history of a fact. Kinds: ratings, titles, commendations, initiatives, disciplines, absences,
  * attestations, memberships, memberAggregates, clusterMembers. Field names are those of the case format.
  */
+// Reading facts: clerks and auditors; writing them: clerks (see the methods).
+@Secured({Roles.CLERK, Roles.AUDITOR, Roles.ADMIN})
 @Controller("/api/v1")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class FactsController {
@@ -40,7 +45,8 @@ public class FactsController {
 
     /** A subject with its attributes and every current fact (or, with asKnownAt, the facts as known then). */
     @Get(value = "/subjects/{id}", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> subject(@PathVariable String id, @Nullable @QueryValue String asKnownAt) {
+    public HttpResponse<String> subject(@PathVariable("id") String rawId, @Nullable @QueryValue String asKnownAt) {
+        String id = Params.id(rawId);
         Instant at = instant(asKnownAt);
         try (Connection c = dataSource.getConnection()) {
             Map<String, Object> subject = new LinkedHashMap<>(SubjectRows.find(c, id)
@@ -61,8 +67,9 @@ public class FactsController {
     }
 
     @Get(value = "/subjects/{id}/facts/{kind}", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> list(@PathVariable String id, @PathVariable String kind, @Nullable @QueryValue String page,
+    public HttpResponse<String> list(@PathVariable("id") String rawId, @PathVariable String kind, @Nullable @QueryValue String page,
                                      @Nullable @QueryValue String size) {
+        String id = Params.id(rawId);
         FactKind k = kind(kind);
         int p = number("page", page, 0, 0, 1_000_000);
         int s = number("size", size, 50, 1, MAX_PAGE_SIZE);
@@ -76,11 +83,13 @@ public class FactsController {
         }
     }
 
+    @Secured({Roles.CLERK, Roles.ADMIN})
     @Post(value = "/subjects/{id}/facts/{kind}", produces = MediaType.APPLICATION_JSON, consumes = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> create(@PathVariable String id, @PathVariable String kind, @Nullable @Body String body,
+    public HttpResponse<String> create(@PathVariable("id") String rawId, @PathVariable String kind, @Nullable @Body String body,
                                        HttpRequest<?> request) {
+        String id = Params.id(rawId);
         FactKind k = kind(kind);
-        FactWriter.Written w = writer.create(k, id, object(body), SubjectsController.requester(request));
+        FactWriter.Written w = writer.create(k, id, object(body), Requester.of(request));
         return HttpResponse.<String>status(w.changed() ? HttpStatus.CREATED : HttpStatus.OK)
                 .header(io.micronaut.http.HttpHeaders.LOCATION, "/api/v1/facts/" + k.name() + "/" + w.fact().id())
                 .body(Json.write(written(k, w)));
@@ -98,18 +107,20 @@ public class FactsController {
         }
     }
 
+    @Secured({Roles.CLERK, Roles.ADMIN})
     @Put(value = "/facts/{kind}/{id}", produces = MediaType.APPLICATION_JSON, consumes = MediaType.APPLICATION_JSON)
     public HttpResponse<String> correct(@PathVariable String kind, @PathVariable String id, @Nullable @Body String body,
                                         HttpRequest<?> request) {
         FactKind k = kind(kind);
-        FactWriter.Written w = writer.correct(k, id(id), object(body), SubjectsController.requester(request));
+        FactWriter.Written w = writer.correct(k, id(id), object(body), Requester.of(request));
         return HttpResponse.ok(Json.write(written(k, w)));
     }
 
+    @Secured({Roles.CLERK, Roles.ADMIN})
     @Delete(value = "/facts/{kind}/{id}", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> retract(@PathVariable String kind, @PathVariable String id, HttpRequest<?> request) {
         FactKind k = kind(kind);
-        FactWriter.Written w = writer.retract(k, id(id), SubjectsController.requester(request));
+        FactWriter.Written w = writer.retract(k, id(id), Requester.of(request));
         return HttpResponse.ok(Json.write(written(k, w)));
     }
 
@@ -173,7 +184,7 @@ public class FactsController {
     static int number(String field, String value, int fallback, int min, int max) {
         if (value == null || value.isBlank()) return fallback;
         try {
-            int n = Integer.parseInt(value.trim());
+            int n = Params.integer(value);
             if (n < min || n > max) throw ProblemException.badField(field, "must be between " + min + " and " + max);
             return n;
         } catch (NumberFormatException e) {
@@ -190,11 +201,15 @@ public class FactsController {
         }
     }
 
+    /** One JSON value and nothing after it: trailing bytes are a broken or smuggled body. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper BODY = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> object(String body) {
         if (body == null || body.isBlank()) throw ProblemException.badField("body", "a JSON object is required");
         try {
-            Object parsed = new com.fasterxml.jackson.databind.ObjectMapper().readValue(body, Object.class);
+            Object parsed = BODY.readValue(body, Object.class);
             if (parsed instanceof Map<?, ?> m) return (Map<String, Object>) m;
             throw ProblemException.badField("body", "must be a JSON object");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -1,5 +1,7 @@
 package vn.laurel.api.web;
 
+import io.micronaut.security.annotation.Secured;
+import vn.laurel.api.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -10,6 +12,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import jakarta.inject.Named;
 import vn.laurel.api.imports.*;
+import vn.laurel.api.security.Requester;
 import vn.laurel.api.problem.Problem;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.engine.json.Json;
@@ -33,6 +36,8 @@ import java.util.zip.ZipInputStream;
  * with every bad row by file, row and field — and then nothing was written. With {@code ?async=true}
  * it answers 202 at once; {@code GET /api/v1/imports/{id}} shows progress and the outcome.
  */
+// Importing: clerks; reading an import's report: auditors too (see the methods).
+@Secured({Roles.CLERK, Roles.AUDITOR, Roles.ADMIN})
 @Controller("/api/v1/imports")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ImportsController {
@@ -44,6 +49,7 @@ public class ImportsController {
         this.background = background;
     }
 
+    @Secured({Roles.CLERK, Roles.ADMIN})
     @Post(produces = MediaType.APPLICATION_JSON)
     @Consumes({"text/csv", MediaType.APPLICATION_JSON, "application/zip", MediaType.APPLICATION_OCTET_STREAM})
     public HttpResponse<String> upload(HttpRequest<?> request, @Body InputStream body, @Nullable @QueryValue String file,
@@ -60,7 +66,7 @@ public class ImportsController {
                 yield List.of(save(body, dir, file));
             }
         };
-        String client = SubjectsController.requester(request);
+        String client = Requester.of(request);
         long id = imports.begin(sources.stream().map(ImportSource::name).toList(), client);
         if (Boolean.TRUE.equals(async)) {
             background.submit(() -> {

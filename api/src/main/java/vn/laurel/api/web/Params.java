@@ -17,7 +17,7 @@ final class Params {
     static int year(String value) {
         if (value == null || value.isBlank()) throw ProblemException.badField("year", "is required, e.g. year=2025");
         try {
-            int year = Integer.parseInt(value.trim());
+            int year = integer(value);
             if (year < MIN_YEAR || year > MAX_YEAR) {
                 throw ProblemException.badField("year", "must be between " + MIN_YEAR + " and " + MAX_YEAR);
             }
@@ -25,6 +25,18 @@ final class Params {
         } catch (NumberFormatException e) {
             throw ProblemException.badField("year", "\"" + value + "\" is not a year");
         }
+    }
+
+    /** A whole number in ASCII digits: Integer.parseInt alone would also take "٢٠٢٥" or "+7". */
+    static int integer(String value) {
+        String v = value.trim();
+        if (!v.matches("-?[0-9]{1,10}")) throw new NumberFormatException(v);
+        return Integer.parseInt(v);
+    }
+
+    /** An identifier as stored: NFC, so "ĐV-HOÀ" typed decomposed finds the subject imported composed. */
+    static String id(String value) {
+        return value == null ? null : java.text.Normalizer.normalize(value.trim(), java.text.Normalizer.Form.NFC);
     }
 
     static LocalDate date(String field, String value) {

@@ -1,5 +1,7 @@
 package vn.laurel.api.web;
 
+import io.micronaut.security.annotation.Secured;
+import vn.laurel.api.security.Roles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Value;
@@ -12,6 +14,8 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.laurel.api.preview.Population;
 import vn.laurel.api.preview.PreviewService;
+import vn.laurel.api.security.Requester;
+import vn.laurel.api.limits.RequestLimits;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.ActiveRuleSet;
 import vn.laurel.api.rules.RuleSetArchive;
@@ -36,6 +40,8 @@ import java.util.*;
  * The policy staff's workbench over HTTP: which rules are in service and since when, the history of
  * versions, reload, rollback, and a preview of whom a proposed change would affect.
  */
+// Reading the rules in service and their history: policy and auditors; changing them: policy (see the methods).
+@Secured({Roles.POLICY, Roles.AUDITOR, Roles.ADMIN})
 @Controller("/api/v1/ruleset")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class RuleSetController {
@@ -48,9 +54,11 @@ public class RuleSetController {
     private final Population population;
     private final PreviewService preview;
     private final MonthDay appraisalDay;
+    private final RequestLimits limits;
 
     public RuleSetController(RuleSetHolder holder, RuleSetArchive archive, RuleSetService service, Population population,
-                             PreviewService preview, @Value("${laurel.default-appraisal-day}") String appraisalDay) {
+                             PreviewService preview, RequestLimits limits, @Value("${laurel.default-appraisal-day}") String appraisalDay) {
+        this.limits = limits;
         this.holder = holder;
         this.archive = archive;
         this.service = service;
@@ -95,12 +103,14 @@ public class RuleSetController {
         return HttpResponse.ok(zip).contentType("application/zip");
     }
 
+    @Secured({Roles.POLICY, Roles.ADMIN})
     @Post(value = "/reload", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> reload(HttpRequest<?> request) {
-        return HttpResponse.ok(Json.write(service.reload(SubjectsController.requester(request))));
+        return HttpResponse.ok(Json.write(service.reload(Requester.of(request))));
     }
 
     /** Body optional: {"version": "sha256:…"}; without it, back to the version in service before the current one. */
+    @Secured({Roles.POLICY, Roles.ADMIN})
     @Post(value = "/rollback", produces = MediaType.APPLICATION_JSON)
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     public HttpResponse<String> rollback(HttpRequest<?> request, @Nullable @Body InputStream body) {
@@ -109,13 +119,14 @@ public class RuleSetController {
         if (version != null && !version.matches("sha256:[0-9a-f]{64}")) {
             throw ProblemException.badField("version", "\"" + version + "\" is not a rule-set version (sha256:…)");
         }
-        return HttpResponse.ok(Json.write(service.rollback(SubjectsController.requester(request), version)));
+        return HttpResponse.ok(Json.write(service.rollback(Requester.of(request), version)));
     }
 
     /**
      * The proposed rules as a zip body (population in the query), or JSON
      * {"directory": "/path/on/server", "unit": "…", "includeSubunits": true, "year": 2025} or {…, "lastDecisions": 500}.
      */
+    @Secured({Roles.POLICY, Roles.ADMIN})
     @Post(value = "/preview", produces = MediaType.APPLICATION_JSON)
     @Consumes({MediaType.APPLICATION_JSON, "application/zip", MediaType.APPLICATION_OCTET_STREAM})
     public HttpResponse<String> preview(HttpRequest<?> request, @Body InputStream body) {
@@ -129,8 +140,14 @@ public class RuleSetController {
             json.fields().forEachRemaining(e -> p.put(e.getKey(), flat(e.getValue())));
             String dir = p.get("directory");
             if (dir == null || dir.isBlank()) throw ProblemException.badField("directory", "name the rules directory on the server, or send the rules as a zip body");
-            if (!Files.isDirectory(Path.of(dir))) throw ProblemException.badField("directory", "no directory " + dir + " on the server");
-            proposed = RuleSetLoader.load(Path.of(dir));
+            Path directory;
+            try {
+                directory = Path.of(dir);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw ProblemException.badField("directory", "is not a path: " + e.getReason());
+            }
+            if (!Files.isDirectory(directory)) throw ProblemException.badField("directory", "no directory " + dir + " on the server");
+            proposed = RuleSetLoader.load(directory);
         } else {
             if (bytes.length == 0) throw ProblemException.badField("body", "send the proposed rules as a zip");
             proposed = RuleArchive.load(bytes);
@@ -160,13 +177,15 @@ public class RuleSetController {
             if (!awards.isEmpty()) described.put("awards", awards);
             targets = population.ofUnit(unit, subunits, year, asOf, awards);
         }
+        limits.checkSubjects(p.get("lastDecisions") != null ? "lastDecisions" : "unit", targets.size());
         described.put("size", targets.size());
-        return HttpResponse.ok(Json.write(preview.preview(proposed, targets, described)));
+        List<Population.Target> population = targets;
+        return HttpResponse.ok(Json.write(limits.wide(() -> preview.preview(proposed, population, described))));
     }
 
     private static int positive(String field, String value, int max) {
         try {
-            int n = Integer.parseInt(value.trim());
+            int n = Params.integer(value);
             if (n < 1 || n > max) throw ProblemException.badField(field, "must be between 1 and " + max);
             return n;
         } catch (NumberFormatException e) {

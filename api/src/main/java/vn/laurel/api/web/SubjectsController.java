@@ -1,5 +1,7 @@
 package vn.laurel.api.web;
 
+import io.micronaut.security.annotation.Secured;
+import vn.laurel.api.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
@@ -12,6 +14,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.laurel.api.decisions.EligibilityService;
+import vn.laurel.api.security.Requester;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.engine.caseformat.CaseFormatException;
 import vn.laurel.engine.caseformat.FieldError;
@@ -23,6 +26,7 @@ import java.time.MonthDay;
 import java.util.List;
 
 /** Eligibility of a stored subject: evaluated from the facts in the store, and saved as a decision. */
+@Secured({Roles.CLIENT, Roles.ADMIN})
 @Controller("/api/v1/subjects")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SubjectsController {
@@ -43,16 +47,18 @@ public class SubjectsController {
      * @param awards comma-separated award codes; by default every award for the subject's kind
      */
     @Get(value = "/{id}/eligibility", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> eligibility(@PathVariable String id, @Nullable @QueryValue String year,
+    public HttpResponse<String> eligibility(@PathVariable("id") String rawId, @Nullable @QueryValue String year,
                                             @Nullable @QueryValue String asOf, @Nullable @QueryValue String awards,
                                             HttpRequest<?> request) {
+        String id = Params.id(rawId);
         int y = Params.year(year);
         LocalDate date = Params.date("asOf", asOf);
         if (date == null) date = defaultAppraisalDate(y);
         if (y > date.getYear()) throw ProblemException.badField("year", "the evaluation year " + y + " is after asOf " + date);
+        String lang = Language.of(request); // before deciding: a bad lang must not leave a saved decision behind a 400
         try {
-            return HttpResponse.ok(Json.write(Language.localize(service.decide(id, y, date, Params.codes(awards), requester(request)),
-                    Language.of(request))));
+            return HttpResponse.ok(Json.write(Language.localize(service.decide(id, y, date, Params.codes(awards), Requester.of(request)),
+                    lang)));
         } catch (CaseFormatException e) {
             // The case was built from the query: name the query parameter, not the case field.
             throw new ProblemException(io.micronaut.http.HttpStatus.BAD_REQUEST, e.getMessage(), e.getErrors().stream()
@@ -62,11 +68,5 @@ public class SubjectsController {
 
     LocalDate defaultAppraisalDate(int year) {
         return Params.defaultAppraisalDate(year, appraisalDay, clock);
-    }
-
-    static String requester(HttpRequest<?> request) {
-        String client = request.getHeaders().get("X-Client-Id");
-        if (client != null && !client.isBlank()) return client.length() > 200 ? client.substring(0, 200) : client;
-        return "anonymous@" + request.getRemoteAddress().getAddress().getHostAddress();
     }
 }

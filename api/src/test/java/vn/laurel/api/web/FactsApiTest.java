@@ -35,8 +35,8 @@ class FactsApiTest extends PostgresTest {
                 "{\"year\":2026,\"criterion\":\"EMULATION_PARTICIPATION\",\"value\":false,\"attestedBy\":\"Hội đồng TĐKT\"}");
         assertThat(created.status()).isEqualTo(201);
         String id = created.body().get("id").asText();
-        assertThat(created.body().get("provenance").get("source").asText()).contains("api POST by hr-system-7");
-        assertThat(created.body().get("provenance").get("recordedBy").asText()).isEqualTo("hr-system-7");
+        assertThat(created.body().get("provenance").get("source").asText()).contains("api POST by admin");
+        assertThat(created.body().get("provenance").get("recordedBy").asText()).isEqualTo("admin"); // the signed-in user, not the X-Client-Id header
 
         String number = id.replace("attestation:", "");
         Http.Answer corrected = Http.call(http.toBlocking(), HttpRequest.PUT("/api/v1/facts/attestations/" + number, "{\"value\":true}")

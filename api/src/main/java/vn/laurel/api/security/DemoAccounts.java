@@ -1,0 +1,42 @@
+package vn.laurel.api.security;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.NonNull;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.AuthenticationFailureReason;
+import io.micronaut.security.authentication.AuthenticationRequest;
+import io.micronaut.security.authentication.AuthenticationResponse;
+import io.micronaut.security.authentication.provider.HttpRequestAuthenticationProvider;
+import jakarta.inject.Singleton;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * HTTP Basic accounts for trying Laurel out: {@code client}, {@code clerk}, {@code policy},
+ * {@code auditor} and {@code admin}, each with its name as password and the role of the same name.
+ * On only on the embedded database or with LAUREL_DEMO_ACCOUNTS=true (see {@link SecuritySettings}):
+ * a password everybody knows must never guard real data by accident.
+ */
+@Singleton
+@Requires(property = "laurel.security.demo-accounts", value = "true")
+public class DemoAccounts<B> implements HttpRequestAuthenticationProvider<B> {
+    static final Set<String> NAMES = Set.of("client", "clerk", "policy", "auditor", "admin");
+
+    @Override
+    public @NonNull AuthenticationResponse authenticate(@Nullable HttpRequest<B> request,
+                                                        @NonNull AuthenticationRequest<String, String> credentials) {
+        String name = credentials.getIdentity();
+        String password = credentials.getSecret();
+        if (name == null || password == null || !NAMES.contains(name)
+                // Compared in constant time all the same: the habit matters more than these passwords.
+                || !MessageDigest.isEqual(name.getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8))) {
+            return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+        }
+        return AuthenticationResponse.success(name, List.of(name.toUpperCase(Locale.ROOT)));
+    }
+}

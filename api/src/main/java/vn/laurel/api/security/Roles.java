@@ -1,0 +1,19 @@
+package vn.laurel.api.security;
+
+/**
+ * The roles an agency's identity provider grants (in the token's {@code roles} claim) and what each
+ * may do. ADMIN may do everything; every endpoint names the roles it admits with {@code @Secured}.
+ */
+public final class Roles {
+    /** Queries eligibility, candidates and what-if. */
+    public static final String CLIENT = "CLIENT";
+    /** Writes, corrects and imports facts. */
+    public static final String CLERK = "CLERK";
+    /** Reloads, previews and rolls back rules. */
+    public static final String POLICY = "POLICY";
+    /** Reads decisions and reports, replays them, verifies the audit chain. */
+    public static final String AUDITOR = "AUDITOR";
+    public static final String ADMIN = "ADMIN";
+
+    private Roles() {}
+}
