@@ -73,8 +73,8 @@ public class BatchesController {
                                          @Nullable @QueryValue String page, @Nullable @QueryValue String size) {
         long batch = id(id);
         describe(batch);
-        int p = number("page", page, 0, Integer.MAX_VALUE / 1000, 0);
-        int s = number("size", size, 1, 1000, 100);
+        int p = FactsController.number("page", page, 0, 0, Integer.MAX_VALUE / 1000);
+        int s = FactsController.number("size", size, 100, 1, 1000);
         return HttpResponse.ok(vn.laurel.engine.json.Json.write(Map.of("batchId", batch, "page", p, "size", s,
                 "outcomes", store.outcomes(batch, award, outcome, p * s, s))));
     }
@@ -121,17 +121,6 @@ public class BatchesController {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {
             throw ProblemException.notFound("No batch " + id);
-        }
-    }
-
-    private static int number(String field, String value, int min, int max, int dflt) {
-        if (value == null || value.isBlank()) return dflt;
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n < min || n > max) throw ProblemException.badField(field, "must be between " + min + " and " + max);
-            return n;
-        } catch (NumberFormatException e) {
-            throw ProblemException.badField(field, "\"" + value + "\" is not a number");
         }
     }
 
