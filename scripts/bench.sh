@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# The benchmarks of docs/benchmarks.md, in one command:  ./laurel bench [--quick] [--people N] [--keep]
+#   1. engine: one person, ten years of facts, every individual award with the trace on and off,
+#      beside a hand-written Java evaluator of four awards (vn.laurel.engine.bench.EngineBench);
+#   2. batch from PostgreSQL: N generated people x 10 years imported into a throwaway PostgreSQL, then
+#      `laurel batch` over all of them with -Xmx512m, beside `COPY ... TO STDOUT` of the same rows,
+#      run just before and just after the batch (the I/O limit).
+# --quick: 2 000 people and short engine rounds, under two minutes; the default is 20 000 people.
+# The ratios are printed on the last lines. Each measurement is printed with the load average, since
+# the machine may be shared: prefer the ratios, measured side by side, to the absolute numbers.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAR="$ROOT/api/target/laurel-api.jar"
+QUICK=""; PEOPLE=""; KEEP=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) QUICK="--quick"; shift ;;
+    --people) PEOPLE="$2"; shift 2 ;;
+    --keep) KEEP=1; shift ;;
+    *) echo "laurel bench: unknown option $1" >&2; exit 2 ;;
+  esac
+done
+[ -z "$PEOPLE" ] && { [ -n "$QUICK" ] && PEOPLE=2000 || PEOPLE=20000; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+now() { date +%s.%N; }
+
+if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/engine/src/main" "$ROOT/api/src/main" -newer "$JAR" -type f -print -quit)" ]; then
+  echo "bench: building the jar..." >&2
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl api -am) >&2
+fi
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $($JAVA -version 2>&1 | head -1), $(psql --version)"
+
+echo "== 1. engine"
+$JAVA -Xmx512m -cp "$JAR" vn.laurel.engine.bench.EngineBench --rules "$ROOT/rules" $QUICK 2>/dev/null | tee /tmp/laurel-bench-engine.$$
+RATIOS=$(grep '^RATIO' /tmp/laurel-bench-engine.$$); rm -f /tmp/laurel-bench-engine.$$
+
+echo "== 2. batch from PostgreSQL: $PEOPLE people x 10 years"
+export PGPORT=${BENCH_PGPORT:-55499}
+export PGDIR="${TMPDIR:-/tmp}/laurel-bench-pg-$PGPORT"
+DATA="${TMPDIR:-/tmp}/laurel-bench-data-$PEOPLE"
+URL="jdbc:postgresql://127.0.0.1:$PGPORT/laurel"
+PSQL=(psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d laurel -v ON_ERROR_STOP=1)
+trap '[ -z "$KEEP" ] && bash "$ROOT/scripts/pg-throwaway.sh" stop >/dev/null 2>&1 || true' EXIT
+bash "$ROOT/scripts/pg-throwaway.sh" start >/dev/null
+[ -f "$DATA/ratings.csv" ] || $JAVA -cp "$JAR" vn.laurel.api.tools.Generate --people "$PEOPLE" --out "$DATA" >/dev/null
+t0=$(now)
+$JAVA -Xmx1g "-Dlaurel.rules.dir=$ROOT/rules" -cp "$JAR" vn.laurel.api.tools.ImportCommand "$DATA" --db "$URL" >/dev/null 2>&1
+printf 'import: %.1f s (load %s)\n' "$(echo "$(now) - $t0" | bc)" "$(load)"
+"${PSQL[@]}" -c "VACUUM ANALYZE" >/dev/null
+
+# The rows a batch reads: units, subjects, and every current fact of every kind.
+copy_all() {
+  local t
+  t=$(now)
+  local args=()   # one session, as the batch keeps its connections
+  for table in org_unit subject; do args+=(-c "\\copy (SELECT * FROM $table) TO '/dev/null'"); done
+  for table in membership rating title commendation initiative discipline absence attestation member_aggregate cluster_member; do
+    args+=(-c "\\copy (SELECT * FROM $table WHERE current_flag = TRUE) TO '/dev/null'")
+  done
+  "${PSQL[@]}" "${args[@]}"
+  echo "$(now) - $t" | bc
+}
+ROWS=$("${PSQL[@]}" -At -c "SELECT (SELECT COUNT(*) FROM org_unit) + (SELECT COUNT(*) FROM subject)
+  + (SELECT COUNT(*) FROM membership WHERE current_flag) + (SELECT COUNT(*) FROM rating WHERE current_flag)
+  + (SELECT COUNT(*) FROM title WHERE current_flag) + (SELECT COUNT(*) FROM commendation WHERE current_flag)
+  + (SELECT COUNT(*) FROM initiative WHERE current_flag) + (SELECT COUNT(*) FROM discipline WHERE current_flag)
+  + (SELECT COUNT(*) FROM absence WHERE current_flag) + (SELECT COUNT(*) FROM attestation WHERE current_flag)
+  + (SELECT COUNT(*) FROM member_aggregate WHERE current_flag) + (SELECT COUNT(*) FROM cluster_member WHERE current_flag)")
+copy_all >/dev/null   # a first pass warms the cache, as the batch's own reads will find it
+L1=$(load); C1=$(copy_all)
+printf 'COPY TO STDOUT of the same rows (%s rows): %.2f s (load %s)\n' "$ROWS" "$C1" "$L1"
+L2=$(load); t0=$(now)
+$JAVA -Xmx512m "-Dlaurel.rules.dir=$ROOT/rules" -cp "$JAR" vn.laurel.api.tools.BatchCommand --year 2025 --db "$URL" \
+  > /tmp/laurel-bench-batch.$$ 2>/tmp/laurel-bench-batch-err.$$ || { cat /tmp/laurel-bench-batch-err.$$ >&2; exit 1; }
+B=$(echo "$(now) - $t0" | bc)
+SUBJECTS=$(grep '"subjects"' /tmp/laurel-bench-batch.$$ | tr -dc '0-9')
+OUTCOMES=$(grep '"outcomesWritten"' /tmp/laurel-bench-batch.$$ | tr -dc '0-9')
+INNER=$(grep '"seconds"' /tmp/laurel-bench-batch.$$ | tr -dc '0-9.')
+rm -f /tmp/laurel-bench-batch.$$ /tmp/laurel-bench-batch-err.$$
+printf 'batch, -Xmx512m, all awards, outcomes written: %.2f s for %s subjects, %s outcomes, %.0f subjects/s (%.1f s without JVM start and rule compile) (load %s)\n' \
+  "$B" "$SUBJECTS" "$OUTCOMES" "$(echo "$SUBJECTS / $B" | bc -l)" "$INNER" "$L2"
+L3=$(load); C2=$(copy_all)
+printf 'COPY TO STDOUT again, after the batch: %.2f s (load %s)\n' "$C2" "$L3"
+C=$(echo "($C1 + $C2) / 2" | bc -l)
+RATIOS="$RATIOS
+$(printf 'RATIO batch vs COPY of the same rows (%s people): %.1f× (batch %.1f s, COPY %.2f s; target at most 2×)' "$PEOPLE" "$(echo "$B / $C" | bc -l)" "$B" "$C")"
+echo "$RATIOS"
