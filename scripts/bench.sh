@@ -104,8 +104,8 @@ if [ -n "$HTTP" ]; then
   step() { # eligibility|noop connections -> "rps p50 p99 errors"
     local args=("http://127.0.0.1:$PORT/health/live") out
     [ "$1" = eligibility ] && args=(-s "$ROOT/scripts/bench-http.lua" "http://127.0.0.1:$PORT")
-    out=$(wrk -t 2 -c "$2" -d 10s --latency "${args[@]}" 2>&1)
-    echo "$(echo "$out" | awk '/Requests\/sec/ { print $2 }') $(ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')") $(ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')") $(echo "$out" | awk '/Non-2xx|Socket errors/ { s = s $0 "; " } END { print (s == "" ? "none" : s) }')"
+    out=$(wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d 10s --latency "${args[@]}" 2>&1)
+    echo "$(echo "$out" | awk '/Requests\/sec/ { r = $2 } END { print r + 0 }') $(ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')") $(ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')") $(echo "$out" | awk '/Non-2xx|Socket errors/ { s = s $0 "; " } END { print (s == "" ? "none" : s) }')"
   }
   wrk -t 2 -c 4 -d 10s -s "$ROOT/scripts/bench-http.lua" "http://127.0.0.1:$PORT" >/dev/null 2>&1   # warm-up
   wrk -t 2 -c 4 -d 5s "http://127.0.0.1:$PORT/health/live" >/dev/null 2>&1
