@@ -46,10 +46,18 @@ public class EligibilityService {
     public Map<String, Object> decide(CaseDocument doc, String requestedBy) {
         EvaluationResult result = rules.evaluator().evaluate(rules.current(), doc);
         Map<String, Object> body = Json.toMap(result);
-        DecisionRecord saved = decisionStore.save(new DecisionRecord(null, doc.subject().id(), doc.year(), doc.asOf(),
+        return withDecisionId(save(doc, result, body, requestedBy), body);
+    }
+
+    /** Keeps an answer already computed (by a batch, say) as a decision in the audit chain; returns its id. */
+    public long save(CaseDocument doc, EvaluationResult result, String requestedBy) {
+        return save(doc, result, Json.toMap(result), requestedBy);
+    }
+
+    private long save(CaseDocument doc, EvaluationResult result, Map<String, Object> body, String requestedBy) {
+        return decisionStore.save(new DecisionRecord(null, doc.subject().id(), doc.year(), doc.asOf(),
                 result.regime(), result.rulesetVersion(), result.engineVersion(), summary(result.results()), body,
-                requestedBy, Now.instant()), factsReliedOn(result), outcomes(result));
-        return withDecisionId(saved.id(), body);
+                requestedBy, Now.instant()), factsReliedOn(result), outcomes(result)).id();
     }
 
     /**

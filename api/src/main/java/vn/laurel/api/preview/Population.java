@@ -40,7 +40,7 @@ public class Population {
     }
 
     /** The unit and every unit below it; empty when the unit does not exist. */
-    List<String> subtree(String unit) {
+    public List<String> subtree(String unit) {
         Map<String, List<String>> children = new HashMap<>();
         Set<String> all = new HashSet<>();
         try (Connection c = dataSource.getConnection();

@@ -44,6 +44,15 @@ public class HealthController {
         return HttpResponse.<String>status(database ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(Json.write(body));
     }
 
+    /**
+     * Liveness: the process answers HTTP, nothing else is asked (no database, no rules). Also the
+     * framework's limit in the HTTP benchmark: the same server and executor as an eligibility request.
+     */
+    @Get(value = "/live", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> live() {
+        return HttpResponse.ok("{\"status\":\"UP\"}");
+    }
+
     private boolean databaseAnswers() {
         try (Connection c = dataSource.getConnection()) {
             return c.isValid(2);

@@ -45,6 +45,14 @@ class CatalogueAndHealthApiTest extends PostgresTest {
     }
 
     @Test
+    void liveness_answers_up_without_asking_anything() {
+        Http.Answer a = Http.get(http.toBlocking(), "/health/live");
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.body().get("status").asText()).isEqualTo("UP");
+        assertThat(a.body().size()).isEqualTo(1);
+    }
+
+    @Test
     void an_unknown_path_or_method_is_a_problem_document_too() {
         Http.Answer missing = Http.get(http.toBlocking(), "/api/v1/no-such-thing");
         assertThat(missing.status()).isEqualTo(404);

@@ -95,6 +95,8 @@ class RoleMatrixApiTest extends PostgresTest {
                 new Endpoint("GET subject", Set.of(CLERK, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/subjects/P-0001")),
                 new Endpoint("GET subjects", Set.copyOf(ROLES), ok, () -> HttpRequest.GET("/api/v1/subjects?unit=HN-SKHCN-DEMO-VP&size=5")),
                 new Endpoint("GET units", Set.copyOf(ROLES), ok, () -> HttpRequest.GET("/api/v1/units")),
+                new Endpoint("POST batch", Set.of(CLIENT, ADMIN), Set.of(202), () -> json(HttpRequest.POST("/api/v1/batches",
+                        "{\"year\":2025,\"unit\":\"HN-SKHCN-DEMO-VP\",\"awards\":[\"ADVANCED_LABORER\"]}"))),
                 new Endpoint("GET unit", Set.copyOf(ROLES), ok, () -> HttpRequest.GET("/api/v1/units/HN-SKHCN-DEMO")),
                 new Endpoint("GET subject facts", Set.of(CLERK, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/subjects/P-0001/facts/ratings")),
                 new Endpoint("POST fact", Set.of(CLERK, ADMIN), created, () -> json(HttpRequest.POST("/api/v1/subjects/P-0120/facts/attestations",

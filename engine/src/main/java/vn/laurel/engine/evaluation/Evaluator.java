@@ -142,10 +142,12 @@ public final class Evaluator {
         // An award the rules cannot decide for this subject is unknown, not refused, to those who count it.
         toRun.stream().filter(a -> !modelled.contains(a))
                 .forEach(a -> history.recordDecision(a, doc.year(), Outcome.NOT_MODELLED));
+        Map<String, List<CriterionResult>> recordedByRule = new HashMap<>();
+        evaluation.getResults().forEach(r -> recordedByRule.computeIfAbsent(r.rule(), k -> new ArrayList<>()).add(r));
         List<AwardResult> results = new ArrayList<>();
         for (String code : toRun) {
             AwardDefinition award = rules.award(code).orElseThrow();
-            AwardResult r = resultFor(award, regime, compiled, evaluation, decided.get(code));
+            AwardResult r = resultFor(award, regime, compiled, evaluation, recordedByRule, decided.get(code));
             if (!asked.contains(code)) {
                 List<Localized> notes = new ArrayList<>(r.notes());
                 notes.add(Explainer.label("note.prerequisite"));
@@ -209,8 +211,8 @@ public final class Evaluator {
         return Status.MET;
     }
 
-    private static AwardResult resultFor(AwardDefinition award, Regime regime, CompiledRegime compiled,
-                                         Evaluation evaluation, Outcome outcome) {
+    private static AwardResult resultFor(AwardDefinition award, Regime regime, CompiledRegime compiled, Evaluation evaluation,
+                                         Map<String, List<CriterionResult>> recordedByRule, Outcome outcome) {
         List<Localized> notes = new ArrayList<>();
         SubjectKind kind = evaluation.getHistory().getSubject().kind();
         if (!compiled.models(award.code(), kind)) {
@@ -221,8 +223,7 @@ public final class Evaluator {
         List<CriterionOutcome> criteria = new ArrayList<>();
         List<Status> statuses = new ArrayList<>();
         for (CriterionDefinition def : compiled.criteriaOf(award.code(), kind)) {
-            List<CriterionResult> recorded = evaluation.getResults().stream()
-                    .filter(r -> r.rule().equals(def.rule())).toList();
+            List<CriterionResult> recorded = recordedByRule.getOrDefault(def.rule(), List.of());
             if (recorded.isEmpty()) {
                 // The rule's conditions never matched (a prerequisite was not modelled, say):
                 // nothing may be assumed, so a person must look at it.
@@ -246,13 +247,12 @@ public final class Evaluator {
     }
 
     private static List<FiredRule> firedRules(FiringRecorder recorder, CompiledRegime compiled, Evaluation evaluation) {
-        Map<String, CriterionDefinition> byRule = new HashMap<>();
-        compiled.criteria().forEach(c -> byRule.put(c.rule(), c));
+        if (recorder.firings().isEmpty()) return List.of(); // the trace is off
         Map<String, Deque<CriterionResult>> resultsByRule = new HashMap<>();
         evaluation.getResults().forEach(r -> resultsByRule.computeIfAbsent(r.rule(), k -> new ArrayDeque<>()).add(r));
         List<FiredRule> fired = new ArrayList<>();
         for (FiringRecorder.Firing f : recorder.firings()) {
-            CriterionDefinition def = byRule.get(f.rule());
+            CriterionDefinition def = compiled.criterionOfRule(f.rule());
             CriterionResult result = resultsByRule.getOrDefault(f.rule(), new ArrayDeque<>()).poll();
             fired.add(new FiredRule(f.rule(), def == null ? null : def.award(), def == null ? null : def.criterion(),
                     def == null ? null : def.legalBasis(), def == null ? null : def.file(), def == null ? 0 : def.line(),

@@ -22,6 +22,9 @@ public final class Explainer {
             "vi", ResourceBundle.getBundle("vn.laurel.engine.i18n.labels", Locale.forLanguageTag("vi")),
             "en", ResourceBundle.getBundle("vn.laurel.engine.i18n.labels", Locale.ENGLISH));
 
+    /** Parsed patterns: parsing a MessageFormat costs more than formatting with it, and every criterion of every answer is explained. */
+    private static final java.util.concurrent.ConcurrentMap<String, MessageFormat> FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Explainer() {}
 
     public static Localized explain(Localized template, int year, Check check) {
@@ -96,6 +99,9 @@ public final class Explainer {
 
     private static String text(String lang, String key, Object... args) {
         String pattern = BUNDLES.get(lang).getString(key);
-        return args.length == 0 ? pattern : MessageFormat.format(pattern.replace("'", "''"), args);
+        if (args.length == 0) return pattern;
+        // A MessageFormat is not thread-safe: each use formats with a copy of the parsed one.
+        MessageFormat parsed = FORMATS.computeIfAbsent(lang + "\u0000" + key, k -> new MessageFormat(pattern.replace("'", "''")));
+        return ((MessageFormat) parsed.clone()).format(args);
     }
 }

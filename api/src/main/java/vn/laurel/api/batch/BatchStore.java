@@ -1,0 +1,171 @@
+package vn.laurel.api.batch;
+
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.inject.Singleton;
+import vn.laurel.api.facts.SubjectRows;
+import vn.laurel.api.store.Now;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.*;
+
+/** The batch_run and batch_outcome tables: a batch's request, progress and outcomes. */
+@Singleton
+public class BatchStore {
+    private final DataSource dataSource;
+
+    public BatchStore(DataSource dataSource) {
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    }
+
+    /** One outcome row: a subject's answer for an award, after the unit's quota. */
+    public record Outcome(String subjectId, String unit, String award, String outcome, Integer quotaRank, Long decisionId) {}
+
+    public long create(BatchRequest r, String requestedBy) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO batch_run (status, evaluation_year, as_of, unit_code, include_subunits, "
+                     + "awards, save_decisions, requested_by, requested_at) VALUES ('QUEUED', ?, ?, ?, ?, ?, ?, ?, ?)",
+                     Statement.RETURN_GENERATED_KEYS)) {
+            ps.setInt(1, r.year());
+            ps.setObject(2, r.asOf());
+            ps.setString(3, r.unit());
+            ps.setBoolean(4, r.includeSubunits());
+            ps.setString(5, r.awards().isEmpty() ? null : String.join(",", r.awards()));
+            ps.setBoolean(6, r.saveDecisions());
+            ps.setString(7, requestedBy);
+            ps.setObject(8, now());
+            ps.executeUpdate();
+            try (var keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the batch", e);
+        }
+    }
+
+    void start(long id, String rulesetVersion, int unitsTotal, long personsTotal) {
+        update("UPDATE batch_run SET status = 'RUNNING', ruleset_version = ?, units_total = ?, persons_total = ?, started_at = ? WHERE id = ?",
+                rulesetVersion, unitsTotal, personsTotal, now(), id);
+    }
+
+    void progress(long id, BatchProgress p) {
+        update("UPDATE batch_run SET units_done = ?, subjects_done = ?, outcomes_written = ? WHERE id = ?",
+                p.unitsDone(), p.subjectsDone(), p.outcomesWritten(), id);
+    }
+
+    void finish(long id, BatchProgress p, String failure) {
+        update("UPDATE batch_run SET status = ?, units_done = ?, subjects_done = ?, outcomes_written = ?, failure = ?, finished_at = ? WHERE id = ?",
+                failure == null ? "DONE" : "FAILED", p.unitsDone(), p.subjectsDone(), p.outcomesWritten(),
+                failure == null ? null : failure.substring(0, Math.min(4000, failure.length())), now(), id);
+    }
+
+    /** One unit's outcomes, in one statement batch: a unit is written whole or not at all. */
+    void write(long batchId, List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) return;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO batch_outcome (batch_id, subject_id, unit_code, award, outcome, "
+                     + "quota_rank, decision_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            c.setAutoCommit(false);
+            for (Outcome o : outcomes) {
+                ps.setLong(1, batchId);
+                ps.setString(2, o.subjectId());
+                ps.setString(3, o.unit());
+                ps.setString(4, o.award());
+                ps.setString(5, o.outcome());
+                ps.setObject(6, o.quotaRank(), java.sql.Types.INTEGER);
+                ps.setObject(7, o.decisionId(), java.sql.Types.BIGINT);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write the outcomes of batch " + batchId, e);
+        }
+    }
+
+    public Optional<Map<String, Object>> find(long id) {
+        try (Connection c = dataSource.getConnection()) {
+            return SubjectRows.list(c, "SELECT * FROM batch_run WHERE id = ?", id).stream().findFirst();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read batch " + id, e);
+        }
+    }
+
+    /** Per award, how many subjects came out with each outcome. */
+    public Map<String, Map<String, Long>> counts(long id) {
+        Map<String, Map<String, Long>> out = new TreeMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (Map<String, Object> row : SubjectRows.list(c, "SELECT award, outcome, COUNT(*) AS n FROM batch_outcome WHERE batch_id = ? "
+                    + "GROUP BY award, outcome ORDER BY award, outcome", id)) {
+                out.computeIfAbsent((String) row.get("award"), k -> new TreeMap<>()).put((String) row.get("outcome"), ((Number) row.get("n")).longValue());
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the outcomes of batch " + id, e);
+        }
+    }
+
+    /** A page of outcomes, optionally of one award and outcome, in subject order. */
+    public List<Map<String, Object>> outcomes(long id, String award, String outcome, int offset, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT subject_id, unit_code, award, outcome, quota_rank, decision_id FROM batch_outcome WHERE batch_id = ?");
+        List<Object> params = new ArrayList<>(List.of(id));
+        if (award != null) { sql.append(" AND award = ?"); params.add(award); }
+        if (outcome != null) { sql.append(" AND outcome = ?"); params.add(outcome); }
+        sql.append(" ORDER BY subject_id, award LIMIT ? OFFSET ?");
+        params.add(limit);
+        params.add(offset);
+        try (Connection c = dataSource.getConnection()) {
+            return SubjectRows.list(c, sql.toString(), params.toArray());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the outcomes of batch " + id, e);
+        }
+    }
+
+    List<String> allUnits() {
+        try (Connection c = dataSource.getConnection()) {
+            return SubjectRows.list(c, "SELECT code FROM org_unit ORDER BY code").stream().map(r -> (String) r.get("code")).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the units", e);
+        }
+    }
+
+    /** How many persons the units hold at the end of the year (for the progress bar; the same rule as FactStore.membersOf). */
+    long countPersons(List<String> units, int year, boolean allUnits) {
+        java.time.LocalDate end = java.time.LocalDate.of(year, 12, 31);
+        String base = "SELECT COUNT(*) AS n FROM membership m JOIN subject s ON s.id = m.subject_id WHERE m.current_flag = TRUE "
+                + "AND s.kind = 'PERSON' AND m.from_date <= ? AND (m.to_date IS NULL OR m.to_date >= ?)";
+        try (Connection c = dataSource.getConnection()) {
+            if (allUnits) return ((Number) SubjectRows.list(c, base, end, end).get(0).get("n")).longValue();
+            long n = 0;
+            for (int from = 0; from < units.size(); from += 1000) {
+                List<String> chunk = units.subList(from, Math.min(units.size(), from + 1000));
+                List<Object> params = new ArrayList<>(List.of(end, end));
+                params.addAll(chunk);
+                n += ((Number) SubjectRows.list(c, base + " AND m.unit_code IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                        params.toArray()).get(0).get("n")).longValue();
+            }
+            return n;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the persons in scope", e);
+        }
+    }
+
+    private void update(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot update the batch", e);
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(Now.instant(), ZoneOffset.UTC);
+    }
+}

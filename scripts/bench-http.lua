@@ -1,0 +1,9 @@
+-- wrk script of scripts/bench.sh: GET the eligibility of a random subject of the file $IDS for 2025.
+local ids = {}
+init = function(args)
+  for line in io.lines(os.getenv("IDS")) do ids[#ids + 1] = line end
+  math.randomseed(os.time() + tonumber(tostring(ids):match("0x(%x+)") or "0", 16) % 100000)
+end
+request = function()
+  return wrk.format("GET", "/api/v1/subjects/" .. ids[math.random(#ids)] .. "/eligibility?year=2025")
+end
