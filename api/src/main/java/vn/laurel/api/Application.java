@@ -3,7 +3,10 @@ package vn.laurel.api;
 import io.micronaut.runtime.Micronaut;
 import vn.laurel.api.security.SecuritySettings;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +17,13 @@ import java.util.Map;
  */
 @OpenAPIDefinition(info = @Info(title = "laurel", version = "v1",
         description = "Eligibility for Vietnamese emulation titles and commendations: decisions explained criterion by criterion, "
-                + "from ten years of facts kept with their provenance. Errors are RFC 9457 application/problem+json."))
+                + "from ten years of facts kept with their provenance. Errors are RFC 9457 application/problem+json. "
+                + "Every endpoint but /health needs a role (CLIENT, CLERK, POLICY, AUDITOR, ADMIN): see docs/security.md."),
+        security = {@SecurityRequirement(name = "bearerAuth"), @SecurityRequirement(name = "basicAuth")})
+@SecurityScheme(name = "bearerAuth", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "A token from the agency's identity provider, validated against the configured key set")
+@SecurityScheme(name = "basicAuth", type = SecuritySchemeType.HTTP, scheme = "basic",
+        description = "The demo accounts of the embedded default (client, clerk, policy, auditor, admin)")
 public class Application {
     public static void main(String[] args) {
         Micronaut.build(args)

@@ -97,7 +97,8 @@ class ReplayApiTest extends PostgresTest {
     @Test
     void the_api_is_described_by_an_openapi_document_and_swagger_ui() {
         String yaml = http.toBlocking().retrieve("/swagger/laurel-v1.yml");
-        assertThat(yaml).contains("/api/v1/subjects/{id}/eligibility", "/api/v1/awards/{code}/candidates", "/api/v1/audit/verify");
+        assertThat(yaml).contains("/api/v1/subjects/{id}/eligibility", "/api/v1/awards/{code}/candidates", "/api/v1/audit/verify",
+                "bearerAuth", "basicAuth");
         assertThat(http.toBlocking().exchange("/swagger-ui/index.html", String.class).code()).isEqualTo(200);
     }
 }
