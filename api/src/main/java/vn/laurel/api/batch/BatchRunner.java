@@ -131,13 +131,17 @@ public class BatchRunner {
         Organisation organisation = anyone == null ? null : facts.organisationOf(anyone);
 
         List<BatchStore.Outcome> out = new ArrayList<>();
+        // The people's answers before any quota, handed to the unit's evaluation so it does not decide them again.
+        Map<String, EvaluationResult> decided = new HashMap<>();
         if (personAwards != null && !members.isEmpty()) {
             List<CaseDocument> docs = new ArrayList<>();
             List<EvaluationResult> results = new ArrayList<>();
             for (Subject person : members) {
                 CaseDocument doc = new CaseDocument(null, request.asOf(), request.year(), personAwards, organisation, person, List.of(), Map.of());
                 docs.add(doc);
-                results.add(evaluator.evaluate(ruleSet, doc));
+                EvaluationResult result = evaluator.evaluate(ruleSet, doc);
+                results.add(result);
+                decided.put(person.id(), result);
                 subjectsDone.incrementAndGet();
             }
             List<EvaluationResult> capped = withUnitQuotas(results, members, request, ruleSet, organisation);
@@ -148,7 +152,7 @@ public class BatchRunner {
         }
         if (unitAwards != null && unitSubject != null && unitSubject.kind() == SubjectKind.COLLECTIVE) {
             CaseDocument doc = new CaseDocument(null, request.asOf(), request.year(), unitAwards, organisation, unitSubject, members, Map.of());
-            EvaluationResult result = evaluator.evaluate(ruleSet, doc);
+            EvaluationResult result = evaluator.evaluate(ruleSet, doc, decided);
             subjectsDone.incrementAndGet();
             Long decisionId = request.saveDecisions() ? decisions.save(doc, result, requestedBy) : null;
             addOutcomes(out, unit, unitSubject.unit(), result, unitAwards, decisionId);

@@ -3,6 +3,7 @@ package vn.laurel.api.store;
 import vn.laurel.engine.model.*;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static vn.laurel.api.store.Column.Type.*;
@@ -77,8 +78,10 @@ public final class FactKinds {
     public static final List<FactKind> ALL = List.of(MEMBERSHIPS, RATINGS, TITLES, COMMENDATIONS, INITIATIVES, DISCIPLINES,
             ABSENCES, ATTESTATIONS, MEMBER_AGGREGATES, CLUSTER_MEMBERS);
 
+    private static final Map<String, FactKind> BY_NAME = ALL.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(FactKind::name, k -> k));
+
     public static Optional<FactKind> byName(String name) {
-        return ALL.stream().filter(k -> k.name().equals(name)).findFirst();
+        return Optional.ofNullable(name == null ? null : BY_NAME.get(name));
     }
 
     public static Optional<FactKind> byFile(String file) {

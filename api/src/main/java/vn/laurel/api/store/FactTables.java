@@ -203,6 +203,7 @@ public final class FactTables {
 
     // ------------------------------------------------------------------ reads
 
+    // read() takes these by position after the kind's own columns: keep the order.
     private static final String PROVENANCE = ", id, source, recorded_at, recorded_by, import_id, superseded_at, superseded_by";
 
     /** The subject's current facts of a kind, or those as known at {@code knownAt} when it is not null. */
@@ -307,32 +308,35 @@ public final class FactTables {
         return kind.columns().stream().map(Column::db).collect(Collectors.joining(", "));
     }
 
+    /** Rows selected as {@code columns(kind) + PROVENANCE}, read by position: a batch reads tens of millions. */
     private static List<StoredFact> read(FactKind kind, PreparedStatement ps) throws SQLException {
         List<StoredFact> out = new ArrayList<>();
+        List<Column> columns = kind.columns();
+        int p = columns.size();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 Map<String, Object> values = new LinkedHashMap<>();
-                for (Column col : kind.columns()) values.put(col.db(), get(rs, col));
-                OffsetDateTime superseded = rs.getObject("superseded_at", OffsetDateTime.class);
-                long by = rs.getLong("superseded_by");
+                for (int i = 0; i < p; i++) values.put(columns.get(i).db(), get(rs, i + 1, columns.get(i)));
+                OffsetDateTime superseded = rs.getObject(p + 6, OffsetDateTime.class);
+                long by = rs.getLong(p + 7);
                 Long supersededBy = rs.wasNull() ? null : by;
-                long imp = rs.getLong("import_id");
+                long imp = rs.getLong(p + 5);
                 Long importId = rs.wasNull() ? null : imp;
-                out.add(new StoredFact(kind.name(), rs.getLong("id"), values, rs.getString("source"),
-                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(), rs.getString("recorded_by"), importId,
+                out.add(new StoredFact(kind.name(), rs.getLong(p + 1), values, rs.getString(p + 2),
+                        rs.getObject(p + 3, OffsetDateTime.class).toInstant(), rs.getString(p + 4), importId,
                         superseded == null ? null : superseded.toInstant(), supersededBy));
             }
         }
         return out;
     }
 
-    private static Object get(ResultSet rs, Column c) throws SQLException {
+    private static Object get(ResultSet rs, int i, Column c) throws SQLException {
         Object v = switch (c.type()) {
-            case TEXT, CODE -> rs.getString(c.db());
-            case INT -> rs.getInt(c.db());
-            case LONG -> rs.getLong(c.db());
-            case BOOL -> rs.getBoolean(c.db());
-            case DATE -> rs.getObject(c.db(), LocalDate.class);
+            case TEXT, CODE -> rs.getString(i);
+            case INT -> rs.getInt(i);
+            case LONG -> rs.getLong(i);
+            case BOOL -> rs.getBoolean(i);
+            case DATE -> rs.getObject(i, LocalDate.class);
         };
         return rs.wasNull() ? null : v;
     }

@@ -33,6 +33,9 @@ public final class Evaluation {
     private final List<CriterionResult> results = new ArrayList<>();
     // Parameters a rule asked for that have no value on the appraisal date, until the rule records.
     private final List<String> notInForce = new ArrayList<>();
+    // Parameters read since the last record, and so read by the rule that records next (rules read them in their consequence).
+    private final Set<String> readSinceRecord = new LinkedHashSet<>();
+    private final Map<String, Set<String>> parameterNamesByAward = new HashMap<>();
 
     public Evaluation(History history, int year, LocalDate asOf, String regime, Organisation organisation,
                       Map<String, Parameter> parameters) {
@@ -82,6 +85,7 @@ public final class Evaluation {
     }
 
     private ParameterUse use(String name) {
+        readSinceRecord.add(name);
         ParameterUse used = parametersUsed.get(name);
         if (used != null) return used;
         Parameter parameter = parameters.get(name);
@@ -104,11 +108,21 @@ public final class Evaluation {
             notInForce.clear();
         }
         Map<String, Object> meta = kcontext.getRule().getMetaData();
-        results.add(new CriterionResult(history.getId(), unquote(meta.get("award")), unquote(meta.get("criterion")),
+        String award = unquote(meta.get("award"));
+        if (!readSinceRecord.isEmpty()) {
+            parameterNamesByAward.computeIfAbsent(award, k -> new LinkedHashSet<>()).addAll(readSinceRecord);
+            readSinceRecord.clear();
+        }
+        results.add(new CriterionResult(history.getId(), award, unquote(meta.get("criterion")),
                 kcontext.getRule().getName(), year, check));
     }
 
     public List<CriterionResult> getResults() { return Collections.unmodifiableList(results); }
+
+    /** The parameters the criteria of an award read (whether or not a value was in force). */
+    public Set<String> parameterNamesOf(String award) {
+        return Set.copyOf(parameterNamesByAward.getOrDefault(award, Set.of()));
+    }
 
     public Collection<ParameterUse> getParametersUsed() { return Collections.unmodifiableCollection(parametersUsed.values()); }
 

@@ -13,6 +13,7 @@ import vn.laurel.engine.criteria.Requirement;
 import vn.laurel.engine.criteria.Status;
 import vn.laurel.engine.history.History;
 import vn.laurel.engine.i18n.Explainer;
+import vn.laurel.engine.i18n.Explanation;
 import vn.laurel.engine.model.CaseDocument;
 import vn.laurel.engine.model.Fact;
 import vn.laurel.engine.model.Subject;
@@ -58,6 +59,17 @@ public final class Evaluator {
     }
 
     public EvaluationResult evaluate(RuleSet rules, CaseDocument doc) {
+        return evaluate(rules, doc, Map.of());
+    }
+
+    /**
+     * As above, for a collective whose members were already decided on the same rules, year and date
+     * (a batch decides a unit's people before the unit): their answers are reused instead of deciding
+     * them again. A member is reused only if its answer covers every award the collective's criteria
+     * count; otherwise it is decided here as usual. The parameters listed for the collective then
+     * include those its reused members' other awards used.
+     */
+    public EvaluationResult evaluate(RuleSet rules, CaseDocument doc, Map<String, EvaluationResult> decidedMembers) {
         Regime regime = rules.regimeOn(doc.asOf()).orElseThrow(() -> new CaseFormatException("asOf",
                 "no legal regime in rules/regimes.yaml covers " + doc.asOf()));
         CompiledRegime compiled = rules.compiled(regime.code());
@@ -67,7 +79,8 @@ public final class Evaluator {
 
         List<ParameterUse> parameters = new ArrayList<>();
         List<History> memberHistories = new ArrayList<>();
-        List<MemberResult> memberResults = evaluateMembers(rules, compiled, regime, doc, askedCodes, memberHistories, parameters);
+        List<MemberResult> memberResults = evaluateMembers(rules, compiled, regime, doc, askedCodes, memberHistories, parameters,
+                decidedMembers);
 
         Run main = run(rules, compiled, regime, doc, new History(doc.subject(), memberHistories),
                 compiled.withPrerequisites(askedCodes, doc.subject().kind()), askedCodes);
@@ -79,20 +92,58 @@ public final class Evaluator {
     }
 
     /** One subject's session and answers. */
-    private record Run(History history, Evaluation evaluation, List<AwardResult> results, List<FiredRule> fired) {}
+    private record Run(History history, Evaluation evaluation, List<AwardResult> results, List<FiredRule> fired,
+                       Collection<ParameterUse> parameters) {
+        Run(History history, Evaluation evaluation, List<AwardResult> results, List<FiredRule> fired) {
+            this(history, evaluation, results, fired, evaluation.getParametersUsed());
+        }
+    }
+
+    /**
+     * A member's earlier answer as if decided here: its history records the same decisions the run
+     * would have recorded, and its answers and fired rules are those of the awards wanted. Null when
+     * the answer lacks one of them or a quota has already been applied to it.
+     */
+    private static Run reuse(Subject member, EvaluationResult decided, Set<String> toRun, Set<String> asked) {
+        Map<String, AwardResult> byAward = new HashMap<>();
+        decided.results().forEach(a -> byAward.put(a.award(), a));
+        if (!byAward.keySet().containsAll(toRun)) return null;
+        History history = new History(member);
+        List<AwardResult> results = new ArrayList<>();
+        for (String code : toRun) {
+            AwardResult r = byAward.get(code);
+            if (r.quota() != null) return null; // capped since: the outcome the rules gave is not at hand
+            history.recordDecision(code, decided.year(), r.outcome());
+            if (!asked.contains(code) && !r.notes().contains(Explainer.label("note.prerequisite"))) {
+                List<Localized> notes = new ArrayList<>(r.notes());
+                notes.add(Explainer.label("note.prerequisite"));
+                r = r.withNotes(notes);
+            }
+            results.add(r);
+        }
+        List<FiredRule> fired = decided.firedRules().stream().filter(f -> f.award() == null || toRun.contains(f.award())).toList();
+        Set<String> read = new HashSet<>();
+        results.forEach(r -> read.addAll(r.parameterNames()));
+        return new Run(history, null, results, fired, decided.parameters().stream().filter(p -> read.contains(p.name())).toList());
+    }
 
     private List<MemberResult> evaluateMembers(RuleSet rules, CompiledRegime compiled, Regime regime, CaseDocument doc,
-                                               Set<String> askedCodes, List<History> histories, List<ParameterUse> parameters) {
+                                               Set<String> askedCodes, List<History> histories, List<ParameterUse> parameters,
+                                               Map<String, EvaluationResult> decidedMembers) {
         Set<String> memberAwards = new LinkedHashSet<>();
         for (String award : compiled.withPrerequisites(askedCodes, SubjectKind.COLLECTIVE)) memberAwards.addAll(compiled.memberAwardsOf(award));
         memberAwards.removeIf(a -> rules.award(a).map(d -> !d.appliesTo(SubjectKind.PERSON)).orElse(true));
         if (doc.members().isEmpty()) return List.of();
 
+        Set<String> toRun = compiled.withPrerequisites(memberAwards, SubjectKind.PERSON);
         List<Run> runs = new ArrayList<>();
         for (Subject member : doc.members()) {
-            History history = new History(member);
-            histories.add(history);
-            runs.add(run(rules, compiled, regime, doc, history, compiled.withPrerequisites(memberAwards, SubjectKind.PERSON), memberAwards));
+            EvaluationResult decided = decidedMembers.get(member.id());
+            Run run = decided != null && decided.year() == doc.year() && decided.asOf().equals(doc.asOf())
+                    && decided.rulesetVersion().equals(rules.version()) ? reuse(member, decided, toRun, memberAwards) : null;
+            if (run == null) run = run(rules, compiled, regime, doc, new History(member), toRun, memberAwards);
+            histories.add(run.history);
+            runs.add(run);
         }
         List<List<AwardResult>> results = new ArrayList<>();
         runs.forEach(r -> results.add(new ArrayList<>(r.results)));
@@ -114,7 +165,7 @@ public final class Evaluator {
         }
         List<MemberResult> out = new ArrayList<>();
         for (int m = 0; m < runs.size(); m++) {
-            addDistinct(parameters, runs.get(m).evaluation.getParametersUsed());
+            addDistinct(parameters, runs.get(m).parameters);
             out.add(new MemberResult(runs.get(m).history.getId(), List.copyOf(results.get(m)), runs.get(m).fired));
         }
         return out;
@@ -151,7 +202,7 @@ public final class Evaluator {
             if (!asked.contains(code)) {
                 List<Localized> notes = new ArrayList<>(r.notes());
                 notes.add(Explainer.label("note.prerequisite"));
-                r = new AwardResult(r.award(), r.name(), r.outcome(), r.criteria(), notes, r.quota());
+                r = r.withNotes(notes);
             }
             results.add(r);
         }
@@ -237,12 +288,12 @@ public final class Evaluator {
             }
         }
         return new AwardResult(award.code(), award.name(), outcome != null ? outcome : Outcome.of(statuses),
-                criteria, notes);
+                criteria, notes, null, evaluation.parameterNamesOf(award.code()));
     }
 
     private static CriterionOutcome outcomeOf(CriterionDefinition def, int year, Check check) {
         return new CriterionOutcome(def.criterion(), check.status(), check.actual(), check.required(), def.legalBasis(),
-                def.confidence(), Explainer.explain(def.template(), year, check), check.evidence(), def.rule(),
+                def.confidence(), new Explanation(def.template(), year, check), check.evidence(), def.rule(),
                 def.file(), def.line());
     }
 

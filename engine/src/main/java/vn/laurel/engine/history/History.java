@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 public final class History {
     private final Subject subject;
     private final Map<Integer, RatingFact> ratingsByYear;
+    private Map<String, Map<Integer, Fact>> conferred; // built on first use; a History is used by one session at a time
     private final Map<String, Map<Integer, Outcome>> decided = new HashMap<>();
     private final List<History> members;
 
@@ -359,12 +360,25 @@ public final class History {
     }
 
     Optional<Fact> conferred(String award, int year) {
-        Optional<Fact> title = subject.titles().stream()
-                .filter(t -> award.equals(t.code()) && t.year() == year && t.isValid()).map(t -> (Fact) t).findFirst();
-        if (title.isPresent()) return title;
-        return subject.commendations().stream()
-                .filter(c -> award.equals(c.code()) && c.year() == year && c.isValid() && c.kind() == CommendationKind.MERIT)
-                .map(c -> (Fact) c).findFirst();
+        if (conferred == null) conferred = conferredByAwardAndYear();
+        return Optional.ofNullable(conferred.getOrDefault(award, Map.of()).get(year));
+    }
+
+    /**
+     * For each award and year, the title conferred (not revoked) or else the MERIT commendation — the
+     * first in the subject's order. Built once: the rules ask this hundreds of times per subject.
+     */
+    private Map<String, Map<Integer, Fact>> conferredByAwardAndYear() {
+        Map<String, Map<Integer, Fact>> byAward = new HashMap<>();
+        for (TitleFact t : subject.titles()) {
+            if (t.code() != null && t.year() != null && t.isValid()) byAward.computeIfAbsent(t.code(), k -> new HashMap<>()).putIfAbsent(t.year(), t);
+        }
+        for (CommendationFact c : subject.commendations()) {
+            if (c.code() != null && c.year() != null && c.isValid() && c.kind() == CommendationKind.MERIT) {
+                byAward.computeIfAbsent(c.code(), k -> new HashMap<>()).putIfAbsent(c.year(), c);
+            }
+        }
+        return byAward;
     }
 
     Outcome decision(String award, int year) {

@@ -5,7 +5,10 @@ import vn.laurel.engine.criteria.Requirement;
 import vn.laurel.engine.policy.Localized;
 
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -25,6 +28,13 @@ public final class Explainer {
     /** Parsed patterns: parsing a MessageFormat costs more than formatting with it, and every criterion of every answer is explained. */
     private static final java.util.concurrent.ConcurrentMap<String, MessageFormat> FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * Labels already formatted: the counting helpers label their details ("2016–2025", "broken in
+     * 2021") for every subject, from few distinct values. Bounded, since the values are data.
+     */
+    private static final java.util.concurrent.ConcurrentMap<List<Object>, Localized> LABELS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_LABELS = 50_000;
+
     private Explainer() {}
 
     public static Localized explain(Localized template, int year, Check check) {
@@ -32,7 +42,15 @@ public final class Explainer {
     }
 
     public static Localized label(String key, Object... args) {
-        return new Localized(text("vi", key, args), text("en", key, args));
+        if (args.length == 0) return new Localized(text("vi", key), text("en", key));
+        List<Object> cacheKey = new ArrayList<>(args.length + 1);
+        cacheKey.add(key);
+        Collections.addAll(cacheKey, args);
+        Localized known = LABELS.get(cacheKey);
+        if (known != null) return known;
+        Localized made = new Localized(text("vi", key, args), text("en", key, args));
+        if (LABELS.size() < MAX_LABELS) LABELS.putIfAbsent(cacheKey, made);
+        return made;
     }
 
     static String render(String lang, String template, int year, Check check) {

@@ -3,10 +3,8 @@ package vn.laurel.engine.policy;
 import vn.laurel.engine.model.Organisation;
 
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * A policy parameter: a threshold, share or switch that policy staff may change without touching
@@ -22,17 +20,25 @@ public record Parameter(String name, Localized description, String unit, String 
     public Optional<ParameterUse> resolve(LocalDate asOf, Organisation organisation) {
         String org = organisation == null ? null : organisation.code();
         String sector = organisation == null ? null : organisation.sector();
-        return latest(asOf, v -> org != null && org.equals(v.organisation()), "organisation " + org)
-                .or(() -> latest(asOf, v -> v.organisation() == null && sector != null && sector.equals(v.sector()),
-                        "sector " + sector))
-                .or(() -> latest(asOf, ParameterValue::isNational, "national"));
+        // Plain loops: every criterion of every subject resolves its parameters, a million times in a batch.
+        ParameterValue byOrg = null, bySector = null, national = null;
+        for (ParameterValue v : values) {
+            if (v.from().isAfter(asOf)) continue;
+            if (org != null && org.equals(v.organisation())) byOrg = later(byOrg, v);
+            else if (v.organisation() == null && sector != null && sector.equals(v.sector())) bySector = later(bySector, v);
+            if (v.isNational()) national = later(national, v);
+        }
+        if (byOrg != null) return Optional.of(use(byOrg, "organisation " + org));
+        if (bySector != null) return Optional.of(use(bySector, "sector " + sector));
+        return national == null ? Optional.empty() : Optional.of(use(national, "national"));
     }
 
-    private Optional<ParameterUse> latest(LocalDate asOf, Predicate<ParameterValue> scope, String scopeName) {
-        return values.stream()
-                .filter(scope)
-                .filter(v -> !v.from().isAfter(asOf))
-                .max(Comparator.comparing(ParameterValue::from))
-                .map(v -> new ParameterUse(name, v.value(), v.from(), scopeName, v.reference(), confidence, file));
+    /** The later of two values by start date; the first listed wins a tie. */
+    private static ParameterValue later(ParameterValue best, ParameterValue v) {
+        return best == null || v.from().isAfter(best.from()) ? v : best;
+    }
+
+    private ParameterUse use(ParameterValue v, String scopeName) {
+        return new ParameterUse(name, v.value(), v.from(), scopeName, v.reference(), confidence, file);
     }
 }
