@@ -89,52 +89,10 @@ printf 'COPY TO STDOUT again, after the batch: %.2f s (load %s)\n' "$C2" "$L3"
 C=$(echo "($C1 + $C2) / 2" | bc -l)
 
 if [ -n "$HTTP" ]; then
-  echo "== 3. HTTP: wrk, 10 s per step, eligibility (all awards, decision saved) vs the no-op /health/live"
-  command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-  PORT=${BENCH_HTTP_PORT:-18099}
-  IDS="${TMPDIR:-/tmp}/laurel-bench-ids.$$"; export IDS
-  awk -F, 'NR > 1 { print $1 }' "$DATA/people.csv" > "$IDS"
-  LAUREL_DB_URL="$URL" $JAVA -Xmx1g "-Dlaurel.rules.dir=$ROOT/rules" "-Dlaurel.scenarios.dir=$ROOT/examples/scenarios" \
-    "-Dmicronaut.server.port=$PORT" -jar "$JAR" > "${TMPDIR:-/tmp}/laurel-bench-server.log" 2>&1 &
-  SERVER=$!
-  trap 'kill $SERVER 2>/dev/null; rm -f "$IDS"; [ -z "$KEEP" ] && bash "$ROOT/scripts/pg-throwaway.sh" stop >/dev/null 2>&1 || true' EXIT
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health/live" >/dev/null && break; sleep 0.5; done
-  # wrk's latency figures in ms, whatever unit it prints them in
-  ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n *= 1; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'; }
-  step() { # eligibility|noop connections -> "rps p50 p99 errors"
-    local args=("http://127.0.0.1:$PORT/health/live") out
-    [ "$1" = eligibility ] && args=(-s "$ROOT/scripts/bench-http.lua" "http://127.0.0.1:$PORT")
-    out=$(wrk -t "$(( $2 < 2 ? 1 : 2 ))" -c "$2" -d 10s --latency "${args[@]}" 2>&1)
-    echo "$(echo "$out" | awk '/Requests\/sec/ { r = $2 } END { print r + 0 }') $(ms "$(echo "$out" | awk '$1 == "50%" { print $2 }')") $(ms "$(echo "$out" | awk '$1 == "99%" { print $2 }')") $(echo "$out" | awk '/Non-2xx|Socket errors/ { s = s $0 "; " } END { print (s == "" ? "none" : s) }')"
-  }
-  wrk -t 2 -c 4 -d 10s -s "$ROOT/scripts/bench-http.lua" "http://127.0.0.1:$PORT" >/dev/null 2>&1   # warm-up
-  wrk -t 2 -c 4 -d 5s "http://127.0.0.1:$PORT/health/live" >/dev/null 2>&1
-  BEST_E=0; BEST_N=0; BEST_E_AT="none"; BEST_N_AT="none"; PEAK_E=0; PEAK_N=0
-  for c in 1 2 4 8 16 32; do
-    read -r rps p50 p99 errs <<< "$(step eligibility "$c")"
-    printf '  eligibility  %2d connections: %8.0f req/s  p50 %6.1f ms  p99 %7.1f ms  errors: %s (load %s)\n' "$c" "$rps" "$p50" "$p99" "$errs" "$(load)"
-    if [ "$(echo "$p99 <= 50 && $rps > $BEST_E" | bc)" = 1 ]; then BEST_E=$rps; BEST_E_AT="$c connections, p99 $p99 ms"; fi
-    if [ "$(echo "$rps > $PEAK_E" | bc)" = 1 ]; then PEAK_E=$rps; fi
-    read -r rps p50 p99 errs <<< "$(step noop "$c")"
-    printf '  no-op        %2d connections: %8.0f req/s  p50 %6.1f ms  p99 %7.1f ms  errors: %s (load %s)\n' "$c" "$rps" "$p50" "$p99" "$errs" "$(load)"
-    if [ "$(echo "$p99 <= 50 && $rps > $BEST_N" | bc)" = 1 ]; then BEST_N=$rps; BEST_N_AT="$c connections, p99 $p99 ms"; fi
-    if [ "$(echo "$rps > $PEAK_N" | bc)" = 1 ]; then PEAK_N=$rps; fi
-  done
-  echo "  reload under load: eligibility at 4 connections for 20 s, POST /api/v1/ruleset/reload after 5 s"
-  wrk -t 2 -c 4 -d 20s --latency -s "$ROOT/scripts/bench-http.lua" "http://127.0.0.1:$PORT" > "${TMPDIR:-/tmp}/laurel-bench-reload.$$" 2>&1 &
-  WRK=$!
-  sleep 5
-  RELOAD=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -X POST "http://127.0.0.1:$PORT/api/v1/ruleset/reload")
-  wait $WRK
-  FAILED=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "${TMPDIR:-/tmp}/laurel-bench-reload.$$")
-  printf '  reload: HTTP %s in %.2f s (compile, check, every scenario, swap); during the 20 s: %s requests, %s failed (load %s)\n' \
-    "${RELOAD% *}" "${RELOAD#* }" "$(awk '/requests in/ { print $1 }' "${TMPDIR:-/tmp}/laurel-bench-reload.$$")" "$FAILED" "$(load)"
-  rm -f "${TMPDIR:-/tmp}/laurel-bench-reload.$$"
+  bash "$ROOT/scripts/bench-http.sh" "$URL" "$DATA/people.csv" | tee /tmp/laurel-bench-http.$$
   RATIOS="$RATIOS
-$(printf 'RATIO HTTP eligibility vs no-op, best throughput with p99 <= 50 ms: %.2f (eligibility %.0f req/s at %s; no-op %.0f req/s at %s; target at least 0.25)' \
-    "$(echo "$BEST_E / $BEST_N" | bc -l)" "$BEST_E" "$BEST_E_AT" "$BEST_N" "$BEST_N_AT")
-$(printf 'RATIO HTTP eligibility vs no-op, peak throughput whatever the latency: %.4f (%.0f vs %.0f req/s)' "$(echo "$PEAK_E / $PEAK_N" | bc -l)" "$PEAK_E" "$PEAK_N")
-$(printf 'RELOAD of the full catalogue under load: %.2f s, %s failed requests (target at most 2 s, none failed)' "${RELOAD#* }" "$FAILED")"
+$(grep -E '^(RATIO|RELOAD)' /tmp/laurel-bench-http.$$)"
+  rm -f /tmp/laurel-bench-http.$$
 fi
 RATIOS="$RATIOS
 $(printf 'RATIO batch vs COPY of the same rows (%s people): %.1f× (batch %.1f s, COPY %.2f s; target at most 2×)' "$PEOPLE" "$(echo "$B / $C" | bc -l)" "$B" "$C")"

@@ -50,5 +50,9 @@ class EmbeddedDefaultTest implements TestPropertyProvider {
         assertThat(answer.get("results").get(0).get("outcome").asText()).isEqualTo("ELIGIBLE");
         JsonNode saved = json.readTree(http.toBlocking().retrieve("/api/v1/decisions/" + answer.get("decisionId").asLong() + "?lang=both"));
         assertThat(saved.get("answer")).isEqualTo(answer);
+        // The answer is stored as JSON text and hashed from that text: H2 must give back what the chain hashed.
+        JsonNode audit = json.readTree(http.toBlocking().retrieve("/api/v1/audit/verify"));
+        assertThat(audit.get("intact").asBoolean()).as(audit.toString()).isTrue();
+        assertThat(audit.get("checked").asLong()).isPositive();
     }
 }

@@ -19,13 +19,26 @@ import java.util.Map;
  */
 public final class AuditChain {
     public static final String GENESIS = "0".repeat(64);
-    private static final String ROW = "SELECT d.id, d.subject_id, d.evaluation_year, d.as_of, d.regime, d.ruleset_version, "
-            + "d.engine_version, d.outcomes, CAST(d.result AS VARCHAR) AS result_text, d.requested_by, d.created_at FROM decision d";
+    private static final String COLUMNS = "SELECT d.id, d.subject_id, d.evaluation_year, d.as_of, d.regime, d.ruleset_version, "
+            + "d.engine_version, d.outcomes, d.requested_by, d.created_at FROM decision d";
+    private static final String ROW = COLUMNS.replace(" FROM decision d", ", CAST(d.result AS VARCHAR) AS result_text FROM decision d");
 
     private AuditChain() {}
 
-    /** Appends a decision just inserted in this transaction; returns its record hash. */
-    public static String append(Connection c, long decisionId) throws SQLException {
+    /**
+     * Appends a decision just inserted in this transaction, whose answer in canonical form is
+     * {@code canonicalAnswer} (what {@link Canonical#json} makes of the stored text); returns its record hash.
+     */
+    public static String append(Connection c, long decisionId, String canonicalAnswer) throws SQLException {
+        // Built before the head is locked: concurrent appends queue only for the link itself.
+        String content;
+        try (PreparedStatement ps = c.prepareStatement(COLUMNS + " WHERE d.id = ?")) {
+            ps.setLong(1, decisionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new SQLException("decision " + decisionId + " is not in this transaction");
+                content = content(rs, canonicalAnswer);
+            }
+        }
         long last;
         String lastHash;
         try (PreparedStatement ps = c.prepareStatement("SELECT last_sequence, last_hash FROM decision_chain_head WHERE id = 1 FOR UPDATE");
@@ -34,7 +47,7 @@ public final class AuditChain {
             last = rs.getLong(1);
             lastHash = rs.getString(2);
         }
-        String hash = Canonical.sha256(content(c, decisionId) + "\n" + lastHash);
+        String hash = Canonical.sha256(content + "\n" + lastHash);
         long sequence = last + 1;
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO decision_chain (sequence, decision_id, previous_hash, record_hash) VALUES (?, ?, ?, ?)")) {
@@ -64,12 +77,16 @@ public final class AuditChain {
     }
 
     private static String content(ResultSet rs) throws SQLException {
+        return content(rs, Canonical.json(rs.getString("result_text")));
+    }
+
+    private static String content(ResultSet rs, String canonicalAnswer) throws SQLException {
         return String.join("\n", String.valueOf(rs.getLong("id")), rs.getString("subject_id"),
                 String.valueOf(rs.getInt("evaluation_year")), String.valueOf(rs.getObject("as_of", java.time.LocalDate.class)),
                 rs.getString("regime"), rs.getString("ruleset_version"), rs.getString("engine_version"), rs.getString("outcomes"),
                 rs.getString("requested_by"),
                 rs.getObject("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toString(),
-                Canonical.json(rs.getString("result_text")));
+                canonicalAnswer);
     }
 
     /** The outcome of a verification: how many records were checked, and the first problem found. */

@@ -65,13 +65,29 @@ public class BatchStore {
                 failure == null ? null : failure.substring(0, Math.min(4000, failure.length())), now(), id);
     }
 
-    /** One unit's outcomes, in one statement batch: a unit is written whole or not at all. */
+    /** One unit's outcomes, in one transaction: a unit is written whole or not at all. COPY on PostgreSQL, INSERT batches elsewhere. */
     void write(long batchId, List<Outcome> outcomes) {
         if (outcomes.isEmpty()) return;
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO batch_outcome (batch_id, subject_id, unit_code, award, outcome, "
-                     + "quota_rank, decision_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
+            try {
+                if (OutcomeCopy.supported(c)) OutcomeCopy.copy(c, batchId, outcomes);
+                else insert(c, batchId, outcomes);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write the outcomes of batch " + batchId, e);
+        }
+    }
+
+    private static void insert(Connection c, long batchId, List<Outcome> outcomes) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO batch_outcome (batch_id, subject_id, unit_code, award, outcome, "
+                + "quota_rank, decision_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (Outcome o : outcomes) {
                 ps.setLong(1, batchId);
                 ps.setString(2, o.subjectId());
@@ -83,9 +99,6 @@ public class BatchStore {
                 ps.addBatch();
             }
             ps.executeBatch();
-            c.commit();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot write the outcomes of batch " + batchId, e);
         }
     }
 

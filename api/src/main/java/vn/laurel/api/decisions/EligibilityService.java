@@ -1,6 +1,7 @@
 package vn.laurel.api.decisions;
 
 import jakarta.inject.Singleton;
+import vn.laurel.api.audit.Canonical;
 import vn.laurel.api.facts.FactStore;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetHolder;
@@ -13,7 +14,6 @@ import vn.laurel.engine.model.Subject;
 import vn.laurel.engine.model.SubjectKind;
 import vn.laurel.engine.ruleset.RuleSet;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,29 +35,37 @@ public class EligibilityService {
         this.decisionStore = decisionStore;
     }
 
-    /** Evaluates a subject from the store and saves the decision; the answer carries its id. */
-    public Map<String, Object> decide(String subjectId, int year, LocalDate asOf, List<String> awards, String requestedBy) {
+    /** An answer, and the id of the decision that keeps it (null for a what-if). */
+    public record Decided(Long decisionId, EvaluationResult result) {
+        /**
+         * The answer as clients receive it, written straight from the result: the decision's id
+         * first, then the answer, its texts in {@code language} ("both": the {vi, en} pairs).
+         */
+        public String json(String language) {
+            String answer = Json.write(result, language);
+            return "{\"decisionId\":" + decisionId + (answer.equals("{}") ? "}" : "," + answer.substring(1));
+        }
+    }
+
+    /** Evaluates a subject from the store and saves the decision. */
+    public Decided decide(String subjectId, int year, LocalDate asOf, List<String> awards, String requestedBy) {
         Subject subject = facts.subject(subjectId)
                 .orElseThrow(() -> ProblemException.notFound("No subject with id " + subjectId));
         return decide(caseOf(subject, year, asOf, awards), requestedBy);
     }
 
     /** Evaluates a case document and keeps the answer as a decision, in the audit chain. */
-    public Map<String, Object> decide(CaseDocument doc, String requestedBy) {
+    public Decided decide(CaseDocument doc, String requestedBy) {
         EvaluationResult result = rules.evaluator().evaluate(rules.current(), doc);
-        Map<String, Object> body = Json.toMap(result);
-        return withDecisionId(save(doc, result, body, requestedBy), body);
+        return new Decided(save(doc, result, requestedBy), result);
     }
 
-    /** Keeps an answer already computed (by a batch, say) as a decision in the audit chain; returns its id. */
+    /** Keeps an answer (decided here, or by a batch) as a decision in the audit chain; returns its id. */
     public long save(CaseDocument doc, EvaluationResult result, String requestedBy) {
-        return save(doc, result, Json.toMap(result), requestedBy);
-    }
-
-    private long save(CaseDocument doc, EvaluationResult result, Map<String, Object> body, String requestedBy) {
-        return decisionStore.save(new DecisionRecord(null, doc.subject().id(), doc.year(), doc.asOf(),
-                result.regime(), result.rulesetVersion(), result.engineVersion(), summary(result.results()), body,
-                requestedBy, Now.instant()), factsReliedOn(result), outcomes(result)).id();
+        // Serialised once, canonical and with both languages: the same text is stored, hashed into the chain, and replayed.
+        return decisionStore.save(new DecisionStore.NewDecision(doc.subject().id(), doc.year(), doc.asOf(),
+                result.regime(), result.rulesetVersion(), result.engineVersion(), summary(result.results()), requestedBy,
+                Now.instant()), Canonical.write(result), factsReliedOn(result), outcomes(result));
     }
 
     /**
@@ -72,8 +80,8 @@ public class EligibilityService {
     }
 
     /** A what-if: the case document's facts, not the store's; nothing is saved. */
-    public Map<String, Object> whatIf(CaseDocument doc) {
-        return withDecisionId(null, Json.toMap(rules.evaluator().evaluate(doc)));
+    public Decided whatIf(CaseDocument doc) {
+        return new Decided(null, rules.evaluator().evaluate(doc));
     }
 
     public static Map<String, Object> withDecisionId(Long id, Map<String, Object> body) {

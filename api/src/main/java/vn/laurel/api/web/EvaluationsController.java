@@ -16,7 +16,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.laurel.api.decisions.EligibilityService;
 import vn.laurel.engine.caseformat.CaseReader;
-import vn.laurel.engine.json.Json;
 
 /** What-if: decide the case document sent in the body (JSON or YAML). Saved as a decision only with {@code ?save=true}. */
 // What-if is a client's question and a policy officer's tool.
@@ -36,6 +35,6 @@ public class EvaluationsController {
         String lang = Language.of(request);
         var doc = CaseReader.read(body == null ? "" : body);
         var answer = Boolean.TRUE.equals(save) ? service.decide(doc, Requester.of(request)) : service.whatIf(doc);
-        return HttpResponse.ok(Json.write(Language.localize(answer, lang)));
+        return HttpResponse.ok(answer.json(lang));
     }
 }

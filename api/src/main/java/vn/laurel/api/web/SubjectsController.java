@@ -18,7 +18,6 @@ import vn.laurel.api.security.Requester;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.engine.caseformat.CaseFormatException;
 import vn.laurel.engine.caseformat.FieldError;
-import vn.laurel.engine.json.Json;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -57,8 +56,7 @@ public class SubjectsController {
         if (y > date.getYear()) throw ProblemException.badField("year", "the evaluation year " + y + " is after asOf " + date);
         String lang = Language.of(request); // before deciding: a bad lang must not leave a saved decision behind a 400
         try {
-            return HttpResponse.ok(Json.write(Language.localize(service.decide(id, y, date, Params.codes(awards), Requester.of(request)),
-                    lang)));
+            return HttpResponse.ok(service.decide(id, y, date, Params.codes(awards), Requester.of(request)).json(lang));
         } catch (CaseFormatException e) {
             // The case was built from the query: name the query parameter, not the case field.
             throw new ProblemException(io.micronaut.http.HttpStatus.BAD_REQUEST, e.getMessage(), e.getErrors().stream()

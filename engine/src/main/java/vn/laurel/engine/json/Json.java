@@ -1,11 +1,18 @@
 package vn.laurel.engine.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import vn.laurel.engine.policy.Localized;
+
+import java.io.IOException;
 
 import java.util.Map;
 
@@ -19,7 +26,34 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
+    /** Per language, a mapper that writes every {vi, en} text as the one string of that language. */
+    private static final Map<String, ObjectMapper> IN_LANGUAGE = Map.of("vi", inLanguage("vi"), "en", inLanguage("en"));
+
     private Json() {}
+
+    private static ObjectMapper inLanguage(String language) {
+        SimpleModule module = new SimpleModule("laurel-" + language);
+        module.addSerializer(Localized.class, new StdSerializer<>(Localized.class) {
+            @Override
+            public void serialize(Localized value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeString(value.in(language));
+            }
+        });
+        return MAPPER.copy().registerModule(module);
+    }
+
+    /**
+     * A value with its texts in {@code language} ("vi" or "en"), or with both as {vi, en} pairs for
+     * any other value ("both"). Written straight from the objects: no intermediate tree of maps.
+     */
+    public static String write(Object value, String language) {
+        ObjectMapper mapper = IN_LANGUAGE.getOrDefault(language, MAPPER);
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
 
     public static String write(Object value) {
         try {

@@ -7,13 +7,16 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import vn.laurel.engine.concurrent.Parallel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +31,18 @@ final class RuleCompiler {
     private static final Pattern LINE_COLUMN = Pattern.compile("Line (\\d+):(\\d+)");
 
     record Result(KieBase kieBase, List<RuleProblem> problems) {}
+
+    /**
+     * Compiles each regime into its own KieBase, the regimes side by side: a reload waits for the
+     * slowest regime, not for their sum. Regimes without files are left out of the answer.
+     */
+    static Map<String, Result> compileAll(Path root, Map<String, List<Path>> filesByRegime) {
+        List<String> regimes = filesByRegime.keySet().stream().filter(r -> !filesByRegime.get(r).isEmpty()).toList();
+        List<Result> results = Parallel.map("laurel-compile", regimes, r -> compile(root, filesByRegime.get(r)));
+        Map<String, Result> out = new LinkedHashMap<>();
+        for (int i = 0; i < regimes.size(); i++) out.put(regimes.get(i), results.get(i));
+        return out;
+    }
 
     static Result compile(Path root, List<Path> files) {
         KieServices ks = KieServices.Factory.get();

@@ -34,17 +34,23 @@ public final class RuleSetLoader {
         List<RuleProblem> problems = new ArrayList<>(dir.problems());
 
         List<Path> common = dir.drlFiles(RulesDirectory.COMMON);
-        Map<String, CompiledRegime> compiled = new LinkedHashMap<>();
+        Map<String, List<Path>> filesOf = new LinkedHashMap<>();
         for (Regime regime : regimes) {
             List<Path> files = new ArrayList<>(common);
             files.addAll(dir.drlFiles(regime.folder()));
+            filesOf.put(regime.code(), files);
+        }
+        Map<String, RuleCompiler.Result> results = RuleCompiler.compileAll(root, filesOf);
+        Map<String, CompiledRegime> compiled = new LinkedHashMap<>();
+        for (Regime regime : regimes) {
+            List<Path> files = filesOf.get(regime.code());
             problems.addAll(RuleLint.check(root, dir.drlFiles(regime.folder())));
             problems.addAll(RuleLint.duplicateNames(root, files, regime.code()));
             if (files.isEmpty()) {
                 compiled.put(regime.code(), new CompiledRegime(regime, null, List.of()));
                 continue;
             }
-            RuleCompiler.Result result = RuleCompiler.compile(root, files);
+            RuleCompiler.Result result = results.get(regime.code());
             problems.addAll(result.problems());
             problems.addAll(RuleMetadata.unknownParameters(root, dir.drlFiles(regime.folder()), parameters));
             problems.addAll(RuleMetadata.unknownAttestations(root, dir.drlFiles(regime.folder()), attestations));

@@ -3,6 +3,7 @@ package vn.laurel.engine.scenario;
 import vn.laurel.engine.caseformat.CaseFormatException;
 import vn.laurel.engine.caseformat.CaseReader;
 import vn.laurel.engine.catalogue.CriterionDefinition;
+import vn.laurel.engine.concurrent.Parallel;
 import vn.laurel.engine.criteria.Status;
 import vn.laurel.engine.evaluation.AwardResult;
 import vn.laurel.engine.evaluation.EvaluationResult;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -35,14 +37,12 @@ public final class ScenarioRunner {
         }
     }
 
+    /** Runs every scenario, one per core at a time (a reload waits for them); results come in file order. */
     public static ScenarioReport run(RuleSet rules, Path directory) {
         Evaluator evaluator = new Evaluator(() -> rules);
-        List<ScenarioResult> results = new ArrayList<>();
-        Set<String> fired = new HashSet<>();
-        for (Path file : scenarioFiles(directory)) {
-            String relative = directory.relativize(file).toString().replace('\\', '/');
-            results.add(runOne(evaluator, rules, relative, file, fired));
-        }
+        Set<String> fired = ConcurrentHashMap.newKeySet();
+        List<ScenarioResult> results = Parallel.map("laurel-scenarios", scenarioFiles(directory), file ->
+                runOne(evaluator, rules, directory.relativize(file).toString().replace('\\', '/'), file, fired));
         List<String> neverFired = new ArrayList<>();
         for (CompiledRegime regime : rules.compiled().values()) {
             for (CriterionDefinition c : regime.criteria()) {

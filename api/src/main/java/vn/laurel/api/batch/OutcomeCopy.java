@@ -1,0 +1,57 @@
+package vn.laurel.api.batch;
+
+import org.postgresql.PGConnection;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Writes a unit's outcomes to PostgreSQL with COPY, which streams rows without a round trip or a
+ * parse per row: at a million people the INSERT batches were a third of the batch's wall time.
+ * CSV format: text is always quoted, so an empty unquoted field can only mean NULL.
+ */
+final class OutcomeCopy {
+    private static final String SQL = "COPY batch_outcome (batch_id, subject_id, unit_code, award, outcome, quota_rank, decision_id) "
+            + "FROM STDIN WITH (FORMAT csv)";
+
+    private OutcomeCopy() {}
+
+    static boolean supported(Connection c) throws SQLException {
+        return c.isWrapperFor(PGConnection.class);
+    }
+
+    /** Copies the rows inside the connection's current transaction; returns the rows written. */
+    static long copy(Connection c, long batchId, List<BatchStore.Outcome> outcomes) throws SQLException {
+        StringBuilder csv = new StringBuilder(outcomes.size() * 64);
+        for (BatchStore.Outcome o : outcomes) {
+            csv.append(batchId).append(',');
+            text(csv, o.subjectId()).append(',');
+            text(csv, o.unit()).append(',');
+            text(csv, o.award()).append(',');
+            text(csv, o.outcome()).append(',');
+            if (o.quotaRank() != null) csv.append(o.quotaRank());
+            csv.append(',');
+            if (o.decisionId() != null) csv.append(o.decisionId());
+            csv.append('\n');
+        }
+        try {
+            return c.unwrap(PGConnection.class).getCopyAPI().copyIn(SQL, new StringReader(csv.toString()));
+        } catch (IOException e) {
+            throw new SQLException("cannot stream the outcomes", e);
+        }
+    }
+
+    private static StringBuilder text(StringBuilder csv, String value) {
+        if (value == null) return csv;
+        csv.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch == '"') csv.append('"');
+            csv.append(ch);
+        }
+        return csv.append('"');
+    }
+}
