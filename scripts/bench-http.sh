@@ -60,7 +60,7 @@ FAILED=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(",", ""); n += $4 + 
 printf '  reload: HTTP %s in %.2f s (compile, check, every scenario, swap); during the 20 s: %s requests, %s failed (load %s)\n' \
   "${RELOAD% *}" "${RELOAD#* }" "$(awk '/requests in/ { print $1 }' "${TMPDIR:-/tmp}/laurel-bench-reload.$$")" "$FAILED" "$(load)"
 rm -f "${TMPDIR:-/tmp}/laurel-bench-reload.$$"
-echo "$(printf 'RATIO HTTP eligibility vs no-op, best throughput with p99 <= 50 ms: %.2f (eligibility %.0f req/s at %s; no-op %.0f req/s at %s; target at least 0.25)' \
+echo "$(printf 'RATIO HTTP eligibility vs no-op, best throughput with p99 <= 50 ms: %.4f (eligibility %.0f req/s at %s; no-op %.0f req/s at %s; target at least 0.25)' \
   "$(echo "$BEST_E / $BEST_N" | bc -l)" "$BEST_E" "$BEST_E_AT" "$BEST_N" "$BEST_N_AT")
 $(printf 'RATIO HTTP eligibility vs no-op, peak throughput whatever the latency: %.4f (%.0f vs %.0f req/s)' "$(echo "$PEAK_E / $PEAK_N" | bc -l)" "$PEAK_E" "$PEAK_N")
 $(printf 'RELOAD of the full catalogue under load: %.2f s, %s failed requests (target at most 2 s, none failed)' "${RELOAD#* }" "$FAILED")"

@@ -1,6 +1,7 @@
 package vn.laurel.api.batch;
 
 import org.postgresql.PGConnection;
+import vn.laurel.api.store.Databases;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -20,7 +21,7 @@ final class OutcomeCopy {
     private OutcomeCopy() {}
 
     static boolean supported(Connection c) throws SQLException {
-        return c.isWrapperFor(PGConnection.class);
+        return Databases.isPostgres(c);
     }
 
     /** Copies the rows inside the connection's current transaction; returns the rows written. */
