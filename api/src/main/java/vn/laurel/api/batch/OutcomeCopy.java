@@ -10,8 +10,8 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Writes a unit's outcomes to PostgreSQL with COPY, which streams rows without a round trip or a
- * parse per row: at a million people the INSERT batches were a third of the batch's wall time.
+ * Writes a unit's outcomes to PostgreSQL with COPY, which streams rows without a statement per row:
+ * the INSERT batches kept a batch's workers waiting for about a third of its wall time.
  * CSV format: text is always quoted, so an empty unquoted field can only mean NULL.
  */
 final class OutcomeCopy {

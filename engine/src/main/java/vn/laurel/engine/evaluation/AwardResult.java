@@ -1,11 +1,10 @@
 package vn.laurel.engine.evaluation;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import java.util.Set;
-
 import vn.laurel.engine.policy.Localized;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The answer for one award: the outcome, the criteria it follows from, and notes (provisional law, not modelled).
