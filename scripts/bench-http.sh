@@ -2,7 +2,9 @@
 # Benchmark 3 of docs/benchmarks.md, on its own or called by scripts/bench.sh: the service on an
 # existing PostgreSQL holding generated people, wrk against GET /api/v1/subjects/{id}/eligibility
 # (random subjects, every award, the decision saved) and, beside it at each step, the no-op
-# GET /health/live of the same server, at 1 to 32 connections; then a rule reload under load.
+# GET /health/live of the same server, at 1 to 32 connections; then two rule reloads under load, each
+# after an edit of a copy of rules/ the server reads: one under common/ (every regime is built again:
+# the full catalogue) and one in law-2022/ (only that regime is built again; the others are reused).
 # usage: scripts/bench-http.sh JDBC_URL PEOPLE_CSV     (env BENCH_HTTP_PORT, default 18099)
 # Prints a line per step, then RATIO/RELOAD lines. BENCH_JAVA_OPTS: extra JVM options of the server (a profiler, say).
 set -euo pipefail
@@ -15,11 +17,12 @@ echo "== 3. HTTP: wrk, 10 s per step, eligibility (all awards, decision saved) v
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 PORT=${BENCH_HTTP_PORT:-18099}
 IDS="${TMPDIR:-/tmp}/laurel-bench-ids.$$"; export IDS
+RULES="${TMPDIR:-/tmp}/laurel-bench-rules.$$"; rm -rf "$RULES"; cp -r "$ROOT/rules" "$RULES"
 awk -F, 'NR > 1 { print $1 }' "$PEOPLE_CSV" > "$IDS"
-LAUREL_DEMO_ACCOUNTS=true LAUREL_DB_URL="$URL" $JAVA -Xmx1g ${BENCH_JAVA_OPTS:-} "-Dlaurel.rules.dir=$ROOT/rules" "-Dlaurel.scenarios.dir=$ROOT/examples/scenarios" \
+LAUREL_DEMO_ACCOUNTS=true LAUREL_DB_URL="$URL" $JAVA -Xmx1g ${BENCH_JAVA_OPTS:-} "-Dlaurel.rules.dir=$RULES" "-Dlaurel.scenarios.dir=$ROOT/examples/scenarios" \
   "-Dmicronaut.server.port=$PORT" -jar "$JAR" > "${TMPDIR:-/tmp}/laurel-bench-server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; rm -f "$IDS"' EXIT
+trap 'kill $SERVER 2>/dev/null; rm -f "$IDS"; rm -rf "$RULES"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health/live" >/dev/null && break; sleep 0.5; done
 # The throwaway database has no real users: the demo accounts sign the requests (HTTP Basic, as a client would).
 AUTH="Authorization: Basic $(printf client:client | base64)"
@@ -50,17 +53,24 @@ for c in 1 2 4 8 16 32; do
     if [ "$(echo "$rps > $PEAK_N" | bc)" = 1 ]; then PEAK_N=$rps; fi
   fi
 done
-echo "  reload under load: eligibility at 4 connections for 20 s, POST /api/v1/ruleset/reload after 5 s"
-wrk -t 2 -c 4 -d 20s --latency -H "$AUTH" -s "$ROOT/scripts/bench-http.lua" "http://127.0.0.1:$PORT" > "${TMPDIR:-/tmp}/laurel-bench-reload.$$" 2>&1 &
+echo "  reload under load: eligibility at 4 connections for 30 s; after 5 s an edit under common/ and a reload, after 18 s an edit in law-2022/ and a reload"
+wrk -t 2 -c 4 -d 30s --latency -H "$AUTH" -s "$ROOT/scripts/bench-http.lua" "http://127.0.0.1:$PORT" > "${TMPDIR:-/tmp}/laurel-bench-reload.$$" 2>&1 &
 WRK=$!
+reload_after_edit() { # file -> "status seconds"
+  printf '\n// benchmark edit %s\n' "$(date +%s%N)" >> "$RULES/$1"
+  curl -s -o /dev/null -w '%{http_code} %{time_total}' "${ADMIN[@]}" -X POST "http://127.0.0.1:$PORT/api/v1/ruleset/reload"
+}
 sleep 5
-RELOAD=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' "${ADMIN[@]}" -X POST "http://127.0.0.1:$PORT/api/v1/ruleset/reload")
+RELOAD=$(reload_after_edit common/creative-labor-certificate.drl)
+sleep 8
+RELOAD_ONE=$(reload_after_edit law-2022/advanced-laborer.drl)
 wait $WRK
 FAILED=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "${TMPDIR:-/tmp}/laurel-bench-reload.$$")
-printf '  reload: HTTP %s in %.2f s (compile, check, every scenario, swap); during the 20 s: %s requests, %s failed (load %s)\n' \
-  "${RELOAD% *}" "${RELOAD#* }" "$(awk '/requests in/ { print $1 }' "${TMPDIR:-/tmp}/laurel-bench-reload.$$")" "$FAILED" "$(load)"
+printf '  reload after an edit under common/ (every regime built, every scenario run, swap): HTTP %s in %.2f s (load %s)\n' "${RELOAD% *}" "${RELOAD#* }" "$(load)"
+printf '  reload after an edit in law-2022/ (that regime built, the others reused, every scenario run, swap): HTTP %s in %.2f s\n' "${RELOAD_ONE% *}" "${RELOAD_ONE#* }"
+printf '  during the 30 s: %s requests, %s failed\n' "$(awk '/requests in/ { print $1 }' "${TMPDIR:-/tmp}/laurel-bench-reload.$$")" "$FAILED"
 rm -f "${TMPDIR:-/tmp}/laurel-bench-reload.$$"
 echo "$(printf 'RATIO HTTP eligibility vs no-op, best throughput with p99 <= 50 ms: %.4f (eligibility %.0f req/s at %s; no-op %.0f req/s at %s; target at least 0.25)' \
   "$(echo "$BEST_E / $BEST_N" | bc -l)" "$BEST_E" "$BEST_E_AT" "$BEST_N" "$BEST_N_AT")
 $(printf 'RATIO HTTP eligibility vs no-op, peak throughput whatever the latency: %.4f (%.0f vs %.0f req/s)' "$(echo "$PEAK_E / $PEAK_N" | bc -l)" "$PEAK_E" "$PEAK_N")
-$(printf 'RELOAD of the full catalogue under load: %.2f s, %s failed requests (target at most 2 s, none failed)' "${RELOAD#* }" "$FAILED")"
+$(printf 'RELOAD of the full catalogue under load: %.2f s, of one edited regime %.2f s; %s failed requests (target at most 2 s, none failed)' "${RELOAD#* }" "${RELOAD_ONE#* }" "$FAILED")"

@@ -11,9 +11,14 @@ import vn.laurel.engine.concurrent.Parallel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,19 +50,60 @@ final class RuleCompiler {
     }
 
     static Result compile(Path root, List<Path> files) {
+        Map<String, byte[]> sources = new LinkedHashMap<>();
+        for (Path file : files) {
+            try {
+                sources.put(RulesDirectory.relative(root, file), Files.readAllBytes(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        String key = keyOf(sources);
+        KieBase known = RECENT.get(key);
+        if (known != null) return new Result(known, List.of());
+        Result result = build(sources);
+        if (result.kieBase() != null) RECENT.put(key, result.kieBase());
+        return result;
+    }
+
+    /**
+     * The KieBases of the last few successful builds, by the files (names and bytes) they were built
+     * from. A KieBase is immutable and hands out independent sessions, so a regime whose files did
+     * not change is not built again: a reload after an edit rebuilds only the regimes the edit
+     * touches (an edit under common/ touches them all), and a rollback to a recent version builds nothing.
+     */
+    private static final int KEPT = 6;
+    private static final Map<String, KieBase> RECENT = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, KieBase> eldest) {
+            return size() > KEPT;
+        }
+    });
+
+    private static String keyOf(Map<String, byte[]> sources) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            sources.forEach((name, bytes) -> {
+                digest.update(name.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(bytes);
+            });
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Result build(Map<String, byte[]> sources) {
         KieServices ks = KieServices.Factory.get();
         ClassLoader loader = RuleCompiler.class.getClassLoader();
         // A unique release id per build keeps rebuilds apart; the module is removed again below.
         ReleaseId releaseId = ks.newReleaseId("vn.laurel", "ruleset", "1.0.0-" + UUID.randomUUID());
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
-        for (Path file : files) {
-            try {
-                kfs.write(RESOURCES + RulesDirectory.relative(root, file), Files.readAllBytes(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        sources.forEach((name, bytes) -> kfs.write(RESOURCES + name, bytes));
         KieBuilder builder = ks.newKieBuilder(kfs, loader);
         builder.buildAll(DrlProject.class);
         List<RuleProblem> problems = problemsOf(builder.getResults().getMessages(Message.Level.ERROR));

@@ -177,4 +177,29 @@ class RuleSetLoaderTest {
         assertThat(loadFails(rules).getProblems()).extracting(RuleProblem::message)
                 .anySatisfy(m -> assertThat(m).contains("overlap"));
     }
+
+    @Test
+    void a_reload_builds_again_only_the_regimes_whose_files_changed() throws IOException {
+        Path rules = copyOfRepoRules();
+        RuleSet first = RuleSetLoader.load(rules);
+        RuleSet same = RuleSetLoader.load(rules);
+        for (String regime : java.util.List.of("LAW_2013", "LAW_2022", "LAW_2026_PROVISIONAL")) {
+            assertThat(same.compiled(regime).kieBase()).as(regime).isSameAs(first.compiled(regime).kieBase());
+        }
+
+        Path drl = rules.resolve("law-2022/advanced-laborer.drl");
+        Files.writeString(drl, Files.readString(drl) + "\n// an edit by policy staff\n");
+        RuleSet edited = RuleSetLoader.load(rules);
+        assertThat(edited.compiled("LAW_2022").kieBase()).isNotSameAs(first.compiled("LAW_2022").kieBase());
+        assertThat(edited.compiled("LAW_2013").kieBase()).isSameAs(first.compiled("LAW_2013").kieBase());
+        assertThat(edited.compiled("LAW_2022").criteriaOf("ADVANCED_LABORER")).extracting("criterion")
+                .containsExactlyElementsOf(first.compiled("LAW_2022").criteriaOf("ADVANCED_LABORER").stream().map(c -> c.criterion()).toList());
+
+        Path common = rules.resolve("common/creative-labor-certificate.drl");
+        Files.writeString(common, Files.readString(common) + "\n// shared by every regime\n");
+        RuleSet commonEdited = RuleSetLoader.load(rules);
+        for (String regime : java.util.List.of("LAW_2013", "LAW_2022", "LAW_2026_PROVISIONAL")) {
+            assertThat(commonEdited.compiled(regime).kieBase()).as(regime).isNotSameAs(edited.compiled(regime).kieBase());
+        }
+    }
 }
