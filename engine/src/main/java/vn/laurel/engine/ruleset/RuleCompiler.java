@@ -41,15 +41,15 @@ final class RuleCompiler {
      * Compiles each regime into its own KieBase, the regimes side by side: a reload waits for the
      * slowest regime, not for their sum. Regimes without files are left out of the answer.
      */
-    static Map<String, Result> compileAll(Path root, Map<String, List<Path>> filesByRegime) {
+    static Map<String, Result> compileAll(Path root, Map<String, List<Path>> filesByRegime, boolean reuse) {
         List<String> regimes = filesByRegime.keySet().stream().filter(r -> !filesByRegime.get(r).isEmpty()).toList();
-        List<Result> results = Parallel.map("laurel-compile", regimes, r -> compile(root, filesByRegime.get(r)));
+        List<Result> results = Parallel.map("laurel-compile", regimes, r -> compile(root, filesByRegime.get(r), reuse));
         Map<String, Result> out = new LinkedHashMap<>();
         for (int i = 0; i < regimes.size(); i++) out.put(regimes.get(i), results.get(i));
         return out;
     }
 
-    static Result compile(Path root, List<Path> files) {
+    static Result compile(Path root, List<Path> files, boolean reuse) {
         Map<String, byte[]> sources = new LinkedHashMap<>();
         for (Path file : files) {
             try {
@@ -59,7 +59,7 @@ final class RuleCompiler {
             }
         }
         String key = keyOf(sources);
-        KieBase known = RECENT.get(key);
+        KieBase known = reuse ? RECENT.get(key) : null;
         if (known != null) return new Result(known, List.of());
         Result result = build(sources);
         if (result.kieBase() != null) RECENT.put(key, result.kieBase());

@@ -21,6 +21,14 @@ public final class RuleSetLoader {
     private RuleSetLoader() {}
 
     public static RuleSet load(Path directory) {
+        return load(directory, true);
+    }
+
+    /**
+     * As {@link #load(Path)}; with {@code reuseBuilds} false every regime is built again even if a
+     * recent build had the same files (to measure a build, not a lookup).
+     */
+    public static RuleSet load(Path directory, boolean reuseBuilds) {
         Path root = directory.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             throw new RuleSetException(List.of(RuleProblem.error(root.toString(), 0, 0, "rules directory not found")));
@@ -40,7 +48,7 @@ public final class RuleSetLoader {
             files.addAll(dir.drlFiles(regime.folder()));
             filesOf.put(regime.code(), files);
         }
-        Map<String, RuleCompiler.Result> results = RuleCompiler.compileAll(root, filesOf);
+        Map<String, RuleCompiler.Result> results = RuleCompiler.compileAll(root, filesOf, reuseBuilds);
         Map<String, CompiledRegime> compiled = new LinkedHashMap<>();
         for (Regime regime : regimes) {
             List<Path> files = filesOf.get(regime.code());
