@@ -132,5 +132,10 @@ public final class Evaluation {
     }
 
     @Override
-    public String toString() { return "Evaluation[" + history.getId() + ", " + year + ", " + regime + "]"; }
+    public String toString() {
+        if (label == null) label = "Evaluation[" + history.getId() + ", " + year + ", " + regime + "]";
+        return label;
+    }
+
+    private String label; // the trace names this fact once per rule fired
 }

@@ -301,14 +301,16 @@ public final class Evaluator {
         if (recorder.firings().isEmpty()) return List.of(); // the trace is off
         Map<String, Deque<CriterionResult>> resultsByRule = new HashMap<>();
         evaluation.getResults().forEach(r -> resultsByRule.computeIfAbsent(r.rule(), k -> new ArrayDeque<>()).add(r));
-        List<FiredRule> fired = new ArrayList<>();
+        List<FiredRule> fired = new ArrayList<>(recorder.firings().size());
         for (FiringRecorder.Firing f : recorder.firings()) {
             CriterionDefinition def = compiled.criterionOfRule(f.rule());
-            CriterionResult result = resultsByRule.getOrDefault(f.rule(), new ArrayDeque<>()).poll();
+            Deque<CriterionResult> recorded = resultsByRule.get(f.rule());
+            CriterionResult result = recorded == null ? null : recorded.poll();
+            List<String> matched = new ArrayList<>(f.facts().size());
+            for (Object fact : f.facts()) matched.add(String.valueOf(fact));
             fired.add(new FiredRule(f.rule(), def == null ? null : def.award(), def == null ? null : def.criterion(),
                     def == null ? null : def.legalBasis(), def == null ? null : def.file(), def == null ? 0 : def.line(),
-                    f.facts().stream().map(String::valueOf).toList(),
-                    result == null ? List.of() : result.check().evidence()));
+                    matched, result == null ? List.of() : result.check().evidence()));
         }
         return fired;
     }

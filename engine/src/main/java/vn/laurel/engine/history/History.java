@@ -450,6 +450,11 @@ public final class History {
         return evidence;
     }
 
+    private String label; // the trace names this fact once per rule fired
+
     @Override
-    public String toString() { return "History[" + subject.id() + "]"; }
+    public String toString() {
+        if (label == null) label = "History[" + subject.id() + "]";
+        return label;
+    }
 }
