@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import vn.laurel.api.audit.AuditChain;
 import vn.laurel.api.audit.Canonical;
 import vn.laurel.api.facts.SubjectRows;
+import vn.laurel.api.store.Databases;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -73,7 +74,7 @@ public class DecisionStore {
     }
 
     private static long insert(Connection c, NewDecision d, String answer) throws SQLException {
-        boolean postgres = vn.laurel.api.store.Databases.isPostgres(c);
+        boolean postgres = Databases.isPostgres(c);
         // The answer goes in as JSON, not as a JSON string: jsonb on PostgreSQL, FORMAT JSON on H2.
         String sql = "INSERT INTO decision (subject_id, evaluation_year, as_of, regime, ruleset_version, engine_version, outcomes, "
                 + "result, requested_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, " + (postgres ? "CAST(? AS JSONB)" : "? FORMAT JSON") + ", ?, ?)";

@@ -11,14 +11,10 @@ import vn.laurel.engine.concurrent.Parallel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +54,7 @@ final class RuleCompiler {
                 throw new UncheckedIOException(e);
             }
         }
-        String key = keyOf(sources);
+        String key = ContentHash.of(sources);
         KieBase known = reuse ? RECENT.get(key) : null;
         if (known != null) return new Result(known, List.of());
         Result result = build(sources);
@@ -79,22 +75,6 @@ final class RuleCompiler {
             return size() > KEPT;
         }
     });
-
-    private static String keyOf(Map<String, byte[]> sources) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            sources.forEach((name, bytes) -> {
-                digest.update(name.getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(bytes);
-            });
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Result build(Map<String, byte[]> sources) {
         KieServices ks = KieServices.Factory.get();
