@@ -12,9 +12,8 @@ import java.util.*;
 
 /**
  * Loads a rules directory into a {@link RuleSet}: reads regimes, awards and parameters, compiles
- * each regime's DRL (its folder plus {@code common/}) into its own KieBase, and checks the rule
- * metadata and the DRL text ({@link RuleLint}: only the fact model, no file, network, reflection or
- * exit). Every problem is collected; any problem fails the load as a whole, so a broken file
+ * each regime's DRL (its folder plus {@code common/}) into its own KieBase — refusing any rule that
+ * reaches beyond the fact model and its helpers ({@link RuleCompiler}) — and checks the rule metadata. Every problem is collected; any problem fails the load as a whole, so a broken file
  * can never replace a working rule set.
  */
 public final class RuleSetLoader {
@@ -52,7 +51,6 @@ public final class RuleSetLoader {
         Map<String, CompiledRegime> compiled = new LinkedHashMap<>();
         for (Regime regime : regimes) {
             List<Path> files = filesOf.get(regime.code());
-            problems.addAll(RuleLint.check(root, dir.drlFiles(regime.folder())));
             problems.addAll(RuleLint.duplicateNames(root, files, regime.code()));
             if (files.isEmpty()) {
                 compiled.put(regime.code(), new CompiledRegime(regime, null, List.of()));
@@ -67,7 +65,6 @@ public final class RuleSetLoader {
                     RuleMetadata.locate(root, files), awards, problems);
             compiled.put(regime.code(), new CompiledRegime(regime, result.kieBase(), criteria));
         }
-        problems.addAll(RuleLint.check(root, common));
         problems.addAll(RuleMetadata.unknownParameters(root, common, parameters));
         problems.addAll(RuleMetadata.unknownAttestations(root, common, attestations));
         // A parameter that names an attestation must name one that exists.

@@ -79,19 +79,34 @@ class CheckCommandTest {
         Path rules = rules();
         Path file = rules.resolve("law-2022/advanced-laborer.drl");
         replace(file, "    $e.record(kcontext, $h.ratingIn($year).atLeast(Rating.GOOD));",
-                "    System.exit(1);\n    new java.net.Socket(\"evil\", 80);\n    Class.forName(\"x\").getDeclaredMethods();\n"
+                "    System.exit(1);\n    new java.net.Socket(\"evil\", 80);\n    Class\n        .forName(\"x\").getDeclaredMethods();\n"
                         + "    new Thread(() -> {}).start(); // quoting \"System.exit\" in a comment is fine\n"
                         + "    $e.record(kcontext, $h.ratingIn($year).atLeast(Rating.GOOD));");
+
+        check(rules.toString(), "--scenarios", dir.resolve("none").toString(), "--format", "json");
+
+        String json = output();
+        assertThat(json).contains("\"line\" : " + lineOf(file, "System.exit(1)"))
+                .contains("\"line\" : " + lineOf(file, "java.net.Socket"))
+                .contains("\"line\" : " + lineOf(file, ".forName"))
+                .contains("\"line\" : " + lineOf(file, "new Thread"))
+                .contains("java.lang.System.exit").contains("new java.net.Socket").contains("java.lang.Class.forName")
+                .contains("java.lang.Thread");
+        assertThat(json).doesNotContain("\"line\" : " + lineOf(file, "quoting") + ", \"column\" : 5");
+    }
+
+    @Test
+    void globals_and_functions_are_refused_before_anything_is_compiled() throws IOException {
+        Path rules = rules();
+        Path file = rules.resolve("law-2022/advanced-laborer.drl");
         Files.writeString(file, Files.readString(file) + "\nglobal java.util.List leaks;\nfunction int two() { return 2; }\n");
 
         check(rules.toString(), "--scenarios", dir.resolve("none").toString(), "--format", "json");
 
         String json = output();
-        int exit = lineOf(file, "System.exit(1)");
-        assertThat(json).contains("\"line\" : " + exit).contains("System.").contains("exit(")
-                .contains("java.net").contains("Class.forName").contains("getDeclaredMethods(").contains("Thread")
+        assertThat(json).contains("\"line\" : " + lineOf(file, "global java.util.List"))
+                .contains("\"line\" : " + lineOf(file, "function int two"))
                 .contains("is not allowed: a global").contains("is not allowed: a DRL function");
-        assertThat(json).doesNotContain("\"line\" : " + lineOf(file, "quoting") + ", \"column\" : 5" );
     }
 
     @Test
