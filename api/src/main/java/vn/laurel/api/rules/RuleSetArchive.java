@@ -126,7 +126,7 @@ public class RuleSetArchive {
             if (cached != null) return Optional.of(cached);
         }
         Optional<RuleSet> loaded = files(version).map(RuleArchive::load);
-        loaded.ifPresent(r -> {
+        loaded.filter(r -> r.version().equals(version)).ifPresent(r -> {
             synchronized (compiled) {
                 compiled.put(version, r);
             }

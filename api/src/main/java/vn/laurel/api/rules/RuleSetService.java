@@ -88,6 +88,12 @@ public class RuleSetService {
         RuleSet rules = archive.byVersion(target).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
                 "version: no rule set " + target + " was ever loaded", List.of(new FieldError("version", "no rule set " + target + " was ever loaded"))));
         long compiled = System.nanoTime();
+        // The stored files were compiled again (allow-list and lint included) by byVersion; they must
+        // still be the files of that version: a version is the hash of its files.
+        if (!rules.version().equals(target)) {
+            throw new ProblemException(HttpStatus.CONFLICT, "The stored files of " + target + " no longer match that version ("
+                    + rules.version() + "): the archive was changed outside Laurel. The current rules stay in service.", List.of());
+        }
         if (!target.equals(current)) {
             ActiveRuleSet next = new ActiveRuleSet(rules, archive.files(target).orElseThrow(), ActiveRuleSet.Action.ROLLBACK,
                     Now.instant(), by);

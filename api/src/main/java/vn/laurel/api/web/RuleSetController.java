@@ -79,7 +79,6 @@ public class RuleSetController {
         body.put("activatedAt", a.activatedAt());
         body.put("activatedBy", a.activatedBy());
         body.put("firstLoadedAt", archive.version(r.version()).map(RuleSetArchive.Version::firstLoadedAt).orElse(null));
-        body.put("directory", holder.directory().toString());
         body.put("regimes", r.regimes().stream().map(g -> view(r, g)).toList());
         body.put("files", r.files());
         return HttpResponse.ok(Json.write(body));
@@ -114,8 +113,20 @@ public class RuleSetController {
     @Post(value = "/rollback", produces = MediaType.APPLICATION_JSON)
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     public HttpResponse<String> rollback(HttpRequest<?> request, @Nullable @Body InputStream body) {
-        JsonNode json = body == null ? JSON.nullNode() : json(read(body));
-        String version = text(json, "version");
+        byte[] bytes = body == null ? new byte[0] : read(body);
+        String version = null;
+        if (bytes.length > 0 && !new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            JsonNode json = json(bytes);
+            if (!json.isObject()) throw ProblemException.badField("body", "must be a JSON object such as {\"version\": \"sha256:…\"}, or empty");
+            json.fieldNames().forEachRemaining(f -> {
+                if (!f.equals("version")) throw ProblemException.badField(f, "is not a field of a rollback (only \"version\")");
+            });
+            JsonNode v = json.get("version");
+            if (v != null && !v.isNull()) {
+                if (!v.isTextual()) throw ProblemException.badField("version", "must be a text such as \"sha256:…\"");
+                version = v.asText();
+            }
+        }
         if (version != null && !version.matches("sha256:[0-9a-f]{64}")) {
             throw ProblemException.badField("version", "\"" + version + "\" is not a rule-set version (sha256:…)");
         }
@@ -123,8 +134,8 @@ public class RuleSetController {
     }
 
     /**
-     * The proposed rules as a zip body (population in the query), or JSON
-     * {"directory": "/path/on/server", "unit": "…", "includeSubunits": true, "year": 2025} or {…, "lastDecisions": 500}.
+     * The proposed rules as a zip body (population in the query), or JSON naming a stored version
+     * {"version": "sha256:…", "unit": "…", "includeSubunits": true, "year": 2025} or {…, "lastDecisions": 500}.
      */
     @Secured({Roles.POLICY, Roles.ADMIN})
     @Post(value = "/preview", produces = MediaType.APPLICATION_JSON)
@@ -137,17 +148,16 @@ public class RuleSetController {
         RuleSet proposed;
         if (MediaType.APPLICATION_JSON.equals(type)) {
             JsonNode json = json(bytes);
+            if (!json.isObject()) throw ProblemException.badField("body", "must be a JSON object");
             json.fields().forEachRemaining(e -> p.put(e.getKey(), flat(e.getValue())));
-            String dir = p.get("directory");
-            if (dir == null || dir.isBlank()) throw ProblemException.badField("directory", "name the rules directory on the server, or send the rules as a zip body");
-            Path directory;
-            try {
-                directory = Path.of(dir);
-            } catch (java.nio.file.InvalidPathException e) {
-                throw ProblemException.badField("directory", "is not a path: " + e.getReason());
-            }
-            if (!Files.isDirectory(directory)) throw ProblemException.badField("directory", "no directory " + dir + " on the server");
-            proposed = RuleSetLoader.load(directory);
+            // Naming a server directory told a caller which paths exist and read any of them: rules come in the request, or from the archive.
+            if (json.has("directory")) throw ProblemException.badField("directory",
+                    "is not accepted: send the proposed rules as a zip body, or name a stored version");
+            String version = p.get("version");
+            if (version == null || version.isBlank()) throw ProblemException.badField("version",
+                    "name a stored rule-set version (sha256:…), or send the proposed rules as a zip body");
+            if (!version.matches("sha256:[0-9a-f]{64}")) throw ProblemException.badField("version", "\"" + version + "\" is not a rule-set version (sha256:…)");
+            proposed = archive.byVersion(version).orElseThrow(() -> ProblemException.badField("version", "no rule set " + version + " was ever stored"));
         } else {
             if (bytes.length == 0) throw ProblemException.badField("body", "send the proposed rules as a zip");
             proposed = RuleArchive.load(bytes);

@@ -118,7 +118,7 @@ class RoleMatrixApiTest extends PostgresTest {
                 new Endpoint("POST ruleset reload", Set.of(POLICY, ADMIN), ok, () -> HttpRequest.POST("/api/v1/ruleset/reload", "")),
                 new Endpoint("POST ruleset rollback", Set.of(POLICY, ADMIN), ok, () -> json(HttpRequest.POST("/api/v1/ruleset/rollback", "{\"version\":\"" + version + "\"}"))),
                 new Endpoint("POST ruleset preview", Set.of(POLICY, ADMIN), ok, () -> json(HttpRequest.POST("/api/v1/ruleset/preview",
-                        "{\"directory\":\"" + ThrowawayPostgres.repoRoot().resolve("rules") + "\",\"lastDecisions\":3}"))),
+                        "{\"version\":\"" + version + "\",\"lastDecisions\":3}"))),
                 new Endpoint("GET health", Set.of(), ok, () -> HttpRequest.GET("/health")),
                 new Endpoint("GET OpenAPI document", Set.of(), ok, () -> HttpRequest.GET("/swagger/laurel-v1.yml")));
     }

@@ -43,6 +43,12 @@ class RuleSetPreviewApiTest extends RulesCopyPostgresTest {
         return Http.call(client(), HttpRequest.POST("/api/v1/ruleset/preview", json).contentType("application/json"));
     }
 
+    /** The proposed rules as the zip body, the population in the query. */
+    Http.Answer previewZip(Path proposed, String query) {
+        return Http.call(client(), HttpRequest.POST("/api/v1/ruleset/preview?" + query, RuleArchive.zip(proposed))
+                .contentType("application/zip"));
+    }
+
     /** A copy of the rules with the absence limit of Advanced Laborer lowered. */
     static Path proposedWithAbsenceLimit(int days) {
         Path proposed = copyOfRules();
@@ -55,8 +61,7 @@ class RuleSetPreviewApiTest extends RulesCopyPostgresTest {
     void a_lower_absence_limit_lists_exactly_the_people_it_flips(int limit) throws IOException {
         Path proposed = proposedWithAbsenceLimit(limit);
 
-        Http.Answer a = previewJson("{\"directory\":\"" + proposed + "\",\"unit\":\"HN-SKHCN-DEMO\",\"includeSubunits\":true,"
-                + "\"year\":2025,\"awards\":[\"ADVANCED_LABORER\"]}");
+        Http.Answer a = previewZip(proposed, "unit=HN-SKHCN-DEMO&includeSubunits=true&year=2025&awards=ADVANCED_LABORER");
 
         assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
         JsonNode body = a.body();
@@ -110,10 +115,20 @@ class RuleSetPreviewApiTest extends RulesCopyPostgresTest {
         Http.get(client(), "/api/v1/subjects/P-0009/eligibility?year=2025&awards=ADVANCED_LABORER");
         Http.get(client(), "/api/v1/subjects/P-0001/eligibility?year=2025&awards=ADVANCED_LABORER");
         Path proposed = proposedWithAbsenceLimit(30);
-        Http.Answer a = previewJson("{\"directory\":\"" + proposed + "\",\"lastDecisions\":2}");
+        Http.Answer a = previewZip(proposed, "lastDecisions=2");
         assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
         assertThat(a.body().get("evaluated").asInt()).isEqualTo(2);
         assertThat(a.body().get("changes").findValuesAsText("subjectId")).containsExactly("P-0009");
+    }
+
+    @Test
+    void a_stored_version_is_previewed_by_its_version_and_the_active_one_changes_nothing() {
+        String active = Http.get(client(), "/api/v1/ruleset").body().get("version").asText();
+        Http.Answer a = previewJson("{\"version\":\"" + active + "\",\"unit\":\"HN-SKHCN-DEMO\",\"year\":2025}");
+        assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
+        assertThat(a.body().get("proposedVersion").asText()).isEqualTo(active);
+        assertThat(a.body().get("evaluated").asInt()).isPositive();
+        assertThat(a.body().get("changes")).isEmpty();
     }
 
     @Test
@@ -121,7 +136,7 @@ class RuleSetPreviewApiTest extends RulesCopyPostgresTest {
         Path proposed = copyOfRules();
         replace(proposed.resolve("law-2022/advanced-laborer.drl"), "import vn.laurel.engine.model.Rating;",
                 "import vn.laurel.engine.model.Rating;\nimport java.io.File;");
-        Http.Answer a = previewJson("{\"directory\":\"" + proposed + "\",\"unit\":\"HN-SKHCN-DEMO\",\"year\":2025}");
+        Http.Answer a = previewZip(proposed, "unit=HN-SKHCN-DEMO&year=2025");
         assertThat(a.status()).isEqualTo(422);
         assertThat(a.contentType()).isEqualTo("application/problem+json");
         assertThat(a.body().get("errors").get(0).get("field").asText()).isEqualTo("law-2022/advanced-laborer.drl");
@@ -131,14 +146,23 @@ class RuleSetPreviewApiTest extends RulesCopyPostgresTest {
     @Test
     void bad_population_or_rules_are_problems_naming_the_field() {
         Path proposed = copyOfRules();
+        Map<String, String> zipCases = new LinkedHashMap<>();
+        zipCases.put("year=2025", "unit");
+        zipCases.put("unit=NO-SUCH-UNIT&year=2025", "unit");
+        zipCases.put("unit=HN-SKHCN-DEMO", "year");
+        zipCases.put("unit=HN-SKHCN-DEMO&year=2025&awards=NOBEL", "awards");
+        zipCases.put("lastDecisions=0", "lastDecisions");
+        zipCases.forEach((query, field) -> {
+            Http.Answer a = previewZip(proposed, query);
+            assertThat(a.status()).as(query).isEqualTo(400);
+            assertThat(a.body().get("errors").findValuesAsText("field")).as(query).contains(field);
+        });
         Map<String, String> cases = new LinkedHashMap<>();
-        cases.put("{\"directory\":\"" + proposed + "\",\"year\":2025}", "unit");
-        cases.put("{\"directory\":\"" + proposed + "\",\"unit\":\"NO-SUCH-UNIT\",\"year\":2025}", "unit");
-        cases.put("{\"directory\":\"" + proposed + "\",\"unit\":\"HN-SKHCN-DEMO\"}", "year");
-        cases.put("{\"directory\":\"" + proposed + "\",\"unit\":\"HN-SKHCN-DEMO\",\"year\":2025,\"awards\":\"NOBEL\"}", "awards");
-        cases.put("{\"directory\":\"" + proposed + "\",\"lastDecisions\":0}", "lastDecisions");
-        cases.put("{\"directory\":\"/no/such/dir\",\"unit\":\"HN-SKHCN-DEMO\",\"year\":2025}", "directory");
-        cases.put("{\"unit\":\"HN-SKHCN-DEMO\",\"year\":2025}", "directory");
+        cases.put("{\"directory\":\"" + proposed + "\",\"unit\":\"HN-SKHCN-DEMO\",\"year\":2025}", "directory");
+        cases.put("{\"unit\":\"HN-SKHCN-DEMO\",\"year\":2025}", "version");
+        cases.put("{\"version\":\"sha256:" + "0".repeat(64) + "\",\"unit\":\"HN-SKHCN-DEMO\",\"year\":2025}", "version");
+        cases.put("{\"version\":\"latest\",\"unit\":\"HN-SKHCN-DEMO\",\"year\":2025}", "version");
+        cases.put("[]", "body");
         cases.put("not json", "body");
         cases.forEach((json, field) -> {
             Http.Answer a = previewJson(json);

@@ -98,6 +98,11 @@ final class RulesDirectory {
                 problems.add(RuleProblem.error(REGIMES, 0, 0, "every regime needs a code and a folder"));
                 continue;
             }
+            if (!insideRuleSet(e.folder())) {
+                problems.add(RuleProblem.error(REGIMES, 0, 0, "regime " + e.code() + ": folder \"" + e.folder()
+                        + "\" must be a folder of the rule set itself (a plain name such as law-2022)"));
+                continue;
+            }
             regimes.add(new Regime(e.code(), e.from(), e.to(), e.folder(), e.legalBasis(),
                     Boolean.TRUE.equals(e.provisional())));
         }
@@ -110,6 +115,25 @@ final class RulesDirectory {
             }
         }
         return regimes;
+    }
+
+    /**
+     * A regime's folder is read as rule files: it must lie inside the rule set, or a proposed rule
+     * set could name /proc or another server directory and have it read (and its existence told).
+     */
+    private boolean insideRuleSet(String folder) {
+        if (folder.isBlank() || folder.indexOf('\0') >= 0 || folder.startsWith("/") || folder.startsWith("\\")
+                || folder.contains(":")) return false;
+        try {
+            Path resolved = root.resolve(folder).normalize();
+            if (!resolved.startsWith(root) || resolved.equals(root)) return false;
+            for (Path p = resolved; p != null && p.startsWith(root) && !p.equals(root); p = p.getParent()) {
+                if (Files.isSymbolicLink(p)) return false;
+            }
+            return true;
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     // ---- awards.yaml
