@@ -96,6 +96,22 @@ class CheckCommandTest {
     }
 
     @Test
+    void check_never_runs_a_rule_it_refuses_not_even_through_the_scenarios() throws IOException {
+        Path rules = rules();
+        Path file = rules.resolve("law-2022/advanced-laborer.drl");
+        Path mark = dir.resolve("written-by-a-rule");
+        replace(file, "    $e.record(kcontext, $h.ratingIn($year).atLeast(Rating.GOOD));",
+                "    new java.util.Formatter(\"" + mark + "\").close();\n    $e.record(kcontext, $h.ratingIn($year).atLeast(Rating.GOOD));");
+
+        int code = check(rules.toString(), "--scenarios", RepoPaths.root().resolve("examples/scenarios").toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(output()).contains("law-2022/advanced-laborer.drl:" + lineOf(file, "java.util.Formatter") + ":")
+                .contains("new java.util.Formatter").contains("the rules were not loaded");
+        assertThat(mark).doesNotExist();
+    }
+
+    @Test
     void globals_and_functions_are_refused_before_anything_is_compiled() throws IOException {
         Path rules = rules();
         Path file = rules.resolve("law-2022/advanced-laborer.drl");
