@@ -19,11 +19,12 @@ import java.util.Set;
 /**
  * HTTP Basic accounts for trying Laurel out: {@code client}, {@code clerk}, {@code policy},
  * {@code auditor} and {@code admin}, each with its name as password and the role of the same name.
- * On only on the embedded database or with LAUREL_DEMO_ACCOUNTS=true (see {@link SecuritySettings}):
- * a password everybody knows must never guard real data by accident.
+ * On only on the embedded database or with LAUREL_DEMO_ACCOUNTS=true (see {@link SecuritySettings}),
+ * and only while the server listens on a loopback address ({@link DemoAccountsSwitch}): a password
+ * everybody knows must never guard real data, nor a port others can reach, by accident.
  */
 @Singleton
-@Requires(property = "laurel.security.demo-accounts", value = "true")
+@Requires(condition = DemoAccountsSwitch.class)
 public class DemoAccounts<B> implements HttpRequestAuthenticationProvider<B> {
     static final Set<String> NAMES = Set.of("client", "clerk", "policy", "auditor", "admin");
 
