@@ -49,16 +49,15 @@ public class ScopeGuard {
     }
 
     public void requireSubject(HttpRequest<?> request, String field, String subjectId) {
-        Optional<Set<String>> units = visibleUnits(request, field);
-        if (units.isEmpty()) return;
+        OrgScope scope = of(request);
+        if (scope.wide()) return;
+        requireSome(scope, field);
         try (Connection c = dataSource.getConnection()) {
-            Set<String> of = new HashSet<>();
-            SubjectRows.list(c, "SELECT unit_code FROM subject WHERE id = ?", subjectId).forEach(r -> of.add((String) r.get("unit_code")));
-            if (!of.isEmpty()) {
-                SubjectRows.list(c, "SELECT DISTINCT unit_code FROM membership WHERE subject_id = ? AND current_flag = TRUE", subjectId)
-                        .forEach(r -> of.add((String) r.get("unit_code")));
-            }
-            if (Collections.disjoint(of, units.get())) throw outside(field, "no subject " + subjectId + " within your organisation scope " + of(request).roots());
+            List<String> units = new ArrayList<>();
+            SubjectRows.list(c, "SELECT unit_code FROM subject WHERE id = ? AND unit_code IS NOT NULL UNION "
+                            + "SELECT unit_code FROM membership WHERE subject_id = ? AND current_flag = TRUE", subjectId, subjectId)
+                    .forEach(r -> units.add((String) r.get("unit_code")));
+            if (!within(c, units, scope.roots())) throw outside(field, "no subject " + subjectId + " within your organisation scope " + scope.roots());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read subject " + subjectId, e);
         }
@@ -66,13 +65,32 @@ public class ScopeGuard {
 
     /** {@code unit} null stands for the whole organisation, which only an organisation-wide role may ask about. */
     public void requireUnit(HttpRequest<?> request, String field, String unit) {
-        Optional<Set<String>> units = visibleUnits(request, field);
-        if (units.isPresent() && unit == null) {
-            throw outside(field, "is required: the whole organisation is beyond your organisation scope " + of(request).roots());
+        OrgScope scope = of(request);
+        if (scope.wide()) return;
+        requireSome(scope, field);
+        if (unit == null) throw outside(field, "is required: the whole organisation is beyond your organisation scope " + scope.roots());
+        try (Connection c = dataSource.getConnection()) {
+            if (!within(c, List.of(unit), scope.roots())) throw outside(field, "no unit " + unit + " within your organisation scope " + scope.roots());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the organisation tree", e);
         }
-        if (units.isPresent() && !units.get().contains(unit)) {
-            throw outside(field, "no unit " + unit + " within your organisation scope " + of(request).roots());
+    }
+
+    /**
+     * Whether one of the units is a root or lies below one: walked up the tree, a few rows per
+     * question rather than the whole tree on every eligibility call.
+     */
+    private static boolean within(Connection c, Collection<String> units, Set<String> roots) throws SQLException {
+        for (String unit : units) {
+            Set<String> seen = new HashSet<>();
+            String code = unit;
+            while (code != null && seen.add(code)) { // a cycle in bad data must not loop
+                if (roots.contains(code)) return true;
+                List<Map<String, Object>> row = SubjectRows.list(c, "SELECT parent_code FROM org_unit WHERE code = ?", code);
+                code = row.isEmpty() ? null : (String) row.get(0).get("parent_code");
+            }
         }
+        return false;
     }
 
     /** A scoped user sees only the batches it started; the others see every batch. */
