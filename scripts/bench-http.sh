@@ -19,7 +19,9 @@ PORT=${BENCH_HTTP_PORT:-18099}
 IDS="${TMPDIR:-/tmp}/laurel-bench-ids.$$"; export IDS
 RULES="${TMPDIR:-/tmp}/laurel-bench-rules.$$"; rm -rf "$RULES"; cp -r "$ROOT/rules" "$RULES"
 awk -F, 'NR > 1 { print $1 }' "$PEOPLE_CSV" > "$IDS"
+# The demo client sees the generated province (root unit GEN), as a province-wide client's token would.
 LAUREL_DEMO_ACCOUNTS=true LAUREL_DB_URL="$URL" $JAVA -Xmx1g ${BENCH_JAVA_OPTS:-} "-Dlaurel.rules.dir=$RULES" "-Dlaurel.scenarios.dir=$ROOT/examples/scenarios" \
+  "-Dlaurel.security.demo-client-scope=GEN" \
   "-Dmicronaut.server.port=$PORT" -jar "$JAR" > "${TMPDIR:-/tmp}/laurel-bench-server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; rm -f "$IDS"; rm -rf "$RULES"' EXIT

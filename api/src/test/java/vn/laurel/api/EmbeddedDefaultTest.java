@@ -55,4 +55,17 @@ class EmbeddedDefaultTest implements TestPropertyProvider {
         assertThat(audit.get("intact").asBoolean()).as(audit.toString()).isTrue();
         assertThat(audit.get("checked").asLong()).isPositive();
     }
+
+    @Test
+    void the_demo_client_lists_the_people_of_the_demo_department_on_h2_and_no_one_else() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode all = json.readTree(http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/api/v1/subjects?size=1").basicAuth("client", "client")));
+        assertThat(all.get("total").asLong()).isEqualTo(206); // 200 people and 6 units
+        JsonNode office = json.readTree(http.toBlocking().retrieve(
+                io.micronaut.http.HttpRequest.GET("/api/v1/subjects?unit=HN-SKHCN-DEMO-VP&size=1").basicAuth("client", "client")));
+        assertThat(office.get("total").asLong()).isEqualTo(31);
+        var refused = org.assertj.core.api.Assertions.catchThrowableOfType(io.micronaut.http.client.exceptions.HttpClientResponseException.class,
+                () -> http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/api/v1/subjects?unit=ELSEWHERE").basicAuth("client", "client")));
+        assertThat(refused.getStatus().getCode()).isEqualTo(403);
+    }
 }

@@ -1,6 +1,7 @@
 package vn.laurel.api.security;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.NonNull;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -14,18 +15,27 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * HTTP Basic accounts for trying Laurel out: {@code client}, {@code clerk}, {@code policy},
  * {@code auditor} and {@code admin}, each with its name as password and the role of the same name.
- * On only on the embedded database or with LAUREL_DEMO_ACCOUNTS=true (see {@link SecuritySettings}):
- * a password everybody knows must never guard real data by accident.
+ * On only on the embedded database or with LAUREL_DEMO_ACCOUNTS=true (see {@link SecuritySettings}),
+ * and only while the server listens on a loopback address ({@link DemoAccountsSwitch}): a password
+ * everybody knows must never guard real data, nor a port others can reach, by accident.
  */
 @Singleton
-@Requires(property = "laurel.security.demo-accounts", value = "true")
+@Requires(condition = DemoAccountsSwitch.class)
 public class DemoAccounts<B> implements HttpRequestAuthenticationProvider<B> {
     static final Set<String> NAMES = Set.of("client", "clerk", "policy", "auditor", "admin");
+    private final Map<String, Object> clientScope;
+
+    /** The demo client sees the demo department, as an agency's token would name a CLIENT's units in its organisation claim. */
+    public DemoAccounts(@Value("${laurel.security.org-claim:org}") String orgClaim,
+                        @Value("${laurel.security.demo-client-scope:}") String demoClientScope) {
+        this.clientScope = demoClientScope.isBlank() ? Map.of() : Map.of(orgClaim, List.of(demoClientScope));
+    }
 
     @Override
     public @NonNull AuthenticationResponse authenticate(@Nullable HttpRequest<B> request,
@@ -37,6 +47,6 @@ public class DemoAccounts<B> implements HttpRequestAuthenticationProvider<B> {
                 || !MessageDigest.isEqual(name.getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8))) {
             return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
         }
-        return AuthenticationResponse.success(name, List.of(name.toUpperCase(Locale.ROOT)));
+        return AuthenticationResponse.success(name, List.of(name.toUpperCase(Locale.ROOT)), "client".equals(name) ? clientScope : Map.of());
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
  * <li>{@code LAUREL_JWKS_FILE}: a JWKS file on this machine, for providers that hand out a key set.</li>
  * <li>{@code LAUREL_JWT_ISSUER}, {@code LAUREL_JWT_AUDIENCE}: tokens must carry exactly these.</li>
  * <li>{@code LAUREL_JWT_ROLES_CLAIM} (default {@code roles}), {@code LAUREL_JWT_NAME_CLAIM} (default {@code sub}).</li>
+ * <li>{@code LAUREL_JWT_ORG_CLAIM} (default {@code org}): the unit code(s) a CLIENT may see ({@code vn.laurel.api.scope.OrgScope}).</li>
  * <li>{@code LAUREL_DEMO_ACCOUNTS}: default true on the embedded database, false on any database of your own.</li>
  * </ul>
  */
@@ -29,6 +30,7 @@ public final class SecuritySettings {
         if (present(env.get("LAUREL_JWT_AUDIENCE"))) p.put("micronaut.security.token.jwt.claims-validators.audience", env.get("LAUREL_JWT_AUDIENCE"));
         if (present(env.get("LAUREL_JWT_ROLES_CLAIM"))) p.put("micronaut.security.token.roles-name", env.get("LAUREL_JWT_ROLES_CLAIM"));
         if (present(env.get("LAUREL_JWT_NAME_CLAIM"))) p.put("micronaut.security.token.name-key", env.get("LAUREL_JWT_NAME_CLAIM"));
+        if (present(env.get("LAUREL_JWT_ORG_CLAIM"))) p.put("laurel.security.org-claim", env.get("LAUREL_JWT_ORG_CLAIM"));
         boolean embedded = !present(env.get("LAUREL_DB_URL"));
         String demo = env.get("LAUREL_DEMO_ACCOUNTS");
         p.put("laurel.security.demo-accounts", present(demo) ? Boolean.parseBoolean(demo) : embedded);

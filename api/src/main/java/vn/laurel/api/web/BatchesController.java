@@ -17,6 +17,7 @@ import vn.laurel.api.batch.BatchProgress;
 import vn.laurel.api.batch.BatchRequest;
 import vn.laurel.api.batch.BatchStore;
 import vn.laurel.api.problem.ProblemException;
+import vn.laurel.api.scope.ScopeGuard;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,9 +43,11 @@ public class BatchesController {
     private final BatchJobs jobs;
     private final BatchStore store;
     private final MonthDay appraisalDay;
+    private final ScopeGuard scope;
 
-    public BatchesController(BatchJobs jobs, BatchStore store, @Value("${laurel.default-appraisal-day}") String appraisalDay) {
+    public BatchesController(BatchJobs jobs, BatchStore store, ScopeGuard scope, @Value("${laurel.default-appraisal-day}") String appraisalDay) {
         this.jobs = jobs;
+        this.scope = scope;
         this.store = store;
         this.appraisalDay = MonthDay.parse("--" + appraisalDay);
     }
@@ -60,6 +63,8 @@ public class BatchesController {
         if (asOf == null) asOf = Params.defaultAppraisalDate(year, appraisalDay, Clock.systemDefaultZone());
         String unit = text(json, "unit");
         if (unit != null && unit.isBlank()) throw ProblemException.badField("unit", "must not be blank; leave it out for the whole organisation");
+        // A scoped CLIENT names a unit of its own; "the whole organisation" is beyond it.
+        scope.requireUnit(request, "unit", unit);
         BatchRequest r = new BatchRequest(year, asOf, unit, bool(json, "includeSubunits", true), awards(json), bool(json, "saveDecisions", false));
         long id = jobs.submit(r, vn.laurel.api.security.Requester.of(request));
         return HttpResponse.<String>accepted().header("Location", "/api/v1/batches/" + id)
@@ -67,19 +72,25 @@ public class BatchesController {
     }
 
     @Get(value = "/{id}", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> status(@PathVariable String id) {
-        return HttpResponse.ok(vn.laurel.engine.json.Json.write(describe(id(id))));
+    public HttpResponse<String> status(@PathVariable String id, HttpRequest<?> request) {
+        return HttpResponse.ok(vn.laurel.engine.json.Json.write(describe(own(id(id), request))));
     }
 
     @Get(value = "/{id}/outcomes", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> outcomes(@PathVariable String id, @Nullable @QueryValue String award, @Nullable @QueryValue String outcome,
-                                         @Nullable @QueryValue String page, @Nullable @QueryValue String size) {
-        long batch = id(id);
-        describe(batch);
+                                         @Nullable @QueryValue String page, @Nullable @QueryValue String size, HttpRequest<?> request) {
+        long batch = own(id(id), request);
         int p = FactsController.number("page", page, 0, 0, Integer.MAX_VALUE / 1000);
         int s = FactsController.number("size", size, 100, 1, 1000);
         return HttpResponse.ok(vn.laurel.engine.json.Json.write(Map.of("batchId", batch, "page", p, "size", s,
                 "outcomes", store.outcomes(batch, award, outcome, p * s, s))));
+    }
+
+    /** The batch, if the caller may see it: a scoped CLIENT sees only the batches it started. */
+    private long own(long id, HttpRequest<?> request) {
+        Map<String, Object> row = store.find(id).orElseThrow(() -> ProblemException.notFound("No batch " + id));
+        scope.requireOwnBatch(request, "id", id, row.get("requested_by"));
+        return id;
     }
 
     private Map<String, Object> describe(long id) {

@@ -15,6 +15,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.laurel.api.decisions.CandidatesService;
 import vn.laurel.api.limits.RequestLimits;
 import vn.laurel.api.problem.ProblemException;
+import vn.laurel.api.scope.ScopeGuard;
 import vn.laurel.engine.criteria.Status;
 import vn.laurel.engine.evaluation.Outcome;
 import vn.laurel.engine.json.Json;
@@ -35,9 +36,11 @@ public class CandidatesController {
     private final CandidatesService service;
     private final SubjectsController subjects;
     private final RequestLimits limits;
+    private final ScopeGuard scope;
 
-    public CandidatesController(CandidatesService service, SubjectsController subjects, RequestLimits limits) {
+    public CandidatesController(CandidatesService service, SubjectsController subjects, RequestLimits limits, ScopeGuard scope) {
         this.limits = limits;
+        this.scope = scope;
         this.service = service;
         this.subjects = subjects;
     }
@@ -50,6 +53,7 @@ public class CandidatesController {
                                            @Nullable @QueryValue String format, HttpRequest<?> request) {
         int y = Params.year(year);
         if (unit == null || unit.isBlank()) throw ProblemException.badField("unit", "is required: the code of a unit");
+        scope.requireUnit(request, "unit", Params.id(unit));
         LocalDate date = Params.date("asOf", asOf);
         if (date == null) date = subjects.defaultAppraisalDate(y);
         Outcome wanted = null;

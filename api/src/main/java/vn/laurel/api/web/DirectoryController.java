@@ -14,6 +14,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import vn.laurel.api.facts.SubjectRows;
 import vn.laurel.api.problem.ProblemException;
+import vn.laurel.api.scope.ScopeGuard;
+import io.micronaut.http.HttpRequest;
 import vn.laurel.engine.json.Json;
 
 import javax.sql.DataSource;
@@ -28,16 +30,18 @@ import java.util.*;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DirectoryController {
     private final DataSource dataSource;
+    private final ScopeGuard scope;
 
-    public DirectoryController(DataSource dataSource) {
+    public DirectoryController(DataSource dataSource, ScopeGuard scope) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.scope = scope;
     }
 
     /** Subjects by unit, kind and a part of the name (Vietnamese matched in any Unicode normal form), paginated. */
     @Get(value = "/subjects", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> subjects(@Nullable @QueryValue String unit, @Nullable @QueryValue String kind,
                                          @Nullable @QueryValue String name, @Nullable @QueryValue String page,
-                                         @Nullable @QueryValue String size) {
+                                         @Nullable @QueryValue String size, HttpRequest<?> request) {
         int p = FactsController.number("page", page, 0, 0, 1_000_000);
         int s = FactsController.number("size", size, 50, 1, FactsController.MAX_PAGE_SIZE);
         if (kind != null && !kind.isBlank() && !List.of("PERSON", "COLLECTIVE").contains(kind)) {
@@ -45,7 +49,12 @@ public class DirectoryController {
         }
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
-        if (unit != null && !unit.isBlank()) { where.append(" AND unit_code = ?"); params.add(unit.trim()); }
+        if (unit != null && !unit.isBlank()) {
+            scope.requireUnit(request, "unit", unit.trim());
+            where.append(" AND unit_code = ?");
+            params.add(unit.trim());
+        }
+        Optional<Set<String>> visible = scope.visibleUnits(request, "unit");
         if (kind != null && !kind.isBlank()) { where.append(" AND kind = ?"); params.add(kind); }
         if (name != null && !name.isBlank()) {
             where.append(" AND LOWER(name) LIKE ?");
@@ -53,6 +62,14 @@ public class DirectoryController {
                     .replace("%", "\\%").replace("_", "\\_") + "%");
         }
         try (Connection c = dataSource.getConnection()) {
+            if (visible.isPresent()) {
+                // A scoped CLIENT lists the people of its units, and those who were members of one.
+                java.sql.Array codes = c.createArrayOf("VARCHAR", visible.get().toArray());
+                where.append(" AND (unit_code = ANY(?) OR EXISTS (SELECT 1 FROM membership m WHERE m.subject_id = subject.id "
+                        + "AND m.current_flag = TRUE AND m.unit_code = ANY(?)))");
+                params.add(codes);
+                params.add(codes);
+            }
             long total = ((Number) SubjectRows.list(c, "SELECT COUNT(*) AS n FROM subject" + where, params.toArray()).get(0).get("n")).longValue();
             List<Object> paged = new ArrayList<>(params);
             paged.add(p * s);
@@ -77,7 +94,8 @@ public class DirectoryController {
 
     /** A unit with its subunits, its people at present and its clusters. */
     @Get(value = "/units/{code}", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> unit(@PathVariable String code) {
+    public HttpResponse<String> unit(@PathVariable String code, HttpRequest<?> request) {
+        scope.requireUnit(request, "code", code);
         try (Connection c = dataSource.getConnection()) {
             Map<String, Object> unit = new LinkedHashMap<>(SubjectRows.unit(c, code)
                     .orElseThrow(() -> ProblemException.notFound("No unit " + code)));

@@ -16,6 +16,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.laurel.api.decisions.EligibilityService;
 import vn.laurel.api.security.Requester;
 import vn.laurel.api.problem.ProblemException;
+import vn.laurel.api.scope.ScopeGuard;
 import vn.laurel.engine.caseformat.CaseFormatException;
 import vn.laurel.engine.caseformat.FieldError;
 
@@ -32,9 +33,11 @@ public class SubjectsController {
     private final EligibilityService service;
     private final MonthDay appraisalDay;
     private final Clock clock;
+    private final ScopeGuard scope;
 
-    public SubjectsController(EligibilityService service, @Value("${laurel.default-appraisal-day}") String appraisalDay) {
+    public SubjectsController(EligibilityService service, ScopeGuard scope, @Value("${laurel.default-appraisal-day}") String appraisalDay) {
         this.service = service;
+        this.scope = scope;
         this.appraisalDay = MonthDay.parse("--" + appraisalDay);
         this.clock = Clock.systemDefaultZone();
     }
@@ -55,6 +58,7 @@ public class SubjectsController {
         if (date == null) date = defaultAppraisalDate(y);
         if (y > date.getYear()) throw ProblemException.badField("year", "the evaluation year " + y + " is after asOf " + date);
         String lang = Language.of(request); // before deciding: a bad lang must not leave a saved decision behind a 400
+        scope.requireSubject(request, "id", id);
         try {
             return HttpResponse.ok(service.decide(id, y, date, Params.codes(awards), Requester.of(request)).json(lang));
         } catch (CaseFormatException e) {

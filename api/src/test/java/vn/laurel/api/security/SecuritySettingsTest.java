@@ -22,12 +22,13 @@ class SecuritySettingsTest {
         Map<String, Object> p = SecuritySettings.of(Map.of(
                 "LAUREL_JWKS_URL", "https://sso.agency.gov.vn/certs", "LAUREL_JWKS_FILE", "/etc/laurel/jwks.json",
                 "LAUREL_JWT_ISSUER", "https://sso.agency.gov.vn", "LAUREL_JWT_AUDIENCE", "laurel",
-                "LAUREL_JWT_ROLES_CLAIM", "groups", "LAUREL_JWT_NAME_CLAIM", "preferred_username"));
+                "LAUREL_JWT_ROLES_CLAIM", "groups", "LAUREL_JWT_NAME_CLAIM", "preferred_username", "LAUREL_JWT_ORG_CLAIM", "unit_codes"));
         assertThat(p).containsEntry("micronaut.security.token.jwt.signatures.jwks.agency.url", "https://sso.agency.gov.vn/certs")
                 .containsEntry("micronaut.security.token.jwt.signatures.jwks-static.agency-file.path", "file:/etc/laurel/jwks.json")
                 .containsEntry("micronaut.security.token.jwt.claims-validators.issuer", "https://sso.agency.gov.vn")
                 .containsEntry("micronaut.security.token.jwt.claims-validators.audience", "laurel")
                 .containsEntry("micronaut.security.token.roles-name", "groups")
-                .containsEntry("micronaut.security.token.name-key", "preferred_username");
+                .containsEntry("micronaut.security.token.name-key", "preferred_username")
+                .containsEntry("laurel.security.org-claim", "unit_codes");
     }
 }

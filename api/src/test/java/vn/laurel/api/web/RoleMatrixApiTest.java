@@ -1,52 +1,24 @@
 package vn.laurel.api.web;
 
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
-import io.micronaut.http.client.BlockingHttpClient;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import vn.laurel.api.PostgresTest;
-import vn.laurel.api.TestCredentials;
-import vn.laurel.api.ThrowawayPostgres;
 import vn.laurel.api.security.Tokens;
 
-import java.nio.file.Files;
-import java.util.*;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.laurel.api.security.Roles.*;
 
 /**
- * Every endpoint × every role, and no credentials, a garbage, expired, forged or unsigned token:
- * the expected 2xx, 401 or 403, errors as problem+json. Roles come in JWT bearer tokens signed by a
- * stand-in identity provider whose key set the service is configured with, as an agency's would be.
+ * The role matrix with the key set of a stand-in identity provider, as an agency runs Laurel: each
+ * role comes in a token signed by that provider; a token that is expired, without expiry, not yet
+ * valid, forged, unsigned or signed the wrong way is refused.
  */
 @MicronautTest(transactional = false)
-class RoleMatrixApiTest extends PostgresTest {
-    static final Tokens TOKENS = new Tokens();
-    static final List<String> ROLES = List.of(CLIENT, CLERK, POLICY, AUDITOR, ADMIN);
-
-    @Inject
-    @Client("/")
-    HttpClient http;
-
-    long decisionId;
-    long importId;
-    String version;
-    final AtomicInteger counter = new AtomicInteger();
-
+class RoleMatrixApiTest extends RoleMatrix {
     @Override
     protected String database() { return "laurel_roles"; }
 
@@ -57,129 +29,24 @@ class RoleMatrixApiTest extends PostgresTest {
                 "laurel.reload.run-scenarios", "false");
     }
 
-    BlockingHttpClient client() { return http.toBlocking(); }
-
-    record Endpoint(String name, Set<String> roles, Set<Integer> ok, Supplier<MutableHttpRequest<?>> request) {}
-
-    @BeforeAll
-    void someThingsToPointAt() {
-        decisionId = Http.get(client(), "/api/v1/subjects/P-0001/eligibility?year=2025&awards=ADVANCED_LABORER").body().get("decisionId").asLong();
-        importId = Http.call(client(), csvImport()).body().get("id").asLong();
-        version = Http.get(client(), "/api/v1/ruleset").body().get("version").asText();
+    @Override
+    String as(String role) {
+        return "Bearer " + TOKENS.scoped(role.toLowerCase() + "@agency.gov.vn", List.of("HN-SKHCN-DEMO"), role);
     }
 
-    static MutableHttpRequest<?> csvImport() {
-        return HttpRequest.POST("/api/v1/imports?file=ratings.csv", "subject,year,rating\nP-0001,2016,EXCELLENT\n").contentType("text/csv");
-    }
-
-    MutableHttpRequest<?> json(MutableHttpRequest<?> r) { return r.contentType(MediaType.APPLICATION_JSON); }
-
-    /** A fresh attestation to correct or retract, made by the test's admin. */
-    long freshFact() {
-        int n = counter.incrementAndGet();
-        Http.Answer a = Http.call(client(), json(HttpRequest.POST("/api/v1/subjects/P-0120/facts/attestations",
-                "{\"year\":" + (1990 + n) + ",\"criterion\":\"EMULATION_PARTICIPATION\",\"value\":false,\"attestedBy\":\"matrix\"}")));
-        assertThat(a.status()).as(a.body().toString()).isEqualTo(201);
-        return Long.parseLong(a.body().get("id").asText().replace("attestation:", ""));
-    }
-
-    List<Endpoint> endpoints() {
-        Set<Integer> ok = Set.of(200), created = Set.of(201);
-        String scenario = read("examples/scenarios/advanced-laborer/excellent-rating-is-eligible.yaml");
-        return List.of(
-                new Endpoint("GET eligibility", Set.of(CLIENT, ADMIN), ok, () -> HttpRequest.GET("/api/v1/subjects/P-0001/eligibility?year=2025&awards=ADVANCED_LABORER")),
-                new Endpoint("GET candidates", Set.of(CLIENT, ADMIN), ok, () -> HttpRequest.GET("/api/v1/awards/ADVANCED_LABORER/candidates?year=2025&unit=HN-SKHCN-DEMO&size=5")),
-                new Endpoint("POST evaluations (what-if)", Set.of(CLIENT, POLICY, ADMIN), ok, () -> HttpRequest.POST("/api/v1/evaluations", scenario).contentType("application/x-yaml")),
-                new Endpoint("GET awards", Set.copyOf(ROLES), ok, () -> HttpRequest.GET("/api/v1/awards")),
-                new Endpoint("GET award", Set.copyOf(ROLES), ok, () -> HttpRequest.GET("/api/v1/awards/ADVANCED_LABORER")),
-                new Endpoint("GET subject", Set.of(CLERK, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/subjects/P-0001")),
-                new Endpoint("GET subjects", Set.copyOf(ROLES), ok, () -> HttpRequest.GET("/api/v1/subjects?unit=HN-SKHCN-DEMO-VP&size=5")),
-                new Endpoint("GET units", Set.copyOf(ROLES), ok, () -> HttpRequest.GET("/api/v1/units")),
-                new Endpoint("POST batch", Set.of(CLIENT, ADMIN), Set.of(202), () -> json(HttpRequest.POST("/api/v1/batches",
-                        "{\"year\":2025,\"unit\":\"HN-SKHCN-DEMO-VP\",\"awards\":[\"ADVANCED_LABORER\"]}"))),
-                new Endpoint("GET unit", Set.copyOf(ROLES), ok, () -> HttpRequest.GET("/api/v1/units/HN-SKHCN-DEMO")),
-                new Endpoint("GET subject facts", Set.of(CLERK, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/subjects/P-0001/facts/ratings")),
-                new Endpoint("POST fact", Set.of(CLERK, ADMIN), created, () -> json(HttpRequest.POST("/api/v1/subjects/P-0120/facts/attestations",
-                        "{\"year\":" + (1990 + counter.incrementAndGet()) + ",\"criterion\":\"EMULATION_PARTICIPATION\",\"value\":true,\"attestedBy\":\"matrix\"}"))),
-                new Endpoint("GET fact", Set.of(CLERK, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/facts/ratings/1")),
-                new Endpoint("PUT fact", Set.of(CLERK, ADMIN), ok, () -> json(HttpRequest.PUT("/api/v1/facts/attestations/" + freshFact(), "{\"value\":true}"))),
-                new Endpoint("DELETE fact", Set.of(CLERK, ADMIN), ok, () -> HttpRequest.DELETE("/api/v1/facts/attestations/" + freshFact())),
-                new Endpoint("GET fact history", Set.of(CLERK, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/facts/ratings/1/history")),
-                new Endpoint("POST import", Set.of(CLERK, ADMIN), created, RoleMatrixApiTest::csvImport),
-                new Endpoint("GET import", Set.of(CLERK, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/imports/" + importId)),
-                new Endpoint("GET decision", Set.of(AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/decisions/" + decisionId)),
-                new Endpoint("GET decision report", Set.of(AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/decisions/" + decisionId).accept(MediaType.TEXT_HTML)),
-                new Endpoint("GET decisions", Set.of(AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/decisions?subject=P-0001")),
-                new Endpoint("POST replay", Set.of(AUDITOR, ADMIN), ok, () -> HttpRequest.POST("/api/v1/decisions/" + decisionId + "/replay", "")),
-                new Endpoint("GET audit verify", Set.of(AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/audit/verify")),
-                new Endpoint("GET ruleset", Set.of(POLICY, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/ruleset")),
-                new Endpoint("GET ruleset history", Set.of(POLICY, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/ruleset/history")),
-                new Endpoint("GET ruleset files", Set.of(POLICY, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/ruleset/versions/" + version + "/files")),
-                new Endpoint("POST ruleset reload", Set.of(POLICY, ADMIN), ok, () -> HttpRequest.POST("/api/v1/ruleset/reload", "")),
-                new Endpoint("POST ruleset rollback", Set.of(POLICY, ADMIN), ok, () -> json(HttpRequest.POST("/api/v1/ruleset/rollback", "{\"version\":\"" + version + "\"}"))),
-                new Endpoint("POST ruleset preview", Set.of(POLICY, ADMIN), ok, () -> json(HttpRequest.POST("/api/v1/ruleset/preview",
-                        "{\"version\":\"" + version + "\",\"lastDecisions\":3}"))),
-                new Endpoint("GET health", Set.of(), ok, () -> HttpRequest.GET("/health")),
-                new Endpoint("GET OpenAPI document", Set.of(), ok, () -> HttpRequest.GET("/swagger/laurel-v1.yml")));
-    }
-
-    @TestFactory
-    Stream<DynamicTest> every_endpoint_answers_each_role_and_each_kind_of_bad_credentials_as_expected() {
-        return endpoints().stream().map(e -> DynamicTest.dynamicTest(e.name(), () -> {
-            boolean open = e.roles().isEmpty();
-            Map<String, Integer> expected = new LinkedHashMap<>();
-            Map<String, Integer> actual = new LinkedHashMap<>();
-            for (String role : ROLES) {
-                expected.put(role, open || e.roles().contains(role) ? -1 : 403);
-                actual.put(role, call(e, "Bearer " + TOKENS.valid(role.toLowerCase() + "@agency.gov.vn", role)));
-            }
-            Map<String, String> bad = new LinkedHashMap<>();
-            bad.put("no credentials", null);
-            bad.put("garbage token", "Bearer not.a.token");
-            bad.put("expired token", "Bearer " + TOKENS.expired("admin@agency.gov.vn", ADMIN));
-            bad.put("forged token", "Bearer " + TOKENS.forged("admin@agency.gov.vn", ADMIN));
-            bad.put("unsigned token", "Bearer " + TOKENS.unsigned("admin@agency.gov.vn", ADMIN));
-            bad.put("wrong demo password", "Basic " + Base64.getEncoder().encodeToString("admin:client".getBytes()));
-            bad.forEach((what, header) -> {
-                expected.put(what, open ? -1 : 401);
-                actual.put(what, call(e, header));
-            });
-            // -1 stands for "one of the endpoint's success codes".
-            actual.replaceAll((k, v) -> e.ok().contains(v) ? -1 : v);
-            assertThat(actual).as(e.name()).isEqualTo(expected);
-        }));
-    }
-
-    int call(Endpoint e, String authorization) {
-        MutableHttpRequest<?> r = e.request().get();
-        if (authorization == null) r.header(TestCredentials.ANONYMOUS, "yes");
-        else r.header("Authorization", authorization);
-        HttpResponse<?> a;
-        try {
-            a = client().exchange(r, byte[].class);
-        } catch (HttpClientResponseException x) {
-            a = x.getResponse();
-        }
-        if (a.code() == 401 || a.code() == 403) {
-            assertThat(a.getContentType().map(Object::toString).orElse("")).as(e.name()).startsWith("application/problem+json");
-        }
-        return a.code();
-    }
-
-    @Test
-    void each_demo_account_has_the_role_of_its_name() {
-        Map<String, Integer> got = new TreeMap<>();
-        for (String role : ROLES) {
-            String name = role.toLowerCase();
-            got.put(name, Http.call(client(), HttpRequest.GET("/api/v1/audit/verify").basicAuth(name, name)).status());
-        }
-        assertThat(got).isEqualTo(Map.of("admin", 200, "auditor", 200, "client", 403, "clerk", 403, "policy", 403));
+    @Override
+    Map<String, String> badCredentials() {
+        Map<String, String> bad = new LinkedHashMap<>(forgeries());
+        bad.put("expired token", "Bearer " + TOKENS.expired("admin@agency.gov.vn", ADMIN));
+        bad.put("token without exp", "Bearer " + TOKENS.withoutExpiry("admin@agency.gov.vn", ADMIN));
+        bad.put("token not valid before ten minutes from now", "Bearer " + TOKENS.notYetValid("admin@agency.gov.vn", ADMIN));
+        return bad;
     }
 
     @Test
     void the_requester_recorded_on_a_decision_and_a_fact_is_the_signed_in_user_not_a_header() {
         Http.Answer d = Http.call(client(), HttpRequest.GET("/api/v1/subjects/P-0002/eligibility?year=2025&awards=ADVANCED_LABORER")
-                .bearerAuth(TOKENS.valid("hoa.nguyen@agency.gov.vn", CLIENT)).header("X-Client-Id", "somebody-else"));
+                .bearerAuth(TOKENS.scoped("hoa.nguyen@agency.gov.vn", List.of("HN-SKHCN-DEMO"), CLIENT)).header("X-Client-Id", "somebody-else"));
         assertThat(d.status()).isEqualTo(200);
         Http.Answer saved = Http.get(client(), "/api/v1/decisions/" + d.body().get("decisionId").asLong());
         assertThat(saved.body().get("requestedBy").asText()).isEqualTo("hoa.nguyen@agency.gov.vn");
@@ -188,21 +55,5 @@ class RoleMatrixApiTest extends PostgresTest {
                 .basicAuth("clerk", "clerk"));
         assertThat(f.status()).as(f.body().toString()).isEqualTo(201);
         assertThat(f.body().get("provenance").get("recordedBy").asText()).isEqualTo("clerk");
-    }
-
-    @Test
-    void a_challenge_tells_the_client_how_to_sign_in() {
-        Http.Answer a = Http.call(client(), HttpRequest.GET("/api/v1/decisions").header(TestCredentials.ANONYMOUS, "yes"));
-        assertThat(a.status()).isEqualTo(401);
-        assertThat(a.body().get("status").asInt()).isEqualTo(401);
-        assertThat(a.body().get("instance").asText()).isEqualTo("/api/v1/decisions");
-    }
-
-    static String read(String path) {
-        try {
-            return Files.readString(ThrowawayPostgres.repoRoot().resolve(path));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,0 +1,134 @@
+package vn.laurel.api.scope;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Singleton;
+import vn.laurel.api.facts.SubjectRows;
+import vn.laurel.api.problem.ProblemException;
+import vn.laurel.api.security.Requester;
+import vn.laurel.engine.caseformat.FieldError;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.*;
+
+/**
+ * Enforces {@link OrgScope} where stored subjects are read for a CLIENT: eligibility, candidates,
+ * batches, the subject list and a unit's people. Out of scope is 403 naming the field; so is an id
+ * that does not exist, so that a CLIENT cannot tell who is on the books elsewhere.
+ *
+ * <p>A subject is within a scope when its unit, or a unit it has been a member of, lies in the
+ * subtree of a unit the scope names: a unit's answer then shows only its own members' facts, and a
+ * department still sees the people who have left it for the years they were there.
+ */
+@Singleton
+public class ScopeGuard {
+    private final DataSource dataSource;
+    private final String claim;
+
+    public ScopeGuard(DataSource dataSource, @Value("${laurel.security.org-claim:org}") String claim) {
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.claim = claim;
+    }
+
+    public OrgScope of(HttpRequest<?> request) {
+        return request.getUserPrincipal(Authentication.class).map(a -> OrgScope.of(a, claim))
+                .orElse(new OrgScope(false, Set.of()));
+    }
+
+    /** The unit codes a scoped user sees (the named units and all below them); empty when organisation-wide. */
+    public Optional<Set<String>> visibleUnits(HttpRequest<?> request, String field) {
+        OrgScope scope = of(request);
+        if (scope.wide()) return Optional.empty();
+        requireSome(scope, field);
+        return Optional.of(subtree(scope.roots()));
+    }
+
+    public void requireSubject(HttpRequest<?> request, String field, String subjectId) {
+        OrgScope scope = of(request);
+        if (scope.wide()) return;
+        requireSome(scope, field);
+        try (Connection c = dataSource.getConnection()) {
+            List<String> units = new ArrayList<>();
+            SubjectRows.list(c, "SELECT unit_code FROM subject WHERE id = ? AND unit_code IS NOT NULL UNION "
+                            + "SELECT unit_code FROM membership WHERE subject_id = ? AND current_flag = TRUE", subjectId, subjectId)
+                    .forEach(r -> units.add((String) r.get("unit_code")));
+            if (!within(c, units, scope.roots())) throw outside(field, "no subject " + subjectId + " within your organisation scope " + scope.roots());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read subject " + subjectId, e);
+        }
+    }
+
+    /** {@code unit} null stands for the whole organisation, which only an organisation-wide role may ask about. */
+    public void requireUnit(HttpRequest<?> request, String field, String unit) {
+        OrgScope scope = of(request);
+        if (scope.wide()) return;
+        requireSome(scope, field);
+        if (unit == null) throw outside(field, "is required: the whole organisation is beyond your organisation scope " + scope.roots());
+        try (Connection c = dataSource.getConnection()) {
+            if (!within(c, List.of(unit), scope.roots())) throw outside(field, "no unit " + unit + " within your organisation scope " + scope.roots());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the organisation tree", e);
+        }
+    }
+
+    /**
+     * Whether one of the units is a root or lies below one: walked up the tree, a few rows per
+     * question rather than the whole tree on every eligibility call.
+     */
+    private static boolean within(Connection c, Collection<String> units, Set<String> roots) throws SQLException {
+        for (String unit : units) {
+            Set<String> seen = new HashSet<>();
+            String code = unit;
+            while (code != null && seen.add(code)) { // a cycle in bad data must not loop
+                if (roots.contains(code)) return true;
+                List<Map<String, Object>> row = SubjectRows.list(c, "SELECT parent_code FROM org_unit WHERE code = ?", code);
+                code = row.isEmpty() ? null : (String) row.get(0).get("parent_code");
+            }
+        }
+        return false;
+    }
+
+    /** A scoped user sees only the batches it started; the others see every batch. */
+    public void requireOwnBatch(HttpRequest<?> request, String field, long id, Object requestedBy) {
+        if (of(request).wide()) return;
+        if (!Requester.of(request).equals(requestedBy)) throw outside(field, "batch " + id + " was not started by you");
+    }
+
+    private static void requireSome(OrgScope scope, String field) {
+        if (scope.empty()) {
+            throw outside(field, "your sign-in names no organisation unit, so no stored subject is within your scope "
+                    + "(what-if on a case document you send needs none)");
+        }
+    }
+
+    private static ProblemException outside(String field, String message) {
+        return new ProblemException(HttpStatus.FORBIDDEN, field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
+    /** The units and every unit below them; codes that name no unit are dropped. */
+    Set<String> subtree(Set<String> roots) {
+        Map<String, List<String>> children = new HashMap<>();
+        Set<String> all = new HashSet<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (Map<String, Object> row : SubjectRows.list(c, "SELECT code, parent_code FROM org_unit")) {
+                String code = (String) row.get("code");
+                all.add(code);
+                if (row.get("parent_code") != null) children.computeIfAbsent((String) row.get("parent_code"), k -> new ArrayList<>()).add(code);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the organisation tree", e);
+        }
+        Set<String> out = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(roots.stream().filter(all::contains).toList());
+        while (!todo.isEmpty()) {
+            String u = todo.pop();
+            if (out.add(u)) todo.addAll(children.getOrDefault(u, List.of())); // a cycle in bad data must not loop
+        }
+        return out;
+    }
+}
