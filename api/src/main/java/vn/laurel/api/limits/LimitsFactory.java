@@ -12,7 +12,7 @@ class LimitsFactory {
     ImportLimits importLimits(@Value("${laurel.limits.import-expanded-bytes:256MB}") @ReadableBytes long expandedBytes,
                               @Value("${laurel.limits.import-entry-bytes:128MB}") @ReadableBytes long entryBytes,
                               @Value("${laurel.limits.import-entries:64}") int entries,
-                              @Value("${laurel.limits.import-rows:2000000}") long rows,
+                              @Value("${laurel.limits.import-rows:1000000}") long rows,
                               @Value("${laurel.limits.import-field-length:4096}") int fieldLength,
                               @Value("${laurel.limits.import-case-document-bytes:10MB}") @ReadableBytes long caseDocumentBytes) {
         return new ImportLimits(expandedBytes, entryBytes, entries, rows, fieldLength, caseDocumentBytes);
