@@ -13,7 +13,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** An upload over the configured size is refused with 413 as a problem document, before anything is read. */
+/** A body over the configured size is refused with 413 as a problem document, before anything is read. */
 @MicronautTest(transactional = false)
 class ImportLimitsTest extends PostgresTest {
     @Inject
@@ -30,5 +30,16 @@ class ImportLimitsTest extends PostgresTest {
                 .exchange(HttpRequest.POST("/api/v1/imports?file=ratings.csv", big).contentType("text/csv"), String.class));
         assertThat(e.getStatus().getCode()).isEqualTo(413);
         assertThat(e.getResponse().getContentType().map(Object::toString).orElse("")).isEqualTo("application/problem+json");
+    }
+
+    /** The preview reads its body as a stream, where the size limit shows as a failure to read: still the client's 413. */
+    @Test
+    void an_oversize_preview_body_is_refused_with_413_naming_the_body() {
+        byte[] big = new byte[8000];
+        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class, () -> http.toBlocking()
+                .exchange(HttpRequest.POST("/api/v1/ruleset/preview?unit=HN-SKHCN-DEMO&year=2025", big).contentType("application/zip"), String.class));
+        assertThat(e.getStatus().getCode()).isEqualTo(413);
+        assertThat(e.getResponse().getContentType().map(Object::toString).orElse("")).isEqualTo("application/problem+json");
+        assertThat(e.getResponse().getBody(String.class).orElse("")).contains("\"field\":\"body\"").doesNotContain("io.micronaut");
     }
 }

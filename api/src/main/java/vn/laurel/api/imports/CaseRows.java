@@ -1,8 +1,13 @@
 package vn.laurel.api.imports;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import vn.laurel.api.limits.ImportLimits;
+import vn.laurel.api.problem.JsonProblems;
 import vn.laurel.api.store.*;
 import vn.laurel.engine.caseformat.CaseFormatException;
 import vn.laurel.engine.caseformat.CaseReader;
@@ -16,7 +21,6 @@ import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.*;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The JSON form of an import: case documents (shared/reference/case-format.md), one object or an
@@ -26,40 +30,59 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class CaseRows {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** A case document nests five levels deep; 64 leaves room and stops a stack of brackets at once. */
+    static final int MAX_DEPTH = 64;
+    private static final String NOT_CASES = "expected a case document (a JSON object) or an array of case documents";
 
     private CaseRows() {}
 
-    static void stage(Connection c, long importId, ImportSource source, Map<FactKind, Long> staged, AtomicLong read,
-                      List<RowError> errors, long[] errorCount) throws SQLException {
+    static void stage(Connection c, long importId, ImportSource source, Map<FactKind, Long> staged, RowLimit read,
+                      ImportLimits limits, List<RowError> errors, long[] errorCount) throws SQLException {
         Map<FactKind, FactTables.Stager> stagers = new LinkedHashMap<>();
-        try (InputStream in = source.open(); JsonParser parser = MAPPER.getFactory().createParser(in)) {
-            JsonToken first = parser.nextToken();
-            boolean array = first == JsonToken.START_ARRAY;
-            if (array) parser.nextToken();
-            long doc = 0;
-            while (parser.currentToken() == JsonToken.START_OBJECT) {
-                final long docNo = ++doc;
-                String text = MAPPER.readTree(parser).toString();
-                read.incrementAndGet();
-                try {
-                    CaseDocument d = CaseReader.readJson(text);
-                    rows(d, (kind, row, values) -> {
-                        List<RowError> rowErrors = new ArrayList<>();
-                        Map<String, Object> typed = RowParser.parse(kind, col -> values.get(col.json()), source.name(), docNo, rowErrors);
-                        rowErrors.forEach(e -> ImportService.add(errors, errorCount,
-                                new RowError(e.file(), e.row(), row + "." + e.field(), e.message())));
-                        if (rowErrors.isEmpty() && errorCount[0] == 0) {
-                            stagers.computeIfAbsent(kind, k -> stager(c, k, importId)).add(docNo, typed);
-                        }
-                    });
-                } catch (CaseFormatException e) {
-                    e.getErrors().forEach(f -> ImportService.add(errors, errorCount, new RowError(source.name(), docNo, f.field(), f.message())));
+        long doc = 0;
+        try (InputStream in = source.open(); JsonParser parser = parser(in, limits)) {
+            try {
+                JsonToken first = parser.nextToken();
+                if (first == null) {
+                    ImportService.add(errors, errorCount, new RowError(source.name(), 0, "$", NOT_CASES + "; the file holds nothing"));
+                    return;
                 }
-                if (!array) break;
-                parser.nextToken();
+                boolean array = first == JsonToken.START_ARRAY;
+                if (array) parser.nextToken();
+                while (parser.currentToken() == JsonToken.START_OBJECT) {
+                    final long docNo = ++doc;
+                    read.count(source.name(), docNo);
+                    String text = MAPPER.readTree(parser).toString();
+                    try {
+                        CaseDocument d = CaseReader.readJson(text);
+                        rows(d, (kind, row, values) -> {
+                            List<RowError> rowErrors = new ArrayList<>();
+                            Map<String, Object> typed = RowParser.parse(kind, col -> values.get(col.json()), source.name(), docNo, rowErrors);
+                            rowErrors.forEach(e -> ImportService.add(errors, errorCount,
+                                    new RowError(e.file(), e.row(), row + "." + e.field(), e.message())));
+                            if (rowErrors.isEmpty() && errorCount[0] == 0) {
+                                stagers.computeIfAbsent(kind, k -> stager(c, k, importId)).add(docNo, typed);
+                            }
+                        });
+                    } catch (CaseFormatException e) {
+                        e.getErrors().forEach(f -> ImportService.add(errors, errorCount, new RowError(source.name(), docNo, f.field(), f.message())));
+                    }
+                    if (!array) break;
+                    parser.nextToken();
+                }
+                // Anything else where a case document or the end belongs (a nested array, a number, a second
+                // top-level value) would otherwise end the reading early and pass as an import of fewer rows.
+                JsonToken end = array ? parser.currentToken() : parser.nextToken();
+                boolean closed = array ? end == JsonToken.END_ARRAY && parser.nextToken() == null : doc == 1 && end == null;
+                if (!closed) {
+                    String where = array ? "item " + (doc + 1) + " of the array" : doc == 0 ? "the file" : "what follows the case document";
+                    ImportService.add(errors, errorCount, new RowError(source.name(), doc + 1, "$", NOT_CASES + "; " + where + " is not one"));
+                }
+            } catch (IOException e) {
+                ImportService.add(errors, errorCount, new RowError(source.name(), doc, field(parser), "is not valid JSON: " + JsonProblems.describe(e)));
             }
         } catch (IOException e) {
-            ImportService.add(errors, errorCount, new RowError(source.name(), 0, "$", "is not valid JSON: " + e.getMessage()));
+            ImportService.add(errors, errorCount, new RowError(source.name(), doc, "$", "cannot be read"));
         } catch (UncheckedSql e) {
             throw e.getCause();
         } finally {
@@ -68,6 +91,31 @@ final class CaseRows {
                 staged.merge(e.getKey(), e.getValue().staged(), Long::sum);
             }
         }
+    }
+
+    /**
+     * A parser held to the limits: text values no longer than a field may be, nesting no deeper than
+     * a case document goes (a depth of thousands only costs the server), and each case document no
+     * larger than the limit, checked as its tokens are read rather than once it is held whole.
+     */
+    private static JsonParser parser(InputStream in, ImportLimits limits) throws IOException {
+        JsonFactory factory = MAPPER.getFactory().copy().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_DEPTH).maxStringLength(limits.fieldLength()).maxNameLength(Math.min(limits.fieldLength(), 50_000))
+                .build());
+        return new DocumentSizeLimit(factory.createParser(in), limits.caseDocumentBytes());
+    }
+
+    /** Where in its case document the parser stopped: subject.ratings[2].year, or $ for the document itself. */
+    private static String field(JsonParser p) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext c = p.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            // The index of a document in the file's top-level array is its row, not a field.
+            if (c.inArray() && c.getParent() != null && c.getParent().inRoot()) break;
+            if (c.inObject() && c.getCurrentName() != null) parts.add(0, "." + c.getCurrentName());
+            else if (c.inArray()) parts.add(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+        }
+        String path = String.join("", parts);
+        return path.isEmpty() ? "$" : path.startsWith(".") ? path.substring(1) : path;
     }
 
     interface RowSink { void accept(FactKind kind, String path, Map<String, Object> values) throws SQLException; }

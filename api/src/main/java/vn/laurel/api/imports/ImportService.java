@@ -6,6 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.laurel.api.csv.CsvException;
 import vn.laurel.api.csv.CsvReader;
+import vn.laurel.api.csv.FieldTooLongException;
+import vn.laurel.api.limits.ImportLimits;
 import vn.laurel.api.store.*;
 import vn.laurel.engine.json.Json;
 
@@ -69,18 +71,31 @@ public class ImportService {
         }
     }
 
-    /** Runs a begun import to the end. Throws {@link ImportFailedException} when rows were refused. */
+    /** Runs a begun import of the operator's own files (command line, demo) to the end, without limits. */
     public ImportReport run(long id, List<ImportSource> sources, String requestedBy) {
+        return run(id, sources, requestedBy, ImportLimits.NONE);
+    }
+
+    /**
+     * Runs a begun import to the end. Throws {@link ImportFailedException} when rows were refused,
+     * or when the files hold more rows, or a longer field, than the limits allow.
+     */
+    public ImportReport run(long id, List<ImportSource> sources, String requestedBy, ImportLimits limits) {
         Instant started = Now.instant();
         List<String> names = sources.stream().map(ImportSource::name).toList();
         AtomicLong read = progress.computeIfAbsent(id, k -> new AtomicLong());
+        RowLimit rows = new RowLimit(read, limits.rows());
         List<RowError> errors = new ArrayList<>();
         long[] errorCount = {0};
         Map<FactKind, Long> staged = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                for (ImportSource source : order(sources, errors, errorCount)) stageFile(c, id, source, staged, read, errors, errorCount);
+                try {
+                    for (ImportSource source : order(sources, errors, errorCount)) stageFile(c, id, source, staged, rows, limits, errors, errorCount);
+                } catch (RowLimit.Reached e) {
+                    add(errors, errorCount, e.error());
+                }
                 Counts counts = new Counts();
                 if (errorCount[0] == 0) mergeAll(c, id, staged, requestedBy, started, counts, errors, errorCount);
                 if (errorCount[0] > 0) {
@@ -146,23 +161,23 @@ public class ImportService {
         return ordered;
     }
 
-    private void stageFile(Connection c, long id, ImportSource source, Map<FactKind, Long> staged, AtomicLong read,
-                           List<RowError> errors, long[] errorCount) throws SQLException {
+    private void stageFile(Connection c, long id, ImportSource source, Map<FactKind, Long> staged, RowLimit read,
+                           ImportLimits limits, List<RowError> errors, long[] errorCount) throws SQLException {
         if (source.name().endsWith(".json")) {
-            CaseRows.stage(c, id, source, staged, read, errors, errorCount);
+            CaseRows.stage(c, id, source, staged, read, limits, errors, errorCount);
             return;
         }
         FactKind kind = EntityKinds.byFile(source.name()).or(() -> FactKinds.byFile(source.name())).orElse(null);
         if (kind == null) return;
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (CsvReader csv = new CsvReader(new InputStreamReader(source.open(), decoder));
+        try (CsvReader csv = new CsvReader(new InputStreamReader(source.open(), decoder), limits.fieldLength());
              FactTables.Stager stager = new FactTables.Stager(c, kind, id)) {
             if (!header(kind, source.name(), csv.header(), errors, errorCount)) return;
             int width = csv.header().size();
             while (csv.hasNext()) {
                 CsvReader.Row row = csv.next();
-                read.incrementAndGet();
+                read.count(source.name(), row.line());
                 if (row.values().size() != width) {
                     add(errors, errorCount, new RowError(source.name(), row.line(), "-",
                             "has " + row.values().size() + " fields; the header has " + width + " (a truncated or misquoted line?)"));
@@ -177,6 +192,8 @@ public class ImportService {
                 }
             }
             staged.merge(kind, stager.staged(), Long::sum);
+        } catch (FieldTooLongException e) {
+            add(errors, errorCount, new RowError(source.name(), e.getLine(), e.column(), e.getMessage().replaceFirst("^line \\d+: ", "")));
         } catch (CsvException e) {
             add(errors, errorCount, new RowError(source.name(), e.getLine(), "-", e.getMessage().replaceFirst("^line \\d+: ", "")));
         } catch (CharacterCodingException e) {

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Turns the framework's own errors (no such route, wrong method, unreadable body, missing or
- * unconvertible parameter, body too large) into problem documents like Laurel's own.
+ * unconvertible parameter, body too large) into problem documents like Laurel's own, in plain words:
+ * the framework's messages name its classes and the JSON library's.
  */
 @Primary
 @Singleton
@@ -27,10 +28,11 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Str
         List<FieldError> fields = new ArrayList<>();
         String detail = null;
         for (Error e : context.getErrors()) {
-            if (detail == null) detail = e.getMessage();
-            e.getPath().ifPresent(path -> fields.add(new FieldError(path, e.getMessage())));
+            String message = PlainText.of(e.getMessage());
+            if (detail == null) detail = message;
+            e.getPath().ifPresent(path -> fields.add(new FieldError(path, message)));
         }
-        if (detail == null) detail = context.getRootCause().map(Throwable::getMessage).orElse(status.getReason());
+        if (detail == null) detail = context.getRootCause().map(Throwable::getMessage).map(PlainText::of).orElse(status.getReason());
         if (status.getCode() >= 500) detail = "The service could not answer; the error was logged.";
         Problem problem = Problem.of(status, detail, fields).at(context.getRequest().getPath());
         return base.contentType(Problem.MEDIA_TYPE).body(problem.toJson());

@@ -8,10 +8,11 @@ import java.util.List;
 /** Thrown by controllers and services to answer with a problem document. */
 public class ProblemException extends RuntimeException {
     private final HttpStatus status;
-    private final List<FieldError> errors;
+    private final List<?> errors;
     private Integer retryAfterSeconds;
 
-    public ProblemException(HttpStatus status, String detail, List<FieldError> errors) {
+    /** {@code errors}: each names its field ({@link FieldError}, or a file's row as {@code RowError}). */
+    public ProblemException(HttpStatus status, String detail, List<?> errors) {
         super(detail);
         this.status = status;
         this.errors = List.copyOf(errors);
@@ -33,5 +34,5 @@ public class ProblemException extends RuntimeException {
 
     public Integer retryAfterSeconds() { return retryAfterSeconds; }
 
-    public Problem problem() { return Problem.of(status, getMessage(), errors); }
+    public Problem problem() { return new Problem("about:blank", status.getReason(), status.getCode(), getMessage(), null, errors); }
 }

@@ -1,5 +1,7 @@
 package vn.laurel.api.store;
 
+import vn.laurel.engine.caseformat.TextValues;
+
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -46,6 +48,8 @@ public final class RowParser {
             case TEXT -> {
                 if (text.length() > 512) throw new IllegalArgumentException("is longer than 512 characters");
                 if (text.chars().anyMatch(ch -> ch < 0x20 && ch != '\t')) throw new IllegalArgumentException("contains control characters");
+                String fault = TextValues.fault(text);
+                if (fault != null) throw new IllegalArgumentException(fault);
                 return text;
             }
             case CODE -> {

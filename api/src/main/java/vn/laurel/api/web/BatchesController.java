@@ -16,6 +16,8 @@ import vn.laurel.api.batch.BatchJobs;
 import vn.laurel.api.batch.BatchProgress;
 import vn.laurel.api.batch.BatchRequest;
 import vn.laurel.api.batch.BatchStore;
+import vn.laurel.api.limits.Bodies;
+import vn.laurel.api.problem.JsonProblems;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.scope.ScopeGuard;
 
@@ -140,13 +142,13 @@ public class BatchesController {
 
     private static JsonNode read(InputStream body) {
         try {
-            byte[] bytes = body == null ? new byte[0] : body.readAllBytes();
+            byte[] bytes = Bodies.readAll(body);
             if (bytes.length == 0) throw ProblemException.badField("body", "send the batch as JSON, at least {\"year\": 2025}");
             JsonNode json = JSON.readTree(bytes);
             if (!json.isObject()) throw ProblemException.badField("body", "must be a JSON object");
             return json;
         } catch (IOException e) {
-            throw ProblemException.badField("body", "is not JSON: " + e.getMessage());
+            throw ProblemException.badField("body", "is not JSON: " + JsonProblems.describe(e));
         }
     }
 

@@ -15,6 +15,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.laurel.api.decisions.EligibilityService;
+import vn.laurel.api.limits.YamlBodyLimit;
 import vn.laurel.engine.caseformat.CaseReader;
 
 /** What-if: decide the case document sent in the body (JSON or YAML). Saved as a decision only with {@code ?save=true}. */
@@ -24,16 +25,19 @@ import vn.laurel.engine.caseformat.CaseReader;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class EvaluationsController {
     private final EligibilityService service;
+    private final YamlBodyLimit yamlLimit;
 
-    public EvaluationsController(EligibilityService service) {
+    public EvaluationsController(EligibilityService service, YamlBodyLimit yamlLimit) {
         this.service = service;
+        this.yamlLimit = yamlLimit;
     }
 
     @Post(produces = MediaType.APPLICATION_JSON)
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_YAML, "text/yaml", MediaType.TEXT_PLAIN})
     public HttpResponse<String> evaluate(@Nullable @Body String body, @Nullable @QueryValue Boolean save, HttpRequest<?> request) {
         String lang = Language.of(request);
-        var doc = CaseReader.read(body == null ? "" : body);
+        yamlLimit.check(body);
+        var doc = CaseReader.read(body == null ? "" : body, yamlLimit.bytes());
         var answer = Boolean.TRUE.equals(save) ? service.decide(doc, Requester.of(request)) : service.whatIf(doc);
         return HttpResponse.ok(answer.json(lang));
     }

@@ -13,6 +13,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.laurel.api.facts.SubjectRows;
 import vn.laurel.api.security.Requester;
+import vn.laurel.api.problem.JsonProblems;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.store.*;
 import vn.laurel.engine.json.Json;
@@ -213,7 +214,7 @@ public class FactsController {
             if (parsed instanceof Map<?, ?> m) return (Map<String, Object>) m;
             throw ProblemException.badField("body", "must be a JSON object");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ProblemException.badField("body", "is not valid JSON: " + e.getOriginalMessage());
+            throw ProblemException.badField("body", "is not valid JSON: " + JsonProblems.describe(e));
         }
     }
 }

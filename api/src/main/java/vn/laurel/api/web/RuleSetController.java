@@ -16,6 +16,8 @@ import vn.laurel.api.preview.Population;
 import vn.laurel.api.preview.PreviewService;
 import vn.laurel.api.security.Requester;
 import vn.laurel.api.limits.RequestLimits;
+import vn.laurel.api.limits.Bodies;
+import vn.laurel.api.problem.JsonProblems;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.ActiveRuleSet;
 import vn.laurel.api.rules.RuleSetArchive;
@@ -204,11 +206,7 @@ public class RuleSetController {
     }
 
     private static byte[] read(InputStream body) {
-        try {
-            return body.readAllBytes();
-        } catch (IOException e) {
-            throw ProblemException.badField("body", "cannot be read: " + e.getMessage());
-        }
+        return Bodies.readAll(body);
     }
 
     private static JsonNode json(byte[] bytes) {
@@ -216,7 +214,7 @@ public class RuleSetController {
         try {
             return JSON.readTree(bytes);
         } catch (IOException e) {
-            throw ProblemException.badField("body", "is not JSON: " + e.getMessage());
+            throw ProblemException.badField("body", "is not JSON: " + JsonProblems.describe(e));
         }
     }
 

@@ -32,7 +32,7 @@ final class Http {
         return call(client, HttpRequest.GET(uri));
     }
 
-    private static JsonNode parse(String body) {
+    static JsonNode parse(String body) {
         try {
             return body == null || body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);
         } catch (IOException e) {

@@ -83,4 +83,29 @@ class CaseReaderTest {
                 "\"titles\":[{\"year\":2024,\"code\":\"ADVANCED_LABORER\",\"decidedOn\":\"2023-12-01\"}],\"ratings\""));
         assertThat(e.field()).isEqualTo("subject.titles[0].decidedOn");
     }
+
+    @Test
+    void text_no_store_can_keep_is_refused_naming_its_field() {
+        FieldError nul = error(VALID.replace("\"P-1\"", "\"P-\\u0000-1\""));
+        assertThat(nul.field()).isEqualTo("subject.id");
+        assertThat(nul.message()).contains("control characters");
+        FieldError half = error(VALID.replace("Nguyễn Thị Hoa", "Nguyễn \\ud800 Hoa"));
+        assertThat(half.field()).isEqualTo("subject.name");
+        assertThat(half.message()).contains("surrogate");
+        assertThat(CaseReader.read(VALID.replace("Nguyễn Thị Hoa", "Nguyễn 𠀀 Hoa")).subject().name()).as("a whole pair is a character").contains("𠀀");
+    }
+
+    @Test
+    void yaml_past_the_code_point_limit_is_refused_before_it_is_read_whole() {
+        String huge = "asOf: 2026-01-15\nyear: 2025\nsubject: {id: P-1, kind: PERSON, name: \"" + "x".repeat(5000) + "\"}\n";
+        FieldError e = catchThrowableOfType(CaseFormatException.class, () -> CaseReader.read(huge, 4000)).getErrors().get(0);
+        assertThat(e.message()).contains("not valid YAML", "exceeds the limit");
+        assertThat(CaseReader.read(huge.replace("x".repeat(5000), "x"), 4000)).as("a document under the limit").isNotNull();
+    }
+
+    @Test
+    void documents_nested_deeper_than_a_case_are_refused() {
+        assertThat(error("{\"subject\":" + "[".repeat(5000) + "]".repeat(5000) + "}").message()).doesNotContain("StreamReadConstraints");
+        assertThat(error("subject: " + "[".repeat(200) + "]".repeat(200)).field()).startsWith("subject");
+    }
 }
