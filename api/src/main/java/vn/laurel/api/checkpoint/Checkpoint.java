@@ -43,6 +43,11 @@ public record Checkpoint(Long id, long chainLength, String headHash, long flagCh
         return Canonical.write(p);
     }
 
+    public Checkpoint withSignature(String newSignature) {
+        return new Checkpoint(id, chainLength, headHash, flagChainLength, flagHeadHash, createdAt, createdBy, keyId, publicKey,
+                ephemeralKey, newSignature);
+    }
+
     public Checkpoint withId(long newId) {
         return new Checkpoint(newId, chainLength, headHash, flagChainLength, flagHeadHash, createdAt, createdBy, keyId, publicKey,
                 ephemeralKey, signature);

@@ -42,9 +42,7 @@ public class Checkpoints {
         Head[] heads = store.heads();
         Checkpoint unsigned = new Checkpoint(null, heads[0].length(), heads[0].hash(), heads[1].length(), heads[1].hash(), Now.instant(),
                 requestedBy, key.keyId(), key.publicKey(), key.ephemeral(), "");
-        return store.insert(new Checkpoint(null, unsigned.chainLength(), unsigned.headHash(), unsigned.flagChainLength(),
-                unsigned.flagHeadHash(), unsigned.createdAt(), requestedBy, key.keyId(), key.publicKey(), key.ephemeral(),
-                key.sign(unsigned.payload())));
+        return store.insert(unsigned.withSignature(key.sign(unsigned.payload())));
     }
 
     /** The scheduled checkpoint: only when a key is configured and the chains moved since the last one under it. */
