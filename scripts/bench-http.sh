@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark 3 of docs/benchmarks.md, on its own or called by scripts/bench.sh: the service on an
-# existing PostgreSQL holding generated people, wrk against GET /api/v1/subjects/{id}/eligibility
-# (random subjects, every award, the decision saved) and, beside it at each step, the no-op
+# existing PostgreSQL holding generated people, wrk against POST /api/v1/subjects/{id}/eligibility
+# (random subjects, every award, the decision saved: the GET of the same URL saves nothing since issue 13,
+# so the benchmark POSTs to keep measuring the same work) and, beside it at each step, the no-op
 # GET /health/live of the same server, at 1 to 32 connections; then two rule reloads under load, each
 # after an edit of a copy of rules/ the server reads: one under common/ (every regime is built again:
 # the full catalogue) and one in law-2022/ (only that regime is built again; the others are reused).

@@ -5,7 +5,7 @@
 #   2. batch from PostgreSQL: N generated people x 10 years imported into a throwaway PostgreSQL, then
 #      `laurel batch` over all of them with -Xmx512m, beside `COPY ... TO STDOUT` of the same rows,
 #      run just before and just after the batch (the I/O limit).
-#   3. HTTP (not with --quick unless --http): wrk against GET /api/v1/subjects/{id}/eligibility (random
+#   3. HTTP (not with --quick unless --http): wrk against POST /api/v1/subjects/{id}/eligibility (random
 #      subjects, decisions saved) and, beside it, the no-op GET /health/live of the same server, at
 #      rising connection counts; then a rule reload under load (its time, and failed requests).
 # --quick: 2 000 people and short engine rounds, under two minutes; the default is 20 000 people.

@@ -65,6 +65,8 @@ public class Application {
             p.put("flyway.datasources.default.user", migrator);
             p.put("flyway.datasources.default.password", env.getOrDefault("LAUREL_DB_MIGRATE_PASSWORD", ""));
         }
+        // A database of your own outlives the process: an ephemeral checkpoint key would not (see CheckpointKey).
+        p.put("laurel.audit.checkpoint.ephemeral-key", false);
         // The demo department is loaded into a database of your own only when asked for.
         p.put("laurel.demo.enabled", Boolean.parseBoolean(env.getOrDefault("LAUREL_DEMO", "false")));
         return p;

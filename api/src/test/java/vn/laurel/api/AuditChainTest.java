@@ -44,7 +44,7 @@ class AuditChainTest extends PostgresTest {
     }
 
     long decide(String person) {
-        return web("/api/v1/subjects/" + person + "/eligibility?year=2025&awards=ADVANCED_LABORER").get("decisionId").asLong();
+        return vn.laurel.api.web.HttpProbe.post(http, "/api/v1/subjects/" + person + "/eligibility?year=2025&awards=ADVANCED_LABORER").get("decisionId").asLong();
     }
 
     JsonNode web(String path) {

@@ -2,6 +2,7 @@ package vn.laurel.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -46,7 +47,7 @@ class EmbeddedDefaultTest implements TestPropertyProvider {
             }
         }
         ObjectMapper json = new ObjectMapper();
-        JsonNode answer = json.readTree(http.toBlocking().retrieve("/api/v1/subjects/P-0001/eligibility?year=2025&lang=both"));
+        JsonNode answer = json.readTree(http.toBlocking().retrieve(HttpRequest.POST("/api/v1/subjects/P-0001/eligibility?year=2025&lang=both", "")));
         assertThat(answer.get("results").get(0).get("outcome").asText()).isEqualTo("ELIGIBLE");
         JsonNode saved = json.readTree(http.toBlocking().retrieve("/api/v1/decisions/" + answer.get("decisionId").asLong() + "?lang=both"));
         assertThat(saved.get("answer")).isEqualTo(answer);

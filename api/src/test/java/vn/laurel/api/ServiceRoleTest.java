@@ -52,7 +52,7 @@ class ServiceRoleTest extends PostgresTest {
 
     @Test
     void the_service_role_decides_and_imports_but_cannot_change_a_decision() throws SQLException {
-        var decided = http.toBlocking().exchange(HttpRequest.GET("/api/v1/subjects/P-0001/eligibility?year=2025&awards=ADVANCED_LABORER"), String.class);
+        var decided = http.toBlocking().exchange(HttpRequest.POST("/api/v1/subjects/P-0001/eligibility?year=2025&awards=ADVANCED_LABORER", ""), String.class);
         assertThat(decided.code()).isEqualTo(200);
         var imported = http.toBlocking().exchange(HttpRequest.POST("/api/v1/imports?file=ratings.csv", "subject,year,rating\nP-0001,2016,GOOD\n")
                 .contentType("text/csv"), String.class);
@@ -63,7 +63,10 @@ class ServiceRoleTest extends PostgresTest {
         admin(url, "ALTER TABLE decision DISABLE TRIGGER decision_append_only");
         try (Connection c = DriverManager.getConnection(url, "laurel_app", ""); Statement s = c.createStatement()) {
             for (String sql : new String[]{"UPDATE decision SET requested_by = 'someone else'", "DELETE FROM decision", "TRUNCATE decision_fact",
-                    "DELETE FROM ruleset_activation", "UPDATE decision_chain SET record_hash = 'x'"}) {
+                    "DELETE FROM ruleset_activation", "UPDATE decision_chain SET record_hash = 'x'",
+                    // Flags and checkpoints are append-only too (V13_3): the trigger is on, but the privilege refuses first.
+                    "UPDATE decision_flag SET reason = 'x'", "DELETE FROM decision_flag", "TRUNCATE decision_flag",
+                    "UPDATE audit_checkpoint SET head_hash = 'x'", "DELETE FROM audit_checkpoint", "TRUNCATE audit_checkpoint"}) {
                 SQLException e = catchThrowableOfType(SQLException.class, () -> s.execute(sql));
                 assertThat((Object) e).as(sql).isNotNull();
                 assertThat(e.getSQLState()).as(sql).isEqualTo("42501");
@@ -75,7 +78,7 @@ class ServiceRoleTest extends PostgresTest {
 
     @Test
     void a_superuser_change_is_caught_by_verify() {
-        http.toBlocking().exchange(HttpRequest.GET("/api/v1/subjects/P-0002/eligibility?year=2025&awards=ADVANCED_LABORER"), String.class);
+        http.toBlocking().exchange(HttpRequest.POST("/api/v1/subjects/P-0002/eligibility?year=2025&awards=ADVANCED_LABORER", ""), String.class);
         String url = ThrowawayPostgres.separateDatabaseUrl(DATABASE);
         admin(url, "ALTER TABLE decision DISABLE TRIGGER decision_append_only");
         admin(url, "UPDATE decision SET requested_by = 'forger' WHERE id = (SELECT MAX(id) FROM decision)");

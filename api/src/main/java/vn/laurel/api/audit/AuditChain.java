@@ -4,132 +4,147 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.stream.Collectors;
 
 /**
- * The hash chain over decisions. Appending locks the chain head, so records are chained in one order
- * even under concurrent requests; verifying walks the sequence and names the first record that was
- * altered (its hash no longer matches its content), inserted (a decision outside the chain, or a
- * record whose previous hash does not match) or deleted (a gap in the sequence, or a chain record
- * without its decision).
+ * The hash chain over decisions. Each record's hash covers the decision's columns, its answer, its
+ * outcome rows and fact rows ({@link ChainContent}) and the previous record's hash. Appending locks
+ * the chain head, so records are chained in one order even under concurrent requests; verifying walks
+ * the sequence and names the first record that was altered, inserted or deleted — and, given anchors
+ * from signed checkpoints, the first one that no longer leads to a checkpoint's head (a chain rewritten
+ * with every hash recomputed is consistent in itself; only something kept outside the database shows it).
  */
 public final class AuditChain {
     public static final String GENESIS = "0".repeat(64);
+    static final String DECISIONS = "decisions";
+    private static final int PAGE = 200;
     private static final String COLUMNS = "SELECT d.id, d.subject_id, d.evaluation_year, d.as_of, d.regime, d.ruleset_version, "
-            + "d.engine_version, d.outcomes, d.requested_by, d.created_at FROM decision d";
-    private static final String ROW = COLUMNS.replace(" FROM decision d", ", CAST(d.result AS VARCHAR) AS result_text FROM decision d");
+            + "d.engine_version, d.outcomes, d.requested_by, d.created_at, d.basis FROM decision d";
 
     private AuditChain() {}
 
     /**
      * Appends a decision just inserted in this transaction, whose answer in canonical form is
-     * {@code canonicalAnswer} (what {@link Canonical#json} makes of the stored text); returns its record hash.
+     * {@code canonicalAnswer} (what {@link Canonical#json} makes of the stored text), with the outcome
+     * and fact rows just written for it; returns its record hash.
      */
-    public static String append(Connection c, long decisionId, String canonicalAnswer) throws SQLException {
-        // Built before the head is locked: concurrent appends queue only for the link itself.
+    public static String append(Connection c, long decisionId, String canonicalAnswer, Collection<ChainContent.OutcomeRow> outcomes,
+                                Collection<String> factIds) throws SQLException {
+        // Built before the head is locked: concurrent appends queue only for the link itself. The columns
+        // are read back so the hash sees them as verify will (the database's rounding of times, say).
         String content;
         try (PreparedStatement ps = c.prepareStatement(COLUMNS + " WHERE d.id = ?")) {
             ps.setLong(1, decisionId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) throw new SQLException("decision " + decisionId + " is not in this transaction");
-                content = content(rs, canonicalAnswer);
+                content = ChainContent.decision(ChainContent.FORMAT_EVERYTHING, row(rs), canonicalAnswer, outcomes, factIds);
             }
         }
-        long last;
-        String lastHash;
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_sequence, last_hash FROM decision_chain_head WHERE id = 1 FOR UPDATE");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            last = rs.getLong(1);
-            lastHash = rs.getString(2);
-        }
-        String hash = Canonical.sha256(content + "\n" + lastHash);
-        long sequence = last + 1;
+        Head head = Head.lock(c, Head.DECISIONS);
+        String hash = Canonical.sha256(content + "\n" + head.hash());
+        long sequence = head.length() + 1;
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO decision_chain (sequence, decision_id, previous_hash, record_hash) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO decision_chain (sequence, decision_id, previous_hash, record_hash, format) VALUES (?, ?, ?, ?, ?)")) {
             ps.setLong(1, sequence);
             ps.setLong(2, decisionId);
-            ps.setString(3, lastHash);
+            ps.setString(3, head.hash());
             ps.setString(4, hash);
+            ps.setInt(5, ChainContent.FORMAT_EVERYTHING);
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE decision_chain_head SET last_sequence = ?, last_hash = ? WHERE id = 1")) {
-            ps.setLong(1, sequence);
-            ps.setString(2, hash);
-            ps.executeUpdate();
-        }
+        Head.advance(c, Head.DECISIONS, sequence, hash);
         return hash;
     }
 
-    /** What the hash covers: every column of the decision, the answer in canonical form. */
-    static String content(Connection c, long decisionId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(ROW + " WHERE d.id = ?")) {
-            ps.setLong(1, decisionId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return null;
-                return content(rs);
-            }
-        }
-    }
-
-    private static String content(ResultSet rs) throws SQLException {
-        return content(rs, Canonical.json(rs.getString("result_text")));
-    }
-
-    private static String content(ResultSet rs, String canonicalAnswer) throws SQLException {
-        return String.join("\n", String.valueOf(rs.getLong("id")), rs.getString("subject_id"),
-                String.valueOf(rs.getInt("evaluation_year")), String.valueOf(rs.getObject("as_of", java.time.LocalDate.class)),
-                rs.getString("regime"), rs.getString("ruleset_version"), rs.getString("engine_version"), rs.getString("outcomes"),
-                rs.getString("requested_by"),
-                rs.getObject("created_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toString(),
-                canonicalAnswer);
-    }
-
-    /** The outcome of a verification: how many records were checked, and the first problem found. */
-    public record Verification(boolean intact, long checked, Problem firstProblem) {
-        public record Problem(String kind, Long decisionId, Long sequence, String detail) {}
+    private static ChainContent.DecisionRow row(ResultSet rs) throws SQLException {
+        return new ChainContent.DecisionRow(rs.getLong("id"), rs.getString("subject_id"), rs.getInt("evaluation_year"),
+                rs.getObject("as_of", LocalDate.class), rs.getString("regime"), rs.getString("ruleset_version"),
+                rs.getString("engine_version"), rs.getString("outcomes"), rs.getString("requested_by"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getString("basis"));
     }
 
     public static Verification verify(Connection c) throws SQLException {
+        return verify(c, Anchors.none());
+    }
+
+    /** Walks both chains; anchors (from signed checkpoints) must be met at their lengths. */
+    public static Verification verify(Connection c, Anchors anchors) throws SQLException {
+        Verification decisions = verifyDecisions(c, anchors.decisions());
+        FlagChain.Result flags = FlagChain.verify(c, anchors.flags());
+        return decisions.withFlags(flags.checked(), flags.problem());
+    }
+
+    private record Link(long sequence, long decisionId, String previousHash, String recordHash, int format) {}
+
+    private record Stored(ChainContent.DecisionRow row, String answer, List<ChainContent.OutcomeRow> outcomes, List<String> facts) {}
+
+    private static Verification verifyDecisions(Connection c, NavigableMap<Long, Anchors.Anchor> anchors) throws SQLException {
         long expected = 1, checked = 0;
         String previous = GENESIS;
-        try (PreparedStatement ps = c.prepareStatement("SELECT sequence, decision_id, previous_hash, record_hash FROM decision_chain ORDER BY sequence");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                long sequence = rs.getLong(1), decisionId = rs.getLong(2);
-                String prev = rs.getString(3), hash = rs.getString(4);
-                if (sequence != expected) {
-                    return broken(checked, "DELETED", decisionId, sequence, "records " + expected + " to " + (sequence - 1)
-                            + " of the chain are missing before decision " + decisionId);
+        boolean newFormatSeen = false;
+        Anchors.Anchor lastMatched = null;
+        long after = 0;
+        while (true) {
+            List<Link> page = links(c, after);
+            if (page.isEmpty()) break;
+            Map<Long, Stored> stored = load(c, page.stream().map(Link::decisionId).toList());
+            for (Link l : page) {
+                if (l.sequence() != expected) {
+                    return broken(checked, "DELETED", l.decisionId(), l.sequence(), "records " + expected + " to " + (l.sequence() - 1)
+                            + " of the chain are missing before decision " + l.decisionId());
                 }
-                if (!prev.equals(previous)) {
-                    return broken(checked, "INSERTED", decisionId, sequence, "decision " + decisionId
+                if (!l.previousHash().equals(previous)) {
+                    return broken(checked, "INSERTED", l.decisionId(), l.sequence(), "decision " + l.decisionId()
                             + " does not follow the record before it in the chain");
                 }
-                String content = content(c, decisionId);
-                if (content == null) {
-                    return broken(checked, "DELETED", decisionId, sequence, "decision " + decisionId + " was removed");
+                Stored d = stored.get(l.decisionId());
+                if (d == null) {
+                    return broken(checked, "DELETED", l.decisionId(), l.sequence(), "decision " + l.decisionId() + " was removed");
                 }
-                if (!Canonical.sha256(content + "\n" + prev).equals(hash)) {
-                    return broken(checked, "ALTERED", decisionId, sequence, "decision " + decisionId
-                            + " no longer matches the hash it was saved with");
+                if (l.format() == ChainContent.FORMAT_COLUMNS && newFormatSeen) {
+                    // The old format covers less; going back to it would hide a change to outcome or fact rows.
+                    return broken(checked, "ALTERED", l.decisionId(), l.sequence(), "record " + l.sequence() + " (decision "
+                            + l.decisionId() + ") claims the hash format of records saved before V13_1, after records of the newer one");
+                }
+                newFormatSeen |= l.format() != ChainContent.FORMAT_COLUMNS;
+                String hash;
+                try {
+                    hash = ChainContent.decisionHash(l.format(), d.row(), Canonical.json(d.answer()), d.outcomes(), d.facts(), previous);
+                } catch (IllegalArgumentException e) {
+                    hash = null;
+                }
+                if (!l.recordHash().equals(hash)) {
+                    return broken(checked, "ALTERED", l.decisionId(), l.sequence(), "decision " + l.decisionId()
+                            + " no longer matches the hash it was saved with (its columns, answer, outcome or fact rows were changed)");
+                }
+                Anchors.Anchor anchor = anchors.get(l.sequence());
+                if (anchor != null) {
+                    if (!anchor.hash().equals(hash)) return rewritten(checked, l, anchor, lastMatched);
+                    lastMatched = anchor;
                 }
                 previous = hash;
                 expected++;
                 checked++;
             }
+            after = page.get(page.size() - 1).sequence();
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_sequence, last_hash FROM decision_chain_head WHERE id = 1");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            if (rs.getLong(1) != expected - 1 || !rs.getString(2).equals(previous)) {
-                return broken(checked, "DELETED", null, rs.getLong(1), "the chain ends at record " + (expected - 1)
-                        + " but its head says " + rs.getLong(1) + ": the last records were removed");
-            }
+        Head head = Head.read(c, Head.DECISIONS);
+        if (head.length() != expected - 1 || !head.hash().equals(previous)) {
+            return broken(checked, "DELETED", null, head.length(), "the chain ends at record " + (expected - 1)
+                    + " but its head says " + head.length() + ": the last records were removed");
+        }
+        if (!anchors.isEmpty() && anchors.lastKey() > expected - 1) {
+            Anchors.Anchor a = anchors.lastEntry().getValue();
+            return broken(checked, "DELETED", null, expected - 1, "the chain has " + (expected - 1) + " records, shorter than "
+                    + a.checkpoint() + " says (" + a.length() + "): records " + expected + " to " + a.length() + " were removed");
         }
         List<Long> outside = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT d.id FROM decision d WHERE NOT EXISTS "
@@ -140,15 +155,72 @@ public final class AuditChain {
         if (!outside.isEmpty()) {
             return broken(checked, "INSERTED", outside.get(0), null, "decision " + outside.get(0) + " is not in the chain");
         }
-        return new Verification(true, checked, null);
+        return new Verification(true, checked, 0, null);
+    }
+
+    private static Verification rewritten(long checked, Link l, Anchors.Anchor anchor, Anchors.Anchor lastMatched) {
+        return broken(checked, "REWRITTEN", l.decisionId(), l.sequence(), "record " + l.sequence() + " (decision " + l.decisionId()
+                + "): hash differs from " + anchor.checkpoint() + "; the chain was rewritten at or before this record"
+                + (lastMatched == null ? "" : " and after record " + lastMatched.length() + ", which still matches " + lastMatched.checkpoint()));
     }
 
     private static Verification broken(long checked, String kind, Long decisionId, Long sequence, String detail) {
-        return new Verification(false, checked, new Verification.Problem(kind, decisionId, sequence, detail));
+        return Verification.broken(checked, 0, new Verification.Problem(DECISIONS, kind, decisionId, sequence, detail));
     }
 
-    public static Map<String, Object> view(Verification v) {
-        return v.intact() ? Map.of("intact", true, "checked", v.checked())
-                : Map.of("intact", false, "checked", v.checked(), "firstProblem", v.firstProblem());
+    private static List<Link> links(Connection c, long after) throws SQLException {
+        List<Link> page = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT sequence, decision_id, previous_hash, record_hash, format FROM decision_chain "
+                + "WHERE sequence > ? ORDER BY sequence FETCH FIRST " + PAGE + " ROWS ONLY")) {
+            ps.setLong(1, after);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) page.add(new Link(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5)));
+            }
+        }
+        return page;
+    }
+
+    /** The decisions of a page of the chain, with their outcome and fact rows: three queries a page, not three a record. */
+    private static Map<Long, Stored> load(Connection c, List<Long> ids) throws SQLException {
+        String in = ids.stream().map(i -> "?").collect(Collectors.joining(", ", "(", ")"));
+        Map<Long, ChainContent.DecisionRow> rows = new HashMap<>();
+        Map<Long, String> answers = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(COLUMNS.replace(" FROM decision d", ", CAST(d.result AS VARCHAR) AS result_text FROM decision d")
+                + " WHERE d.id IN " + in)) {
+            bind(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.put(rs.getLong("id"), row(rs));
+                    answers.put(rs.getLong("id"), rs.getString("result_text"));
+                }
+            }
+        }
+        Map<Long, List<ChainContent.OutcomeRow>> outcomes = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT decision_id, award, outcome FROM decision_outcome WHERE decision_id IN " + in)) {
+            bind(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) outcomes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new ChainContent.OutcomeRow(rs.getString(2), rs.getString(3)));
+            }
+        }
+        Map<Long, List<String>> facts = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT decision_id, fact_id FROM decision_fact WHERE decision_id IN " + in)) {
+            bind(ps, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) facts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        Map<Long, Stored> out = new HashMap<>();
+        rows.forEach((id, row) -> out.put(id, new Stored(row, answers.get(id), outcomes.getOrDefault(id, List.of()), facts.getOrDefault(id, List.of()))));
+        return out;
+    }
+
+    private static void bind(PreparedStatement ps, List<Long> ids) throws SQLException {
+        for (int i = 0; i < ids.size(); i++) ps.setLong(i + 1, ids.get(i));
+    }
+
+    /** Both heads, read in one statement so that a checkpoint sees them at the same moment. */
+    public static Head[] heads(Connection c) throws SQLException {
+        return Head.both(c);
     }
 }

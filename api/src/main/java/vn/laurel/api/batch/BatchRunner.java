@@ -1,6 +1,7 @@
 package vn.laurel.api.batch;
 
 import jakarta.inject.Singleton;
+import vn.laurel.api.decisions.DecisionBasis;
 import vn.laurel.api.decisions.EligibilityService;
 import vn.laurel.api.facts.FactStore;
 import vn.laurel.api.preview.Population;
@@ -146,7 +147,7 @@ public class BatchRunner {
             }
             List<EvaluationResult> capped = withUnitQuotas(results, members, request, ruleSet, organisation);
             for (int i = 0; i < members.size(); i++) {
-                Long decisionId = request.saveDecisions() ? decisions.save(docs.get(i), capped.get(i), requestedBy) : null;
+                Long decisionId = request.saveDecisions() ? decisions.save(docs.get(i), capped.get(i), DecisionBasis.STORED_FACTS, requestedBy) : null;
                 addOutcomes(out, members.get(i).id(), unit, capped.get(i), personAwards, decisionId);
             }
         }
@@ -154,7 +155,7 @@ public class BatchRunner {
             CaseDocument doc = new CaseDocument(null, request.asOf(), request.year(), unitAwards, organisation, unitSubject, members, Map.of());
             EvaluationResult result = evaluator.evaluate(ruleSet, doc, decided);
             subjectsDone.incrementAndGet();
-            Long decisionId = request.saveDecisions() ? decisions.save(doc, result, requestedBy) : null;
+            Long decisionId = request.saveDecisions() ? decisions.save(doc, result, DecisionBasis.STORED_FACTS, requestedBy) : null;
             addOutcomes(out, unit, unitSubject.unit(), result, unitAwards, decisionId);
         }
         return out;

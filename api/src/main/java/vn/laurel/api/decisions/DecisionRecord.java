@@ -18,4 +18,4 @@ import java.util.Map;
 public record DecisionRecord(@Id @GeneratedValue @Nullable Long id, String subjectId, int evaluationYear, LocalDate asOf,
                              String regime, String rulesetVersion, String engineVersion, String outcomes,
                              @TypeDef(type = DataType.JSON) Map<String, Object> result, String requestedBy,
-                             Instant createdAt) {}
+                             Instant createdAt, String basis) {}

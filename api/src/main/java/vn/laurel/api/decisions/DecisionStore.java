@@ -4,7 +4,10 @@ import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import vn.laurel.api.audit.AuditChain;
+import vn.laurel.api.audit.Anchors;
 import vn.laurel.api.audit.Canonical;
+import vn.laurel.api.audit.ChainContent;
+import vn.laurel.api.audit.Verification;
 import vn.laurel.api.facts.SubjectRows;
 import vn.laurel.api.store.Databases;
 
@@ -35,7 +38,7 @@ public class DecisionStore {
 
     /** What a decision is saved with besides its answer: the columns auditors search by. */
     public record NewDecision(String subjectId, int evaluationYear, LocalDate asOf, String regime, String rulesetVersion,
-                              String engineVersion, String outcomes, String requestedBy, Instant createdAt) {}
+                              String engineVersion, String outcomes, String requestedBy, Instant createdAt, DecisionBasis basis) {}
 
     /**
      * Saves a decision whose answer is already canonical JSON text ({@link Canonical#write}), and
@@ -66,7 +69,8 @@ public class DecisionStore {
                 }
                 ps.executeBatch();
             }
-            AuditChain.append(c, id, answer);
+            AuditChain.append(c, id, answer, outcomes.entrySet().stream()
+                    .map(o -> new ChainContent.OutcomeRow(o.getKey(), o.getValue())).toList(), factIds);
             return id;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot save the decision of " + decision.subjectId(), e);
@@ -77,7 +81,7 @@ public class DecisionStore {
         boolean postgres = Databases.isPostgres(c);
         // The answer goes in as JSON, not as a JSON string: jsonb on PostgreSQL, FORMAT JSON on H2.
         String sql = "INSERT INTO decision (subject_id, evaluation_year, as_of, regime, ruleset_version, engine_version, outcomes, "
-                + "result, requested_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, " + (postgres ? "CAST(? AS JSONB)" : "? FORMAT JSON") + ", ?, ?)";
+                + "result, requested_by, created_at, basis) VALUES (?, ?, ?, ?, ?, ?, ?, " + (postgres ? "CAST(? AS JSONB)" : "? FORMAT JSON") + ", ?, ?, ?)";
         // Only the id comes back (PostgreSQL would otherwise return every column, the answer included).
         try (PreparedStatement ps = postgres ? c.prepareStatement(sql, new String[]{"id"}) : c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, d.subjectId());
@@ -90,6 +94,7 @@ public class DecisionStore {
             ps.setString(8, answer);
             ps.setString(9, d.requestedBy());
             ps.setObject(10, OffsetDateTime.ofInstant(d.createdAt(), ZoneOffset.UTC));
+            ps.setString(11, d.basis().name());
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -113,12 +118,13 @@ public class DecisionStore {
 
     /** The search criteria of GET /api/v1/decisions; null means any. */
     public record Search(String subject, String award, String outcome, Instant from, Instant to, String rulesetVersion,
-                         int offset, int size) {}
+                         DecisionBasis basis, int offset, int size) {}
 
     public Map<String, Object> search(Search s) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (s.subject() != null) { where.append(" AND d.subject_id = ?"); params.add(s.subject()); }
+        if (s.basis() != null) { where.append(" AND d.basis = ?"); params.add(s.basis().name()); }
         if (s.rulesetVersion() != null) { where.append(" AND d.ruleset_version = ?"); params.add(s.rulesetVersion()); }
         if (s.from() != null) { where.append(" AND d.created_at >= ?"); params.add(OffsetDateTime.ofInstant(s.from(), ZoneOffset.UTC)); }
         if (s.to() != null) { where.append(" AND d.created_at < ?"); params.add(OffsetDateTime.ofInstant(s.to(), ZoneOffset.UTC)); }
@@ -133,14 +139,15 @@ public class DecisionStore {
         page.add(s.offset());
         page.add(s.size());
         List<Map<String, Object>> items = query("SELECT d.id, d.subject_id, d.evaluation_year, d.as_of, d.regime, d.ruleset_version, "
-                + "d.engine_version, d.outcomes, d.requested_by, d.created_at FROM decision d" + where
+                + "d.engine_version, d.outcomes, d.requested_by, d.created_at, d.basis FROM decision d" + where
                 + " ORDER BY d.id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", page.toArray());
         return Map.of("total", total, "items", items);
     }
 
-    public AuditChain.Verification verify() {
+    /** Walks both chains; anchors from signed checkpoints must be met (none: the chain checked against itself). */
+    public Verification verify(Anchors anchors) {
         try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
-            return AuditChain.verify(c);
+            return AuditChain.verify(c, anchors);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot verify the audit chain", e);
         }

@@ -22,7 +22,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-/** Decides eligibility from stored facts and keeps every decision; evaluates what-if cases without keeping them. */
+/**
+ * Decides eligibility from stored facts, and keeps a decision when asked to (a POST); evaluates what-if
+ * cases without keeping them unless asked, and then as decisions on a submitted case document.
+ */
 @Singleton
 public class EligibilityService {
     private final FactStore facts;
@@ -47,25 +50,39 @@ public class EligibilityService {
         }
     }
 
-    /** Evaluates a subject from the store and saves the decision. */
-    public Decided decide(String subjectId, int year, LocalDate asOf, List<String> awards, String requestedBy) {
-        Subject subject = facts.subject(subjectId)
-                .orElseThrow(() -> ProblemException.notFound("No subject with id " + subjectId));
-        return decide(caseOf(subject, year, asOf, awards), requestedBy);
+    /** Evaluates a subject from the store and answers without saving anything (GET: safe). */
+    public Decided evaluate(String subjectId, int year, LocalDate asOf, List<String> awards) {
+        CaseDocument doc = caseOf(stored(subjectId), year, asOf, awards);
+        return new Decided(null, rules.evaluator().evaluate(rules.current(), doc));
     }
 
-    /** Evaluates a case document and keeps the answer as a decision, in the audit chain. */
-    public Decided decide(CaseDocument doc, String requestedBy) {
+    /** Evaluates a subject from the store and saves the decision. */
+    public Decided decide(String subjectId, int year, LocalDate asOf, List<String> awards, String requestedBy) {
+        return decide(caseOf(stored(subjectId), year, asOf, awards), DecisionBasis.STORED_FACTS, requestedBy);
+    }
+
+    private Subject stored(String subjectId) {
+        return facts.subject(subjectId).orElseThrow(() -> ProblemException.notFound("No subject with id " + subjectId));
+    }
+
+    /**
+     * Evaluates a case document and keeps the answer as a decision, in the audit chain, with the basis
+     * it was taken on: a document a client sent is {@link DecisionBasis#SUBMITTED_CASE}, whatever subject id it names.
+     */
+    public Decided decide(CaseDocument doc, DecisionBasis basis, String requestedBy) {
         EvaluationResult result = rules.evaluator().evaluate(rules.current(), doc);
-        return new Decided(save(doc, result, requestedBy), result);
+        return new Decided(save(doc, result, basis, requestedBy), result);
     }
 
     /** Keeps an answer (decided here, or by a batch) as a decision in the audit chain; returns its id. */
-    public long save(CaseDocument doc, EvaluationResult result, String requestedBy) {
+    public long save(CaseDocument doc, EvaluationResult result, DecisionBasis basis, String requestedBy) {
+        // A submitted document's fact ids are whatever the client wrote ("rating:812" included): they are not
+        // facts of the store, so a correction of a stored fact must not flag the decision as if it had used it.
+        Set<String> relied = basis == DecisionBasis.STORED_FACTS ? factsReliedOn(result) : Set.of();
         // Serialised once, canonical and with both languages: the same text is stored, hashed into the chain, and replayed.
         return decisionStore.save(new DecisionStore.NewDecision(doc.subject().id(), doc.year(), doc.asOf(),
                 result.regime(), result.rulesetVersion(), result.engineVersion(), summary(result.results()), requestedBy,
-                Now.instant()), Canonical.write(result), factsReliedOn(result), outcomes(result));
+                Now.instant(), basis), Canonical.write(result), relied, outcomes(result));
     }
 
     /**

@@ -2,6 +2,7 @@ package vn.laurel.api.replay;
 
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import vn.laurel.api.decisions.DecisionBasis;
 import vn.laurel.api.decisions.DecisionRecord;
 import vn.laurel.api.decisions.DecisionRepository;
 import vn.laurel.api.facts.FactStore;
@@ -42,6 +43,11 @@ public class ReplayService {
     @SuppressWarnings("unchecked")
     public Map<String, Object> replay(long id, boolean withCurrent) {
         DecisionRecord d = decisions.findById(id).orElseThrow(() -> ProblemException.notFound("No decision with id " + id));
+        if (DecisionBasis.parse(d.basis()) == DecisionBasis.SUBMITTED_CASE) {
+            // Its facts were the sender's: replaying it against the store would compare it with facts it never used.
+            throw new ProblemException(HttpStatus.CONFLICT, "Decision " + id + " was decided on a submitted case document, not on the "
+                    + "stored facts of " + d.subjectId() + ": replay it by sending the document again", List.of());
+        }
         Instant knownAt = withCurrent ? null : d.createdAt();
         Subject subject = facts.subject(d.subjectId(), knownAt).orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT,
                 "Decision " + id + " is about " + d.subjectId() + ", which is not in the store (a what-if on a case document): "

@@ -29,7 +29,12 @@ final class DecisionReport {
             Map.entry("engine", new String[]{"Bộ máy", "Engine"}),
             Map.entry("asked", new String[]{"Người yêu cầu, thời điểm", "Asked by, at"}),
             Map.entry("flags", new String[]{"Cần xét lại vì dữ liệu đã được sửa", "To be evaluated again: facts corrected since"}),
-            Map.entry("params", new String[]{"Tham số đã dùng", "Parameters used"}));
+            Map.entry("params", new String[]{"Tham số đã dùng", "Parameters used"}),
+            Map.entry("decidedOn", new String[]{"Căn cứ dữ liệu", "Decided on"}),
+            Map.entry("submitted", new String[]{"Hồ sơ do người yêu cầu gửi — không phải dữ liệu đã lưu trong hệ thống",
+                    "Submitted case document — not the facts in the store"}),
+            Map.entry("submittedFacts", new String[]{"Dữ liệu trong hồ sơ được gửi (do người yêu cầu khai, không lấy từ hệ thống)",
+                    "Facts as given in the submitted case document (stated by the requester, not read from the store)"}));
 
     @SuppressWarnings("unchecked")
     static String html(Map<String, Object> d, String lang) {
@@ -41,12 +46,18 @@ final class DecisionReport {
                 .append("body{font-family:sans-serif;max-width:60em;margin:2em auto;color:#222}")
                 .append("table{border-collapse:collapse;width:100%;margin:.5em 0 1.5em}td,th{border:1px solid #bbb;padding:.3em .5em;text-align:left;vertical-align:top}")
                 .append(".MET,.ELIGIBLE{color:#060}.NOT_MET,.NOT_ELIGIBLE{color:#a00}.NEEDS_REVIEW{color:#a60}")
+                .append(".SUBMITTED_CASE{border:2px solid #a60;padding:.5em;color:#a60}")
                 .append("@media print{body{margin:0}}</style></head><body>");
         h.append("<h1>").append(w("title", l)).append(" #").append(d.get("id")).append("</h1>");
+        boolean submitted = "SUBMITTED_CASE".equals(d.get("basis"));
+        String basisNote = String.valueOf(((Map<String, Object>) d.get("basisNote")).get(l == 1 ? "en" : "vi"));
+        // A decision on a document the requester sent must not read, on paper, like one on the store's facts.
+        if (submitted) h.append("<p class=\"SUBMITTED_CASE\"><strong>").append(w("submitted", l)).append("</strong>: ").append(e(basisNote)).append("</p>");
         h.append("<h2>").append(w("question", l)).append("</h2><table>")
                 .append(row(w("subject", l), d.get("subjectId"))).append(row(w("year", l), d.get("year")))
                 .append(row(w("asOf", l), d.get("asOf"))).append(row(w("regime", l), d.get("regime")))
-                .append(row(w("asked", l), d.get("requestedBy") + ", " + d.get("createdAt"))).append("</table>");
+                .append(row(w("asked", l), d.get("requestedBy") + ", " + d.get("createdAt")))
+                .append(row(w("decidedOn", l), d.get("basis") + ": " + basisNote)).append("</table>");
         if (Boolean.TRUE.equals(d.get("needsReEvaluation"))) {
             h.append("<h2 class=\"NEEDS_REVIEW\">").append(w("flags", l)).append("</h2><ul>");
             for (Map<String, Object> f : (List<Map<String, Object>>) d.get("flags")) h.append("<li>").append(e(f.get("reason"))).append("</li>");
@@ -68,7 +79,7 @@ final class DecisionReport {
             }
             h.append("</table>");
         }
-        h.append("<h2>").append(w("facts", l)).append("</h2><table><tr><th>").append(w("fact", l)).append("</th><th>")
+        h.append("<h2>").append(w(submitted ? "submittedFacts" : "facts", l)).append("</h2><table><tr><th>").append(w("fact", l)).append("</th><th>")
                 .append(w("source", l)).append("</th></tr>");
         for (Map<String, Object> f : (List<Map<String, Object>>) answer.get("facts")) {
             h.append("<tr><td>").append(e(f.get("factId") == null ? f.get("type") : f.get("factId"))).append(": ").append(e(f.get("summary")))

@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.QueryValue;
 import vn.laurel.api.replay.ReplayService;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import vn.laurel.api.decisions.DecisionBasis;
 import vn.laurel.api.decisions.DecisionRecord;
 import vn.laurel.api.decisions.DecisionRepository;
 import vn.laurel.api.decisions.DecisionStore;
@@ -72,11 +73,15 @@ public class DecisionsController {
         return HttpResponse.ok(Json.write(Language.localize(record(id), lang))).contentType(MediaType.APPLICATION_JSON);
     }
 
-    /** Decisions by subject, award, outcome, period (from inclusive, to exclusive) and rule-set version, newest first. */
+    /**
+     * Decisions by subject, award, outcome, period (from inclusive, to exclusive), rule-set version and
+     * basis (STORED_FACTS, SUBMITTED_CASE, UNRECORDED), newest first; each item says its basis.
+     */
     @Get(produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> search(@Nullable @QueryValue("subject") String rawSubject, @Nullable @QueryValue String award,
                                        @Nullable @QueryValue String outcome, @Nullable @QueryValue String from,
                                        @Nullable @QueryValue String to, @Nullable @QueryValue String rulesetVersion,
+                                       @Nullable @QueryValue String basis,
                                        @Nullable @QueryValue String page, @Nullable @QueryValue String size) {
         String subject = Params.id(rawSubject);
         int p = FactsController.number("page", page, 0, 0, 1_000_000);
@@ -85,7 +90,7 @@ public class DecisionsController {
             throw ProblemException.badField("outcome", "must be ELIGIBLE, NOT_ELIGIBLE, NEEDS_REVIEW, ELIGIBLE_SUBJECT_TO_QUOTA or NOT_MODELLED");
         }
         Map<String, Object> found = store.search(new DecisionStore.Search(blank(subject), blank(award), blank(outcome),
-                moment("from", from), moment("to", to), blank(rulesetVersion), p * s, s));
+                moment("from", from), moment("to", to), blank(rulesetVersion), basis(basis), p * s, s));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("page", p);
         body.put("size", s);
@@ -112,11 +117,23 @@ public class DecisionsController {
         v.put("outcomes", d.outcomes());
         v.put("requestedBy", d.requestedBy());
         v.put("createdAt", d.createdAt().toString());
+        DecisionBasis basis = DecisionBasis.parse(d.basis());
+        v.put("basis", basis.name());
+        v.put("basisNote", basis.sentence());
         List<Map<String, Object>> flags = store.flags(d.id());
         v.put("needsReEvaluation", !flags.isEmpty());
         v.put("flags", flags);
         v.put("answer", EligibilityService.withDecisionId(d.id(), d.result()));
         return v;
+    }
+
+    private static DecisionBasis basis(String value) {
+        if (blank(value) == null) return null;
+        try {
+            return DecisionBasis.valueOf(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField("basis", "must be STORED_FACTS, SUBMITTED_CASE or UNRECORDED");
+        }
     }
 
     private static String blank(String s) {

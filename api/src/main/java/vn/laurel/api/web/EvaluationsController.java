@@ -14,11 +14,16 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import vn.laurel.api.decisions.DecisionBasis;
 import vn.laurel.api.decisions.EligibilityService;
 import vn.laurel.api.limits.YamlBodyLimit;
 import vn.laurel.engine.caseformat.CaseReader;
 
-/** What-if: decide the case document sent in the body (JSON or YAML). Saved as a decision only with {@code ?save=true}. */
+/**
+ * What-if: decide the case document sent in the body (JSON or YAML). Saved as a decision only with
+ * {@code ?save=true}, and then as a decision on a submitted case document (basis SUBMITTED_CASE): its
+ * facts are the sender's, and the record, the report and searches say so.
+ */
 // What-if is a client's question and a policy officer's tool.
 @Secured({Roles.CLIENT, Roles.POLICY, Roles.ADMIN})
 @Controller("/api/v1/evaluations")
@@ -38,7 +43,8 @@ public class EvaluationsController {
         String lang = Language.of(request);
         yamlLimit.check(body);
         var doc = CaseReader.read(body == null ? "" : body, yamlLimit.bytes());
-        var answer = Boolean.TRUE.equals(save) ? service.decide(doc, Requester.of(request)) : service.whatIf(doc);
+        // Kept, it is a decision on the document the client sent, even when the document names a stored subject.
+        var answer = Boolean.TRUE.equals(save) ? service.decide(doc, DecisionBasis.SUBMITTED_CASE, Requester.of(request)) : service.whatIf(doc);
         return HttpResponse.ok(answer.json(lang));
     }
 }

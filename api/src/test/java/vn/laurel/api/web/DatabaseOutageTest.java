@@ -61,7 +61,7 @@ class DatabaseOutageTest implements TestPropertyProvider {
         long t0 = System.nanoTime();
         HttpResponse<String> r;
         try {
-            r = http.toBlocking().exchange(HttpRequest.GET(uri), String.class);
+            r = http.toBlocking().exchange(HttpRequest.POST(uri, ""), String.class);
         } catch (HttpClientResponseException e) {
             @SuppressWarnings("unchecked") HttpResponse<String> failed = (HttpResponse<String>) e.getResponse();
             r = failed;

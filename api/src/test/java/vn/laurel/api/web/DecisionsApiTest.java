@@ -19,6 +19,9 @@ class DecisionsApiTest extends PostgresTest {
     @Client("/")
     HttpClient http;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     @Test
     void the_candidates_of_the_demo_department_are_counted_as_the_demo_data_was_designed() {
         // Independently computed when the demo data was made (examples/demo/README.md): of the 197 people
@@ -79,7 +82,7 @@ class DecisionsApiTest extends PostgresTest {
 
     @Test
     void a_decision_reads_as_a_printable_report_with_its_articles_and_sources() {
-        long id = Http.get(http.toBlocking(), "/api/v1/subjects/P-0004/eligibility?year=2025&awards=ADVANCED_LABORER").body()
+        long id = Http.post(http.toBlocking(), "/api/v1/subjects/P-0004/eligibility?year=2025&awards=ADVANCED_LABORER").body()
                 .get("decisionId").asLong();
         String html = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/decisions/" + id).accept(MediaType.TEXT_HTML_TYPE)
                 .header("Accept-Language", "en"));
@@ -87,6 +90,52 @@ class DecisionsApiTest extends PostgresTest {
                 "Months of service by the end of 2025: 5", "Law 06/2022/QH15, art. 24", "ratings.csv row", "sha256:");
         String vi = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/decisions/" + id).accept(MediaType.TEXT_HTML_TYPE));
         assertThat(vi).contains("Quyết định xét khen thưởng", "Điều 24");
+    }
+
+    /**
+     * The attack of issue 13 (medium 6): a CLIENT saves a made-up decision about a real, stored person
+     * (P-0002, not eligible on the store's facts) with invented facts, ids and provenance that look like
+     * the store's. It is kept — what-ifs about real people are legitimate — but as what it is.
+     */
+    @Test
+    void a_made_up_decision_about_a_stored_person_reads_as_a_submitted_case_everywhere() {
+        String forged = """
+                {"asOf":"2026-01-15","year":2025,"awards":["ADVANCED_LABORER"],
+                 "subject":{"id":"P-0002","kind":"PERSON","name":"Trần Văn Bình","hiredOn":"2012-09-01",
+                   "ratings":[{"id":"rating:2","source":"import 1, ratings.csv row 3","year":2025,"rating":"EXCELLENT"}],
+                   "attestations":[{"id":"attestation:2","source":"import 1, attestations.csv row 3","year":2025,"criterion":"EMULATION_PARTICIPATION","value":true}]}}
+                """;
+        Http.Answer saved = Http.call(http.toBlocking(), HttpRequest.POST("/api/v1/evaluations?save=true", forged)
+                .contentType(MediaType.APPLICATION_JSON).basicAuth("client", "client"));
+        assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
+        assertThat(saved.body().get("results").get(0).get("outcome").asText()).isEqualTo("ELIGIBLE");
+        long id = saved.body().get("decisionId").asLong();
+
+        JsonNode record = Http.get(http.toBlocking(), "/api/v1/decisions/" + id + "?lang=en").body();
+        assertThat(record.get("subjectId").asText()).isEqualTo("P-0002");
+        assertThat(record.get("basis").asText()).isEqualTo("SUBMITTED_CASE");
+        assertThat(record.get("basisNote").asText()).contains("submitted case document").doesNotContain("decided on the facts in the store");
+
+        String report = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/decisions/" + id).accept(MediaType.TEXT_HTML_TYPE)
+                .header("Accept-Language", "en"));
+        assertThat(report).contains("Submitted case document — not the facts in the store", "Facts as given in the submitted case document")
+                .doesNotContain("Facts used and their sources", "decided on the facts in the store");
+        assertThat(http.toBlocking().retrieve(HttpRequest.GET("/api/v1/decisions/" + id).accept(MediaType.TEXT_HTML_TYPE)))
+                .contains("Hồ sơ do người yêu cầu gửi");
+
+        JsonNode submitted = Http.get(http.toBlocking(), "/api/v1/decisions?subject=P-0002&basis=SUBMITTED_CASE&outcome=ELIGIBLE").body();
+        assertThat(submitted.get("items").findValuesAsText("id")).contains(String.valueOf(id));
+        assertThat(submitted.get("items").findValuesAsText("basis")).containsOnly("SUBMITTED_CASE");
+        JsonNode stored = Http.get(http.toBlocking(), "/api/v1/decisions?subject=P-0002&basis=STORED_FACTS").body();
+        assertThat(stored.get("items").findValuesAsText("id")).doesNotContain(String.valueOf(id));
+        assertThat(Http.get(http.toBlocking(), "/api/v1/decisions?basis=GUESSWORK").body().get("errors").findValuesAsText("field"))
+                .containsExactly("basis");
+
+        // Its invented fact ids are not the store's: nothing links it to stored facts, and it is not replayed against them.
+        assertThat(Store.query(dataSource, "SELECT COUNT(*) FROM decision_fact WHERE decision_id = " + id)).isZero();
+        Http.Answer replay = Http.call(http.toBlocking(), HttpRequest.POST("/api/v1/decisions/" + id + "/replay", ""));
+        assertThat(replay.status()).isEqualTo(409);
+        assertThat(replay.body().get("detail").asText()).contains("submitted case document");
     }
 
     @Test

@@ -14,7 +14,10 @@ import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** GET /api/v1/subjects/{id}/eligibility over HTTP, from the demo department stored in PostgreSQL. */
+/**
+ * /api/v1/subjects/{id}/eligibility over HTTP, from the demo department stored in PostgreSQL: the GET
+ * answers and saves nothing, the POST of the same URL saves the decision.
+ */
 @MicronautTest(transactional = false)
 class EligibilityApiTest extends PostgresTest {
     @Inject
@@ -58,9 +61,42 @@ class EligibilityApiTest extends PostgresTest {
     }
 
     @Test
-    void a_decision_is_saved_and_a_second_request_finds_it() {
-        long before = Store.count(dataSource, "decision");
+    void a_get_is_safe_it_answers_without_saving_however_often_it_is_repeated() {
+        long decisions = Store.count(dataSource, "decision"), chain = Store.count(dataSource, "decision_chain");
         Http.Answer first = eligibility("P-0002/eligibility?year=2025&awards=ADVANCED_LABORER");
+        Http.Answer second = eligibility("P-0002/eligibility?year=2025&awards=ADVANCED_LABORER");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().get("decisionId").isNull()).isTrue();
+        assertThat(find(first.body().get("results"), "award", "ADVANCED_LABORER").get("outcome").asText()).isEqualTo("NOT_ELIGIBLE");
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(Store.count(dataSource, "decision")).isEqualTo(decisions);
+        assertThat(Store.count(dataSource, "decision_chain")).isEqualTo(chain);
+
+        Http.Answer saved = Http.post(http.toBlocking(), "/api/v1/subjects/P-0002/eligibility?year=2025&awards=ADVANCED_LABORER&lang=both");
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.body().get("decisionId").isNumber()).isTrue();
+        assertThat(Store.count(dataSource, "decision")).isEqualTo(decisions + 1);
+        // The same answer either way, but for the id of the decision that keeps it.
+        ((com.fasterxml.jackson.databind.node.ObjectNode) saved.body()).putNull("decisionId");
+        assertThat(saved.body()).isEqualTo(first.body());
+    }
+
+    @Test
+    void a_post_that_fails_saves_nothing() {
+        long before = Store.count(dataSource, "decision");
+        for (String query : new String[]{"P-0001/eligibility?year=twenty", "P-0001/eligibility?year=2025&awards=NOBEL_PRIZE",
+                "P-0001/eligibility?year=2025&lang=xx", "NO-SUCH-PERSON/eligibility?year=2025"}) {
+            Http.Answer a = Http.post(http.toBlocking(), "/api/v1/subjects/" + query);
+            assertThat(a.status()).as(query).isBetween(400, 404);
+            assertThat(a.contentType()).isEqualTo("application/problem+json");
+        }
+        assertThat(Store.count(dataSource, "decision")).isEqualTo(before);
+    }
+
+    @Test
+    void a_decision_is_saved_by_a_post_and_a_second_request_finds_it() {
+        long before = Store.count(dataSource, "decision");
+        Http.Answer first = Http.post(http.toBlocking(), "/api/v1/subjects/P-0002/eligibility?year=2025&awards=ADVANCED_LABORER&lang=both");
         long id = first.body().get("decisionId").asLong();
         assertThat(Store.count(dataSource, "decision")).isEqualTo(before + 1);
 
@@ -68,6 +104,7 @@ class EligibilityApiTest extends PostgresTest {
         assertThat(saved.status()).isEqualTo(200);
         assertThat(saved.body().get("subjectId").asText()).isEqualTo("P-0002");
         assertThat(saved.body().get("outcomes").asText()).isEqualTo("ADVANCED_LABORER=NOT_ELIGIBLE");
+        assertThat(saved.body().get("basis").asText()).isEqualTo("STORED_FACTS");
         assertThat(saved.body().get("answer")).isEqualTo(first.body());
 
         Http.Answer list = Http.get(http.toBlocking(), "/api/v1/decisions?subject=P-0002");

@@ -32,6 +32,11 @@ final class Http {
         return call(client, HttpRequest.GET(uri));
     }
 
+    /** A POST without a body: how a client asks for an eligibility decision to be saved. */
+    static Answer post(BlockingHttpClient client, String uri) {
+        return call(client, HttpRequest.POST(uri, ""));
+    }
+
     static JsonNode parse(String body) {
         try {
             return body == null || body.isEmpty() ? JSON.nullNode() : JSON.readTree(body);

@@ -10,4 +10,9 @@ public final class HttpProbe {
     public static JsonNode get(HttpClient http, String path) {
         return Http.get(http.toBlocking(), path).body();
     }
+
+    /** A POST without a body (as saving an eligibility decision is). */
+    public static JsonNode post(HttpClient http, String path) {
+        return Http.post(http.toBlocking(), path).body();
+    }
 }

@@ -187,7 +187,7 @@ class ImportApiTest extends PostgresTest {
 
     @Test
     void correcting_a_title_a_decision_relied_on_flags_that_decision() {
-        JsonNode answer = Http.get(http.toBlocking(),
+        JsonNode answer = Http.post(http.toBlocking(),
                 "/api/v1/subjects/P-0001/eligibility?year=2025&awards=MINISTERIAL_PROVINCIAL_EMULATION_SOLDIER").body();
         long decision = answer.get("decisionId").asLong();
         JsonNode titles = Http.get(http.toBlocking(), "/api/v1/subjects/P-0001/facts/titles?size=500").body().get("items");

@@ -60,7 +60,7 @@ class ReplayApiTest extends PostgresTest {
 
     @Test
     void a_decision_replays_identically_after_its_facts_are_corrected_and_the_rules_change() throws IOException {
-        JsonNode decided = Http.get(http.toBlocking(), "/api/v1/subjects/P-0009/eligibility?year=2025&awards=ADVANCED_LABORER").body();
+        JsonNode decided = Http.post(http.toBlocking(), "/api/v1/subjects/P-0009/eligibility?year=2025&awards=ADVANCED_LABORER").body();
         long id = decided.get("decisionId").asLong();
         assertThat(decided.get("results").get(0).get("outcome").asText()).isEqualTo("ELIGIBLE"); // 39 days absent
         assertThat(post("/api/v1/decisions/" + id + "/replay").get("identical").asBoolean()).isTrue();

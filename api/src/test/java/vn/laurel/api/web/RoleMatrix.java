@@ -43,6 +43,7 @@ abstract class RoleMatrix extends PostgresTest {
     HttpClient http;
 
     long decisionId;
+    long checkpointId;
     long importId;
     String version;
     final AtomicInteger counter = new AtomicInteger();
@@ -74,7 +75,8 @@ abstract class RoleMatrix extends PostgresTest {
 
     @BeforeAll
     void someThingsToPointAt() {
-        decisionId = Http.get(client(), "/api/v1/subjects/P-0001/eligibility?year=2025&awards=ADVANCED_LABORER").body().get("decisionId").asLong();
+        decisionId = Http.post(client(), "/api/v1/subjects/P-0001/eligibility?year=2025&awards=ADVANCED_LABORER").body().get("decisionId").asLong();
+        checkpointId = Http.post(client(), "/api/v1/audit/checkpoints").body().get("id").asLong();
         importId = Http.call(client(), csvImport()).body().get("id").asLong();
         version = Http.get(client(), "/api/v1/ruleset").body().get("version").asText();
     }
@@ -99,6 +101,7 @@ abstract class RoleMatrix extends PostgresTest {
         String scenario = read("examples/scenarios/advanced-laborer/excellent-rating-is-eligible.yaml");
         return List.of(
                 new Endpoint("GET eligibility", Set.of(CLIENT, ADMIN), ok, () -> HttpRequest.GET("/api/v1/subjects/P-0001/eligibility?year=2025&awards=ADVANCED_LABORER")),
+                new Endpoint("POST eligibility (saved)", Set.of(CLIENT, ADMIN), ok, () -> HttpRequest.POST("/api/v1/subjects/P-0001/eligibility?year=2025&awards=ADVANCED_LABORER", "")),
                 new Endpoint("GET candidates", Set.of(CLIENT, ADMIN), ok, () -> HttpRequest.GET("/api/v1/awards/ADVANCED_LABORER/candidates?year=2025&unit=HN-SKHCN-DEMO&size=5")),
                 new Endpoint("POST evaluations (what-if)", Set.of(CLIENT, POLICY, ADMIN), ok, () -> HttpRequest.POST("/api/v1/evaluations", scenario).contentType("application/x-yaml")),
                 new Endpoint("GET awards", Set.copyOf(ROLES), ok, () -> HttpRequest.GET("/api/v1/awards")),
@@ -123,6 +126,12 @@ abstract class RoleMatrix extends PostgresTest {
                 new Endpoint("GET decisions", Set.of(AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/decisions?subject=P-0001")),
                 new Endpoint("POST replay", Set.of(AUDITOR, ADMIN), ok, () -> HttpRequest.POST("/api/v1/decisions/" + decisionId + "/replay", "")),
                 new Endpoint("GET audit verify", Set.of(AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/audit/verify")),
+                new Endpoint("GET audit verify against a checkpoint", Set.of(AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/audit/verify?checkpoint=" + checkpointId)),
+                new Endpoint("POST audit verify a checkpoint document", Set.of(AUDITOR, ADMIN), ok, () -> json(HttpRequest.POST("/api/v1/audit/verify",
+                        Http.get(client(), "/api/v1/audit/checkpoints/" + checkpointId).body().toString()))),
+                new Endpoint("POST audit checkpoint", Set.of(AUDITOR, ADMIN), created, () -> HttpRequest.POST("/api/v1/audit/checkpoints", "")),
+                new Endpoint("GET audit checkpoints", Set.of(AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/audit/checkpoints")),
+                new Endpoint("GET audit checkpoint", Set.of(AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/audit/checkpoints/" + checkpointId)),
                 new Endpoint("GET ruleset", Set.of(POLICY, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/ruleset")),
                 new Endpoint("GET ruleset history", Set.of(POLICY, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/ruleset/history")),
                 new Endpoint("GET ruleset files", Set.of(POLICY, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/ruleset/versions/" + version + "/files")),

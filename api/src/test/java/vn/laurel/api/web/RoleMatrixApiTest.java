@@ -45,7 +45,7 @@ class RoleMatrixApiTest extends RoleMatrix {
 
     @Test
     void the_requester_recorded_on_a_decision_and_a_fact_is_the_signed_in_user_not_a_header() {
-        Http.Answer d = Http.call(client(), HttpRequest.GET("/api/v1/subjects/P-0002/eligibility?year=2025&awards=ADVANCED_LABORER")
+        Http.Answer d = Http.call(client(), HttpRequest.POST("/api/v1/subjects/P-0002/eligibility?year=2025&awards=ADVANCED_LABORER", "")
                 .bearerAuth(TOKENS.scoped("hoa.nguyen@agency.gov.vn", List.of("HN-SKHCN-DEMO"), CLIENT)).header("X-Client-Id", "somebody-else"));
         assertThat(d.status()).isEqualTo(200);
         Http.Answer saved = Http.get(client(), "/api/v1/decisions/" + d.body().get("decisionId").asLong());

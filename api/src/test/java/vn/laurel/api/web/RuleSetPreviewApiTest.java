@@ -112,8 +112,8 @@ class RuleSetPreviewApiTest extends RulesCopyPostgresTest {
 
     @Test
     void the_last_saved_decisions_can_be_the_population() {
-        Http.get(client(), "/api/v1/subjects/P-0009/eligibility?year=2025&awards=ADVANCED_LABORER");
-        Http.get(client(), "/api/v1/subjects/P-0001/eligibility?year=2025&awards=ADVANCED_LABORER");
+        Http.post(client(), "/api/v1/subjects/P-0009/eligibility?year=2025&awards=ADVANCED_LABORER");
+        Http.post(client(), "/api/v1/subjects/P-0001/eligibility?year=2025&awards=ADVANCED_LABORER");
         Path proposed = proposedWithAbsenceLimit(30);
         Http.Answer a = previewZip(proposed, "lastDecisions=2");
         assertThat(a.status()).as(a.body().toString()).isEqualTo(200);

@@ -51,7 +51,7 @@ class SoakTest extends PostgresTest {
     MutableHttpRequest<?> next(int n) {
         int subject = 1 + n % 200;
         return switch (n % 10) {
-            case 0, 1, 2, 3, 4 -> HttpRequest.GET("/api/v1/subjects/P-%04d/eligibility?year=2025".formatted(subject)).basicAuth("client", "client");
+            case 0, 1, 2, 3, 4 -> HttpRequest.POST("/api/v1/subjects/P-%04d/eligibility?year=2025".formatted(subject), "").basicAuth("client", "client");
             case 5 -> HttpRequest.GET("/api/v1/awards/ADVANCED_LABORER/candidates?year=2025&unit=HN-SKHCN-DEMO-VP&size=10").basicAuth("client", "client");
             case 6 -> HttpRequest.GET("/api/v1/subjects/P-%04d".formatted(subject)).basicAuth("clerk", "clerk");
             case 7 -> HttpRequest.GET("/api/v1/decisions?subject=P-%04d".formatted(subject)).basicAuth("auditor", "auditor");
