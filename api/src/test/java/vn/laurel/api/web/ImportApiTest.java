@@ -220,14 +220,6 @@ class ImportApiTest extends PostgresTest {
     }
 
     static byte[] zip(String... nameThenContent) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream z = new ZipOutputStream(out)) {
-            for (int i = 0; i < nameThenContent.length; i += 2) {
-                z.putNextEntry(new ZipEntry(nameThenContent[i]));
-                z.write(nameThenContent[i + 1].getBytes(StandardCharsets.UTF_8));
-                z.closeEntry();
-            }
-        }
-        return out.toByteArray();
+        return Zips.of(nameThenContent);
     }
 }

@@ -70,9 +70,11 @@ class OrgScopeApiTest extends PostgresTest {
     void a_client_gets_eligibility_of_its_own_people_and_403_for_anyone_else_existing_or_not() {
         long decisions = Store.count(dataSource, "decision");
         assertThat(as(tdc, HttpRequest.GET("/api/v1/subjects/P-0001/eligibility?year=2025&awards=ADVANCED_LABORER")).status()).isEqualTo(200);
-        assertThat(Store.count(dataSource, "decision")).isEqualTo(decisions + 1);
+        assertThat(as(tdc, HttpRequest.POST("/api/v1/subjects/P-0001/eligibility?year=2025&awards=ADVANCED_LABORER", "")).status()).isEqualTo(200);
+        assertThat(Store.count(dataSource, "decision")).as("the GET saved nothing, the POST one decision").isEqualTo(decisions + 1);
         for (String other : List.of("P-0002", "P-9999", "HN-SKHCN-DEMO", QLCN)) {
             forbidden(as(tdc, HttpRequest.GET("/api/v1/subjects/" + other + "/eligibility?year=2025")), "id");
+            forbidden(as(tdc, HttpRequest.POST("/api/v1/subjects/" + other + "/eligibility?year=2025", "")), "id");
         }
         Http.Answer unknown = as(tdc, HttpRequest.GET("/api/v1/subjects/P-9999/eligibility?year=2025"));
         Http.Answer elsewhere = as(tdc, HttpRequest.GET("/api/v1/subjects/P-0002/eligibility?year=2025"));
