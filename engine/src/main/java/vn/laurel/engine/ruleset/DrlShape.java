@@ -67,6 +67,11 @@ final class DrlShape {
 
     private record FileCheck(String file, String[] lines, List<RuleProblem> problems) {
         void check(PackageDescr pkg, List<RuleAt> rules) {
+            // The compiler puts its classes in the file's package: keep them out of the service's own packages.
+            if (pkg.getName() == null || !pkg.getName().matches("laurel(\\.[a-z][a-z0-9_]*)+")) {
+                refuse(pkg, "package", "the package of a rule file must be laurel.<something> (for example laurel.law2022), not \""
+                        + pkg.getName() + "\"");
+            }
             for (ImportDescr imp : pkg.getImports()) {
                 String target = imp.getTarget();
                 if (!target.startsWith(RuleLint.ALLOWED_IMPORT_PREFIX)) {

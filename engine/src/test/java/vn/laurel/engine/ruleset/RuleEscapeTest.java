@@ -47,6 +47,7 @@ class RuleEscapeTest {
                         + "    $s : String() from new java.io.File(\"MARK\").mkdir() + \"\"\nthen\nend\n", "from"},
                 new String[] {"accumulate", "rule \"escape\"\n" + RuleSetLoaderTest.META + "when\n"
                         + "    $n : Number() from accumulate( Evaluation( $y : year ), sum( $y ) )\nthen\nend\n", "accumulate"},
+                new String[] {"generated classes in the service's own package", "package vn.laurel.engine.model;\n" + rule + "end\n", "package"},
                 new String[] {"a global", "global java.util.List sink;\n" + rule + "end\n", "global"},
                 new String[] {"a global after an allowed import on one line", "import vn.laurel.engine.model.Education; global java.util.List sink;\n"
                         + rule + "end\n", "global"},
@@ -84,7 +85,11 @@ class RuleEscapeTest {
             for (Path p : drl.filter(p -> p.toString().endsWith(".drl")).toList()) Files.delete(p);
         }
         Path mark = dir.resolve("MARK");
-        Files.writeString(rules.resolve("law-2022/escape.drl"), RuleSetLoaderTest.HEADER + body.replace("MARK", mark.toString()));
+        String text = body.startsWith("package ") // an attempt with a package of its own puts it first, before the imports
+                ? body.substring(0, body.indexOf('\n') + 1) + RuleSetLoaderTest.HEADER.replace("package laurel.test;\n", "")
+                        + body.substring(body.indexOf('\n') + 1)
+                : RuleSetLoaderTest.HEADER + body;
+        Files.writeString(rules.resolve("law-2022/escape.drl"), text.replace("MARK", mark.toString()));
 
         RuleSetException e = catchThrowableOfType(RuleSetException.class, () -> RuleSetLoader.load(rules));
 
