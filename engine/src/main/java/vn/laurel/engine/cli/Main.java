@@ -88,12 +88,17 @@ public final class Main {
         }
         ScenarioReport report = ScenarioRunner.run(rules, scenarios);
         if (json) {
+            List<Map<String, String>> problems = report.folderProblem() == null ? List.of()
+                    : List.of(Map.of("file", scenarios.toString(), "message", report.folderProblem()));
             out.println(Json.writePretty(Map.of("ok", report.passed(), "rulesetVersion", rules.version(),
-                    "problems", List.of(), "scenarios", report.results(), "rulesNeverFired", report.rulesNeverFired())));
+                    "problems", problems, "scenarios", report.results(), "rulesNeverFired", report.rulesNeverFired())));
             return report.passed() ? 0 : 1;
         }
         out.println("Rules compiled: " + rules.files().size() + " files, version " + rules.version());
-        if (report.results().isEmpty()) out.println("No scenario files found in " + scenarios + ".");
+        if (report.folderProblem() != null) {
+            out.println("FAIL  " + report.folderProblem() + " (--scenarios DIR names another folder)");
+            return 1;
+        }
         for (ScenarioResult r : report.results()) {
             out.println((r.passed() ? "PASS  " : "FAIL  ") + r.name() + "  (" + r.file() + ")");
             if (r.error() != null) out.println("      " + r.error());

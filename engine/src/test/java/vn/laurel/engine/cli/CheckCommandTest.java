@@ -148,4 +148,16 @@ class CheckCommandTest {
         assertThat(code).isEqualTo(1);
         assertThat(output()).contains("FAIL").contains("expected ELIGIBLE, got NOT_ELIGIBLE").contains("ABSENCE_BELOW_LIMIT");
     }
+
+    @Test
+    void clean_rules_without_scenarios_are_refused_naming_the_folder() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("no-scenarios"));
+
+        assertThat(check(RepoPaths.rules().toString(), "--scenarios", empty.toString())).isEqualTo(1);
+        assertThat(output()).contains("FAIL").contains(empty.toString()).contains("holds no scenario");
+
+        out.reset();
+        assertThat(check(RepoPaths.rules().toString(), "--scenarios", dir.resolve("missing").toString(), "--format", "json")).isEqualTo(1);
+        assertThat(output()).contains("\"ok\" : false").contains(dir.resolve("missing").toString()).contains("does not exist");
+    }
 }
