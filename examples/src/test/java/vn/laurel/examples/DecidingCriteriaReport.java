@@ -7,7 +7,6 @@ import vn.laurel.engine.evaluation.EvaluationResult;
 import vn.laurel.engine.evaluation.Evaluator;
 import vn.laurel.engine.model.Expectation;
 import vn.laurel.engine.ruleset.RuleSet;
-import vn.laurel.engine.ruleset.RuleSetLoader;
 import vn.laurel.engine.scenario.ScenarioRunner;
 
 import java.util.Map;
@@ -23,7 +22,7 @@ import java.util.Map;
 class DecidingCriteriaReport {
     @Test
     void print() {
-        RuleSet rules = RuleSetLoader.load(ScenarioSuiteTest.root().resolve("rules"));
+        RuleSet rules = RepositoryRules.get();
         Evaluator evaluator = new Evaluator(() -> rules, false);
         for (ScenarioRunner.Scenario s : ScenarioRunner.load(rules, ScenarioSuiteTest.root().resolve("examples/scenarios"))) {
             if (s.error() != null) { System.out.println("ERROR\t" + s.file() + "\t" + s.error()); continue; }
