@@ -7,7 +7,9 @@ import org.slf4j.LoggerFactory;
 import vn.laurel.api.csv.CsvException;
 import vn.laurel.api.csv.CsvReader;
 import vn.laurel.api.store.*;
+import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.engine.json.Json;
+import vn.laurel.engine.ruleset.RuleSet;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -36,11 +38,13 @@ public class ImportService {
     static final int MAX_ERRORS = 1000;
 
     private final DataSource dataSource;
+    private final RuleSetHolder ruleSets;
     private final Map<Long, AtomicLong> progress = new ConcurrentHashMap<>();
 
-    public ImportService(DataSource dataSource) {
+    public ImportService(DataSource dataSource, RuleSetHolder ruleSets) {
         // An import manages its own transaction on a connection of its own.
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.ruleSets = ruleSets;
     }
 
     /** Rows read so far by a running import, or null when it is not running. */
@@ -77,10 +81,11 @@ public class ImportService {
         List<RowError> errors = new ArrayList<>();
         long[] errorCount = {0};
         Map<FactKind, Long> staged = new LinkedHashMap<>();
+        RuleSet rules = ruleSets.current(); // codes are checked against the rules in service when the import starts
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                for (ImportSource source : order(sources, errors, errorCount)) stageFile(c, id, source, staged, read, errors, errorCount);
+                for (ImportSource source : order(sources, errors, errorCount)) stageFile(c, id, source, rules, staged, read, errors, errorCount);
                 Counts counts = new Counts();
                 if (errorCount[0] == 0) mergeAll(c, id, staged, requestedBy, started, counts, errors, errorCount);
                 if (errorCount[0] > 0) {
@@ -146,10 +151,10 @@ public class ImportService {
         return ordered;
     }
 
-    private void stageFile(Connection c, long id, ImportSource source, Map<FactKind, Long> staged, AtomicLong read,
+    private void stageFile(Connection c, long id, ImportSource source, RuleSet rules, Map<FactKind, Long> staged, AtomicLong read,
                            List<RowError> errors, long[] errorCount) throws SQLException {
         if (source.name().endsWith(".json")) {
-            CaseRows.stage(c, id, source, staged, read, errors, errorCount);
+            CaseRows.stage(c, id, source, rules, staged, read, errors, errorCount);
             return;
         }
         FactKind kind = EntityKinds.byFile(source.name()).or(() -> FactKinds.byFile(source.name())).orElse(null);
@@ -170,6 +175,7 @@ public class ImportService {
                 }
                 List<RowError> rowErrors = new ArrayList<>();
                 Map<String, Object> values = RowParser.parse(kind, col -> row.get(col.csv()), source.name(), row.line(), rowErrors);
+                if (rowErrors.isEmpty()) rowErrors.addAll(CodeColumns.check(rules, kind, values, source.name(), row.line()));
                 if (rowErrors.isEmpty()) {
                     if (errorCount[0] == 0) stager.add(row.line(), values);
                 } else {

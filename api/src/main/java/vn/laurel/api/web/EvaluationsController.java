@@ -15,7 +15,15 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.laurel.api.decisions.EligibilityService;
+import io.micronaut.http.HttpStatus;
+import vn.laurel.api.problem.ProblemException;
+import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.engine.caseformat.CaseReader;
+import vn.laurel.engine.caseformat.FactCodes;
+import vn.laurel.engine.caseformat.FieldError;
+
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** What-if: decide the case document sent in the body (JSON or YAML). Saved as a decision only with {@code ?save=true}. */
 // What-if is a client's question and a policy officer's tool.
@@ -24,9 +32,11 @@ import vn.laurel.engine.caseformat.CaseReader;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class EvaluationsController {
     private final EligibilityService service;
+    private final RuleSetHolder rules;
 
-    public EvaluationsController(EligibilityService service) {
+    public EvaluationsController(EligibilityService service, RuleSetHolder rules) {
         this.service = service;
+        this.rules = rules;
     }
 
     @Post(produces = MediaType.APPLICATION_JSON)
@@ -34,6 +44,12 @@ public class EvaluationsController {
     public HttpResponse<String> evaluate(@Nullable @Body String body, @Nullable @QueryValue Boolean save, HttpRequest<?> request) {
         String lang = Language.of(request);
         var doc = CaseReader.read(body == null ? "" : body);
+        List<FieldError> unknown = FactCodes.check(rules.current(), doc);
+        if (!unknown.isEmpty()) {
+            // Well formed, but a fact the rules would silently ignore: refused like a rule set that does not check.
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "The case document names codes the rules do not know: "
+                    + unknown.stream().map(FieldError::toString).collect(Collectors.joining("; ")), unknown);
+        }
         var answer = Boolean.TRUE.equals(save) ? service.decide(doc, Requester.of(request)) : service.whatIf(doc);
         return HttpResponse.ok(answer.json(lang));
     }
