@@ -2,6 +2,7 @@ package vn.laurel.engine.cli;
 
 import vn.laurel.engine.caseformat.CaseFormatException;
 import vn.laurel.engine.caseformat.CaseReader;
+import vn.laurel.engine.caseformat.FactCodes;
 import vn.laurel.engine.evaluation.AwardResult;
 import vn.laurel.engine.evaluation.CriterionOutcome;
 import vn.laurel.engine.evaluation.EvaluationResult;
@@ -129,7 +130,9 @@ public final class Main {
         }
         EvaluationResult result;
         try {
-            result = new Evaluator(() -> rules).evaluate(CaseReader.read(Files.readString(caseFile)));
+            var doc = CaseReader.read(Files.readString(caseFile));
+            FactCodes.require(rules, doc); // a misspelt code would otherwise count for nothing, silently
+            result = new Evaluator(() -> rules).evaluate(doc);
         } catch (CaseFormatException e) {
             e.getErrors().forEach(f -> err.println(caseFile + ": " + f));
             return 1;
