@@ -16,6 +16,9 @@ public abstract class PostgresTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(ThrowawayPostgres.ensureStarted());
         p.put("laurel.rules.dir", ThrowawayPostgres.repoRoot().resolve("rules").toString());
+        // The service's default (examples/scenarios under the working directory, api/ here) does not exist:
+        // a reload refuses a missing scenario folder, so every test names the repository's.
+        p.put("laurel.scenarios.dir", ThrowawayPostgres.repoRoot().resolve("examples/scenarios").toString());
         p.put("laurel.demo.dir", ThrowawayPostgres.repoRoot().resolve("examples/demo").toString());
         p.put("laurel.demo.enabled", "true");
         if (database() != null) p.putAll(ThrowawayPostgres.separateDatabase(database()));

@@ -21,7 +21,6 @@ public abstract class RulesCopyPostgresTest extends PostgresTest {
         rulesDir = copyOfRules();
         Map<String, String> p = new HashMap<>(super.getProperties());
         p.put("laurel.rules.dir", rulesDir.toString());
-        p.put("laurel.scenarios.dir", ThrowawayPostgres.repoRoot().resolve("examples/scenarios").toString());
         return p;
     }
 

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import vn.laurel.engine.ruleset.RuleSet;
-import vn.laurel.engine.ruleset.RuleSetLoader;
 import vn.laurel.engine.scenario.ScenarioReport;
 import vn.laurel.engine.scenario.ScenarioResult;
 import vn.laurel.engine.scenario.ScenarioRunner;
@@ -27,7 +26,7 @@ class ScenarioSuiteTest {
 
     @BeforeAll
     static void runAll() {
-        rules = RuleSetLoader.load(root().resolve("rules"));
+        rules = RepositoryRules.get();
         report = ScenarioRunner.run(rules, root().resolve("examples/scenarios"));
     }
 

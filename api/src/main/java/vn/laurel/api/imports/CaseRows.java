@@ -12,6 +12,7 @@ import vn.laurel.api.store.*;
 import vn.laurel.engine.caseformat.CaseFormatException;
 import vn.laurel.engine.caseformat.CaseReader;
 import vn.laurel.engine.json.Json;
+import vn.laurel.engine.ruleset.RuleSet;
 import vn.laurel.engine.model.CaseDocument;
 import vn.laurel.engine.model.Subject;
 import vn.laurel.engine.model.SubjectKind;
@@ -36,7 +37,7 @@ final class CaseRows {
 
     private CaseRows() {}
 
-    static void stage(Connection c, long importId, ImportSource source, Map<FactKind, Long> staged, RowLimit read,
+    static void stage(Connection c, long importId, ImportSource source, RuleSet rules, Map<FactKind, Long> staged, RowLimit read,
                       ImportLimits limits, List<RowError> errors, long[] errorCount) throws SQLException {
         Map<FactKind, FactTables.Stager> stagers = new LinkedHashMap<>();
         long doc = 0;
@@ -58,6 +59,7 @@ final class CaseRows {
                         rows(d, (kind, row, values) -> {
                             List<RowError> rowErrors = new ArrayList<>();
                             Map<String, Object> typed = RowParser.parse(kind, col -> values.get(col.json()), source.name(), docNo, rowErrors);
+                            if (rowErrors.isEmpty()) rowErrors.addAll(CodeColumns.check(rules, kind, typed, source.name(), docNo));
                             rowErrors.forEach(e -> ImportService.add(errors, errorCount,
                                     new RowError(e.file(), e.row(), row + "." + e.field(), e.message())));
                             if (rowErrors.isEmpty() && errorCount[0] == 0) {

@@ -9,7 +9,9 @@ import vn.laurel.api.csv.CsvReader;
 import vn.laurel.api.csv.FieldTooLongException;
 import vn.laurel.api.limits.ImportLimits;
 import vn.laurel.api.store.*;
+import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.engine.json.Json;
+import vn.laurel.engine.ruleset.RuleSet;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -39,10 +41,12 @@ public class ImportService {
 
     private final DataSource dataSource;
     private final Map<Long, AtomicLong> progress = new ConcurrentHashMap<>();
+    private final RuleSetHolder ruleSets;
 
-    public ImportService(DataSource dataSource) {
+    public ImportService(DataSource dataSource, RuleSetHolder ruleSets) {
         // An import manages its own transaction on a connection of its own.
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.ruleSets = ruleSets;
     }
 
     /** Rows read so far by a running import, or null when it is not running. */
@@ -85,6 +89,7 @@ public class ImportService {
         List<String> names = sources.stream().map(ImportSource::name).toList();
         AtomicLong read = progress.computeIfAbsent(id, k -> new AtomicLong());
         RowLimit rows = new RowLimit(read, limits.rows());
+        RuleSet rules = ruleSets.current(); // codes are checked against the rules in service when the import starts
         List<RowError> errors = new ArrayList<>();
         long[] errorCount = {0};
         Map<FactKind, Long> staged = new LinkedHashMap<>();
@@ -92,7 +97,7 @@ public class ImportService {
             c.setAutoCommit(false);
             try {
                 try {
-                    for (ImportSource source : order(sources, errors, errorCount)) stageFile(c, id, source, staged, rows, limits, errors, errorCount);
+                    for (ImportSource source : order(sources, errors, errorCount)) stageFile(c, id, source, rules, staged, rows, limits, errors, errorCount);
                 } catch (RowLimit.Reached e) {
                     add(errors, errorCount, e.error());
                 }
@@ -161,10 +166,10 @@ public class ImportService {
         return ordered;
     }
 
-    private void stageFile(Connection c, long id, ImportSource source, Map<FactKind, Long> staged, RowLimit read,
+    private void stageFile(Connection c, long id, ImportSource source, RuleSet rules, Map<FactKind, Long> staged, RowLimit read,
                            ImportLimits limits, List<RowError> errors, long[] errorCount) throws SQLException {
         if (source.name().endsWith(".json")) {
-            CaseRows.stage(c, id, source, staged, read, limits, errors, errorCount);
+            CaseRows.stage(c, id, source, rules, staged, read, limits, errors, errorCount);
             return;
         }
         FactKind kind = EntityKinds.byFile(source.name()).or(() -> FactKinds.byFile(source.name())).orElse(null);
@@ -185,6 +190,7 @@ public class ImportService {
                 }
                 List<RowError> rowErrors = new ArrayList<>();
                 Map<String, Object> values = RowParser.parse(kind, col -> row.get(col.csv()), source.name(), row.line(), rowErrors);
+                if (rowErrors.isEmpty()) rowErrors.addAll(CodeColumns.check(rules, kind, values, source.name(), row.line()));
                 if (rowErrors.isEmpty()) {
                     if (errorCount[0] == 0) stager.add(row.line(), values);
                 } else {

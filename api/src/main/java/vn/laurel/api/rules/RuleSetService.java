@@ -66,6 +66,12 @@ public class RuleSetService {
         if (runScenarios) {
             ScenarioReport report = ScenarioRunner.run(next.rules(), scenarios);
             count = report.results().size();
+            if (report.folderProblem() != null) {
+                // Passing with zero scenarios run would put unproven rules into service.
+                throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "The rules were not checked: " + report.folderProblem()
+                        + " (laurel.scenarios.dir); the current rules stay in service.",
+                        List.of(new FieldError("laurel.scenarios.dir", report.folderProblem())));
+            }
             if (!report.passed()) throw scenarioFailures(report);
         }
         long checked = System.nanoTime();

@@ -5,6 +5,7 @@ import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import vn.laurel.api.imports.Flags;
 import vn.laurel.api.problem.ProblemException;
+import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.engine.caseformat.FieldError;
 
 import javax.sql.DataSource;
@@ -22,9 +23,11 @@ import java.util.concurrent.ThreadLocalRandom;
 @Singleton
 public class FactWriter {
     private final DataSource dataSource;
+    private final RuleSetHolder rules;
 
-    public FactWriter(DataSource dataSource) {
+    public FactWriter(DataSource dataSource, RuleSetHolder rules) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.rules = rules;
     }
 
     /** The outcome of a write: the fact now current, and whether anything changed. */
@@ -78,6 +81,8 @@ public class FactWriter {
         List<RowError> errors = new ArrayList<>();
         Map<String, Object> values = RowParser.parse(kind, col -> json.get(col.json()), "request", 1, errors);
         if (!errors.isEmpty()) throw invalid(kind, errors);
+        List<RowError> unknown = CodeColumns.check(rules.current(), kind, values, "request", 1);
+        if (!unknown.isEmpty()) throw unknownCodes(kind, unknown);
         long stageId = ThreadLocalRandom.current().nextLong(Long.MIN_VALUE, 0);
         try (FactTables.Stager stager = new FactTables.Stager(c, kind, stageId)) {
             stager.add(1, values);
@@ -114,6 +119,13 @@ public class FactWriter {
     private static ProblemException invalid(FactKind kind, List<RowError> errors) {
         List<FieldError> fields = errors.stream().map(e -> new FieldError(jsonName(kind, e.field()), e.message())).toList();
         return new ProblemException(HttpStatus.BAD_REQUEST, "The " + kind.prefix() + " is not valid: "
+                + fields.stream().map(FieldError::toString).reduce((a, b) -> a + "; " + b).orElse(""), fields);
+    }
+
+    /** Well formed, but a code the rules in service do not know: 422, like a reload the rules refuse. */
+    private static ProblemException unknownCodes(FactKind kind, List<RowError> errors) {
+        List<FieldError> fields = errors.stream().map(e -> new FieldError(jsonName(kind, e.field()), e.message())).toList();
+        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "The " + kind.prefix() + " names a code the rules do not know: "
                 + fields.stream().map(FieldError::toString).reduce((a, b) -> a + "; " + b).orElse(""), fields);
     }
 

@@ -17,7 +17,15 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import vn.laurel.api.decisions.DecisionBasis;
 import vn.laurel.api.decisions.EligibilityService;
 import vn.laurel.api.limits.YamlBodyLimit;
+import io.micronaut.http.HttpStatus;
+import vn.laurel.api.problem.ProblemException;
+import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.engine.caseformat.CaseReader;
+import vn.laurel.engine.caseformat.FactCodes;
+import vn.laurel.engine.caseformat.FieldError;
+
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What-if: decide the case document sent in the body (JSON or YAML). Saved as a decision only with
@@ -31,10 +39,12 @@ import vn.laurel.engine.caseformat.CaseReader;
 public class EvaluationsController {
     private final EligibilityService service;
     private final YamlBodyLimit yamlLimit;
+    private final RuleSetHolder rules;
 
-    public EvaluationsController(EligibilityService service, YamlBodyLimit yamlLimit) {
+    public EvaluationsController(EligibilityService service, YamlBodyLimit yamlLimit, RuleSetHolder rules) {
         this.service = service;
         this.yamlLimit = yamlLimit;
+        this.rules = rules;
     }
 
     @Post(produces = MediaType.APPLICATION_JSON)
@@ -43,6 +53,12 @@ public class EvaluationsController {
         String lang = Language.of(request);
         yamlLimit.check(body);
         var doc = CaseReader.read(body == null ? "" : body, yamlLimit.bytes());
+        List<FieldError> unknown = FactCodes.check(rules.current(), doc);
+        if (!unknown.isEmpty()) {
+            // Well formed, but a fact the rules would silently ignore: refused like a rule set that does not check.
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "The case document names codes the rules do not know: "
+                    + unknown.stream().map(FieldError::toString).collect(Collectors.joining("; ")), unknown);
+        }
         // Kept, it is a decision on the document the client sent, even when the document names a stored subject.
         var answer = Boolean.TRUE.equals(save) ? service.decide(doc, DecisionBasis.SUBMITTED_CASE, Requester.of(request)) : service.whatIf(doc);
         return HttpResponse.ok(answer.json(lang));

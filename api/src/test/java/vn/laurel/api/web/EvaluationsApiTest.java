@@ -95,6 +95,20 @@ class EvaluationsApiTest extends PostgresTest {
     }
 
     @Test
+    void codes_the_rules_do_not_know_are_422_naming_each_field_instead_of_being_ignored() {
+        String typo = CASE.replace("\"attestations\":[{\"year\":2025,\"criterion\":\"EMULATION_PARTICIPATION\"",
+                "\"titles\":[{\"year\":2024,\"code\":\"ADVANCED_LABOURER\"}],"
+                        + "\"commendations\":[{\"year\":2023,\"code\":\"MINISTERIAL_CERTIFICATE\"}],"
+                        + "\"attestations\":[{\"year\":2025,\"criterion\":\"EMULATION_PARTICPATION\"");
+        Http.Answer a = post(typo, MediaType.APPLICATION_JSON);
+        assertThat(a.status()).isEqualTo(422);
+        assertThat(a.contentType()).isEqualTo("application/problem+json");
+        assertThat(a.body().get("errors").findValuesAsText("field"))
+                .containsExactly("subject.titles[0].code", "subject.commendations[0].code", "subject.attestations[0].criterion");
+        assertThat(a.body().get("detail").asText()).contains("EMULATION_PARTICPATION");
+    }
+
+    @Test
     void an_empty_body_or_an_unsupported_media_type_is_refused_with_a_problem() {
         Http.Answer empty = post("", MediaType.APPLICATION_JSON);
         assertThat(empty.status()).isEqualTo(400);

@@ -90,6 +90,24 @@ class FactsApiTest extends PostgresTest {
     }
 
     @Test
+    void a_code_the_rules_do_not_know_is_422_naming_the_field_and_nothing_is_written() {
+        long before = Store.facts(dataSource);
+        Http.Answer title = post("/api/v1/subjects/P-0122/facts/titles", "{\"year\":2025,\"code\":\"ADVANCED_LABOURER\"}");
+        assertThat(title.status()).isEqualTo(422);
+        assertThat(title.contentType()).isEqualTo("application/problem+json");
+        assertThat(title.body().get("errors").findValuesAsText("field")).containsExactly("code");
+        assertThat(title.body().get("errors").get(0).get("message").asText()).contains("ADVANCED_LABOURER").contains("ADVANCED_LABORER");
+        Http.Answer commendation = post("/api/v1/subjects/P-0122/facts/commendations", "{\"year\":2024,\"code\":\"GRASSROOTS_EMULATION_SOLDIER\"}");
+        assertThat(commendation.status()).isEqualTo(422);
+        assertThat(commendation.body().get("errors").get(0).get("message").asText()).contains("not a commendation");
+        Http.Answer attestation = post("/api/v1/subjects/P-0122/facts/attestations",
+                "{\"year\":2025,\"criterion\":\"EMULATION_PARTICPATION\",\"value\":true}");
+        assertThat(attestation.status()).isEqualTo(422);
+        assertThat(attestation.body().get("errors").findValuesAsText("field")).containsExactly("criterion");
+        assertThat(Store.facts(dataSource)).isEqualTo(before);
+    }
+
+    @Test
     void subjects_and_units_can_be_listed_and_found_by_name() {
         JsonNode vp = Http.get(http.toBlocking(), "/api/v1/subjects?unit=HN-SKHCN-DEMO-VP&kind=PERSON&size=500").body();
         assertThat(vp.get("total").asInt()).isGreaterThan(10);

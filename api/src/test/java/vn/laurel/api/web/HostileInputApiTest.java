@@ -87,6 +87,12 @@ class HostileInputApiTest extends PostgresTest {
             r.put("fact " + label, HttpRequest.GET("/api/v1/facts/ratings/" + q(inj)));
             r.put("rating code " + label, postJson("/api/v1/subjects/P-0120/facts/ratings",
                     "{\"year\":2019,\"rating\":" + jsonString(inj) + "}"));
+            // Codes of the rule set inside facts: refused (422), never stored to count for nothing.
+            r.put("title code " + label, postJson("/api/v1/subjects/P-0120/facts/titles", "{\"year\":2019,\"code\":" + jsonString(inj) + "}"));
+            r.put("attestation criterion " + label, postJson("/api/v1/subjects/P-0120/facts/attestations",
+                    "{\"year\":2019,\"criterion\":" + jsonString(inj) + ",\"value\":true}"));
+            r.put("what-if commendation code " + label, postJson("/api/v1/evaluations", "{\"asOf\":\"2026-01-15\",\"year\":2025,"
+                    + "\"subject\":{\"id\":\"X\",\"kind\":\"PERSON\",\"commendations\":[{\"year\":2020,\"code\":" + jsonString(inj) + "}]}}"));
             r.put("fact for subject " + label, postJson("/api/v1/subjects/" + q(inj) + "/facts/absences", "{\"year\":2019,\"days\":3}"));
             r.put("import of subject " + label, csv("ratings.csv", "subject,year,rating\n" + csvCell(inj) + ",2019,GOOD\n"));
             r.put("import file name " + label, csv(inj, "subject,year,rating\nP-0120,2019,GOOD\n"));
@@ -257,7 +263,7 @@ class HostileInputApiTest extends PostgresTest {
     }
 
     /** What the suite sends; changed on purpose only, with the figures in docs/reliability.md. */
-    static final int REQUESTS = 372;
+    static final int REQUESTS = 408;
     /** Java names a client should never read: a package (com.fasterxml…, org.yaml…, java.lang…) or an exception. */
     static final java.util.regex.Pattern LIBRARY = java.util.regex.Pattern.compile(
             "\\b(com|org|io|java|javax|jakarta)\\.[a-z]|Exception\\b|\\w+(Feature|Constraints)\\.[A-Za-z_]+|\\[Source:");

@@ -93,6 +93,10 @@ class ImportApiTest extends PostgresTest {
             "ratings.csv|subject,year,rating\\nP-0001,2025,\"GOOD|2|-|an unclosed quote at the end of the file",
             "ratings.csv|subject,yr,rating\\nP-0001,2025,GOOD|1|yr|a misspelt column",
             "scores.csv|subject,year,score\\nP-0001,2025,9|0|-|a file of an unknown kind",
+            "titles.csv|subject,year,code\\nP-0001,2025,ADVANCED_LABOURER|2|code|a misspelt title code (the rules would ignore the title)",
+            "titles.csv|subject,year,code\\nP-0001,2024,PRIME_MINISTER_CERTIFICATE_OF_MERIT|2|code|a commendation filed as a title",
+            "commendations.csv|subject,year,code\\nP-0001,2024,PRIME_MINISTER_CERTIFICATE|2|code|an unknown commendation code",
+            "attestations.csv|subject,year,criterion,value\\nP-0001,2025,EMULATION_PARTICPATION,true|2|criterion|a misspelt attestation criterion",
     })
     void bad_input_is_refused_naming_file_row_and_field_and_nothing_is_written(String file, String body, long row, String field, String what) {
         long before = Store.facts(dataSource);
@@ -163,6 +167,27 @@ class ImportApiTest extends PostgresTest {
         assertThat(a.status()).isEqualTo(422);
         assertThat(a.body().get("errors").get(0).get("field").asText()).isEqualTo("subject.ratings[0].rating");
         assertThat(a.body().get("errors").get(0).get("row").asLong()).isEqualTo(1);
+        assertThat(Store.facts(dataSource)).isEqualTo(before);
+    }
+
+    @Test
+    void codes_inside_a_case_document_are_checked_against_the_rules_naming_document_and_field() {
+        long before = Store.facts(dataSource);
+        Http.Answer a = Http.call(http.toBlocking(), HttpRequest.POST("/api/v1/imports", """
+                [{"asOf":"2026-01-15","year":2025,"subject":{"id":"JSON-3","kind":"PERSON","unit":"HN-SKHCN-DEMO-VP",
+                  "titles":[{"year":2024,"code":"ADVANCED_LABORER"}],
+                  "attestations":[{"year":2025,"criterion":"EMULATION_PARTICIPATION","value":true}]}},
+                 {"asOf":"2026-01-15","year":2025,"subject":{"id":"JSON-4","kind":"PERSON","unit":"HN-SKHCN-DEMO-VP",
+                  "titles":[{"year":2024,"code":"GRASSROOT_EMULATION_SOLDIER"}],
+                  "commendations":[{"year":2023,"code":"ADVANCED_LABORER"}],
+                  "attestations":[{"year":2025,"criterion":"INTERNAL_UNITI","value":true}]}}]
+                """).contentType(MediaType.APPLICATION_JSON));
+        assertThat(a.status()).isEqualTo(422);
+        assertThat(a.contentType()).isEqualTo("application/problem+json");
+        assertThat(a.body().get("errors").findValuesAsText("field"))
+                .containsExactly("subject.titles[0].code", "subject.commendations[0].code", "subject.attestations[0].criterion");
+        assertThat(a.body().get("errors").findValuesAsText("row")).containsOnly("2");
+        assertThat(a.body().get("errors").get(0).get("message").asText()).contains("GRASSROOT_EMULATION_SOLDIER");
         assertThat(Store.facts(dataSource)).isEqualTo(before);
     }
 

@@ -28,6 +28,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class ReplayApiTest extends PostgresTest {
     static Path rules;
+    static Path scenarios;
+
+    static Path copy(Path src, String prefix) {
+        try {
+            Path dir = Files.createTempDirectory(prefix);
+            try (Stream<Path> walk = Files.walk(src)) {
+                for (Path f : walk.toList()) {
+                    Path t = dir.resolve(src.relativize(f).toString());
+                    if (Files.isDirectory(f)) Files.createDirectories(t); else Files.copy(f, t);
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Inject
     @Client("/")
@@ -51,6 +67,9 @@ class ReplayApiTest extends PostgresTest {
             throw new IllegalStateException(e);
         }
         p.put("laurel.rules.dir", rules.toString());
+        // The reload below runs the scenarios, so the test changes them along with the rules, on a copy.
+        scenarios = copy(ThrowawayPostgres.repoRoot().resolve("examples/scenarios"), "laurel-replay-scenarios");
+        p.put("laurel.scenarios.dir", scenarios.toString());
         return p;
     }
 
@@ -72,6 +91,13 @@ class ReplayApiTest extends PostgresTest {
         Http.call(http.toBlocking(), HttpRequest.PUT("/api/v1/facts/absences/" + absence, "{\"days\":41}").contentType(MediaType.APPLICATION_JSON));
         Path params = rules.resolve("parameters/advanced-laborer.yaml");
         Files.writeString(params, Files.readString(params).replace("value: 40", "value: 30"));
+        // As policy staff would: the scenarios just under the old limit (39 days) move to just under the new one.
+        try (Stream<Path> walk = Files.walk(scenarios)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(f);
+                if (text.contains("days: 39 }")) Files.writeString(f, text.replace("days: 39 }", "days: 29 }"));
+            }
+        }
         JsonNode reload = post("/api/v1/ruleset/reload");
         assertThat(reload.toString()).doesNotContain("\"status\":422");
 

@@ -101,7 +101,12 @@ class SoakTest extends PostgresTest {
         Thread.sleep(Duration.ofSeconds(SECONDS).toMillis() / 5);
         long early = heapAfterGcMb();
         Thread.sleep(Duration.ofSeconds(SECONDS).toMillis() * 3 / 10);
-        int reload = call(HttpRequest.POST("/api/v1/ruleset/reload", "").basicAuth("policy", "policy"));
+        // The reload runs every scenario before the swap (the test base class names the folder): its answer says how many.
+        var reloadAnswer = http.toBlocking().exchange(HttpRequest.POST("/api/v1/ruleset/reload", "").basicAuth("policy", "policy"), String.class);
+        int reload = reloadAnswer.code();
+        var reloaded = new com.fasterxml.jackson.databind.ObjectMapper().readTree(reloadAnswer.body());
+        int scenariosRun = reloaded.get("scenarios").asInt();
+        long scenarioMs = reloaded.get("scenarioMs").asLong();
         int imported = call(HttpRequest.POST("/api/v1/imports?file=ratings.csv", ratings).contentType("text/csv").basicAuth("clerk", "clerk"));
         pool.shutdown();
         assertThat(pool.awaitTermination(SECONDS + 120, TimeUnit.SECONDS)).isTrue();
@@ -112,9 +117,9 @@ class SoakTest extends PostgresTest {
         long[] sorted = Arrays.copyOf(latencies, (int) Math.min(n, latencies.length));
         Arrays.sort(sorted);
         String report = String.format(Locale.ROOT, "duration %.0f s, %d clients, %d requests (%.0f/s), statuses %s%n"
-                        + "latency ms: median %.1f, p99 %.1f, max %.1f%nreload %d, import %d%nheap after GC: %d MB at 20%%, %d MB at the end%n",
+                        + "latency ms: median %.1f, p99 %.1f, max %.1f%nreload %d (%d scenarios run in %d ms), import %d%nheap after GC: %d MB at 20%%, %d MB at the end%n",
                 seconds, CLIENTS, n, n / seconds, statuses, sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.99)] / 1e6,
-                sorted[sorted.length - 1] / 1e6, reload, imported, early, late);
+                sorted[sorted.length - 1] / 1e6, reload, scenariosRun, scenarioMs, imported, early, late);
         Path out = Path.of("target", "reliability", "soak.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
@@ -122,6 +127,7 @@ class SoakTest extends PostgresTest {
 
         assertThat(statuses.keySet()).as(report).containsOnly(200);
         assertThat(reload).isEqualTo(200);
+        assertThat(scenariosRun).as("scenarios the reload ran").isPositive();
         assertThat(imported).isEqualTo(201);
         assertThat(late).as(report).isLessThanOrEqualTo(early + HEAP_MARGIN_MB);
     }

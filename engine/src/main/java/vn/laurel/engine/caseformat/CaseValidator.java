@@ -1,10 +1,12 @@
 package vn.laurel.engine.caseformat;
 
+import vn.laurel.engine.evaluation.Outcome;
 import vn.laurel.engine.model.*;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -51,6 +53,26 @@ final class CaseValidator {
         }
         if (!doc.members().isEmpty() && doc.subject() != null && doc.subject().kind() == SubjectKind.PERSON) {
             errors.add(new FieldError("members", "only a COLLECTIVE subject has members"));
+        }
+        doc.expect().forEach(this::expectation);
+    }
+
+    /** A scenario's expectation: a known outcome; deciding criteria only where an outcome has them. */
+    private void expectation(String award, Expectation e) {
+        String f = "expect." + award;
+        if (e == null || blank(e.outcome())) { errors.add(new FieldError(f, "needs an outcome")); return; }
+        Set<String> outcomes = new LinkedHashSet<>();
+        for (Outcome o : Outcome.values()) outcomes.add(o.name());
+        if (!outcomes.contains(e.outcome())) {
+            errors.add(new FieldError(f, "\"" + e.outcome() + "\" is not one of " + String.join(", ", outcomes)));
+            return;
+        }
+        boolean decided = e.outcome().equals(Outcome.NOT_ELIGIBLE.name()) || e.outcome().equals(Outcome.NEEDS_REVIEW.name());
+        if (!decided && !e.because().isEmpty()) {
+            errors.add(new FieldError(f + ".because", "only a NOT_ELIGIBLE or NEEDS_REVIEW outcome has deciding criteria"));
+        }
+        for (int i = 0; i < e.because().size(); i++) {
+            if (blank(e.because().get(i))) errors.add(new FieldError(f + ".because[" + i + "]", "is empty"));
         }
     }
 

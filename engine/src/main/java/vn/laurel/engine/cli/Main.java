@@ -2,6 +2,7 @@ package vn.laurel.engine.cli;
 
 import vn.laurel.engine.caseformat.CaseFormatException;
 import vn.laurel.engine.caseformat.CaseReader;
+import vn.laurel.engine.caseformat.FactCodes;
 import vn.laurel.engine.evaluation.AwardResult;
 import vn.laurel.engine.evaluation.CriterionOutcome;
 import vn.laurel.engine.evaluation.EvaluationResult;
@@ -88,12 +89,17 @@ public final class Main {
         }
         ScenarioReport report = ScenarioRunner.run(rules, scenarios);
         if (json) {
+            List<Map<String, String>> problems = report.folderProblem() == null ? List.of()
+                    : List.of(Map.of("file", scenarios.toString(), "message", report.folderProblem()));
             out.println(Json.writePretty(Map.of("ok", report.passed(), "rulesetVersion", rules.version(),
-                    "problems", List.of(), "scenarios", report.results(), "rulesNeverFired", report.rulesNeverFired())));
+                    "problems", problems, "scenarios", report.results(), "rulesNeverFired", report.rulesNeverFired())));
             return report.passed() ? 0 : 1;
         }
         out.println("Rules compiled: " + rules.files().size() + " files, version " + rules.version());
-        if (report.results().isEmpty()) out.println("No scenario files found in " + scenarios + ".");
+        if (report.folderProblem() != null) {
+            out.println("FAIL  " + report.folderProblem() + " (--scenarios DIR names another folder)");
+            return 1;
+        }
         for (ScenarioResult r : report.results()) {
             out.println((r.passed() ? "PASS  " : "FAIL  ") + r.name() + "  (" + r.file() + ")");
             if (r.error() != null) out.println("      " + r.error());
@@ -124,7 +130,9 @@ public final class Main {
         }
         EvaluationResult result;
         try {
-            result = new Evaluator(() -> rules).evaluate(CaseReader.read(Files.readString(caseFile)));
+            var doc = CaseReader.read(Files.readString(caseFile));
+            FactCodes.require(rules, doc); // a misspelt code would otherwise count for nothing, silently
+            result = new Evaluator(() -> rules).evaluate(doc);
         } catch (CaseFormatException e) {
             e.getErrors().forEach(f -> err.println(caseFile + ": " + f));
             return 1;

@@ -44,14 +44,25 @@ import java.util.stream.Stream;
 public final class Evaluator {
     private final Supplier<RuleSet> ruleSets;
     private final boolean trace;
+    private final CriterionOverride forced;
 
     public Evaluator(Supplier<RuleSet> ruleSets) {
         this(ruleSets, true);
     }
 
     public Evaluator(Supplier<RuleSet> ruleSets, boolean trace) {
+        this(ruleSets, trace, null);
+    }
+
+    private Evaluator(Supplier<RuleSet> ruleSets, boolean trace, CriterionOverride forced) {
         this.ruleSets = ruleSets;
         this.trace = trace;
+        this.forced = forced;
+    }
+
+    /** The criterion mutation check's evaluator: one criterion rule forced to a status (see {@link CriterionOverride}). */
+    public static Evaluator forcing(RuleSet rules, CriterionOverride forced) {
+        return new Evaluator(() -> rules, false, Objects.requireNonNull(forced));
     }
 
     public EvaluationResult evaluate(CaseDocument doc) {
@@ -175,6 +186,7 @@ public final class Evaluator {
                     Set<String> toRun, Set<String> asked) {
         Evaluation evaluation = new Evaluation(history, doc.year(), doc.asOf(), regime.code(), doc.organisation(),
                 rules.parameters());
+        if (forced != null) evaluation.force(forced);
         SubjectKind kind = history.getSubject().kind();
         List<String> modelled = toRun.stream().filter(a -> compiled.models(a, kind)).toList();
         FiringRecorder recorder = new FiringRecorder();

@@ -1,6 +1,7 @@
 package vn.laurel.engine.ruleset;
 
 import vn.laurel.engine.catalogue.AwardDefinition;
+import vn.laurel.engine.policy.Localized;
 import vn.laurel.engine.policy.Parameter;
 import vn.laurel.engine.regime.Regime;
 
@@ -17,10 +18,11 @@ import java.util.Optional;
  *
  * @param version content hash of every rule and parameter file
  * @param files   the files it was built from, relative to the directory
+ * @param attestations the human-judgment codes of attestations.yaml: the only ones a fact may assert
  */
 public record RuleSet(String version, Path directory, Instant loadedAt, List<String> files, List<Regime> regimes,
                       Map<String, AwardDefinition> awards, Map<String, Parameter> parameters,
-                      Map<String, CompiledRegime> compiled) {
+                      Map<String, CompiledRegime> compiled, Map<String, Localized> attestations) {
 
     public Optional<Regime> regimeOn(LocalDate asOf) {
         return regimes.stream().filter(r -> r.covers(asOf)).findFirst();

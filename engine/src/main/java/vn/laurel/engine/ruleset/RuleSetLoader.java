@@ -2,6 +2,7 @@ package vn.laurel.engine.ruleset;
 
 import vn.laurel.engine.catalogue.AwardDefinition;
 import vn.laurel.engine.catalogue.CriterionDefinition;
+import vn.laurel.engine.policy.Localized;
 import vn.laurel.engine.policy.Parameter;
 import vn.laurel.engine.regime.Regime;
 
@@ -37,7 +38,8 @@ public final class RuleSetLoader {
         Map<String, AwardDefinition> awards = new LinkedHashMap<>();
         dir.awards().forEach(a -> awards.put(a.code(), a));
         Map<String, Parameter> parameters = dir.parameters();
-        Set<String> attestations = dir.attestations().keySet();
+        Map<String, Localized> vocabulary = dir.attestations();
+        Set<String> attestations = vocabulary.keySet();
         List<RuleProblem> problems = new ArrayList<>(dir.problems());
 
         List<Path> common = dir.drlFiles(RulesDirectory.COMMON);
@@ -83,6 +85,6 @@ public final class RuleSetLoader {
         List<String> files = content.stream().map(p -> RulesDirectory.relative(root, p)).toList();
         return new RuleSet(ContentHash.of(root, content), root, Instant.now(), files, List.copyOf(regimes),
                 Collections.unmodifiableMap(awards), Collections.unmodifiableMap(parameters),
-                Collections.unmodifiableMap(compiled));
+                Collections.unmodifiableMap(compiled), Collections.unmodifiableMap(new LinkedHashMap<>(vocabulary)));
     }
 }

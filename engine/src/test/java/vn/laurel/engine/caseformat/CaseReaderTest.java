@@ -108,4 +108,35 @@ class CaseReaderTest {
         assertThat(error("{\"subject\":" + "[".repeat(5000) + "]".repeat(5000) + "}").message()).doesNotContain("StreamReadConstraints");
         assertThat(error("subject: " + "[".repeat(200) + "]".repeat(200)).field()).startsWith("subject");
     }
+
+    static final String SCENARIO = """
+            asOf: 2026-01-15
+            year: 2025
+            subject: { id: P-1, kind: PERSON, ratings: [ { year: 2025, rating: COMPLETED } ] }
+            expect:
+            """;
+
+    @Test
+    void an_expectation_is_an_outcome_or_an_outcome_with_its_deciding_criteria() {
+        CaseDocument doc = CaseReader.read(SCENARIO + "  ADVANCED_LABORER: { outcome: NOT_ELIGIBLE, because: [RATING_GOOD_OR_BETTER] }\n"
+                + "  ADVANCED_SOLDIER: ELIGIBLE\n");
+        assertThat(doc.expect().get("ADVANCED_LABORER").outcome()).isEqualTo("NOT_ELIGIBLE");
+        assertThat(doc.expect().get("ADVANCED_LABORER").because()).containsExactly("RATING_GOOD_OR_BETTER");
+        assertThat(doc.expect().get("ADVANCED_SOLDIER").because()).isEmpty();
+        assertThat(doc.expect().keySet()).containsExactly("ADVANCED_LABORER", "ADVANCED_SOLDIER");
+    }
+
+    @Test
+    void deciding_criteria_belong_to_refusals_and_reviews_only() {
+        FieldError e = error(SCENARIO + "  ADVANCED_LABORER: { outcome: ELIGIBLE, because: [RATING_GOOD_OR_BETTER] }\n");
+        assertThat(e.field()).isEqualTo("expect.ADVANCED_LABORER.because");
+    }
+
+    @Test
+    void an_unknown_outcome_or_a_misspelt_key_of_an_expectation_is_named() {
+        assertThat(error(SCENARIO + "  ADVANCED_LABORER: NOT_ELIGBLE\n").field()).isEqualTo("expect.ADVANCED_LABORER");
+        assertThat(error(SCENARIO + "  ADVANCED_LABORER: { outcome: NOT_ELIGIBLE, becuase: [X] }\n").message()).contains("becuase");
+        assertThat(error(SCENARIO + "  ADVANCED_LABORER: { outcome: NOT_ELIGIBLE, because: [\"\"] }\n").field())
+                .isEqualTo("expect.ADVANCED_LABORER.because[0]");
+    }
 }

@@ -148,4 +148,38 @@ class CheckCommandTest {
         assertThat(code).isEqualTo(1);
         assertThat(output()).contains("FAIL").contains("expected ELIGIBLE, got NOT_ELIGIBLE").contains("ABSENCE_BELOW_LIMIT");
     }
+
+    @Test
+    void clean_rules_without_scenarios_are_refused_naming_the_folder() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("no-scenarios"));
+
+        assertThat(check(RepoPaths.rules().toString(), "--scenarios", empty.toString())).isEqualTo(1);
+        assertThat(output()).contains("FAIL").contains(empty.toString()).contains("holds no scenario");
+
+        out.reset();
+        assertThat(check(RepoPaths.rules().toString(), "--scenarios", dir.resolve("missing").toString(), "--format", "json")).isEqualTo(1);
+        assertThat(output()).contains("\"ok\" : false").contains(dir.resolve("missing").toString()).contains("does not exist");
+    }
+
+    @Test
+    void evaluate_refuses_a_case_whose_attestation_code_the_rules_do_not_know() throws IOException {
+        Path file = dir.resolve("case.yaml");
+        Files.writeString(file, """
+                asOf: 2026-01-15
+                year: 2025
+                awards: [ADVANCED_LABORER]
+                subject:
+                  id: P-1
+                  kind: PERSON
+                  hiredOn: 2015-03-01
+                  ratings: [ { year: 2025, rating: GOOD } ]
+                  attestations: [ { year: 2025, criterion: EMULATION_PARTICPATION, value: true } ]
+                """);
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+
+        int code = new Main(ps, ps).run(new String[]{"evaluate", file.toString(), "--rules", RepoPaths.rules().toString()});
+
+        assertThat(code).isEqualTo(1);
+        assertThat(output()).contains("subject.attestations[0].criterion").contains("EMULATION_PARTICPATION");
+    }
 }

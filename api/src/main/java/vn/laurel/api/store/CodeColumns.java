@@ -1,0 +1,36 @@
+package vn.laurel.api.store;
+
+import vn.laurel.engine.caseformat.FactCodes;
+import vn.laurel.engine.ruleset.RuleSet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The columns of a fact row that hold a code of the rule set — a title's or commendation's award
+ * code (rules/awards.yaml), an attestation's criterion (rules/attestations.yaml) — checked against
+ * the rules in service. The rules never ask for a code they do not know, so a misspelt code would
+ * be stored and then count for nothing, silently; it is refused instead, naming the field.
+ */
+public final class CodeColumns {
+    private CodeColumns() {}
+
+    /** Problems with the code columns of a row already parsed by {@link RowParser} (values keyed by database column). */
+    public static List<RowError> check(RuleSet rules, FactKind kind, Map<String, Object> values, String file, long row) {
+        List<RowError> errors = new ArrayList<>();
+        if (kind == FactKinds.TITLES) add(errors, file, row, "code", FactCodes.title(rules, text(values.get("code"))));
+        if (kind == FactKinds.COMMENDATIONS) add(errors, file, row, "code", FactCodes.commendation(rules, text(values.get("code"))));
+        if (kind == FactKinds.ATTESTATIONS) add(errors, file, row, "criterion", FactCodes.attestation(rules, text(values.get("criterion"))));
+        return errors;
+    }
+
+    private static void add(List<RowError> errors, String file, long row, String field, Optional<String> problem) {
+        problem.ifPresent(m -> errors.add(new RowError(file, row, field, m)));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : String.valueOf(value);
+    }
+}
