@@ -8,6 +8,8 @@ import vn.laurel.engine.criteria.Status;
 import vn.laurel.engine.evaluation.AwardResult;
 import vn.laurel.engine.evaluation.EvaluationResult;
 import vn.laurel.engine.evaluation.Evaluator;
+import vn.laurel.engine.evaluation.Outcome;
+import vn.laurel.engine.model.Expectation;
 import vn.laurel.engine.evaluation.FiredRule;
 import vn.laurel.engine.model.CaseDocument;
 import vn.laurel.engine.ruleset.CompiledRegime;
@@ -54,6 +56,21 @@ public final class ScenarioRunner {
         return new ScenarioReport(results, neverFired);
     }
 
+    /**
+     * When the scenario names the deciding criteria ({@code because}), the criteria whose status decides
+     * the outcome (NOT_MET for NOT_ELIGIBLE, NEEDS_REVIEW for NEEDS_REVIEW) must be exactly those:
+     * null when they are, else the criteria that actually decided. A right outcome for another
+     * reason fails the scenario.
+     */
+    static String decidedBy(AwardResult actual, List<String> because) {
+        if (because.isEmpty()) return null;
+        Status deciding = actual.outcome() == Outcome.NOT_ELIGIBLE ? Status.NOT_MET
+                : actual.outcome() == Outcome.NEEDS_REVIEW ? Status.NEEDS_REVIEW : null;
+        Set<String> decided = new TreeSet<>();
+        if (deciding != null) actual.criteria().stream().filter(c -> c.status() == deciding).forEach(c -> decided.add(c.criterion()));
+        return decided.equals(new TreeSet<>(because)) ? null : decided.toString();
+    }
+
     private static ScenarioResult runOne(Evaluator evaluator, RuleSet rules, String relative, Path file, Set<String> fired) {
         CaseDocument doc;
         try {
@@ -76,15 +93,20 @@ public final class ScenarioRunner {
         for (FiredRule f : result.firedRules()) fired.add(result.regime() + "\u0000" + f.rule());
 
         List<ScenarioResult.Mismatch> mismatches = new ArrayList<>();
-        for (Map.Entry<String, String> e : doc.expect().entrySet()) {
+        for (Map.Entry<String, Expectation> e : doc.expect().entrySet()) {
             Optional<AwardResult> actual = result.results().stream().filter(r -> r.award().equals(e.getKey())).findFirst();
             String outcome = actual.map(a -> a.outcome().name()).orElse("(not evaluated)");
-            if (!outcome.equals(e.getValue())) {
+            String expected = e.getValue().outcome();
+            List<String> because = e.getValue().because();
+            String decidedBy = actual.map(a -> decidedBy(a, because)).orElse(null);
+            if (!outcome.equals(expected) || decidedBy != null) {
                 List<String> deciding = actual.map(a -> a.criteria().stream()
                         .filter(c -> c.status() != Status.MET)
                         .map(c -> c.criterion() + " " + c.status() + ": " + c.explanation().en())
                         .toList()).orElse(List.of());
-                mismatches.add(new ScenarioResult.Mismatch(e.getKey(), e.getValue(), outcome, deciding));
+                String shown = because.isEmpty() ? expected : expected + " because " + because;
+                String got = decidedBy == null || !outcome.equals(expected) ? outcome : outcome + " because " + decidedBy;
+                mismatches.add(new ScenarioResult.Mismatch(e.getKey(), shown, got, deciding));
             }
         }
         return new ScenarioResult(relative, name, mismatches.isEmpty(), mismatches, null);
