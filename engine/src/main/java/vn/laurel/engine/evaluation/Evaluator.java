@@ -208,7 +208,18 @@ public final class Evaluator {
                 if (trace) session.addEventListener(recorder);
                 session.insert(history);
                 session.insert(evaluation);
-                decideInDependencyOrder(session, compiled, modelled, evaluation, decided, failed);
+                decideInDependencyOrder(session, compiled, modelled, evaluation, decided);
+            } catch (RuntimeException e) {
+                // A failure outside a rule's action (a condition evaluated on insert or while firing;
+                // actions are handled by RuleFailureHandler): which criterion failed is not known, so
+                // every award still undecided needs review, saying why. Never an error, never a silent MET.
+                Localized why = Explainer.label("note.rulesFailed", Evaluation.describe(e));
+                for (String award : modelled) {
+                    if (decided.containsKey(award)) continue;
+                    decided.put(award, Outcome.NEEDS_REVIEW);
+                    failed.put(award, why);
+                    history.recordDecision(award, doc.year(), Outcome.NEEDS_REVIEW);
+                }
             } finally {
                 session.dispose();
             }
@@ -238,8 +249,7 @@ public final class Evaluator {
     }
 
     private static void decideInDependencyOrder(KieSession session, CompiledRegime compiled, List<String> awards,
-                                                Evaluation evaluation, Map<String, Outcome> decided,
-                                                Map<String, Localized> failed) {
+                                                Evaluation evaluation, Map<String, Outcome> decided) {
         Set<String> toRun = Set.copyOf(awards);
         AgendaFilter onlyAsked = match -> {
             Object award = match.getRule().getMetaData().get("award");
@@ -247,21 +257,7 @@ public final class Evaluator {
         };
         boolean progress = true;
         while (progress) {
-            try {
-                session.fireAllRules(onlyAsked);
-            } catch (RuntimeException e) {
-                // A failure outside a rule's action (its conditions, say; actions are handled by
-                // RuleFailureHandler): which criterion failed is not known, so every award still
-                // undecided needs review, saying why. Never an error, never a silent MET.
-                Localized why = Explainer.label("note.rulesFailed", Evaluation.describe(e));
-                for (String award : awards) {
-                    if (decided.containsKey(award)) continue;
-                    decided.put(award, Outcome.NEEDS_REVIEW);
-                    failed.put(award, why);
-                    evaluation.getHistory().recordDecision(award, evaluation.getYear(), Outcome.NEEDS_REVIEW);
-                }
-                return;
-            }
+            session.fireAllRules(onlyAsked);
             progress = false;
             for (String award : awards) {
                 if (decided.containsKey(award)) continue;

@@ -192,10 +192,13 @@ public final class History {
      * The run of years rated at least {@code atLeast} ending at {@code endYear}, for a subject who has
      * received a prior award in any year up to {@code endYear} ("đã được tặng X và có liên tục từ 05 năm
      * trở lên đến thời điểm đề nghị …", with no "và sau đó"): the prior award's year may lie inside the
-     * run. The prior award named is the latest one up to {@code endYear}.
+     * run. The prior award named is the latest one conferred up to {@code endYear}; one only found
+     * eligible in this evaluation has not been received.
      */
     public AwardWindow runWithPrior(String award, int endYear, Rating atLeast) {
-        List<Integer> years = yearsHeld(award).stream().filter(y -> y <= endYear).sorted().toList();
+        // Received: conferred, not merely found eligible in this evaluation ("đã được tặng").
+        List<Integer> years = yearsHeld(award).stream().filter(y -> y <= endYear && conferred(award, y).isPresent())
+                .sorted().toList();
         if (years.isEmpty()) return new AwardWindow(this, award, null, null, endYear + 1, endYear, false);
         int prior = years.get(years.size() - 1);
         int from = endYear + 1;
