@@ -65,13 +65,13 @@ class ReplayApiTest extends PostgresTest {
         assertThat(decided.get("results").get(0).get("outcome").asText()).isEqualTo("ELIGIBLE"); // 39 days absent
         assertThat(post("/api/v1/decisions/" + id + "/replay").get("identical").asBoolean()).isTrue();
 
-        // The absence is corrected to 41 days, and the absence limit lowered to 30: both would refuse P-0009 now.
+        // The absence is corrected to 41 days, and an absence limit of 30 set where there was none: P-0009 is refused now.
         JsonNode absences = Http.get(http.toBlocking(), "/api/v1/subjects/P-0009/facts/absences").body().get("items");
         String absence = null;
         for (JsonNode a : absences) if (a.get("values").get("year").asInt() == 2025) absence = a.get("id").asText().replace("absence:", "");
         Http.call(http.toBlocking(), HttpRequest.PUT("/api/v1/facts/absences/" + absence, "{\"days\":41}").contentType(MediaType.APPLICATION_JSON));
         Path params = rules.resolve("parameters/advanced-laborer.yaml");
-        Files.writeString(params, Files.readString(params).replace("value: 40", "value: 30"));
+        Files.writeString(params, Files.readString(params).replace("value: NONE", "value: 30"));
         JsonNode reload = post("/api/v1/ruleset/reload");
         assertThat(reload.toString()).doesNotContain("\"status\":422");
 
