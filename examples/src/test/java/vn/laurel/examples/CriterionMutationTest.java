@@ -19,6 +19,25 @@ class CriterionMutationTest {
         return ScenarioRunner.load(rules, ScenarioSuiteTest.root().resolve("examples/scenarios"));
     }
 
+    /**
+     * Forcings no national scenario can catch, each with why. Since 2017-10-01 the 40-day absence
+     * limit is no national criterion (award-catalogue §1.4, December 2026): its parameter is NONE unless
+     * an organisation's own regulation sets a value, and the rules name no such organisation, so the
+     * criterion is MET for every case a scenario can state and forcing it MET changes nothing. The
+     * per-organisation value is proven by an engine test instead
+     * (EvaluatorRobustnessTest: one organisation's own limit applies to that organisation only).
+     * Each entry must still be uncaught: once a scenario can catch it, the entry goes.
+     */
+    static final List<String> NO_NATIONAL_VALUE = List.of(
+            "LAW_2022  ADVANCED_LABORER / ABSENCE_BELOW_LIMIT  forced MET",
+            "LAW_2022  ADVANCED_SOLDIER / ABSENCE_BELOW_LIMIT  forced MET",
+            "LAW_2026_PROVISIONAL  ADVANCED_LABORER / ABSENCE_BELOW_LIMIT  forced MET",
+            "LAW_2026_PROVISIONAL  GRASSROOTS_EMULATION_SOLDIER / ABSENCE_BELOW_LIMIT  forced MET");
+
+    static boolean withoutNationalValue(String notCaught) {
+        return NO_NATIONAL_VALUE.stream().anyMatch(notCaught::startsWith);
+    }
+
     @Test
     void forcing_any_criterion_to_met_or_to_not_met_makes_a_scenario_fail() {
         RuleSet rules = RepositoryRules.get();
@@ -27,8 +46,10 @@ class CriterionMutationTest {
         System.out.println(report.summary());
         report.notCaught().forEach(s -> System.out.println("  " + s));
         assertThat(report.scenarios()).as("scenarios that pass as they stand (the suite reports the others)").isEqualTo(scenarios.size());
-        assertThat(report.notCaught()).as("criteria no scenario tells apart from a broken one: add a scenario at the"
-                + " criterion's boundary whose outcome, or deciding criteria, the forcing would change").isEmpty();
+        assertThat(report.notCaught().stream().filter(n -> !withoutNationalValue(n)).toList()).as("criteria no scenario tells apart"
+                + " from a broken one: add a scenario at the criterion's boundary whose outcome, or deciding criteria, the forcing would change").isEmpty();
+        assertThat(NO_NATIONAL_VALUE).as("an exempted forcing that a scenario now catches: remove it from the list")
+                .allSatisfy(e -> assertThat(report.notCaught()).anySatisfy(n -> assertThat(n).startsWith(e)));
     }
 
     @Test
@@ -41,7 +62,8 @@ class CriterionMutationTest {
 
         CriterionMutationCheck.Report report = CriterionMutationCheck.run(rules, fewer);
 
-        assertThat(report.notCaught()).isNotEmpty().allSatisfy(s -> assertThat(s).contains("HANOI_OUTSTANDING_CITIZEN / NOT_POSTHUMOUS  forced MET"));
+        assertThat(report.notCaught().stream().filter(n -> !withoutNationalValue(n)).toList()).isNotEmpty()
+                .allSatisfy(s -> assertThat(s).contains("HANOI_OUTSTANDING_CITIZEN / NOT_POSTHUMOUS  forced MET"));
         assertThat(report.notCaught()).anySatisfy(s -> assertThat(s).startsWith("LAW_2022 ").contains("common/hanoi-outstanding-citizen.drl:"));
     }
 }

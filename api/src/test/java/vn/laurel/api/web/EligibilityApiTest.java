@@ -119,7 +119,7 @@ class EligibilityApiTest extends PostgresTest {
             "P-0005, NOT_ELIGIBLE, reprimanded in the year",
             "P-0006, NEEDS_REVIEW, no attestation of participation",
             "P-0007, NEEDS_REVIEW, a matter is pending",
-            "P-0008, NOT_ELIGIBLE, 45 days absent",
+            "P-0008, ELIGIBLE, 45 days absent: no national absence limit since Decree 91/2017 (catalogue §1.4)",
             "P-0009, ELIGIBLE, 39 days absent",
     })
     void the_demo_department_people_get_their_expected_outcome(String id, String outcome, String why) {

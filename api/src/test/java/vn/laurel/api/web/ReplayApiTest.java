@@ -84,20 +84,18 @@ class ReplayApiTest extends PostgresTest {
         assertThat(decided.get("results").get(0).get("outcome").asText()).isEqualTo("ELIGIBLE"); // 39 days absent
         assertThat(post("/api/v1/decisions/" + id + "/replay").get("identical").asBoolean()).isTrue();
 
-        // The absence is corrected to 41 days, and the absence limit lowered to 30: both would refuse P-0009 now.
+        // The absence is corrected to 41 days, and an absence limit of 30 set where there was none: P-0009 is refused now.
         JsonNode absences = Http.get(http.toBlocking(), "/api/v1/subjects/P-0009/facts/absences").body().get("items");
         String absence = null;
         for (JsonNode a : absences) if (a.get("values").get("year").asInt() == 2025) absence = a.get("id").asText().replace("absence:", "");
         Http.call(http.toBlocking(), HttpRequest.PUT("/api/v1/facts/absences/" + absence, "{\"days\":41}").contentType(MediaType.APPLICATION_JSON));
         Path params = rules.resolve("parameters/advanced-laborer.yaml");
-        Files.writeString(params, Files.readString(params).replace("value: 40", "value: 30"));
-        // As policy staff would: the scenarios just under the old limit (39 days) move to just under the new one.
-        try (Stream<Path> walk = Files.walk(scenarios)) {
-            for (Path f : walk.filter(Files::isRegularFile).toList()) {
-                String text = Files.readString(f);
-                if (text.contains("days: 39 }")) Files.writeString(f, text.replace("days: 39 }", "days: 29 }"));
-            }
-        }
+        // As the department's own regulation would: a limit of 30 days for this organisation only (there is
+        // no national one since 2017-10-01), so no scenario of another organisation changes.
+        String text = Files.readString(params);
+        int at = text.indexOf("  values:\n", text.indexOf("advanced_laborer.excluding_absence_days:")) + "  values:\n".length();
+        Files.writeString(params, text.substring(0, at) + "    - from: 2024-01-01\n      value: 30\n      organisation: HN-SKHCN-DEMO\n"
+                + "      reference: the department's own regulation (test)\n" + text.substring(at));
         JsonNode reload = post("/api/v1/ruleset/reload");
         assertThat(reload.toString()).doesNotContain("\"status\":422");
 

@@ -31,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 class RuleSetPreviewApiTest extends RulesCopyPostgresTest {
     static final Path DEMO = ThrowawayPostgres.repoRoot().resolve("examples/demo");
-    static final int CURRENT_LIMIT = 40;
 
     @Inject
     @Client("/")
@@ -49,14 +48,17 @@ class RuleSetPreviewApiTest extends RulesCopyPostgresTest {
                 .contentType("application/zip"));
     }
 
-    /** A copy of the rules with the absence limit of Advanced Laborer lowered. */
+    /**
+     * A copy of the rules with an absence limit for Advanced Laborer where the rules in service have none
+     * (no national criterion since 2017-10-01, award catalogue §1.4).
+     */
     static Path proposedWithAbsenceLimit(int days) {
         Path proposed = copyOfRules();
-        replace(proposed.resolve("parameters/advanced-laborer.yaml"), "value: " + CURRENT_LIMIT, "value: " + days);
+        replace(proposed.resolve("parameters/advanced-laborer.yaml"), "value: NONE", "value: " + days);
         return proposed;
     }
 
-    @ParameterizedTest(name = "absence limit 40 -> {0} days")
+    @ParameterizedTest(name = "no absence limit -> {0} days")
     @ValueSource(ints = {30, 20})
     void a_lower_absence_limit_lists_exactly_the_people_it_flips(int limit) throws IOException {
         Path proposed = proposedWithAbsenceLimit(limit);
@@ -70,13 +72,13 @@ class RuleSetPreviewApiTest extends RulesCopyPostgresTest {
         assertThat(body.get("evaluated").asInt()).isEqualTo(population.size());
         assertThat(body.get("errors")).isEmpty();
 
-        // Independently: in the department at year end, absent in [limit, 40) days in 2025, and not
+        // Independently: in the department at year end, absent limit days or more in 2025, and not
         // already ruled out by another criterion under the rules in service.
         Map<String, Integer> absent = absenceDays2025();
         Set<String> expected = new TreeSet<>();
         for (String person : population) {
             int days = absent.getOrDefault(person, 0);
-            if (days >= limit && days < CURRENT_LIMIT && !"NOT_ELIGIBLE".equals(activeOutcome(person))) expected.add(person);
+            if (days >= limit && !"NOT_ELIGIBLE".equals(activeOutcome(person))) expected.add(person);
         }
         assertThat(expected).as("the demo data should make this test meaningful").isNotEmpty();
 

@@ -40,12 +40,12 @@ public final class PlainEvaluator {
 
         Number minMonths = p.number("advanced_laborer.min_service_months");
         String disciplineForm = p.code("advanced_laborer.excluding_discipline_form");
-        Number absenceLimit = p.number("advanced_laborer.excluding_absence_days");
+        Number absenceLimit = p.limit("advanced_laborer.excluding_absence_days");
         Check[] common = {
                 h.attestation("EMULATION_PARTICIPATION", year).attested(),
-                h.monthsOfServiceAtEndOf(year).atLeast(minMonths),
+                h.monthsOfServiceCountingContractAtEndOf(year).atLeast(minMonths),
                 h.disciplinesAffecting(year, disciplineForm).none(),
-                h.absenceDaysIn(year).lessThan(absenceLimit),
+                h.absenceDaysIn(year).lessThanLimit(absenceLimit),
                 h.pendingMattersOn(asOf).noneElseReview()};
         Check goodRating = h.ratingIn(year).atLeast(Rating.GOOD);
         decide(h, out, "ADVANCED_LABORER", year, goodRating, common[0], common[1], common[2], common[3], common[4]);
@@ -72,8 +72,9 @@ public final class PlainEvaluator {
                                         h.initiativesIn(runFrom, year, InitiativeLevel.GRASSROOTS, InitiativeKind.INITIATIVE).atLeast(initiativesRequired),
                                         h.initiativesIn(runFrom, year, InitiativeLevel.GRASSROOTS, InitiativeKind.SCIENCE_PROJECT).atLeast(initiativesRequired))))));
 
-        AwardWindow w = h.windowAfter("MINISTERIAL_PROVINCIAL_CERTIFICATE_OF_MERIT", year, Rating.GOOD,
-                p.code("prime_minister_certificate_of_merit.prior_award_anchor"));
+        AwardWindow w = h.window("MINISTERIAL_PROVINCIAL_CERTIFICATE_OF_MERIT", year, Rating.GOOD,
+                p.code("prime_minister_certificate_of_merit.prior_award_anchor"),
+                p.flag("prime_minister_certificate_of_merit.window_starts_after_prior_award"));
         decide(h, out, "PRIME_MINISTER_CERTIFICATE_OF_MERIT", year, exemplary, Check.anyOf(
                 h.attestation("OUTSTANDING_IN_MOVEMENT", year).attestedAchievement(),
                 Check.allOf(
@@ -102,6 +103,17 @@ public final class PlainEvaluator {
         Number number(String name) {
             Optional<ParameterUse> use = use(name);
             return use.isPresent() && use.get().value() instanceof Number n ? n : Double.NaN;
+        }
+
+        /** A limit that may be NONE (null: no limit), as the rules' $e.limit reads it. */
+        Number limit(String name) {
+            Optional<ParameterUse> use = use(name);
+            if (use.isEmpty()) return Double.NaN;
+            return use.get().value() instanceof Number n ? n : "NONE".equals(use.get().value()) ? null : Double.NaN;
+        }
+
+        boolean flag(String name) {
+            return use(name).map(u -> Boolean.TRUE.equals(u.value())).orElse(false);
         }
 
         String code(String name) {

@@ -13,6 +13,9 @@ import java.util.Set;
 /** Checks what the parser cannot: required fields, ranges, duplicates and impossible dates. */
 final class CaseValidator {
     static final int MIN_YEAR = 1945;
+    // The evaluation year may go back as far as the earliest appraisal date a case may carry: an
+    // appraisal in 1900 is answered (NOT_MODELLED, before every modelled regime), not refused.
+    static final int MIN_EVALUATION_YEAR = 1900;
     static final int MAX_YEAR = 2100;
     private static final LocalDate MIN_DATE = LocalDate.of(1900, 1, 1);
     private static final LocalDate MAX_DATE = LocalDate.of(MAX_YEAR, 12, 31);
@@ -29,7 +32,15 @@ final class CaseValidator {
 
     private void document(CaseDocument doc) {
         date("asOf", doc.asOf(), true);
-        year("year", doc.year());
+        if (doc.year() == null) errors.add(new FieldError("year", "is required"));
+        else if (doc.year() < MIN_EVALUATION_YEAR || doc.year() > MAX_YEAR) {
+            errors.add(new FieldError("year", "must be between " + MIN_EVALUATION_YEAR + " and " + MAX_YEAR));
+        }
+        date("submittedOn", doc.submittedOn(), false);
+        if (doc.asOf() != null && doc.submittedOn() != null && doc.submittedOn().isAfter(doc.asOf())) {
+            errors.add(new FieldError("submittedOn", "the file cannot be submitted (" + doc.submittedOn()
+                    + ") after the appraisal date " + doc.asOf()));
+        }
         if (doc.asOf() != null && doc.year() != null && doc.year() > doc.asOf().getYear()) {
             errors.add(new FieldError("year", "the evaluation year " + doc.year()
                     + " is after the appraisal date " + doc.asOf()));
@@ -81,6 +92,14 @@ final class CaseValidator {
         else if (s.id().length() > 64) errors.add(new FieldError(at + ".id", "is longer than 64 characters"));
         if (s.kind() == null) errors.add(new FieldError(at + ".kind", "is required: PERSON or COLLECTIVE"));
         date(at + ".hiredOn", s.hiredOn(), false);
+        date(at + ".contractSince", s.contractSince(), false);
+        if (s.contractSince() != null && s.hiredOn() != null && s.contractSince().isAfter(s.hiredOn())) {
+            errors.add(new FieldError(at + ".contractSince", "contract work before recruitment cannot start ("
+                    + s.contractSince() + ") after hiredOn " + s.hiredOn()));
+        }
+        if (s.contractSince() != null && s.kind() == SubjectKind.COLLECTIVE) {
+            errors.add(new FieldError(at + ".contractSince", "is for PERSON subjects"));
+        }
 
         Set<Integer> ratingYears = new HashSet<>();
         for (int i = 0; i < s.ratings().size(); i++) {

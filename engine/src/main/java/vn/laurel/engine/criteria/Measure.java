@@ -44,6 +44,15 @@ public record Measure(Object value, List<Evidence> evidence, Localized detail, O
         return numeric(n -> n > required.doubleValue(), new Requirement(MORE_THAN, required));
     }
 
+    /**
+     * Strictly less than a limit that may not be set: a null limit (a parameter whose value is
+     * {@code NONE}: no limit in force, say a rule that only some organisations' regulations keep) is met.
+     */
+    public Check lessThanLimit(Number limit) {
+        if (limit == null) return new Check(Status.MET, value, new Requirement(NO_LIMIT, null), evidence, null, List.of(), detail);
+        return lessThan(limit);
+    }
+
     public Check atMost(Number required) {
         return numeric(n -> n <= required.doubleValue(), new Requirement(AT_MOST, required));
     }

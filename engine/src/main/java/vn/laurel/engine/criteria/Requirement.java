@@ -5,5 +5,5 @@ package vn.laurel.engine.criteria;
  * any language and compared by an auditor.
  */
 public record Requirement(Operator operator, Object value) {
-    public enum Operator { AT_LEAST, MORE_THAN, AT_MOST, LESS_THAN, EQUALS, ATTESTED, NONE, NO_PENDING, ANY_OF, ALL_OF }
+    public enum Operator { AT_LEAST, MORE_THAN, AT_MOST, LESS_THAN, EQUALS, ATTESTED, NONE, NO_PENDING, ANY_OF, ALL_OF, NO_LIMIT }
 }

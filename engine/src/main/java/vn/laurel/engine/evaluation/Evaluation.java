@@ -7,6 +7,7 @@ import vn.laurel.engine.i18n.Explainer;
 import vn.laurel.engine.policy.Localized;
 import vn.laurel.engine.history.History;
 import vn.laurel.engine.model.Organisation;
+import vn.laurel.engine.model.Rating;
 import vn.laurel.engine.policy.Parameter;
 import vn.laurel.engine.policy.ParameterUse;
 import vn.laurel.engine.policy.UnknownParameterException;
@@ -26,6 +27,7 @@ public final class Evaluation {
     private final History history;
     private final int year;
     private final LocalDate asOf;
+    private final LocalDate submittedOn;
     private final String regime;
     private final Organisation organisation;
     private final Map<String, Parameter> parameters;
@@ -40,9 +42,19 @@ public final class Evaluation {
 
     public Evaluation(History history, int year, LocalDate asOf, String regime, Organisation organisation,
                       Map<String, Parameter> parameters) {
+        this(history, year, asOf, null, regime, organisation, parameters);
+    }
+
+    /**
+     * @param submittedOn the day the file was submitted (null: the appraisal date); a parameter value
+     *                    marked {@code appliesBy: SUBMISSION} follows it (Decree 152/2025/ND-CP art. 60.3)
+     */
+    public Evaluation(History history, int year, LocalDate asOf, LocalDate submittedOn, String regime,
+                      Organisation organisation, Map<String, Parameter> parameters) {
         this.history = history;
         this.year = year;
         this.asOf = asOf;
+        this.submittedOn = submittedOn;
         this.regime = regime;
         this.organisation = organisation;
         this.parameters = parameters;
@@ -53,6 +65,9 @@ public final class Evaluation {
     public int getYear() { return year; }
 
     public LocalDate getAsOf() { return asOf; }
+
+    /** The day the file was submitted: the submission date given, else the appraisal date. */
+    public LocalDate getSubmittedOn() { return submittedOn != null ? submittedOn : asOf; }
 
     public String getRegime() { return regime; }
 
@@ -85,13 +100,40 @@ public final class Evaluation {
         return used == null ? "" : String.valueOf(used.value());
     }
 
+    /**
+     * A rating-valued parameter (the rating a chain counts, say). With no value in force the criterion
+     * that asked needs review; the rating returned then is the highest, which decides nothing on its own.
+     */
+    public Rating rating(String name) {
+        ParameterUse used = use(name);
+        if (used == null) return Rating.EXCELLENT;
+        try {
+            return Rating.valueOf(String.valueOf(used.value()));
+        } catch (IllegalArgumentException e) {
+            throw new UnknownParameterException("parameter " + name + " is not a rating: " + used.value());
+        }
+    }
+
+    /**
+     * A numeric limit that may be switched off: the number in force, or null when the value in force is
+     * {@code NONE} (no limit: a rule kept only where an organisation's own regulation sets it). With no
+     * value in force the criterion that asked needs review.
+     */
+    public Number limit(String name) {
+        ParameterUse used = use(name);
+        if (used == null) return Double.NaN;
+        if (used.value() instanceof Number n) return n;
+        if ("NONE".equals(used.value())) return null;
+        throw new UnknownParameterException("parameter " + name + " is neither a number nor NONE: " + used.value());
+    }
+
     private ParameterUse use(String name) {
         readSinceRecord.add(name);
         ParameterUse used = parametersUsed.get(name);
         if (used != null) return used;
         Parameter parameter = parameters.get(name);
         if (parameter == null) throw new UnknownParameterException("unknown parameter " + name);
-        Optional<ParameterUse> resolved = parameter.resolve(asOf, organisation);
+        Optional<ParameterUse> resolved = parameter.resolve(asOf, submittedOn, organisation);
         if (resolved.isEmpty()) {
             notInForce.add(name);
             return null;
@@ -120,6 +162,38 @@ public final class Evaluation {
     }
 
     void force(CriterionOverride override) { this.forced = override; }
+
+    /**
+     * A rule failed while deciding its criterion (an exception in its action): the criterion needs
+     * review and says why, in both languages; nothing the failed rule read is carried over to the next.
+     * A parameter with no value in force that it read is named as the reason, as for a rule that records.
+     */
+    public void recordFailure(org.kie.api.definition.rule.Rule rule, Throwable failure) {
+        Localized why;
+        if (!notInForce.isEmpty()) {
+            why = Explainer.label("note.parameterNotInForce", String.join(", ", notInForce), asOf);
+        } else {
+            why = Explainer.label("note.ruleFailed", rule.getName(), describe(failure));
+        }
+        notInForce.clear();
+        Map<String, Object> meta = rule.getMetaData();
+        String award = unquote(meta.get("award"));
+        if (!readSinceRecord.isEmpty()) {
+            parameterNamesByAward.computeIfAbsent(award, k -> new LinkedHashSet<>()).addAll(readSinceRecord);
+            readSinceRecord.clear();
+        }
+        Check check = new Check(Status.NEEDS_REVIEW, null, new vn.laurel.engine.criteria.Requirement(
+                vn.laurel.engine.criteria.Requirement.Operator.EQUALS, null), List.of(), null, List.of(), why);
+        results.add(new CriterionResult(history.getId(), award, unquote(meta.get("criterion")), rule.getName(), year, check));
+    }
+
+    /** The innermost cause, named by its kind and message: what a reviewer or an engineer needs. */
+    static String describe(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        String message = t.getMessage();
+        return t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    }
 
     public List<CriterionResult> getResults() { return Collections.unmodifiableList(results); }
 

@@ -20,11 +20,11 @@ import vn.laurel.engine.model.Subject;
 import vn.laurel.engine.model.SubjectKind;
 import vn.laurel.engine.policy.Localized;
 import vn.laurel.engine.policy.ParameterUse;
-import vn.laurel.engine.policy.UnknownParameterException;
 import vn.laurel.engine.regime.Regime;
 import vn.laurel.engine.ruleset.CompiledRegime;
 import vn.laurel.engine.ruleset.RuleSet;
 
+import java.time.LocalDate;
 import java.util.*;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -81,10 +81,11 @@ public final class Evaluator {
      * include those its reused members' other awards used.
      */
     public EvaluationResult evaluate(RuleSet rules, CaseDocument doc, Map<String, EvaluationResult> decidedMembers) {
-        Regime regime = rules.regimeOn(doc.asOf()).orElseThrow(() -> new CaseFormatException("asOf",
-                "no legal regime in rules/regimes.yaml covers " + doc.asOf()));
-        CompiledRegime compiled = rules.compiled(regime.code());
         List<AwardDefinition> asked = awardsAsked(rules, doc);
+        Optional<Regime> covering = rules.regimeOn(doc.asOf());
+        if (covering.isEmpty()) return notModelled(rules, doc, asked);
+        Regime regime = covering.get();
+        CompiledRegime compiled = rules.compiled(regime.code());
         Set<String> askedCodes = new LinkedHashSet<>();
         asked.forEach(a -> askedCodes.add(a.code()));
 
@@ -97,9 +98,30 @@ public final class Evaluator {
                 compiled.withPrerequisites(askedCodes, doc.subject().kind()), askedCodes);
         addDistinct(parameters, main.evaluation.getParametersUsed());
         Subject subject = doc.subject();
-        return new EvaluationResult(subject.id(), subject.kind(), doc.year(), doc.asOf(), regime.code(), RegimeInfo.of(regime),
-                rules.version(), EngineVersion.get(), main.results, main.fired, List.copyOf(parameters), factsOf(subject),
-                memberResults);
+        return new EvaluationResult(subject.id(), subject.kind(), doc.year(), doc.asOf(), regime.code(),
+                RegimeInfo.of(regime, doc.asOf(), doc.submittedOn()), rules.version(), EngineVersion.get(), main.results,
+                main.fired, List.copyOf(parameters), factsOf(subject), memberResults);
+    }
+
+    /**
+     * An appraisal date no modelled regime covers — before the earliest (Law 39/2013 from 2014-06-01),
+     * say: every award asked is NOT_MODELLED, with a sentence saying why. Never an error.
+     */
+    private static EvaluationResult notModelled(RuleSet rules, CaseDocument doc, List<AwardDefinition> asked) {
+        LocalDate earliest = rules.regimes().stream().map(Regime::from).filter(Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(null);
+        boolean before = earliest != null && doc.asOf().isBefore(earliest)
+                && rules.regimes().stream().allMatch(r -> r.from() != null);
+        Localized why = before ? Explainer.label("note.beforeModelledRegimes", doc.asOf(), earliest)
+                : Explainer.label("note.noRegimeOn", doc.asOf());
+        List<AwardResult> results = new ArrayList<>();
+        for (AwardDefinition award : asked) {
+            results.add(new AwardResult(award.code(), award.name(), Outcome.NOT_MODELLED, List.of(), List.of(why)));
+        }
+        Subject subject = doc.subject();
+        return new EvaluationResult(subject.id(), subject.kind(), doc.year(), doc.asOf(), RegimeInfo.NONE,
+                RegimeInfo.none(before ? earliest : null, why), rules.version(), EngineVersion.get(), results, List.of(),
+                List.of(), factsOf(subject), List.of());
     }
 
     /** One subject's session and answers. */
@@ -184,13 +206,14 @@ public final class Evaluator {
 
     private Run run(RuleSet rules, CompiledRegime compiled, Regime regime, CaseDocument doc, History history,
                     Set<String> toRun, Set<String> asked) {
-        Evaluation evaluation = new Evaluation(history, doc.year(), doc.asOf(), regime.code(), doc.organisation(),
-                rules.parameters());
+        Evaluation evaluation = new Evaluation(history, doc.year(), doc.asOf(), doc.submittedOn(), regime.code(),
+                doc.organisation(), rules.parameters());
         if (forced != null) evaluation.force(forced);
         SubjectKind kind = history.getSubject().kind();
         List<String> modelled = toRun.stream().filter(a -> compiled.models(a, kind)).toList();
         FiringRecorder recorder = new FiringRecorder();
         Map<String, Outcome> decided = new LinkedHashMap<>();
+        Map<String, Localized> failed = new HashMap<>();
         if (!modelled.isEmpty()) {
             KieSession session = compiled.kieBase().newKieSession();
             try {
@@ -198,6 +221,17 @@ public final class Evaluator {
                 session.insert(history);
                 session.insert(evaluation);
                 decideInDependencyOrder(session, compiled, modelled, evaluation, decided);
+            } catch (RuntimeException e) {
+                // A failure outside a rule's action (a condition evaluated on insert or while firing;
+                // actions are handled by RuleFailureHandler): which criterion failed is not known, so
+                // every award still undecided needs review, saying why. Never an error, never a silent MET.
+                Localized why = Explainer.label("note.rulesFailed", Evaluation.describe(e));
+                for (String award : modelled) {
+                    if (decided.containsKey(award)) continue;
+                    decided.put(award, Outcome.NEEDS_REVIEW);
+                    failed.put(award, why);
+                    history.recordDecision(award, doc.year(), Outcome.NEEDS_REVIEW);
+                }
             } finally {
                 session.dispose();
             }
@@ -211,6 +245,11 @@ public final class Evaluator {
         for (String code : toRun) {
             AwardDefinition award = rules.award(code).orElseThrow();
             AwardResult r = resultFor(award, regime, compiled, evaluation, recordedByRule, decided.get(code));
+            if (failed.containsKey(code)) {
+                List<Localized> notes = new ArrayList<>(r.notes());
+                notes.add(failed.get(code));
+                r = r.withNotes(notes);
+            }
             if (!asked.contains(code)) {
                 List<Localized> notes = new ArrayList<>(r.notes());
                 notes.add(Explainer.label("note.prerequisite"));
@@ -230,7 +269,7 @@ public final class Evaluator {
         };
         boolean progress = true;
         while (progress) {
-            fire(session, onlyAsked);
+            session.fireAllRules(onlyAsked);
             progress = false;
             for (String award : awards) {
                 if (decided.containsKey(award)) continue;
@@ -245,18 +284,6 @@ public final class Evaluator {
                     progress = true;
                 }
             }
-        }
-    }
-
-    /** Fires, unwrapping the engine's wrapper so that a parameter problem reaches the caller as itself. */
-    private static void fire(KieSession session, AgendaFilter filter) {
-        try {
-            session.fireAllRules(filter);
-        } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof UnknownParameterException u) throw u;
-            }
-            throw e;
         }
     }
 

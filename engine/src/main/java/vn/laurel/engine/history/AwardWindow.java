@@ -15,9 +15,14 @@ import java.util.List;
  * The period after a prior award in which a higher one is earned: the years {@code from}..{@code to}
  * (empty when from &gt; to). Made by {@link History#windowAfter}; "within that period" counts read it.
  *
- * @param prior the achievement year of the prior award, or null when the subject never received it
+ * @param prior      the achievement year of the prior award, or null when the subject never received it
+ * @param afterPrior true when the period starts after the prior award ("đã được tặng X và sau đó …");
+ *                   false when it is the run ending at {@code to} whatever year the prior award fell in,
+ *                   which may then lie inside the run (Law 06/2022 art. 73.1.b as the Ministry of Home
+ *                   Affairs reads it, award-catalogue §4)
  */
-public record AwardWindow(History history, String award, Integer prior, Fact priorFact, int from, int to) {
+public record AwardWindow(History history, String award, Integer prior, Fact priorFact, int from, int to,
+                          boolean afterPrior) {
 
     /** Whether the prior award was received at all. */
     public Measure hasPrior() {
@@ -36,7 +41,7 @@ public record AwardWindow(History history, String award, Integer prior, Fact pri
             detail = Explainer.label("run.noPrior", award);
         } else {
             Localized span = History.yearsDetail(from, to);
-            Localized after = Explainer.label("run.after", award, String.valueOf(prior));
+            Localized after = Explainer.label(afterPrior ? "run.after" : "run.withPrior", award, String.valueOf(prior));
             detail = new Localized(span.vi() + ", " + after.vi(), span.en() + ", " + after.en());
         }
         return new Measure(length, evidence, detail, null);

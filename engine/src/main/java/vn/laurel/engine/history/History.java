@@ -180,12 +180,39 @@ public final class History {
     /** As above, anchored on the LATEST or the EARLIEST prior award (a policy parameter). */
     public AwardWindow windowAfter(String award, int endYear, Rating atLeast, String anchor) {
         List<Integer> years = yearsHeld(award).stream().filter(y -> y < endYear).sorted().toList();
-        if (years.isEmpty()) return new AwardWindow(this, award, null, null, endYear + 1, endYear);
+        if (years.isEmpty()) return new AwardWindow(this, award, null, null, endYear + 1, endYear, true);
         int prior = "EARLIEST".equals(anchor) ? years.get(0) : years.get(years.size() - 1);
         Fact priorFact = conferred(award, prior).orElse(null);
         int from = endYear + 1;
         for (int y = endYear; y > prior && ratedAtLeast(y, atLeast); y--) from = y;
-        return new AwardWindow(this, award, prior, priorFact, from, endYear);
+        return new AwardWindow(this, award, prior, priorFact, from, endYear, true);
+    }
+
+    /**
+     * The run of years rated at least {@code atLeast} ending at {@code endYear}, for a subject who has
+     * received a prior award in any year up to {@code endYear} ("đã được tặng X và có liên tục từ 05 năm
+     * trở lên đến thời điểm đề nghị …", with no "và sau đó"): the prior award's year may lie inside the
+     * run. The prior award named is the latest one conferred up to {@code endYear}; one only found
+     * eligible in this evaluation has not been received.
+     */
+    public AwardWindow runWithPrior(String award, int endYear, Rating atLeast) {
+        // Received: conferred, not merely found eligible in this evaluation ("đã được tặng").
+        List<Integer> years = yearsHeld(award).stream().filter(y -> y <= endYear && conferred(award, y).isPresent())
+                .sorted().toList();
+        if (years.isEmpty()) return new AwardWindow(this, award, null, null, endYear + 1, endYear, false);
+        int prior = years.get(years.size() - 1);
+        int from = endYear + 1;
+        for (int y = endYear; y >= endYear - 100 && ratedAtLeast(y, atLeast); y--) from = y;
+        return new AwardWindow(this, award, prior, conferred(award, prior).orElse(null), from, endYear, false);
+    }
+
+    /**
+     * The period of a prior-award chain under either reading, as a policy parameter chooses: after the
+     * prior award ({@link #windowAfter}, "và sau đó") when {@code startsAfterPrior}, else the run that may
+     * include it ({@link #runWithPrior}).
+     */
+    public AwardWindow window(String award, int endYear, Rating atLeast, String anchor, boolean startsAfterPrior) {
+        return startsAfterPrior ? windowAfter(award, endYear, atLeast, anchor) : runWithPrior(award, endYear, atLeast);
     }
 
     // ---------------------------------------------------------------- initiatives
@@ -253,6 +280,24 @@ public final class History {
     }
 
     /**
+     * As {@link #monthsOfServiceAtEndOf}, counting from the start of contract work at the same agency
+     * before recruitment when there was some ({@code contractSince}): from 2024 that time counts toward
+     * a new hire's six months (Circular 01/2024/TT-BNV as the Ministry of Home Affairs reads it,
+     * award-catalogue §1.4). Training, maternity leave and injury treatment are time worked: they are
+     * never subtracted here.
+     */
+    public Measure monthsOfServiceCountingContractAtEndOf(int year) {
+        LocalDate contract = subject.contractSince();
+        LocalDate hiredOn = subject.hiredOn();
+        if (contract == null || (hiredOn != null && !contract.isBefore(hiredOn))) return monthsOfServiceAtEndOf(year);
+        long months = Math.max(0, Period.between(contract, LocalDate.of(year + 1, 1, 1)).toTotalMonths());
+        List<Evidence> evidence = new ArrayList<>();
+        evidence.add(new Evidence("subject", subject.id(), null, "contractSince " + contract));
+        if (hiredOn != null) evidence.add(new Evidence("subject", subject.id(), null, "hiredOn " + hiredOn));
+        return new Measure((int) months, evidence, Explainer.label("service.contract", String.valueOf(contract)), null);
+    }
+
+    /**
      * Decided disciplines of at least the given form that touch the year: decided in it, or in force
      * during part of it (achievements count only from the end of a discipline term, Decree
      * 152/2025 art. 4.4).
@@ -264,7 +309,17 @@ public final class History {
     /** As above, with the form named by its code (a policy parameter's value). */
     public Measure disciplinesAffecting(int year, String atLeast) {
         // An empty code comes from a parameter with no value in force; the criterion is then open anyway.
-        return disciplinesAffecting(year, atLeast == null || atLeast.isEmpty() ? DisciplineForm.REPRIMAND : DisciplineForm.valueOf(atLeast));
+        // A code that names no form is a fault of the parameter file: counted from the lightest form,
+        // and the criterion says it cannot be judged (the evaluation records why).
+        DisciplineForm form = DisciplineForm.REPRIMAND;
+        if (atLeast != null && !atLeast.isEmpty()) {
+            try {
+                form = DisciplineForm.valueOf(atLeast);
+            } catch (IllegalArgumentException e) {
+                throw new vn.laurel.engine.policy.UnknownParameterException("\"" + atLeast + "\" is not a discipline form");
+            }
+        }
+        return disciplinesAffecting(year, form);
     }
 
     /** Decided disciplines of at least the given form that touch any year from {@code from} to {@code to}. */

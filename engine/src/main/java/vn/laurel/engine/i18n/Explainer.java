@@ -65,9 +65,11 @@ public final class Explainer {
     /** The actual value with what it is made of; for a composite, each branch with its status. */
     static String actual(String lang, Check check) {
         if (!check.branches().isEmpty()) {
-            return check.branches().stream()
+            String branches = check.branches().stream()
                     .map(b -> named(lang, b) + actual(lang, b) + " (" + text(lang, "Status." + b.status()) + ")")
                     .collect(Collectors.joining("; "));
+            // A composite's own detail is why the whole cannot be judged (a parameter not in force, say).
+            return check.detail() == null ? branches : branches + " (" + check.detail().in(lang) + ")";
         }
         String v = value(lang, check.actual());
         return check.detail() == null ? v : v + " (" + check.detail().in(lang) + ")";
@@ -105,6 +107,7 @@ public final class Explainer {
             ResourceBundle bundle = BUNDLES.get(lang);
             return bundle.containsKey(key) ? bundle.getString(key) : e.name();
         }
+        if (value instanceof Double d && d.isNaN()) return text(lang, "value.null"); // a parameter with no value in force
         if (value instanceof Double d) {
             // Shares are measured as fractions and read as percentages.
             return String.format(Locale.ROOT, "%.1f%%", d * 100);

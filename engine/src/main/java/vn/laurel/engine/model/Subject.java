@@ -9,6 +9,9 @@ import java.util.List;
  * @param memberAggregates a collective's yearly member figures, used when its members are not listed
  * @param clusterRankings  a collective's place in its emulation cluster, by year
  * @param deceasedOn       set when the person has died (some awards are not given posthumously)
+ * @param contractSince    a person's start of work under contract at the same agency before being recruited
+ *                         ({@code hiredOn}); from 2024 it counts toward a new hire's months (Circular
+ *                         01/2024/TT-BNV, award-catalogue §1.4)
  */
 public record Subject(String id, SubjectKind kind, String name, String unit, LocalDate hiredOn, Boolean manager,
                       Education education, Boolean unionMember, Boolean armedForces,
@@ -16,7 +19,19 @@ public record Subject(String id, SubjectKind kind, String name, String unit, Loc
                       List<InitiativeFact> initiatives, List<DisciplineFact> disciplines,
                       List<AbsenceFact> absences, List<AttestationFact> attestations,
                       List<MemberAggregateFact> memberAggregates, List<ClusterRankingFact> clusterRankings,
-                      LocalDate deceasedOn) {
+                      LocalDate deceasedOn, LocalDate contractSince) {
+    /** A subject without a contract period before recruitment. */
+    public Subject(String id, SubjectKind kind, String name, String unit, LocalDate hiredOn, Boolean manager,
+                   Education education, Boolean unionMember, Boolean armedForces,
+                   List<RatingFact> ratings, List<TitleFact> titles, List<CommendationFact> commendations,
+                   List<InitiativeFact> initiatives, List<DisciplineFact> disciplines,
+                   List<AbsenceFact> absences, List<AttestationFact> attestations,
+                   List<MemberAggregateFact> memberAggregates, List<ClusterRankingFact> clusterRankings,
+                   LocalDate deceasedOn) {
+        this(id, kind, name, unit, hiredOn, manager, education, unionMember, armedForces, ratings, titles, commendations,
+                initiatives, disciplines, absences, attestations, memberAggregates, clusterRankings, deceasedOn, null);
+    }
+
     public Subject {
         ratings = ratings == null ? List.of() : List.copyOf(ratings);
         titles = titles == null ? List.of() : List.copyOf(titles);

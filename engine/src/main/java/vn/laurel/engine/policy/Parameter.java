@@ -18,12 +18,20 @@ public record Parameter(String name, Localized description, String unit, String 
                         List<ParameterValue> values) {
 
     public Optional<ParameterUse> resolve(LocalDate asOf, Organisation organisation) {
+        return resolve(asOf, null, organisation);
+    }
+
+    /**
+     * As above for a file submitted on {@code submittedOn} (null: on the appraisal date). A value marked
+     * {@code appliesBy: SUBMISSION} is in force only for files submitted on or after its date.
+     */
+    public Optional<ParameterUse> resolve(LocalDate asOf, LocalDate submittedOn, Organisation organisation) {
         String org = organisation == null ? null : organisation.code();
         String sector = organisation == null ? null : organisation.sector();
         // Plain loops: every criterion of every subject resolves its parameters, a million times in a batch.
         ParameterValue byOrg = null, bySector = null, national = null;
         for (ParameterValue v : values) {
-            if (v.from().isAfter(asOf)) continue;
+            if (!v.inForce(asOf, submittedOn)) continue;
             if (org != null && org.equals(v.organisation())) byOrg = later(byOrg, v);
             else if (v.organisation() == null && sector != null && sector.equals(v.sector())) bySector = later(bySector, v);
             if (v.isNational()) national = later(national, v);

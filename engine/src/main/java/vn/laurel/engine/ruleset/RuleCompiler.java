@@ -107,7 +107,11 @@ final class RuleCompiler {
             ks.getRepository().removeKieModule(releaseId);
             return new Result(null, refused);
         }
-        KieBase kieBase = ks.newKieContainer(releaseId, loader).getKieBase();
+        // A rule whose action throws makes its criterion NEEDS_REVIEW instead of failing the answer.
+        org.kie.api.KieBaseConfiguration configuration = ks.newKieBaseConfiguration(null, loader);
+        configuration.setOption(org.kie.internal.conf.ConsequenceExceptionHandlerOption.get(
+                vn.laurel.engine.evaluation.RuleFailureHandler.class));
+        KieBase kieBase = ks.newKieContainer(releaseId, loader).newKieBase(configuration);
         ks.getRepository().removeKieModule(releaseId);
         return new Result(kieBase, List.of());
     }

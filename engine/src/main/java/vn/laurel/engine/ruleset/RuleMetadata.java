@@ -29,7 +29,7 @@ final class RuleMetadata {
     static final List<String> REQUIRED = List.of("award", "criterion", "legalBasis", "legalBasisVi", "confidence", "en", "vi");
     static final Set<String> CONFIDENCE = Set.of("VERIFIED", "RECALLED", "UNCONFIRMED");
     private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
-    private static final Pattern PARAM_CALL = Pattern.compile("(?:param|code|flag)\\(\\s*\"([^\"]+)\"\\s*\\)");
+    private static final Pattern PARAM_CALL = Pattern.compile("(?:param|code|flag|rating|limit)\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern ATTESTATION_CALL = Pattern.compile("attestation\\(\\s*\"([^\"]+)\"");
 
     private RuleMetadata() {}

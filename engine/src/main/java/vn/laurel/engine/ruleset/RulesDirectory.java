@@ -87,7 +87,10 @@ final class RulesDirectory {
     record RegimeFile(List<RegimeEntry> regimes) {}
 
     record RegimeEntry(String code, LocalDate from, LocalDate to, String folder, Localized legalBasis,
-                       Boolean provisional) {}
+                       Boolean provisional, List<DecreeEntry> decrees, List<Localized> notes) {}
+
+    /** An implementing decree of a regime: {@code appliesBy: SUBMISSION} when its transition follows the submission date. */
+    record DecreeEntry(LocalDate from, Localized name, String appliesBy) {}
 
     List<Regime> regimes() {
         RegimeFile file = read(REGIMES, RegimeFile.class);
@@ -103,8 +106,17 @@ final class RulesDirectory {
                         + "\" must be a folder of the rule set itself (a plain name such as law-2022)"));
                 continue;
             }
+            List<Regime.Decree> decrees = new ArrayList<>();
+            for (DecreeEntry d : e.decrees() == null ? List.<DecreeEntry>of() : e.decrees()) {
+                if (d == null || d.from() == null || d.name() == null) {
+                    problems.add(RuleProblem.error(REGIMES, 0, 0, "regime " + e.code() + ": every decree needs 'from' and a name (vi, en)"));
+                    continue;
+                }
+                Boolean bySubmission = appliesBy(REGIMES, "regime " + e.code() + ", decree from " + d.from(), d.appliesBy());
+                if (bySubmission != null) decrees.add(new Regime.Decree(d.from(), d.name(), bySubmission));
+            }
             regimes.add(new Regime(e.code(), e.from(), e.to(), e.folder(), e.legalBasis(),
-                    Boolean.TRUE.equals(e.provisional())));
+                    Boolean.TRUE.equals(e.provisional()), decrees, e.notes()));
         }
         regimes.sort(Comparator.comparing(r -> r.from() == null ? LocalDate.MIN : r.from()));
         for (int i = 1; i < regimes.size(); i++) {
@@ -172,7 +184,16 @@ final class RulesDirectory {
 
     record ParameterEntry(Localized description, String unit, String confidence, List<ValueEntry> values) {}
 
-    record ValueEntry(LocalDate from, Object value, String reference, String organisation, String sector) {}
+    record ValueEntry(LocalDate from, Object value, String reference, String organisation, String sector,
+                      String appliesBy) {}
+
+    /** {@code appliesBy}: APPRAISAL (default) or SUBMISSION; null after recording a problem. */
+    private Boolean appliesBy(String file, String what, String appliesBy) {
+        if (appliesBy == null || appliesBy.equals("APPRAISAL")) return false;
+        if (appliesBy.equals("SUBMISSION")) return true;
+        problems.add(RuleProblem.error(file, 0, 0, what + ": appliesBy must be APPRAISAL or SUBMISSION, not \"" + appliesBy + "\""));
+        return null;
+    }
 
     Map<String, Parameter> parameters() {
         Map<String, Parameter> parameters = new TreeMap<>();
@@ -206,7 +227,9 @@ final class RulesDirectory {
                                 "every value of parameter " + name + " needs 'from' (a date) and 'value'"));
                         continue;
                     }
-                    values.add(new ParameterValue(v.from(), v.value(), v.reference(), v.organisation(), v.sector()));
+                    Boolean bySubmission = appliesBy(file, "parameter " + name + ", value from " + v.from(), v.appliesBy());
+                    if (bySubmission == null) continue;
+                    values.add(new ParameterValue(v.from(), v.value(), v.reference(), v.organisation(), v.sector(), bySubmission));
                 }
                 parameters.put(name, new Parameter(name, e.description(), e.unit(), e.confidence(), file, values));
             });

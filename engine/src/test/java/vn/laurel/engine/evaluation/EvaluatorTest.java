@@ -120,17 +120,19 @@ class EvaluatorTest {
 
     @Test
     void a_criterion_whose_parameter_has_no_value_in_force_needs_review_and_says_why() {
+        // The Decree 91/2017 values of the Labour Order start on 2017-10-01; the catalogue gives none for
+        // Decree 65/2014 (2014-06-01 to 2017-09-30).
         CaseDocument doc = CaseReader.read("""
                 asOf: 2016-06-01
                 year: 2015
-                awards: [ADVANCED_LABORER]
+                awards: [LABOR_ORDER_THIRD_CLASS]
                 subject: { id: P-1, kind: PERSON, hiredOn: 2010-01-01, ratings: [ { year: 2015, rating: GOOD } ] }
                 """);
-        AwardResult a = evaluate(doc).result("ADVANCED_LABORER");
+        AwardResult a = evaluate(doc).result("LABOR_ORDER_THIRD_CLASS");
         assertThat(a.outcome()).isEqualTo(Outcome.NEEDS_REVIEW);
-        CriterionOutcome months = a.criteria().stream().filter(c -> c.criterion().contains("SERVICE")).findFirst().orElseThrow();
-        assertThat(months.status()).isEqualTo(Status.NEEDS_REVIEW);
-        assertThat(months.explanation().en()).contains("advanced_laborer.min_service_months", "2016-06-01");
+        CriterionOutcome record = a.criteria().stream().filter(c -> c.criterion().equals("PERSON_RECORD")).findFirst().orElseThrow();
+        assertThat(record.status()).isEqualTo(Status.NEEDS_REVIEW);
+        assertThat(record.explanation().en()).contains("labor_order_third_class.law2013_person_years_after_prior", "2016-06-01");
     }
 
     @Test

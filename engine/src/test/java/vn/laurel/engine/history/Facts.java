@@ -32,6 +32,10 @@ final class Facts {
 
     Facts hired(String date) { hiredOn = LocalDate.parse(date); return this; }
 
+    private LocalDate contractSince;
+
+    Facts contractSince(String date) { contractSince = LocalDate.parse(date); return this; }
+
     Facts rated(Rating r, int... years) {
         for (int y : years) ratings.add(new RatingFact(y, r, "rating:" + y, "test"));
         return this;
@@ -79,7 +83,7 @@ final class Facts {
 
     Subject subject() {
         return new Subject(id, kind, id, null, hiredOn, null, null, null, null, ratings, titles, commendations,
-                initiatives, disciplines, null, attestations, aggregates, rankings, null);
+                initiatives, disciplines, null, attestations, aggregates, rankings, null, contractSince);
     }
 
     History history() { return new History(subject()); }
