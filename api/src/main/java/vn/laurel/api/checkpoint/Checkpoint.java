@@ -27,8 +27,8 @@ public record Checkpoint(Long id, long chainLength, String headHash, long flagCh
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What is signed. */
-    public String payload() {
+    /** What is signed: every field of the document but its id, the algorithm's name, the note and the signature. */
+    private Map<String, Object> signed() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("format", FORMAT);
         p.put("chainLength", chainLength);
@@ -40,7 +40,12 @@ public record Checkpoint(Long id, long chainLength, String headHash, long flagCh
         p.put("keyId", keyId);
         p.put("publicKey", publicKey);
         p.put("ephemeralKey", ephemeralKey);
-        return Canonical.write(p);
+        return p;
+    }
+
+    /** The signed text (canonical: sorted keys). */
+    public String payload() {
+        return Canonical.write(signed());
     }
 
     public Checkpoint withSignature(String newSignature) {
@@ -61,18 +66,9 @@ public record Checkpoint(Long id, long chainLength, String headHash, long flagCh
     /** The document an auditor downloads and keeps, and posts back to verify against. */
     public Map<String, Object> document() {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("format", FORMAT);
         d.put("id", id);
-        d.put("chainLength", chainLength);
-        d.put("headHash", headHash);
-        d.put("flagChainLength", flagChainLength);
-        d.put("flagHeadHash", flagHeadHash);
-        d.put("createdAt", createdAt.toString());
-        d.put("createdBy", createdBy);
         d.put("algorithm", CheckpointKey.ALGORITHM);
-        d.put("keyId", keyId);
-        d.put("publicKey", publicKey);
-        d.put("ephemeralKey", ephemeralKey);
+        d.putAll(signed());
         if (ephemeralKey) {
             d.put("note", "Signed with an ephemeral key made when the server started (no LAUREL_CHECKPOINT_KEY_FILE): "
                     + "it proves the chain only to someone who recorded this public key while that server ran.");

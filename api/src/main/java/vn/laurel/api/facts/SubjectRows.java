@@ -13,7 +13,7 @@ public final class SubjectRows {
     private SubjectRows() {}
 
     static final String SUBJECT_COLUMNS = "id, kind, name, unit_code, hired_on, manager, education, union_member, armed_forces, "
-            + "deceased_on, source, recorded_at, recorded_by";
+            + "deceased_on, contract_since, source, recorded_at, recorded_by";
 
     public static Optional<Map<String, Object>> find(Connection c, String id) throws SQLException {
         return one(c, "SELECT " + SUBJECT_COLUMNS + " FROM subject WHERE id = ?", id);

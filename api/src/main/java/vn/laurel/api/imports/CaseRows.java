@@ -141,7 +141,7 @@ final class CaseRows {
     private static void person(RowSink sink, String path, Subject p, String unit) throws SQLException {
         sink.accept(EntityKinds.PEOPLE, path, map("id", p.id(), "name", p.name() == null ? p.id() : p.name(), "unit", unit,
                 "hiredOn", p.hiredOn(), "manager", p.manager(), "education", p.education(), "unionMember", p.unionMember(),
-                "armedForces", p.armedForces(), "deceasedOn", p.deceasedOn()));
+                "armedForces", p.armedForces(), "deceasedOn", p.deceasedOn(), "contractSince", p.contractSince()));
     }
 
     private static void facts(RowSink sink, String path, Subject s) throws SQLException {

@@ -29,7 +29,9 @@ public final class EntityKinds {
             of("unit_code", "unit", TEXT).json("unit"), of("hired_on", "hired_on", DATE),
             of("manager", "manager", BOOL), of("education", "education", CODE).codes(Education.class),
             of("union_member", "union_member", BOOL), of("armed_forces", "armed_forces", BOOL),
-            of("deceased_on", "deceased_on", DATE)));
+            of("deceased_on", "deceased_on", DATE),
+            // work under contract at the same agency before recruitment: counts toward a new hire's months (award-catalogue §1.4)
+            of("contract_since", "contract_since", DATE).json("contractSince")));
 
     public enum ClusterKind { CLUSTER, BLOCK }
 
