@@ -109,11 +109,13 @@ final class AllowList {
     /**
      * Members refused on every class, allowed or not: reflection and class loading start here
      * (getClass, forName), {@code Integer.getInteger} and its kin read system properties, {@code now}
-     * reads the clock (an answer must depend on the case only), wait/notify block threads.
+     * reads the clock and {@code random}/{@code shuffle} chance (an answer must depend on the case only),
+     * wait/notify block threads, {@code printStackTrace} writes to the server's error stream.
      */
     static final Set<String> NEVER = Set.of("getClass", "forName", "getClassLoader", "getInteger", "getLong",
-            "getBoolean", "now", "wait", "notify", "notifyAll", "finalize", "getRuntime", "exit", "halt", "load",
-            "loadLibrary", "getenv", "getProperty", "getProperties", "setProperty");
+            "getBoolean", "now", "random", "shuffle", "wait", "notify", "notifyAll", "finalize", "getRuntime", "exit",
+            "halt", "load", "loadLibrary", "getenv", "getProperty", "getProperties", "setProperty", "printStackTrace",
+            "setStackTrace");
 
     /** Why a reference is refused, or null when it is allowed. */
     static String refusal(String owner, String member) {

@@ -102,10 +102,11 @@ final class CodeReferences {
             return new MethodVisitor(Opcodes.ASM9) {
                 @Override
                 public void visitMethodInsn(int opcode, String owner, String mName, String mDesc, boolean isInterface) {
-                    if (owner.startsWith("[")) { // clone() of an array
+                    if (owner.startsWith("[") && mName.equals("clone")) { // javac names the array itself for clone() only
                         type(method, Type.getType(owner));
                         return;
                     }
+                    if (owner.startsWith("[")) owner = "java/lang/Object";
                     out.add(new Reference(self, method, owner, mName, mDesc));
                     type(method, Type.getMethodType(mDesc));
                 }

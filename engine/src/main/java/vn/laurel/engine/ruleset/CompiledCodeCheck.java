@@ -27,25 +27,51 @@ final class CompiledCodeCheck {
         sources.forEach((file, bytes) -> linesOf.put(file, RuleLint.code(List.of(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1)))));
         Set<RuleProblem> problems = new LinkedHashSet<>();
         for (ClassFile c : classes) {
+            if (definedInAnAction(c.name())) {
+                // A class of its own in an action (anonymous or local) could override finalize, toString or
+                // equals and so run rule code wherever the service or the JVM calls them.
+                problems.addAll(atRules(c.name(), null, rulesOf, ruleByName, linesOf, sources, new Reference(c.name(), null,
+                        "java/lang/Object", "new", null), "forbidden in a rule: a class of its own (anonymous or local) in an action;"
+                        + " rule code may use only the fact model, the engine's helpers and plain values"));
+            }
             for (Reference r : c.references()) {
-                if (generated.contains(r.owner())) continue;
+                // Inherited members keep their generated owner's name: getClass() in an anonymous class is still getClass().
+                boolean never = r.member() != null && AllowList.NEVER.contains(r.member());
+                if (generated.contains(r.owner()) && !never) continue;
                 String refusal = AllowList.refusal(r.ownerName(), r.member());
                 if (refusal == null) continue;
                 String message = "forbidden in a rule: " + shown(r) + " (" + refusal
                         + "; rule code may use only the fact model, the engine's helpers and plain values)";
-                Set<String> names = new TreeSet<>(rulesOf.getOrDefault(c.name() + "#" + r.fromMethod(), Set.of()));
-                names.addAll(rulesOf.getOrDefault(c.name(), Set.of()));
-                if (names.isEmpty()) {
-                    String file = sources.keySet().stream().findFirst().orElse("?");
-                    problems.add(RuleProblem.error(file, 0, 0, message + " in code generated for the rules"));
-                }
-                for (String name : names) {
-                    DrlShape.RuleAt at = ruleByName.get(name);
-                    problems.add(locate(at, linesOf.getOrDefault(at.file(), List.of()), r, message));
-                }
+                problems.addAll(atRules(c.name(), r.fromMethod(), rulesOf, ruleByName, linesOf, sources, r, message));
             }
         }
         return new ArrayList<>(problems);
+    }
+
+    /** javac names anonymous classes Outer$1 and local ones Outer$1Name; the rule compiler's own nested classes have names. */
+    private static boolean definedInAnAction(String internalName) {
+        int dollar = internalName.lastIndexOf('$');
+        return dollar >= 0 && dollar + 1 < internalName.length() && Character.isDigit(internalName.charAt(dollar + 1));
+    }
+
+    /** The problem at each rule the class (and method) belongs to; at the first file when none is known. */
+    private static List<RuleProblem> atRules(String className, String method, Map<String, Set<String>> rulesOf,
+                                             Map<String, DrlShape.RuleAt> ruleByName, Map<String, List<String>> linesOf,
+                                             Map<String, byte[]> sources, Reference r, String message) {
+        Set<String> names = new TreeSet<>(rulesOf.getOrDefault(className + "#" + method, Set.of()));
+        names.addAll(rulesOf.getOrDefault(className, Set.of()));
+        // an anonymous class belongs to the rule of the class it is written in
+        if (names.isEmpty() && className.indexOf('$') > 0) names.addAll(rulesOf.getOrDefault(className.substring(0, className.lastIndexOf('$')), Set.of()));
+        List<RuleProblem> out = new ArrayList<>();
+        if (names.isEmpty()) {
+            String file = sources.keySet().stream().findFirst().orElse("?");
+            out.add(RuleProblem.error(file, 0, 0, message + " in code generated for the rules"));
+        }
+        for (String name : names) {
+            DrlShape.RuleAt at = ruleByName.get(name);
+            out.add(locate(at, linesOf.getOrDefault(at.file(), List.of()), r, message));
+        }
+        return out;
     }
 
     /**

@@ -97,23 +97,19 @@ final class RuleCompiler {
             return new Result(null, problemsOfEachFile(problems, sources));
         }
         // Read every generated class before any is loaded: nothing of a refused rule ever runs.
-        InternalKieModule module = (InternalKieModule) builder.getKieModule();
-        Map<String, byte[]> classes = new LinkedHashMap<>();
-        for (String name : module.getFileNames()) {
-            if (name.endsWith(".class")) classes.put(name, module.getBytes(name));
-        }
-        List<RuleProblem> refused = CompiledCodeCheck.check(classes, shape.rules(), sources);
-        if (!refused.isEmpty()) {
+        // The module leaves the global KieRepository whatever happens (each build has a release id of its own).
+        try {
+            InternalKieModule module = (InternalKieModule) builder.getKieModule();
+            Map<String, byte[]> classes = new LinkedHashMap<>();
+            for (String name : module.getFileNames()) {
+                if (name.endsWith(".class")) classes.put(name, module.getBytes(name));
+            }
+            List<RuleProblem> refused = CompiledCodeCheck.check(classes, shape.rules(), sources);
+            if (!refused.isEmpty()) return new Result(null, refused);
+            return new Result(ks.newKieContainer(releaseId, loader).getKieBase(), List.of());
+        } finally {
             ks.getRepository().removeKieModule(releaseId);
-            return new Result(null, refused);
         }
-        // A rule whose action throws makes its criterion NEEDS_REVIEW instead of failing the answer.
-        org.kie.api.KieBaseConfiguration configuration = ks.newKieBaseConfiguration(null, loader);
-        configuration.setOption(org.kie.internal.conf.ConsequenceExceptionHandlerOption.get(
-                vn.laurel.engine.evaluation.RuleFailureHandler.class));
-        KieBase kieBase = ks.newKieContainer(releaseId, loader).newKieBase(configuration);
-        ks.getRepository().removeKieModule(releaseId);
-        return new Result(kieBase, List.of());
     }
 
     /**
