@@ -106,7 +106,11 @@ final class RuleCompiler {
             }
             List<RuleProblem> refused = CompiledCodeCheck.check(classes, shape.rules(), sources);
             if (!refused.isEmpty()) return new Result(null, refused);
-            return new Result(ks.newKieContainer(releaseId, loader).getKieBase(), List.of());
+            // A rule whose action throws makes its criterion NEEDS_REVIEW instead of failing the answer.
+            org.kie.api.KieBaseConfiguration configuration = ks.newKieBaseConfiguration(null, loader);
+            configuration.setOption(org.kie.internal.conf.ConsequenceExceptionHandlerOption.get(
+                    vn.laurel.engine.evaluation.RuleFailureHandler.class));
+            return new Result(ks.newKieContainer(releaseId, loader).newKieBase(configuration), List.of());
         } finally {
             ks.getRepository().removeKieModule(releaseId);
         }
