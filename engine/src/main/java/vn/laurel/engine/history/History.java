@@ -309,8 +309,8 @@ public final class History {
     /** As above, with the form named by its code (a policy parameter's value). */
     public Measure disciplinesAffecting(int year, String atLeast) {
         // An empty code comes from a parameter with no value in force; the criterion is then open anyway.
-        // A code that names no form is a fault of the parameter file: counted from the lightest form,
-        // and the criterion says it cannot be judged (the evaluation records why).
+        // A code that names no form is a fault of the parameter file: the criterion cannot be judged,
+        // and the evaluation records it as NEEDS_REVIEW naming the parameter's value.
         DisciplineForm form = DisciplineForm.REPRIMAND;
         if (atLeast != null && !atLeast.isEmpty()) {
             try {
