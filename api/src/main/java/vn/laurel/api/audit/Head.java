@@ -5,17 +5,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** The end of a chain in decision_chain_head: row 1 for decisions, row 2 for flags. */
+/** The end of a chain in decision_chain_head: row 1 for decisions, row 2 for flags, row 3 for rule-set changes. */
 public record Head(long length, String hash) {
     static final int DECISIONS = 1;
     static final int FLAGS = 2;
+    public static final int RULE_CHANGES = 3;
 
     /** Locks the head for this transaction: appends to one chain are strictly ordered. */
-    static Head lock(Connection c, int chain) throws SQLException {
+    public static Head lock(Connection c, int chain) throws SQLException {
         return query(c, "SELECT last_sequence, last_hash FROM decision_chain_head WHERE id = ? FOR UPDATE", chain);
     }
 
-    static Head read(Connection c, int chain) throws SQLException {
+    public static Head read(Connection c, int chain) throws SQLException {
         return query(c, "SELECT last_sequence, last_hash FROM decision_chain_head WHERE id = ?", chain);
     }
 
@@ -29,7 +30,7 @@ public record Head(long length, String hash) {
         }
     }
 
-    static void advance(Connection c, int chain, long length, String hash) throws SQLException {
+    public static void advance(Connection c, int chain, long length, String hash) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE decision_chain_head SET last_sequence = ?, last_hash = ? WHERE id = ?")) {
             ps.setLong(1, length);
             ps.setString(2, hash);
