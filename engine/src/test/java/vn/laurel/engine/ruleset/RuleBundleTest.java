@@ -1,0 +1,71 @@
+package vn.laurel.engine.ruleset;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.laurel.engine.RepoPaths;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RuleBundleTest {
+    @TempDir
+    Path dir;
+
+    private static RuleBundle repository() {
+        return RuleBundle.fromDirectories(RepoPaths.rules(), RepoPaths.root().resolve("examples/scenarios"));
+    }
+
+    @Test
+    void the_rules_part_has_the_version_decisions_record_and_loads_back_as_it() {
+        RuleBundle bundle = repository();
+        String version = RuleSetLoader.load(RepoPaths.rules()).version();
+        assertThat(bundle.rulesVersion()).isEqualTo(version);
+        assertThat(RuleArchive.load(bundle.rulesZip()).version()).isEqualTo(version);
+        assertThat(bundle.files().keySet()).contains("rules/regimes.yaml")
+                .anyMatch(p -> p.startsWith("scenarios/advanced-laborer/"))
+                .noneMatch(p -> p.endsWith(".md") || p.endsWith(".xml"));
+    }
+
+    @Test
+    void a_scenario_changes_the_content_hash_but_not_the_rules_version() {
+        RuleBundle bundle = repository();
+        RuleBundle more = bundle.with("scenarios/extra/one.yaml", "name: x\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(more.rulesVersion()).isEqualTo(bundle.rulesVersion());
+        assertThat(more.contentHash()).isNotEqualTo(bundle.contentHash());
+        assertThat(more.without("scenarios/extra/one.yaml").contentHash()).isEqualTo(bundle.contentHash());
+    }
+
+    @Test
+    void every_form_gives_back_the_same_files() {
+        RuleBundle bundle = repository();
+        assertThat(RuleBundle.fromZip(bundle.toZip()).contentHash()).isEqualTo(bundle.contentHash());
+        assertThat(RuleBundle.fromZips(bundle.rulesZip(), bundle.scenariosZip()).contentHash()).isEqualTo(bundle.contentHash());
+        Path out = dir.resolve("pulled");
+        bundle.writeTo(out);
+        assertThat(Files.exists(out.resolve("rules/regimes.yaml"))).isTrue();
+        assertThat(RuleBundle.fromDirectory(out).contentHash()).isEqualTo(bundle.contentHash());
+        assertThat(bundle.toZip()).isEqualTo(RuleBundle.fromZip(bundle.toZip()).toZip());
+    }
+
+    @Test
+    void paths_outside_the_two_folders_or_of_other_kinds_are_refused() {
+        byte[] x = "x".getBytes(StandardCharsets.UTF_8);
+        assertThat(RuleBundle.pathProblem("rules/law-2022/a.drl")).isNull();
+        assertThat(RuleBundle.pathProblem("scenarios/a/b.json")).isNull();
+        assertThat(RuleBundle.pathProblem("rules/../etc/passwd.yaml")).contains("..");
+        assertThat(RuleBundle.pathProblem("/rules/a.drl")).contains("relative");
+        assertThat(RuleBundle.pathProblem("rules\\a.drl")).contains("forward");
+        assertThat(RuleBundle.pathProblem("rules/a.java")).contains(".drl or .yaml");
+        assertThat(RuleBundle.pathProblem("scenarios/a.drl")).contains("scenario");
+        assertThat(RuleBundle.pathProblem("other/a.yaml")).contains("rules/ or scenarios/");
+        assertThat(RuleBundle.pathProblem("rules/.hidden.yaml")).isNotNull();
+        assertThat(RuleBundle.pathProblem("rules/tên.drl")).isNotNull();
+        assertThatThrownBy(() -> RuleBundle.of(Map.of("rules/../../x.drl", x))).isInstanceOf(RuleSetException.class);
+        assertThatThrownBy(() -> repository().with("x.drl", x)).isInstanceOf(RuleSetException.class);
+    }
+}
