@@ -95,26 +95,19 @@ class RuleFollowH2Test {
     }
 
     @Test
-    void an_activation_from_before_revisions_gets_a_revision_with_the_directory_scenarios() throws Exception {
+    void an_activation_from_before_revisions_gets_a_revision_and_a_rollback_to_an_older_version_gets_one_too() throws Exception {
         String url = url("laurel-legacy-rules");
         Path rules = RulesCopyPostgresTest.copyOfRules();
+        Path laborer = rules.resolve("law-2022/advanced-laborer.drl");
+        byte[] older = RuleArchive.zip(rules);
+        String olderVersion = RuleArchive.load(older).version();
+        Files.writeString(laborer, Files.readString(laborer).replace(OLD_SENTENCE, NEW_SENTENCE));
         byte[] zip = RuleArchive.zip(rules);
         String version = RuleArchive.load(zip).version();
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration", "classpath:db/vendor/H2").target("14.1").load().migrate();
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ruleset_version (version, files, file_count, first_loaded_at, "
-                    + "loaded_by) VALUES (?, ?, 1, ?, 'startup')")) {
-                ps.setString(1, version);
-                ps.setBytes(2, zip);
-                ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ruleset_activation (version, action, activated_at, activated_by) "
-                    + "VALUES (?, 'LOAD', ?, 'startup')")) {
-                ps.setString(1, version);
-                ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
-                ps.executeUpdate();
-            }
+            legacyActivation(c, olderVersion, older);
+            legacyActivation(c, version, zip);
         }
         try (ApplicationContext c = ApplicationContext.run(settings(url, rules), Environment.TEST)) {
             ActiveRuleSet active = c.getBean(RuleSetHolder.class).active();
@@ -123,13 +116,42 @@ class RuleFollowH2Test {
             assertThat(active.action()).isEqualTo(ActiveRuleSet.Action.LOAD);
             assertThat(c.getBean(RuleStore.class).bundle(active.revisionId()).hasScenarios()).isTrue();
             assertThat(c.getBean(RuleChangeLog.class).list(null, null, 10)).extracting(RuleChangeLog.Entry::action).containsExactly("SEEDED");
+
+            // Back to the version in service before: it never had a revision, so it gets one with the active revision's scenarios.
+            RuleSetService.Change back = c.getBean(RuleSetService.class).rollback("policy", null, null);
+            assertThat(back.version()).isEqualTo(olderVersion);
+            assertThat(back.revision().note()).isEqualTo("stored before revisions; made for a rollback");
+            assertThat(back.revision().parentId()).isEqualTo(active.revisionId());
+            assertThat(c.getBean(RuleStore.class).bundle(back.revision().id()).scenariosZip())
+                    .isEqualTo(c.getBean(RuleStore.class).bundle(active.revisionId()).scenariosZip());
+            assertThat(c.getBean(RuleSetHolder.class).current().version()).isEqualTo(olderVersion);
+            assertThat(c.getBean(RuleChangeLog.class).list(null, null, 10)).extracting(RuleChangeLog.Entry::action)
+                    .containsExactly("ROLLED_BACK", "SEEDED");
+            assertThat(c.getBean(RuleChangeLog.class).verify().intact()).isTrue();
         }
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM ruleset_revision")) {
                 rs.next();
-                assertThat(rs.getInt(1)).isEqualTo(1);
+                assertThat(rs.getInt(1)).isEqualTo(2);
             }
             s.execute("DROP ALL OBJECTS");
+        }
+    }
+
+    /** A version stored and activated as the service did before revisions existed. */
+    static void legacyActivation(Connection c, String version, byte[] zip) throws Exception {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ruleset_version (version, files, file_count, first_loaded_at, "
+                + "loaded_by) VALUES (?, ?, 1, ?, 'startup')")) {
+            ps.setString(1, version);
+            ps.setBytes(2, zip);
+            ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ruleset_activation (version, action, activated_at, activated_by) "
+                + "VALUES (?, 'LOAD', ?, 'startup')")) {
+            ps.setString(1, version);
+            ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+            ps.executeUpdate();
         }
     }
 
