@@ -2,7 +2,8 @@ package vn.laurel.api.rules;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
-import vn.laurel.engine.ruleset.RuleArchive;
+import io.micronaut.http.HttpStatus;
+import vn.laurel.api.problem.ProblemException;
 import vn.laurel.engine.ruleset.RuleSet;
 
 import javax.sql.DataSource;
@@ -14,68 +15,27 @@ import java.util.*;
 /**
  * The files of every rule-set version ever put in service, by content hash, and the log of
  * activations. {@link #byVersion} compiles an old version again, so a past decision can be replayed
- * with the rules of its time; the few most recent are kept compiled.
+ * with the rules of its time. Written by {@link RuleStore} (revisions and activations).
  */
 @Singleton
 public class RuleSetArchive {
-    private static final int CACHED = 4;
-
     private final DataSource dataSource;
     private final RuleSetHolder holder;
-    private final Map<String, RuleSet> compiled = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, RuleSet> eldest) {
-            return size() > CACHED;
-        }
-    };
+    private final CompiledRuleSets compiled;
 
-    public RuleSetArchive(DataSource dataSource, RuleSetHolder holder) {
+    public RuleSetArchive(DataSource dataSource, RuleSetHolder holder, CompiledRuleSets compiled) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.holder = holder;
+        this.compiled = compiled;
     }
 
-    public record Activation(long id, String version, String action, Instant activatedAt, String activatedBy) {}
+    public record Activation(long id, String version, String action, Instant activatedAt, String activatedBy, Long revisionId) {}
 
     public record Version(String version, int fileCount, Instant firstLoadedAt, String loadedBy) {}
 
-    /** Keeps the version's files (once) and logs its activation, in one transaction. */
-    public void record(ActiveRuleSet a) {
-        String version = a.rules().version();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                if (find(c, version).isEmpty()) {
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO ruleset_version "
-                            + "(version, files, file_count, first_loaded_at, loaded_by) VALUES (?, ?, ?, ?, ?)")) {
-                        ps.setString(1, version);
-                        ps.setBytes(2, a.files());
-                        ps.setInt(3, a.rules().files().size());
-                        ps.setObject(4, OffsetDateTime.ofInstant(a.activatedAt(), java.time.ZoneOffset.UTC));
-                        ps.setString(5, a.activatedBy());
-                        ps.executeUpdate();
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO ruleset_activation "
-                        + "(version, action, activated_at, activated_by) VALUES (?, ?, ?, ?)")) {
-                    ps.setString(1, version);
-                    ps.setString(2, a.action().name());
-                    ps.setObject(3, OffsetDateTime.ofInstant(a.activatedAt(), java.time.ZoneOffset.UTC));
-                    ps.setString(4, a.activatedBy());
-                    ps.executeUpdate();
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot archive rule set " + version, e);
-        }
-    }
-
     /** The most recent activations first. */
     public List<Activation> history(int limit) {
-        return query("SELECT id, version, action, activated_at, activated_by FROM ruleset_activation ORDER BY id DESC LIMIT ?",
+        return query("SELECT id, version, action, activated_at, activated_by, revision_id FROM ruleset_activation ORDER BY id DESC LIMIT ?",
                 limit);
     }
 
@@ -115,23 +75,23 @@ public class RuleSetArchive {
     }
 
     /**
-     * A stored version, compiled: the rules in service when it is the current version, otherwise
-     * the stored files extracted and loaded. Empty when no such version was ever loaded.
+     * A stored version, compiled (the recent ones are kept compiled, see {@link CompiledRuleSets}).
+     * Empty when no such version was ever stored; 409 when its stored files are no longer the files of
+     * that version (changed outside Laurel); RuleSetException (422) when they do not compile today.
      */
     public Optional<RuleSet> byVersion(String version) {
         RuleSet current = holder.current();
         if (current.version().equals(version)) return Optional.of(current);
-        synchronized (compiled) {
-            RuleSet cached = compiled.get(version);
-            if (cached != null) return Optional.of(cached);
+        Optional<RuleSet> cached = compiled.cached(version);
+        if (cached.isPresent()) return cached;
+        Optional<byte[]> zip = files(version);
+        if (zip.isEmpty()) return Optional.empty();
+        try {
+            return Optional.of(compiled.compile(version, zip::get));
+        } catch (CompiledRuleSets.VersionMismatch e) {
+            throw new ProblemException(HttpStatus.CONFLICT, "The stored files of " + version + " no longer match that version ("
+                    + e.actual() + "): the archive was changed outside Laurel.", List.of());
         }
-        Optional<RuleSet> loaded = files(version).map(RuleArchive::load);
-        loaded.filter(r -> r.version().equals(version)).ifPresent(r -> {
-            synchronized (compiled) {
-                compiled.put(version, r);
-            }
-        });
-        return loaded;
     }
 
     private static Optional<Version> find(Connection c, String version) throws SQLException {
@@ -153,7 +113,7 @@ public class RuleSetArchive {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Activation(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5)));
+                            rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5), rs.getObject(6, Long.class)));
                 }
             }
             return out;

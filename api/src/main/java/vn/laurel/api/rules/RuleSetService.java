@@ -1,128 +1,215 @@
 package vn.laurel.api.rules;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.context.event.StartupEvent;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import vn.laurel.api.audit.Head;
 import vn.laurel.api.problem.ProblemException;
-import vn.laurel.api.store.Now;
+import vn.laurel.api.rules.changes.RuleChangeLog;
+import vn.laurel.api.rules.drafts.DraftService;
 import vn.laurel.engine.caseformat.FieldError;
+import vn.laurel.engine.ruleset.RuleBundle;
+import vn.laurel.engine.ruleset.RuleProblem;
 import vn.laurel.engine.ruleset.RuleSet;
+import vn.laurel.engine.ruleset.RuleSetException;
 import vn.laurel.engine.scenario.ScenarioReport;
-import vn.laurel.engine.scenario.ScenarioResult;
 import vn.laurel.engine.scenario.ScenarioRunner;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Changes the rules in service: reload (compile → lint → scenarios → archive → atomic swap) and
- * rollback. Any failure leaves the current rules serving. One change at a time; evaluations are
- * never blocked, they simply take whichever rule set is current when they start.
+ * Changes the rule set every instance serves: checks a bundle (compile, lint, allow-list, its
+ * scenarios), publishes a checked one (revision, activation and change log in one transaction, then
+ * the local swap; other instances follow), reloads the server's directories (published at once only
+ * when no approval is required, otherwise made a draft for review) and rolls back. Any failure leaves
+ * the current rules serving; evaluations never wait.
  */
 @Singleton
 public class RuleSetService {
-    private static final Logger LOG = LoggerFactory.getLogger(RuleSetService.class);
-
     private final RuleSetHolder holder;
+    private final RuleStore store;
+    private final RuleChangeLog changes;
+    private final CompiledRuleSets compiled;
     private final RuleSetArchive archive;
-    private final Path scenarios;
+    private final RuleDirectories directories;
+    private final RuleApprovals approvals;
+    // A provider: the drafts service publishes through this one.
+    private final Provider<DraftService> drafts;
     private final boolean runScenarios;
 
-    public RuleSetService(RuleSetHolder holder, RuleSetArchive archive,
-                          @Value("${laurel.scenarios.dir:examples/scenarios}") String scenarios,
+    public RuleSetService(RuleSetHolder holder, RuleStore store, RuleChangeLog changes, CompiledRuleSets compiled,
+                          RuleSetArchive archive, RuleDirectories directories, RuleApprovals approvals, Provider<DraftService> drafts,
                           @Value("${laurel.reload.run-scenarios:true}") boolean runScenarios) {
         this.holder = holder;
+        this.store = store;
+        this.changes = changes;
+        this.compiled = compiled;
         this.archive = archive;
-        this.scenarios = Path.of(scenarios).toAbsolutePath().normalize();
+        this.directories = directories;
+        this.approvals = approvals;
+        this.drafts = drafts;
         this.runScenarios = runScenarios;
     }
 
     /** What a reload or rollback did, and how long each step took. */
     public record Change(String action, String version, String previousVersion, boolean changed, int scenarios,
-                         long compileMs, long scenarioMs, long totalMs, String activatedBy) {}
+                         long compileMs, long scenarioMs, long totalMs, String activatedBy, RuleStore.Revision revision) {}
 
-    /** The rules loaded at start are archived too: every version that ever decided is kept. */
-    @EventListener
-    void onStartup(StartupEvent event) {
-        try {
-            archive.record(holder.active());
-        } catch (RuntimeException e) {
-            LOG.error("The rules in service (version {}) could not be archived: {}", holder.current().version(), e.getMessage());
+    /** A reload: published ({@code change}), or a draft made for review ({@code draft}, 202). */
+    public record Reloaded(Change change, Object draft, int approvalsRequired) {}
+
+    public record Published(RuleStore.Revision revision, String previousVersion, boolean changed) {}
+
+    public record CheckResult(String rulesVersion, RuleSet compiled, List<RuleProblem> problems, int scenarios,
+                              int scenarioFailures, List<FieldError> failures, long compileMs, long scenarioMs) {
+        public boolean passed() {
+            return compiled != null && problems.stream().noneMatch(p -> p.severity() == RuleProblem.Severity.ERROR) && failures.isEmpty();
         }
     }
 
-    /** Throws RuleSetException (422) when the files do not compile or lint, ProblemException (422) when a scenario fails. */
-    public synchronized Change reload(String by) {
+    /**
+     * Compiles the rules part (once per version) and runs the bundle's own scenarios. Rule problems and
+     * failing scenarios are returned, never thrown; a bundle without any scenario does not pass.
+     */
+    public CheckResult check(RuleBundle bundle) {
+        long start = System.nanoTime();
+        String version = bundle.rulesVersion();
+        RuleSet rules;
+        try {
+            rules = compiled.compile(version, bundle::rulesZip);
+        } catch (RuleSetException e) {
+            return new CheckResult(version, null, e.getProblems(), 0, 0, List.of(), ms(System.nanoTime() - start), 0);
+        }
+        long built = System.nanoTime();
+        if (!runScenarios) return new CheckResult(version, rules, List.of(), 0, 0, List.of(), ms(built - start), 0);
+        if (!bundle.hasScenarios()) {
+            return new CheckResult(version, rules, List.of(), 0, 0, List.of(new FieldError("scenarios",
+                    "no scenario: rules are checked against the scenarios that prove them")), ms(built - start), 0);
+        }
+        ScenarioReport report = ScenarioCheck.run(rules, bundle);
+        List<FieldError> failures = report.folderProblem() != null
+                ? List.of(new FieldError("scenarios", "no scenario: " + report.folderProblem())) : ScenarioCheck.failures(report);
+        return new CheckResult(version, rules, List.of(), report.results().size(), (int) report.failures(), failures,
+                ms(built - start), ms(System.nanoTime() - built));
+    }
+
+    /**
+     * Puts a checked bundle in service: revision, activation (RELOAD for a reload, PUBLISH otherwise),
+     * change-log record and the caller's own writes in one transaction, serialised by the change log's
+     * head lock; then this instance swaps at once and the others follow the activation's notice.
+     */
+    public Published publish(RuleBundle bundle, RuleSet compiled, Long parentRevisionId, String by, String note,
+                             Long draftId, RuleChangeLog.Action logAction, RuleStore.SqlWork<Void> alsoInTransaction) {
+        if (!compiled.version().equals(bundle.rulesVersion())) {
+            throw new IllegalArgumentException("the compiled rules " + compiled.version() + " are not the bundle's " + bundle.rulesVersion());
+        }
+        String action = logAction == RuleChangeLog.Action.RELOADED ? "RELOAD" : "PUBLISH";
+        record Done(RuleStore.Revision revision, RuleStore.Active active, String previous) {}
+        Done done = store.inTransaction(c -> {
+            Head.lock(c, Head.RULE_CHANGES);
+            String previous = store.active(c).map(RuleStore.Active::rulesVersion).orElse(null);
+            RuleStore.Revision revision = store.insertRevision(c, bundle, parentRevisionId, by, note, draftId);
+            store.activate(c, revision, action, by);
+            changes.append(c, new RuleChangeLog.Change(logAction, by, draftId, revision.id(), revision.rulesVersion(),
+                    revision.contentHash(), note));
+            if (alsoInTransaction != null) alsoInTransaction.run(c);
+            return new Done(revision, store.active(c).orElseThrow(), previous);
+        });
+        this.compiled.put(compiled);
+        holder.swap(ActiveRuleSet.of(compiled, done.active()));
+        return new Published(done.revision(), done.previous(), !done.revision().rulesVersion().equals(done.previous()));
+    }
+
+    /**
+     * The server's directories proposed as the next revision. Unchanged: nothing written. Failing the
+     * check: RuleSetException or ProblemException (422), nothing written. Otherwise published when no
+     * approval is required, else a draft for review.
+     */
+    public synchronized Reloaded reload(String by) {
         long start = System.nanoTime();
         ActiveRuleSet before = holder.active();
-        ActiveRuleSet next = holder.snapshot(ActiveRuleSet.Action.RELOAD, by);
-        long compiled = System.nanoTime();
-        int count = 0;
-        if (runScenarios) {
-            ScenarioReport report = ScenarioRunner.run(next.rules(), scenarios);
-            count = report.results().size();
-            if (report.folderProblem() != null) {
-                // Passing with zero scenarios run would put unproven rules into service.
-                throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "The rules were not checked: " + report.folderProblem()
-                        + " (laurel.scenarios.dir); the current rules stay in service.",
-                        List.of(new FieldError("laurel.scenarios.dir", report.folderProblem())));
-            }
-            if (!report.passed()) throw scenarioFailures(report);
-        }
-        long checked = System.nanoTime();
+        RuleBundle bundle = directories.bundle();
         String previous = before.rules().version();
-        boolean changed = !previous.equals(next.rules().version());
-        if (changed) {
-            archive.record(next); // before the swap: a version that decides is always archived
-            holder.swap(next);
+        if (before.revision() != null && bundle.contentHash().equals(before.revision().contentHash())) {
+            return new Reloaded(new Change("RELOAD", previous, previous, false, 0, 0, 0, ms(System.nanoTime() - start), by,
+                    before.revision()), null, approvals.required());
         }
-        return new Change("RELOAD", next.rules().version(), previous, changed, count, ms(compiled - start),
-                ms(checked - compiled), ms(System.nanoTime() - start), by);
+        if (runScenarios && !bundle.hasScenarios()) {
+            String problem = ScenarioRunner.folderProblem(directories.scenarios());
+            if (problem == null) problem = "the scenario folder " + directories.scenarios() + " holds no scenario";
+            // Passing with zero scenarios run would put unproven rules into service.
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "The rules were not checked: " + problem
+                    + " (laurel.scenarios.dir); the current rules stay in service.", List.of(new FieldError("laurel.scenarios.dir", problem)));
+        }
+        CheckResult check = check(bundle);
+        if (check.compiled() == null) throw new RuleSetException(check.problems());
+        if (!check.passed()) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, check.scenarioFailures() + " of " + check.scenarios()
+                    + " scenario(s) fail with the new rules; the current rules stay in service.", check.failures());
+        }
+        if (approvals.required() > 0) {
+            Object draft = drafts.get().createFromBundle(bundle, before.revisionId(), by, "Reload of " + directories.rules());
+            return new Reloaded(null, draft, approvals.required());
+        }
+        Published p = publish(bundle, check.compiled(), before.revisionId(), by, "reloaded from " + directories.describe(), null,
+                RuleChangeLog.Action.RELOADED, null);
+        return new Reloaded(new Change("RELOAD", p.revision().rulesVersion(), p.previousVersion(), p.changed(), check.scenarios(),
+                check.compileMs(), check.scenarioMs(), ms(System.nanoTime() - start), by, p.revision()), null, approvals.required());
     }
 
-    /** Back to a stored version: the one given, or the one in service before the current one. */
-    public synchronized Change rollback(String by, String version) {
+    /**
+     * Back to a stored revision: the one given, the newest of the version given, or the newest of the
+     * version in service before the current one. No approval (the emergency path), but logged with who.
+     */
+    public synchronized Change rollback(String by, String version, Long revisionId) {
         long start = System.nanoTime();
-        String current = holder.current().version();
-        String target = version != null ? version : archive.previousVersion(current).orElseThrow(() ->
-                new ProblemException(HttpStatus.CONFLICT, "There is no earlier rule-set version to roll back to.", List.of()));
-        RuleSet rules = archive.byVersion(target).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
-                "version: no rule set " + target + " was ever loaded", List.of(new FieldError("version", "no rule set " + target + " was ever loaded"))));
-        long compiled = System.nanoTime();
-        // The stored files were compiled again (allow-list and lint included) by byVersion; they must
-        // still be the files of that version: a version is the hash of its files.
-        if (!rules.version().equals(target)) {
-            throw new ProblemException(HttpStatus.CONFLICT, "The stored files of " + target + " no longer match that version ("
-                    + rules.version() + "): the archive was changed outside Laurel. The current rules stay in service.", List.of());
+        ActiveRuleSet now = holder.active();
+        String current = now.rules().version();
+        RuleStore.Revision target;
+        String targetVersion;
+        if (revisionId != null) {
+            target = store.revision(revisionId).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
+                    "revision: no rule-set revision " + revisionId, List.of(new FieldError("revision", "no rule-set revision " + revisionId))));
+            targetVersion = target.rulesVersion();
+        } else {
+            targetVersion = version != null ? version : archive.previousVersion(current).orElseThrow(() ->
+                    new ProblemException(HttpStatus.CONFLICT, "There is no earlier rule-set version to roll back to.", List.of()));
+            target = store.latestRevisionOf(targetVersion).orElse(null);
         }
-        if (!target.equals(current)) {
-            ActiveRuleSet next = new ActiveRuleSet(rules, archive.files(target).orElseThrow(), ActiveRuleSet.Action.ROLLBACK,
-                    Now.instant(), by);
-            archive.record(next);
-            holder.swap(next);
+        byte[] zip = store.rulesZip(targetVersion).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
+                "version: no rule set " + targetVersion + " was ever loaded",
+                List.of(new FieldError("version", "no rule set " + targetVersion + " was ever loaded"))));
+        RuleSet rules;
+        try {
+            // Compiled again (allow-list and lint included): stored files are checked like any others.
+            rules = compiled.compile(targetVersion, () -> zip);
+        } catch (CompiledRuleSets.VersionMismatch e) {
+            throw new ProblemException(HttpStatus.CONFLICT, "The stored files of " + targetVersion + " no longer match that version ("
+                    + e.actual() + "): the archive was changed outside Laurel. The current rules stay in service.", List.of());
         }
-        return new Change("ROLLBACK", target, current, !target.equals(current), 0, ms(compiled - start), 0,
-                ms(System.nanoTime() - start), by);
-    }
-
-    private static ProblemException scenarioFailures(ScenarioReport report) {
-        List<FieldError> errors = new ArrayList<>();
-        for (ScenarioResult r : report.results()) {
-            if (r.passed()) continue;
-            if (r.error() != null) errors.add(new FieldError("scenarios/" + r.file(), r.error()));
-            for (ScenarioResult.Mismatch m : r.mismatches()) {
-                errors.add(new FieldError("scenarios/" + r.file(), "\"" + r.name() + "\": " + m.award() + " expected "
-                        + m.expected() + ", got " + m.actual() + (m.decidingCriteria().isEmpty() ? ""
-                        : " because " + String.join("; ", m.decidingCriteria()))));
-            }
+        long compiledAt = System.nanoTime();
+        if (target != null && now.revision() != null && target.id() == now.revision().id()) {
+            return new Change("ROLLBACK", targetVersion, current, false, 0, ms(compiledAt - start), 0, ms(System.nanoTime() - start),
+                    by, target);
         }
-        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, report.failures() + " of " + report.results().size()
-                + " scenario(s) fail with the new rules; the current rules stay in service.", errors);
+        // A version stored before revisions gets one, with the scenarios of the revision in service.
+        RuleBundle made = target != null ? null : RuleBundle.fromZips(zip,
+                now.revisionId() == null ? null : store.bundle(now.revisionId()).scenariosZip());
+        record Done(RuleStore.Revision revision, RuleStore.Active active) {}
+        Done done = store.inTransaction(c -> {
+            Head.lock(c, Head.RULE_CHANGES);
+            RuleStore.Revision r = target != null ? target
+                    : store.insertRevision(c, made, now.revisionId(), by, "stored before revisions; made for a rollback", null);
+            store.activate(c, r, "ROLLBACK", by);
+            changes.append(c, new RuleChangeLog.Change(RuleChangeLog.Action.ROLLED_BACK, by, null, r.id(), r.rulesVersion(),
+                    r.contentHash(), "from revision " + now.revisionId() + " (" + current + ")"));
+            return new Done(r, store.active(c).orElseThrow());
+        });
+        compiled.put(rules);
+        holder.swap(ActiveRuleSet.of(rules, done.active()));
+        return new Change("ROLLBACK", targetVersion, current, !targetVersion.equals(current), 0, ms(compiledAt - start), 0,
+                ms(System.nanoTime() - start), by, done.revision());
     }
 
     private static long ms(long nanos) {

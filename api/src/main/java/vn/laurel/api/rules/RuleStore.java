@@ -238,6 +238,39 @@ public class RuleStore {
         return id;
     }
 
+    /**
+     * A connection of its own that listens on {@value #CHANNEL}, held by the caller until it closes it;
+     * null on a database without notifications (H2), where a periodic check is all there is.
+     */
+    public Connection listen() throws SQLException {
+        Connection c = dataSource.getConnection();
+        try {
+            if (!isPostgres(c)) {
+                c.close();
+                return null;
+            }
+            c.setAutoCommit(true);
+            try (Statement s = c.createStatement()) {
+                s.execute("LISTEN " + CHANNEL);
+            }
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** Gives back a connection from {@link #listen}: it returns to the pool, which must not keep it listening. */
+    public void stopListening(Connection c) {
+        try (c) {
+            try (Statement s = c.createStatement()) {
+                s.execute("UNLISTEN *");
+            }
+        } catch (SQLException ignored) {
+            // a broken connection listens to nothing; the pool drops it
+        }
+    }
+
     public static boolean isPostgres(Connection c) throws SQLException {
         return c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
     }

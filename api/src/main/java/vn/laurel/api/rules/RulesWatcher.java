@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 
 /**
  * With {@code laurel.rules.watch=true}: reloads when a file under the rules directory changes, the
- * same way as POST /api/v1/ruleset/reload (compile, lint, scenarios, swap). Changes are gathered
+ * same way as POST /api/v1/ruleset/reload (check, then publish, or a draft when approvals are required). Changes are gathered
  * until the directory has been quiet for a moment, so saving several files makes one reload. A
  * failed reload is logged with every problem and the current rules keep serving.
  */
@@ -66,8 +66,13 @@ public class RulesWatcher {
                 for (WatchKey more; (more = watch.poll(quietMs, TimeUnit.MILLISECONDS)) != null; ) drain(more);
                 registerAll(holder.directory()); // a new regime folder is watched too
                 try {
-                    RuleSetService.Change c = service.reload("watch");
-                    if (c.changed()) LOG.info("Rules reloaded after a change on disk: version {}", c.version());
+                    RuleSetService.Reloaded r = service.reload("watch");
+                    if (r.draft() != null) {
+                        LOG.info("Rules changed on disk: proposed as a draft for review ({} approval(s) required): {}",
+                                r.approvalsRequired(), r.draft());
+                    } else if (r.change().changed()) {
+                        LOG.info("Rules reloaded after a change on disk: version {}", r.change().version());
+                    }
                 } catch (RuleSetException e) {
                     LOG.error("Rules changed on disk but were not loaded; the current rules stay in service:\n{}", e.getMessage());
                 } catch (RuntimeException e) {

@@ -40,7 +40,8 @@ import java.util.*;
 
 /**
  * The policy staff's workbench over HTTP: which rules are in service and since when, the history of
- * versions, reload, rollback, and a preview of whom a proposed change would affect.
+ * versions, reload, rollback, and a preview of whom a proposed change would affect. Revisions and the
+ * change log: {@link RuleRevisionsController}.
  */
 // Reading the rules in service and their history: policy and auditors; changing them: policy (see the methods).
 @Secured({Roles.POLICY, Roles.AUDITOR, Roles.ADMIN})
@@ -77,6 +78,8 @@ public class RuleSetController {
         RuleSet r = a.rules();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", r.version());
+        body.put("revision", RuleRevisionsController.summary(a.revision()));
+        body.put("activationId", a.activationId());
         body.put("action", a.action());
         body.put("activatedAt", a.activatedAt());
         body.put("activatedBy", a.activatedBy());
@@ -107,32 +110,53 @@ public class RuleSetController {
     @Secured({Roles.POLICY, Roles.ADMIN})
     @Post(value = "/reload", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> reload(HttpRequest<?> request) {
-        return HttpResponse.ok(Json.write(service.reload(Requester.of(request))));
+        RuleSetService.Reloaded r = service.reload(Requester.of(request));
+        if (r.draft() == null) return HttpResponse.ok(Json.write(r.change()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("draft", r.draft());
+        body.put("approvalsRequired", r.approvalsRequired());
+        body.put("message", "The rules directory passed the check and was made a draft: it is published once "
+                + r.approvalsRequired() + " other person(s) approve it (POST /api/v1/ruleset/drafts/{id}/propose, then approve).");
+        return HttpResponse.accepted().contentType(MediaType.APPLICATION_JSON_TYPE).body(Json.write(body));
     }
 
-    /** Body optional: {"version": "sha256:…"}; without it, back to the version in service before the current one. */
+    /**
+     * Body optional: {"version": "sha256:…"} (its newest revision) or {"revision": 12}; without either,
+     * back to the version in service before the current one.
+     */
     @Secured({Roles.POLICY, Roles.ADMIN})
     @Post(value = "/rollback", produces = MediaType.APPLICATION_JSON)
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     public HttpResponse<String> rollback(HttpRequest<?> request, @Nullable @Body InputStream body) {
         byte[] bytes = body == null ? new byte[0] : read(body);
         String version = null;
+        Long revision = null;
         if (bytes.length > 0 && !new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             JsonNode json = json(bytes);
             if (!json.isObject()) throw ProblemException.badField("body", "must be a JSON object such as {\"version\": \"sha256:…\"}, or empty");
             json.fieldNames().forEachRemaining(f -> {
-                if (!f.equals("version")) throw ProblemException.badField(f, "is not a field of a rollback (only \"version\")");
+                if (!f.equals("version") && !f.equals("revision")) {
+                    throw ProblemException.badField(f, "is not a field of a rollback (only \"version\" or \"revision\")");
+                }
             });
             JsonNode v = json.get("version");
             if (v != null && !v.isNull()) {
                 if (!v.isTextual()) throw ProblemException.badField("version", "must be a text such as \"sha256:…\"");
                 version = v.asText();
             }
+            JsonNode n = json.get("revision");
+            if (n != null && !n.isNull()) {
+                if (!n.canConvertToLong() || !n.isIntegralNumber() || n.asLong() < 1) {
+                    throw ProblemException.badField("revision", "must be a revision number such as 12");
+                }
+                revision = n.asLong();
+            }
         }
+        if (version != null && revision != null) throw ProblemException.badField("revision", "give either a version or a revision, not both");
         if (version != null && !version.matches("sha256:[0-9a-f]{64}")) {
             throw ProblemException.badField("version", "\"" + version + "\" is not a rule-set version (sha256:…)");
         }
-        return HttpResponse.ok(Json.write(service.rollback(Requester.of(request), version)));
+        return HttpResponse.ok(Json.write(service.rollback(Requester.of(request), version, revision)));
     }
 
     /**

@@ -100,6 +100,10 @@ class HostileInputApiTest extends PostgresTest {
             r.put("decisions outcome=" + label, HttpRequest.GET("/api/v1/decisions?outcome=" + q(inj)));
             r.put("rollback to version " + label, postJson("/api/v1/ruleset/rollback", "{\"version\":" + jsonString(inj) + "}"));
             r.put("rule files of version " + label, HttpRequest.GET("/api/v1/ruleset/versions/" + q(inj) + "/files"));
+            r.put("rollback to revision " + label, postJson("/api/v1/ruleset/rollback", "{\"revision\":" + jsonString(inj) + "}"));
+            r.put("revision " + label, HttpRequest.GET("/api/v1/ruleset/revisions/" + q(inj)));
+            r.put("revision files " + label, HttpRequest.GET("/api/v1/ruleset/revisions/" + q(inj) + "/files"));
+            r.put("changes of draft " + label, HttpRequest.GET("/api/v1/ruleset/changes?draft=" + q(inj)));
             r.put("preview directory " + label, postJson("/api/v1/ruleset/preview", "{\"directory\":" + jsonString(inj) + ",\"lastDecisions\":1}"));
         }
         // Pages and sizes
@@ -109,6 +113,12 @@ class HostileInputApiTest extends PostgresTest {
         }
         r.put("candidates page=-1", HttpRequest.GET("/api/v1/awards/ADVANCED_LABORER/candidates?year=2025&unit=HN-SKHCN-DEMO&page=-1"));
         r.put("history limit=-5", HttpRequest.GET("/api/v1/ruleset/history?limit=-5"));
+        for (String v : List.of("-1", "0", "99999999999999999999", "ten", "1.5")) {
+            r.put("revisions limit=" + v, HttpRequest.GET("/api/v1/ruleset/revisions?limit=" + q(v)));
+            r.put("revisions before=" + v, HttpRequest.GET("/api/v1/ruleset/revisions?before=" + q(v)));
+            r.put("changes limit=" + v, HttpRequest.GET("/api/v1/ruleset/changes?limit=" + q(v)));
+            r.put("changes before=" + v, HttpRequest.GET("/api/v1/ruleset/changes?before=" + q(v)));
+        }
         r.put("decisions from=garbage", HttpRequest.GET("/api/v1/decisions?from=" + q("2025-99-99")));
         // Broken and wrongly typed JSON bodies
         String absences = "/api/v1/subjects/P-0120/facts/absences";
@@ -263,7 +273,7 @@ class HostileInputApiTest extends PostgresTest {
     }
 
     /** What the suite sends; changed on purpose only, with the figures in docs/reliability.md. */
-    static final int REQUESTS = 408;
+    static final int REQUESTS = 476;
     /** Java names a client should never read: a package (com.fasterxml…, org.yaml…, java.lang…) or an exception. */
     static final java.util.regex.Pattern LIBRARY = java.util.regex.Pattern.compile(
             "\\b(com|org|io|java|javax|jakarta)\\.[a-z]|Exception\\b|\\w+(Feature|Constraints)\\.[A-Za-z_]+|\\[Source:");

@@ -6,7 +6,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import vn.laurel.api.PostgresTest;
+import vn.laurel.api.RulesCopyPostgresTest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A reload whose scenario folder holds no scenario is refused: rules nothing exercised are not put into service. */
 @MicronautTest(transactional = false)
-class ReloadWithoutScenariosApiTest extends PostgresTest {
+class ReloadWithoutScenariosApiTest extends RulesCopyPostgresTest {
     static final Path EMPTY = emptyFolder();
 
     @Inject
@@ -35,6 +35,10 @@ class ReloadWithoutScenariosApiTest extends PostgresTest {
         }
     }
 
+    /** Its own: the database it seeds holds a revision without scenarios. */
+    @Override
+    protected String database() { return "laurel_no_scenarios"; }
+
     @Override
     protected Map<String, String> settings() {
         return Map.of("laurel.scenarios.dir", EMPTY.toString());
@@ -43,6 +47,8 @@ class ReloadWithoutScenariosApiTest extends PostgresTest {
     @Test
     void a_reload_with_an_empty_scenario_folder_is_422_naming_the_folder_and_the_rules_stay() {
         String before = Http.get(http.toBlocking(), "/api/v1/ruleset").body().get("activatedAt").asText();
+        // Changed rules (unchanged files are no change at all, checked or not).
+        replace(rulesDir.resolve("law-2022/advanced-laborer.drl"), "Working days absent in {year}", "Days of absence counted in {year}");
 
         Http.Answer a = Http.call(http.toBlocking(), HttpRequest.POST("/api/v1/ruleset/reload", "").contentType("application/json"));
 

@@ -9,7 +9,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.micronaut.context.ApplicationContext;
 import vn.laurel.api.PostgresTest;
+import vn.laurel.api.Publishing;
 import vn.laurel.api.ThrowawayPostgres;
 
 import java.io.IOException;
@@ -49,6 +51,9 @@ class ReplayApiTest extends PostgresTest {
     @Client("/")
     HttpClient http;
 
+    @Inject
+    ApplicationContext context;
+
     @Override
     public Map<String, String> getProperties() {
         // A database of its own: this test corrects facts and changes rules that other tests rely on.
@@ -67,7 +72,7 @@ class ReplayApiTest extends PostgresTest {
             throw new IllegalStateException(e);
         }
         p.put("laurel.rules.dir", rules.toString());
-        // The reload below runs the scenarios, so the test changes them along with the rules, on a copy.
+        // The publish below runs the scenarios, so the test changes them along with the rules, on a copy.
         scenarios = copy(ThrowawayPostgres.repoRoot().resolve("examples/scenarios"), "laurel-replay-scenarios");
         p.put("laurel.scenarios.dir", scenarios.toString());
         return p;
@@ -96,8 +101,8 @@ class ReplayApiTest extends PostgresTest {
         int at = text.indexOf("  values:\n", text.indexOf("advanced_laborer.excluding_absence_days:")) + "  values:\n".length();
         Files.writeString(params, text.substring(0, at) + "    - from: 2024-01-01\n      value: 30\n      organisation: HN-SKHCN-DEMO\n"
                 + "      reference: the department's own regulation (test)\n" + text.substring(at));
-        JsonNode reload = post("/api/v1/ruleset/reload");
-        assertThat(reload.toString()).doesNotContain("\"status\":422");
+        // The changed directory published as a reviewed reload would be (POST /reload answers 202 with a draft on PostgreSQL).
+        assertThat(Publishing.directory(context, "policy").changed()).isTrue();
 
         JsonNode same = post("/api/v1/decisions/" + id + "/replay");
         assertThat(same.get("identical").asBoolean()).as(same.get("differences").toString()).isTrue();

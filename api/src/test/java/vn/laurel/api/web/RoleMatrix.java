@@ -46,6 +46,7 @@ abstract class RoleMatrix extends PostgresTest {
     long checkpointId;
     long importId;
     String version;
+    long revision;
     final AtomicInteger counter = new AtomicInteger();
 
     /** The Authorization header of a user who holds just this role (a CLIENT scoped to the demo department). */
@@ -79,6 +80,7 @@ abstract class RoleMatrix extends PostgresTest {
         checkpointId = Http.post(client(), "/api/v1/audit/checkpoints").body().get("id").asLong();
         importId = Http.call(client(), csvImport()).body().get("id").asLong();
         version = Http.get(client(), "/api/v1/ruleset").body().get("version").asText();
+        revision = Http.get(client(), "/api/v1/ruleset").body().get("revision").get("id").asLong();
     }
 
     static MutableHttpRequest<?> csvImport() {
@@ -135,6 +137,11 @@ abstract class RoleMatrix extends PostgresTest {
                 new Endpoint("GET ruleset", Set.of(POLICY, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/ruleset")),
                 new Endpoint("GET ruleset history", Set.of(POLICY, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/ruleset/history")),
                 new Endpoint("GET ruleset files", Set.of(POLICY, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/ruleset/versions/" + version + "/files")),
+                new Endpoint("GET ruleset revisions", Set.of(POLICY, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/ruleset/revisions")),
+                new Endpoint("GET ruleset revision", Set.of(POLICY, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/ruleset/revisions/" + revision)),
+                new Endpoint("GET ruleset revision files", Set.of(POLICY, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/ruleset/revisions/" + revision + "/files")),
+                new Endpoint("GET ruleset changes", Set.of(POLICY, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/ruleset/changes")),
+                new Endpoint("GET ruleset changes verify", Set.of(POLICY, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/ruleset/changes/verify")),
                 new Endpoint("POST ruleset reload", Set.of(POLICY, ADMIN), ok, () -> HttpRequest.POST("/api/v1/ruleset/reload", "")),
                 new Endpoint("POST ruleset rollback", Set.of(POLICY, ADMIN), ok, () -> json(HttpRequest.POST("/api/v1/ruleset/rollback", "{\"version\":\"" + version + "\"}"))),
                 new Endpoint("POST ruleset preview", Set.of(POLICY, ADMIN), ok, () -> json(HttpRequest.POST("/api/v1/ruleset/preview",

@@ -1,0 +1,104 @@
+package vn.laurel.api.rules;
+
+import jakarta.inject.Singleton;
+import vn.laurel.engine.ruleset.RuleArchive;
+import vn.laurel.engine.ruleset.RuleSet;
+import vn.laurel.engine.ruleset.RuleSetException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+/**
+ * The recently compiled rule sets, by version. A version is compiled once however many ask for it at
+ * the same moment (the follower, a replay, a draft's check): the others wait for the same result.
+ * Compiling takes seconds, so the few versions in play — the active one, the one before it, a draft —
+ * stay compiled; a rollback or a replay of a recent decision then costs nothing.
+ */
+@Singleton
+public class CompiledRuleSets {
+    static final int KEPT = 4;
+
+    private final Map<String, CompletableFuture<RuleSet>> byVersion = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<RuleSet>> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    public Optional<RuleSet> cached(String version) {
+        CompletableFuture<RuleSet> f;
+        synchronized (byVersion) {
+            f = byVersion.get(version);
+        }
+        return f != null && f.isDone() && !f.isCompletedExceptionally() ? Optional.of(f.join()) : Optional.empty();
+    }
+
+    public void put(RuleSet rules) {
+        synchronized (byVersion) {
+            byVersion.put(rules.version(), CompletableFuture.completedFuture(rules));
+        }
+    }
+
+    /**
+     * The version compiled from its rules zip (read only when not cached). Throws RuleSetException when
+     * the files do not compile, and when they are not the files of that version (a version is the hash
+     * of its files: stored files that hash otherwise were changed outside Laurel).
+     */
+    public RuleSet compile(String version, Supplier<byte[]> rulesZip) {
+        CompletableFuture<RuleSet> mine = new CompletableFuture<>();
+        CompletableFuture<RuleSet> theirs;
+        synchronized (byVersion) {
+            theirs = byVersion.putIfAbsent(version, mine);
+        }
+        if (theirs != null) return join(theirs);
+        try {
+            RuleSet rules = RuleArchive.load(rulesZip.get());
+            if (!rules.version().equals(version)) throw new VersionMismatch(version, rules.version());
+            mine.complete(rules);
+            return rules;
+        } catch (RuntimeException e) {
+            forget(version, mine); // a failure is not kept: the next check tries again
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private void forget(String version, CompletableFuture<RuleSet> f) {
+        synchronized (byVersion) {
+            byVersion.remove(version, f);
+        }
+    }
+
+    private static RuleSet join(CompletableFuture<RuleSet> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
+    }
+
+    /** Stored files whose hash is not the version they are stored under. */
+    public static final class VersionMismatch extends RuntimeException {
+        private final String expected;
+        private final String actual;
+
+        VersionMismatch(String expected, String actual) {
+            super("the stored files of " + expected + " are the files of " + actual);
+            this.expected = expected;
+            this.actual = actual;
+        }
+
+        public String expected() { return expected; }
+
+        public String actual() { return actual; }
+    }
+
+    static boolean isRuleProblem(RuntimeException e) {
+        return e instanceof RuleSetException || e instanceof VersionMismatch;
+    }
+}
