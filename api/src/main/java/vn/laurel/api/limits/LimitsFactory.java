@@ -22,4 +22,9 @@ class LimitsFactory {
     YamlBodyLimit yamlBodyLimit(@Value("${laurel.limits.yaml-body-bytes:1MB}") @ReadableBytes int bytes) {
         return new YamlBodyLimit(bytes);
     }
+
+    @Singleton
+    DraftFileLimit draftFileLimit(@Value("${laurel.limits.draft-file-bytes:1MB}") @ReadableBytes long bytes) {
+        return new DraftFileLimit(bytes);
+    }
 }

@@ -23,6 +23,7 @@ import vn.laurel.api.rules.ActiveRuleSet;
 import vn.laurel.api.rules.RuleSetArchive;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.rules.RuleSetService;
+import vn.laurel.api.rules.drafts.DraftService;
 import vn.laurel.engine.json.Json;
 import vn.laurel.engine.regime.Regime;
 import vn.laurel.engine.ruleset.RuleArchive;
@@ -58,10 +59,13 @@ public class RuleSetController {
     private final PreviewService preview;
     private final MonthDay appraisalDay;
     private final RequestLimits limits;
+    private final DraftService drafts;
 
     public RuleSetController(RuleSetHolder holder, RuleSetArchive archive, RuleSetService service, Population population,
-                             PreviewService preview, RequestLimits limits, @Value("${laurel.default-appraisal-day}") String appraisalDay) {
+                             PreviewService preview, RequestLimits limits, DraftService drafts,
+                             @Value("${laurel.default-appraisal-day}") String appraisalDay) {
         this.limits = limits;
+        this.drafts = drafts;
         this.holder = holder;
         this.archive = archive;
         this.service = service;
@@ -161,7 +165,8 @@ public class RuleSetController {
 
     /**
      * The proposed rules as a zip body (population in the query), or JSON naming a stored version
-     * {"version": "sha256:…", "unit": "…", "includeSubunits": true, "year": 2025} or {…, "lastDecisions": 500}.
+     * {"version": "sha256:…", "unit": "…", "includeSubunits": true, "year": 2025} or {…, "lastDecisions": 500};
+     * {"draft": 12, …} previews a draft's rules as they are now.
      */
     @Secured({Roles.POLICY, Roles.ADMIN})
     @Post(value = "/preview", produces = MediaType.APPLICATION_JSON)
@@ -180,10 +185,16 @@ public class RuleSetController {
             if (json.has("directory")) throw ProblemException.badField("directory",
                     "is not accepted: send the proposed rules as a zip body, or name a stored version");
             String version = p.get("version");
-            if (version == null || version.isBlank()) throw ProblemException.badField("version",
-                    "name a stored rule-set version (sha256:…), or send the proposed rules as a zip body");
-            if (!version.matches("sha256:[0-9a-f]{64}")) throw ProblemException.badField("version", "\"" + version + "\" is not a rule-set version (sha256:…)");
-            proposed = archive.byVersion(version).orElseThrow(() -> ProblemException.badField("version", "no rule set " + version + " was ever stored"));
+            String draft = p.get("draft");
+            if (draft != null && version != null) throw ProblemException.badField("draft", "give either a draft or a version, not both");
+            if (draft != null) {
+                proposed = drafts.compiled(draftId(draft));
+            } else {
+                if (version == null || version.isBlank()) throw ProblemException.badField("version",
+                        "name a stored rule-set version (sha256:…) or a draft, or send the proposed rules as a zip body");
+                if (!version.matches("sha256:[0-9a-f]{64}")) throw ProblemException.badField("version", "\"" + version + "\" is not a rule-set version (sha256:…)");
+                proposed = archive.byVersion(version).orElseThrow(() -> ProblemException.badField("version", "no rule set " + version + " was ever stored"));
+            }
         } else {
             if (bytes.length == 0) throw ProblemException.badField("body", "send the proposed rules as a zip");
             proposed = RuleArchive.load(bytes);
@@ -217,6 +228,13 @@ public class RuleSetController {
         described.put("size", targets.size());
         List<Population.Target> population = targets;
         return HttpResponse.ok(Json.write(limits.wide(() -> preview.preview(proposed, population, described))));
+    }
+
+    private static long draftId(String value) {
+        if (!value.strip().matches("[0-9]{1,18}") || Long.parseLong(value.strip()) < 1) {
+            throw ProblemException.badField("draft", "\"" + value + "\" is not a draft number");
+        }
+        return Long.parseLong(value.strip());
     }
 
     private static int positive(String field, String value, int max) {

@@ -1,0 +1,292 @@
+package vn.laurel.api.rules.drafts;
+
+import jakarta.inject.Singleton;
+import vn.laurel.api.store.Now;
+import vn.laurel.engine.ruleset.RuleBundle;
+
+import java.sql.*;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.*;
+
+/**
+ * The SQL of drafts: the draft row, its files (a complete copy of a rule set with its scenarios),
+ * who changed it, and its reviews. Every method works in the caller's connection, so a change and
+ * its line in the rule-set change log commit together.
+ */
+@Singleton
+public class DraftStore {
+    private static final String DRAFT = "SELECT id, title, base_revision_id, status, author, created_at, updated_at, content_hash, "
+            + "proposal_note, check_passed, check_result, published_revision_id FROM ruleset_draft";
+
+    public long insert(Connection c, String title, long baseRevisionId, String author, String contentHash, DraftCheck check)
+            throws SQLException {
+        OffsetDateTime now = now();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ruleset_draft (title, base_revision_id, status, author, created_at, "
+                + "updated_at, content_hash, check_passed, check_result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+            ps.setString(1, title);
+            ps.setLong(2, baseRevisionId);
+            ps.setString(3, DraftStatus.OPEN.name());
+            ps.setString(4, author);
+            ps.setObject(5, now);
+            ps.setObject(6, now);
+            ps.setString(7, contentHash);
+            ps.setBoolean(8, check.passed());
+            ps.setString(9, check.toJson());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    public Optional<Draft> find(Connection c, long id) throws SQLException {
+        return one(c, DRAFT + " WHERE id = ?", id);
+    }
+
+    /** The draft's row, locked until the transaction ends: changes to one draft happen one after another. */
+    public Optional<Draft> lock(Connection c, long id) throws SQLException {
+        return one(c, DRAFT + " WHERE id = ? FOR UPDATE", id);
+    }
+
+    /** The newest drafts first, of one status when given; before an id to page back. */
+    public List<Draft> list(Connection c, DraftStatus status, Long before, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder(DRAFT + " WHERE 1 = 1");
+        if (status != null) sql.append(" AND status = ?");
+        if (before != null) sql.append(" AND id < ?");
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            if (status != null) ps.setString(i++, status.name());
+            if (before != null) ps.setLong(i++, before);
+            ps.setInt(i, limit);
+            return drafts(ps);
+        }
+    }
+
+    /** After a change of content: the new hash and check, the status it leads to. */
+    public void updateContent(Connection c, long id, String contentHash, DraftCheck check, DraftStatus status) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE ruleset_draft SET content_hash = ?, check_passed = ?, check_result = ?, "
+                + "status = ?, updated_at = ? WHERE id = ?")) {
+            ps.setString(1, contentHash);
+            ps.setBoolean(2, check.passed());
+            ps.setString(3, check.toJson());
+            ps.setString(4, status.name());
+            ps.setObject(5, now());
+            ps.setLong(6, id);
+            ps.executeUpdate();
+        }
+    }
+
+    public void setStatus(Connection c, long id, DraftStatus status) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE ruleset_draft SET status = ?, updated_at = ? WHERE id = ?")) {
+            ps.setString(1, status.name());
+            ps.setObject(2, now());
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    public void propose(Connection c, long id, DraftStatus status, String note) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE ruleset_draft SET status = ?, proposal_note = ?, updated_at = ? WHERE id = ?")) {
+            ps.setString(1, status.name());
+            ps.setString(2, note);
+            ps.setObject(3, now());
+            ps.setLong(4, id);
+            ps.executeUpdate();
+        }
+    }
+
+    public void rebase(Connection c, long id, long baseRevisionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE ruleset_draft SET base_revision_id = ? WHERE id = ?")) {
+            ps.setLong(1, baseRevisionId);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** PUBLISHED, naming the revision the publication stored for this draft in the same transaction. */
+    public void markPublished(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE ruleset_draft SET status = ?, updated_at = ?, published_revision_id = "
+                + "(SELECT MAX(id) FROM ruleset_revision WHERE draft_id = ?) WHERE id = ?")) {
+            ps.setString(1, DraftStatus.PUBLISHED.name());
+            ps.setObject(2, now());
+            ps.setLong(3, id);
+            ps.setLong(4, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The revision in service apart from any this draft's publication just activated: what the rules
+     * in service were when the publication began, as far as this transaction can see.
+     */
+    public Optional<Long> activeRevisionBesides(Connection c, long draftId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT revision_id FROM ruleset_activation WHERE revision_id IS NULL "
+                + "OR revision_id NOT IN (SELECT id FROM ruleset_revision WHERE draft_id = ?) ORDER BY id DESC LIMIT 1")) {
+            ps.setLong(1, draftId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getObject(1, Long.class)) : Optional.empty();
+            }
+        }
+    }
+
+    // ---- files ----
+
+    public RuleBundle bundle(Connection c, long id) throws SQLException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT path, content FROM ruleset_draft_file WHERE draft_id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) files.put(rs.getString(1), rs.getBytes(2));
+            }
+        }
+        return RuleBundle.of(files);
+    }
+
+    public Optional<byte[]> file(Connection c, long id, String path) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT content FROM ruleset_draft_file WHERE draft_id = ? AND path = ?")) {
+            ps.setLong(1, id);
+            ps.setString(2, path);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+            }
+        }
+    }
+
+    public void putFile(Connection c, long id, String path, byte[] content) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE ruleset_draft_file SET content = ? WHERE draft_id = ? AND path = ?")) {
+            ps.setBytes(1, content);
+            ps.setLong(2, id);
+            ps.setString(3, path);
+            if (ps.executeUpdate() > 0) return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ruleset_draft_file (draft_id, path, content) VALUES (?, ?, ?)")) {
+            ps.setLong(1, id);
+            ps.setString(2, path);
+            ps.setBytes(3, content);
+            ps.executeUpdate();
+        }
+    }
+
+    public boolean deleteFile(Connection c, long id, String path) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM ruleset_draft_file WHERE draft_id = ? AND path = ?")) {
+            ps.setLong(1, id);
+            ps.setString(2, path);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
+    /** The draft's files become exactly the bundle's. */
+    public void replaceFiles(Connection c, long id, RuleBundle bundle) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM ruleset_draft_file WHERE draft_id = ?")) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ruleset_draft_file (draft_id, path, content) VALUES (?, ?, ?)")) {
+            for (Map.Entry<String, byte[]> f : bundle.files().entrySet()) {
+                ps.setLong(1, id);
+                ps.setString(2, f.getKey());
+                ps.setBytes(3, f.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    // ---- contributors and reviews ----
+
+    public void addContributor(Connection c, long id, String person) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM ruleset_draft_contributor WHERE draft_id = ? AND person = ?")) {
+            ps.setLong(1, id);
+            ps.setString(2, person);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) return;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ruleset_draft_contributor (draft_id, person) VALUES (?, ?)")) {
+            ps.setLong(1, id);
+            ps.setString(2, person);
+            ps.executeUpdate();
+        }
+    }
+
+    public List<String> contributors(Connection c, long id) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT person FROM ruleset_draft_contributor WHERE draft_id = ? ORDER BY person")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    public void insertReview(Connection c, long id, String reviewer, Review.Verdict verdict, String contentHash, String reason)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ruleset_draft_review (draft_id, reviewer, verdict, content_hash, "
+                + "reason, reviewed_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, id);
+            ps.setString(2, reviewer);
+            ps.setString(3, verdict.name());
+            ps.setString(4, contentHash);
+            ps.setString(5, reason);
+            ps.setObject(6, now());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Every review of the draft, oldest first. */
+    public List<Review> reviews(Connection c, long id) throws SQLException {
+        List<Review> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, reviewer, verdict, content_hash, reason, reviewed_at "
+                + "FROM ruleset_draft_review WHERE draft_id = ? ORDER BY id")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Review(rs.getLong(1), rs.getString(2), Review.Verdict.valueOf(rs.getString(3)), rs.getString(4),
+                            rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** When the draft was last proposed (the change log's latest PROPOSED for it), if ever: approvals count from then. */
+    public Optional<Instant> lastProposedAt(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(changed_at) FROM ruleset_change WHERE draft_id = ? AND action = 'PROPOSED'")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                OffsetDateTime at = rs.getObject(1, OffsetDateTime.class);
+                return Optional.ofNullable(at).map(OffsetDateTime::toInstant);
+            }
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(Now.instant(), ZoneOffset.UTC);
+    }
+
+    private static Optional<Draft> one(Connection c, String sql, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            List<Draft> found = drafts(ps);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        }
+    }
+
+    private static List<Draft> drafts(PreparedStatement ps) throws SQLException {
+        List<Draft> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new Draft(rs.getLong(1), rs.getString(2), rs.getLong(3), DraftStatus.valueOf(rs.getString(4)), rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getObject(7, OffsetDateTime.class).toInstant(),
+                        rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getString(11), rs.getObject(12, Long.class)));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,170 @@
+package vn.laurel.api.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A draft's way to review on PostgreSQL: every save checked, a failing scenario stops the proposal,
+ * nobody who changed a draft may approve it, a rejection says why, a change after approval
+ * withdraws it, and every step is in the rule-set change log with who took it.
+ */
+@MicronautTest(transactional = false)
+class DraftReviewApiTest extends DraftsApi {
+    @Override
+    protected String database() { return "laurel_draft_review"; }
+
+    @Test
+    void a_draft_is_a_copy_of_the_revision_in_service_and_says_so() {
+        long id = create(POLICY, "copy");
+        JsonNode d = view(id);
+        assertThat(d.get("status").asText()).isEqualTo("OPEN");
+        assertThat(d.get("author").asText()).isEqualTo(POLICY);
+        assertThat(d.get("baseIsActive").asBoolean()).isTrue();
+        assertThat(d.get("rulesVersion").asText()).isEqualTo(Http.get(client(), "/api/v1/ruleset").body().get("version").asText());
+        assertThat(d.get("check").get("scenarios").asInt()).isGreaterThan(100);
+        assertThat(d.get("approvalsRequired").asInt()).isEqualTo(1);
+        assertThat(d.get("changes").get("changed")).isEmpty();
+
+        JsonNode files = call(ADMIN, HttpRequest.GET(DRAFTS + "/" + id + "/files")).body().get("files");
+        assertThat(files.findValuesAsText("path")).contains(LABORER_DRL, EXCELLENT, "rules/regimes.yaml");
+        assertThat(files.findValuesAsText("change")).containsOnly("unchanged");
+        assertThat(file(id, LABORER_DRL)).isEqualTo(read(LABORER_DRL));
+        assertThat(call("auditor", HttpRequest.GET(DRAFTS + "?status=OPEN")).body().get("drafts").findValuesAsText("title")).contains("copy");
+    }
+
+    @Test
+    void neither_the_author_nor_anyone_who_changed_the_draft_may_approve_it() {
+        long id = create(POLICY, "four eyes");
+        replace(ADMIN, id, EXCELLENT, "name: \"A rating of excellent", "name: \"An excellent rating");
+        assertThat(propose(POLICY, id, "clearer name").status()).isEqualTo(200);
+
+        Http.Answer own = approve(POLICY, id);
+        assertThat(own.status()).isEqualTo(403);
+        assertThat(own.contentType()).isEqualTo("application/problem+json");
+        assertThat(own.body().get("detail").asText()).contains("its author");
+        Http.Answer contributor = approve(ADMIN, id);
+        assertThat(contributor.status()).isEqualTo(403);
+        assertThat(contributor.body().get("detail").asText()).contains("they changed it");
+        assertThat(view(id).get("contributors").toString()).contains(POLICY, ADMIN);
+        assertThat(view(id).get("status").asText()).isEqualTo("PROPOSED");
+        assertThat(view(id).get("approvals")).isEmpty();
+    }
+
+    @Test
+    void a_draft_whose_scenario_fails_cannot_be_proposed_and_names_the_scenario() {
+        long id = create(POLICY, "failing scenario");
+        JsonNode saved = replace(POLICY, id, EXCELLENT, "ADVANCED_LABORER: ELIGIBLE", "ADVANCED_LABORER: NOT_ELIGIBLE");
+        JsonNode check = saved.get("check");
+        assertThat(check.get("passed").asBoolean()).isFalse();
+        assertThat(check.get("scenarioFailures").asInt()).isEqualTo(1);
+        assertThat(check.get("failures").findValuesAsText("field")).containsExactly(EXCELLENT);
+
+        Http.Answer refused = propose(POLICY, id, "try");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        assertThat(refused.body().get("errors").findValuesAsText("field")).containsExactly(EXCELLENT);
+        assertThat(view(id).get("status").asText()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void a_rule_problem_is_kept_on_the_draft_with_its_file_line_and_column() {
+        long id = create(POLICY, "broken rule");
+        JsonNode check = replace(POLICY, id, LABORER_DRL, "$h : history )\nthen", "$h : )\nthen").get("check");
+        assertThat(check.get("passed").asBoolean()).isFalse();
+        assertThat(check.get("problems").findValuesAsText("file")).contains(LABORER_DRL);
+        assertThat(check.get("problems").findValuesAsText("location")).anyMatch(l -> l.matches(LABORER_DRL.replace(".", "\\.") + ":[1-9][0-9]*:[0-9]+"));
+        assertThat(propose(POLICY, id, "broken").body().get("errors").findValuesAsText("field")).contains(LABORER_DRL);
+    }
+
+    @Test
+    void the_diff_shows_the_changed_line_a_rejection_says_why_and_a_change_after_approval_withdraws_it() {
+        String inService = Http.get(client(), "/api/v1/ruleset").body().get("version").asText();
+        long id = create(POLICY, "sentence");
+        replace(POLICY, id, LABORER_DRL, OLD_SENTENCE, "Days of absence counted in {year}");
+
+        JsonNode diff = call("auditor", HttpRequest.GET(DRAFTS + "/" + id + "/diff")).body();
+        assertThat(diff.get("against").asText()).isEqualTo("base");
+        JsonNode file = diff.get("files").get(0);
+        assertThat(diff.get("files")).hasSize(1);
+        assertThat(file.get("path").asText()).isEqualTo(LABORER_DRL);
+        assertThat(file.get("change").asText()).isEqualTo("changed");
+        assertThat(file.get("linesAdded").asInt()).isEqualTo(1);
+        assertThat(file.get("linesRemoved").asInt()).isEqualTo(1);
+        assertThat(file.get("hunks").get(0).get("header").asText()).startsWith("@@ -");
+        List<String> lines = new ArrayList<>();
+        file.get("hunks").get(0).get("lines").forEach(l -> lines.add(l.asText()));
+        assertThat(lines).anyMatch(l -> l.startsWith("-") && l.contains("Working days absent in {year}"))
+                .anyMatch(l -> l.startsWith("+") && l.contains("Days of absence counted in {year}"));
+        assertThat(view(id).get("changes").get("changed").toString()).contains(LABORER_DRL);
+
+        assertThat(propose(POLICY, id, " ").status()).isEqualTo(400);
+        assertThat(propose(POLICY, id, "clearer sentence").body().get("status").asText()).isEqualTo("PROPOSED");
+        Http.Answer noReason = postJson(ADMIN, DRAFTS + "/" + id + "/reject", "{}");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body().get("errors").findValuesAsText("field")).containsExactly("reason");
+        Http.Answer rejected = postJson(ADMIN, DRAFTS + "/" + id + "/reject", "{\"reason\":\"say working days\"}");
+        assertThat(rejected.status()).isEqualTo(200);
+        assertThat(rejected.body().get("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.body().get("rejections").get(0).get("by").asText()).isEqualTo(ADMIN);
+        assertThat(rejected.body().get("rejections").get(0).get("reason").asText()).isEqualTo("say working days");
+        assertThat(approve(ADMIN, id).status()).isEqualTo(409);
+
+        replace(POLICY, id, LABORER_DRL, "Days of absence counted in {year}", "Working days of absence in {year}");
+        assertThat(view(id).get("status").asText()).isEqualTo("OPEN");
+        assertThat(propose(POLICY, id, "working days, as asked").status()).isEqualTo(200);
+        Http.Answer approved = approve(ADMIN, id);
+        assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
+        assertThat(approved.body().get("status").asText()).isEqualTo("APPROVED");
+        assertThat(approved.body().get("approvals").findValuesAsText("by")).containsExactly(ADMIN);
+
+        JsonNode edited = replace(POLICY, id, EXCELLENT, "name: \"A rating of excellent", "name: \"An excellent rating");
+        assertThat(edited.get("status").asText()).isEqualTo("OPEN");
+        assertThat(edited.get("approvals")).isEmpty();
+        assertThat(approve(ADMIN, id).status()).isEqualTo(409);
+        assertThat(propose(POLICY, id, "again").status()).isEqualTo(200);
+        assertThat(view(id).get("approvals")).as("the approval of other content no longer counts").isEmpty();
+
+        Http.Answer preview = postJson(POLICY, "/api/v1/ruleset/preview", "{\"draft\":" + id + ",\"lastDecisions\":3}");
+        assertThat(preview.status()).as(preview.body().toString()).isEqualTo(200);
+
+        assertThat(call(ADMIN, HttpRequest.DELETE(DRAFTS + "/" + id)).status()).isEqualTo(200);
+        assertThat(view(id).get("status").asText()).isEqualTo("DISCARDED");
+        assertThat(put(POLICY, id, EXCELLENT, "x").status()).isEqualTo(409);
+
+        assertThat(changes(id)).containsExactly("DRAFT_CREATED by policy", "FILE_SAVED by policy", "PROPOSED by policy",
+                "REJECTED by admin", "FILE_SAVED by policy", "PROPOSED by policy", "APPROVED by admin", "FILE_SAVED by policy",
+                "PROPOSED by policy", "DISCARDED by admin");
+        assertThat(Http.get(client(), "/api/v1/ruleset").body().get("version").asText())
+                .as("nothing of a draft is in service before it is published").isEqualTo(inService);
+        assertThat(changeLog.verify().intact()).isTrue();
+    }
+
+    @Test
+    void only_its_author_or_an_administrator_discards_a_draft() {
+        long id = create(ADMIN, "admin's");
+        Http.Answer refused = call(POLICY, HttpRequest.DELETE(DRAFTS + "/" + id));
+        assertThat(refused.status()).isEqualTo(403);
+        long own = create(POLICY, "own");
+        assertThat(call(POLICY, HttpRequest.DELETE(DRAFTS + "/" + own)).status()).isEqualTo(200);
+        assertThat(call(POLICY, HttpRequest.DELETE(DRAFTS + "/" + own)).status()).isEqualTo(409);
+    }
+
+    @Test
+    void a_directory_pushed_as_a_zip_becomes_a_draft_read_against_its_base() {
+        byte[] zip = Zips.of("rules/regimes.yaml", read("rules/regimes.yaml"), "scenarios/one.yaml", read("examples/scenarios/advanced-laborer/excellent-rating-is-eligible.yaml"));
+        Http.Answer a = call(POLICY, HttpRequest.POST(DRAFTS + "?title=pushed", zip).contentType("application/zip"));
+        assertThat(a.status()).as(a.body().toString()).isEqualTo(201);
+        assertThat(a.body().get("title").asText()).isEqualTo("pushed");
+        assertThat(a.body().get("changes").get("added").toString()).contains("scenarios/one.yaml");
+        assertThat(a.body().get("changes").get("removed").toString()).contains(LABORER_DRL);
+        assertThat(a.body().get("check").get("passed").asBoolean()).isFalse();
+    }
+}
