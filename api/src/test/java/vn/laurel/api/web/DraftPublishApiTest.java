@@ -1,0 +1,122 @@
+package vn.laurel.api.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.*;
+import vn.laurel.api.rules.RuleStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Publishing approved drafts on PostgreSQL, three opened from the same revision: the first goes into
+ * service; one that changed the same file differently is refused naming it; one that changed other
+ * files is carried onto the new revision and published, its rules those of the first plus its own.
+ */
+@MicronautTest(transactional = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DraftPublishApiTest extends DraftsApi {
+    static final String ELIGIBILITY = "/api/v1/subjects/P-0001/eligibility?year=2025&awards=ADVANCED_LABORER&lang=en";
+    static final String NEW_SENTENCE = "Days of absence counted in {year}";
+    static final String COPY = "scenarios/advanced-laborer/excellent-rating-copy.yaml";
+
+    @Inject
+    RuleStore ruleStore;
+
+    static long first, other, clash, start;
+    static String startVersion;
+
+    @Override
+    protected String database() { return "laurel_draft_publish"; }
+
+    @Test
+    @Order(1)
+    void three_drafts_of_one_revision_are_approved() {
+        JsonNode active = Http.get(client(), "/api/v1/ruleset").body();
+        startVersion = active.get("version").asText();
+        first = create(POLICY, "sentence and scenario name");
+        other = create(POLICY, "one more scenario");
+        clash = create(POLICY, "another scenario name");
+        start = view(first).get("baseRevision").asLong();
+
+        replace(POLICY, first, LABORER_DRL, OLD_SENTENCE, NEW_SENTENCE);
+        replace(POLICY, first, EXCELLENT, "name: \"A rating of excellent", "name: \"An excellent rating");
+        assertThat(put(POLICY, other, COPY, read("examples/" + EXCELLENT)).status()).isEqualTo(200);
+        replace(POLICY, clash, EXCELLENT, "name: \"A rating of excellent", "name: \"The excellent rating");
+        assertThat(publish(POLICY, first).status()).as("not approved yet").isEqualTo(409);
+        for (long id : new long[] {first, other, clash}) {
+            assertThat(propose(POLICY, id, "for the test").status()).isEqualTo(200);
+            Http.Answer a = approve(ADMIN, id);
+            assertThat(a.body().get("status").asText()).as(a.body().toString()).isEqualTo("APPROVED");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void the_first_is_published_and_served() {
+        Http.Answer a = publish(POLICY, first);
+        assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
+        assertThat(a.body().get("rebased").asBoolean()).isFalse();
+        assertThat(a.body().get("changed").asBoolean()).isTrue();
+        assertThat(a.body().get("previousVersion").asText()).isEqualTo(startVersion);
+        JsonNode revision = a.body().get("revision");
+        assertThat(revision.get("parentId").asLong()).isEqualTo(start);
+        assertThat(revision.get("draftId").asLong()).isEqualTo(first);
+        assertThat(a.body().get("draft").get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(a.body().get("draft").get("publishedRevision").asLong()).isEqualTo(revision.get("id").asLong());
+
+        assertThat(Http.get(client(), "/api/v1/ruleset").body().get("version").asText()).isEqualTo(revision.get("rulesVersion").asText());
+        assertThat(Http.get(client(), ELIGIBILITY).body().toString()).contains("Days of absence counted in 2025");
+        assertThat(publish(POLICY, first).status()).as("published once").isEqualTo(409);
+        assertThat(put(POLICY, first, EXCELLENT, "x").status()).as("a published draft is history").isEqualTo(409);
+    }
+
+    @Test
+    @Order(3)
+    void a_stale_draft_that_changed_the_same_file_is_refused_naming_it() {
+        Http.Answer a = publish(POLICY, clash);
+        assertThat(a.status()).as(a.body().toString()).isEqualTo(409);
+        assertThat(a.contentType()).isEqualTo("application/problem+json");
+        assertThat(a.body().get("errors").findValuesAsText("field")).containsExactly(EXCELLENT);
+        assertThat(a.body().get("detail").asText()).contains(EXCELLENT);
+        JsonNode d = view(clash);
+        assertThat(d.get("status").asText()).isEqualTo("APPROVED");
+        assertThat(d.get("baseIsActive").asBoolean()).isFalse();
+        assertThat(d.get("baseRevision").asLong()).isEqualTo(start);
+    }
+
+    @Test
+    @Order(4)
+    void a_stale_draft_that_changed_other_files_is_rebased_and_published() {
+        long published = view(first).get("publishedRevision").asLong();
+        Http.Answer a = publish(POLICY, other);
+        assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
+        assertThat(a.body().get("rebased").asBoolean()).isTrue();
+        long revision = a.body().get("revision").get("id").asLong();
+        assertThat(ruleStore.revision(revision).orElseThrow().parentId()).isEqualTo(published);
+
+        JsonNode d = view(other);
+        assertThat(d.get("status").asText()).isEqualTo("PUBLISHED");
+        assertThat(d.get("baseRevision").asLong()).isEqualTo(published);
+        assertThat(d.get("changes").get("added").toString()).contains(COPY);
+        assertThat(d.get("changes").get("changed")).isEmpty();
+        assertThat(file(other, LABORER_DRL)).contains(NEW_SENTENCE);
+        assertThat(ruleStore.bundle(revision).files()).containsKeys(COPY, EXCELLENT);
+        assertThat(new String(ruleStore.bundle(revision).files().get(EXCELLENT))).contains("An excellent rating");
+        assertThat(Http.get(client(), ELIGIBILITY).body().toString()).contains("Days of absence counted in 2025");
+
+        assertThat(changes(other)).containsExactly("DRAFT_CREATED by policy", "FILE_SAVED by policy", "PROPOSED by policy",
+                "APPROVED by admin", "REBASED by policy", "PUBLISHED by policy");
+        assertThat(changeLog.verify().intact()).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void the_refused_draft_can_still_be_discarded_and_the_diff_against_the_active_revision_names_the_clash() {
+        JsonNode diff = call(ADMIN, HttpRequest.GET(DRAFTS + "/" + clash + "/diff?against=active")).body();
+        assertThat(diff.get("against").asText()).isEqualTo("active");
+        assertThat(diff.get("files").findValuesAsText("path")).contains(EXCELLENT, LABORER_DRL, COPY);
+        assertThat(call(POLICY, HttpRequest.DELETE(DRAFTS + "/" + clash)).status()).isEqualTo(200);
+    }
+}
