@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestFactory;
 import vn.laurel.api.PostgresTest;
 import vn.laurel.api.TestCredentials;
 import vn.laurel.api.ThrowawayPostgres;
+import vn.laurel.api.rules.drafts.DraftService;
 import vn.laurel.api.security.Tokens;
 
 import java.nio.file.Files;
@@ -42,9 +43,13 @@ abstract class RoleMatrix extends PostgresTest {
     @Client("/")
     HttpClient http;
 
+    @Inject
+    DraftService drafts;
+
     long decisionId;
     long checkpointId;
     long importId;
+    long draftId;
     String version;
     long revision;
     final AtomicInteger counter = new AtomicInteger();
@@ -81,6 +86,27 @@ abstract class RoleMatrix extends PostgresTest {
         importId = Http.call(client(), csvImport()).body().get("id").asLong();
         version = Http.get(client(), "/api/v1/ruleset").body().get("version").asText();
         revision = Http.get(client(), "/api/v1/ruleset").body().get("revision").get("id").asLong();
+        draftId = freshDraft();
+    }
+
+    static final String DRAFTS = "/api/v1/ruleset/drafts";
+    static final String SCENARIO = "scenarios/advanced-laborer/excellent-rating-is-eligible.yaml";
+
+    /** A draft of the rules in service by someone who is none of the matrix's users, so any of them may review it. */
+    long freshDraft() {
+        return drafts.create("matrix", null, "matrix").id();
+    }
+
+    long proposedDraft() {
+        long id = freshDraft();
+        drafts.propose(id, "matrix", "matrix");
+        return id;
+    }
+
+    long approvedDraft() {
+        long id = proposedDraft();
+        drafts.approve(id, null, "matrix-reviewer");
+        return id;
     }
 
     static MutableHttpRequest<?> csvImport() {
@@ -146,6 +172,25 @@ abstract class RoleMatrix extends PostgresTest {
                 new Endpoint("POST ruleset rollback", Set.of(POLICY, ADMIN), ok, () -> json(HttpRequest.POST("/api/v1/ruleset/rollback", "{\"version\":\"" + version + "\"}"))),
                 new Endpoint("POST ruleset preview", Set.of(POLICY, ADMIN), ok, () -> json(HttpRequest.POST("/api/v1/ruleset/preview",
                         "{\"version\":\"" + version + "\",\"lastDecisions\":3}"))),
+                new Endpoint("POST ruleset draft", Set.of(POLICY, ADMIN), created, () -> json(HttpRequest.POST(DRAFTS, "{\"title\":\"matrix\"}"))),
+                new Endpoint("GET ruleset drafts", Set.of(POLICY, AUDITOR, ADMIN), ok, () -> HttpRequest.GET(DRAFTS + "?status=OPEN")),
+                new Endpoint("GET ruleset draft", Set.of(POLICY, AUDITOR, ADMIN), ok, () -> HttpRequest.GET(DRAFTS + "/" + draftId)),
+                new Endpoint("GET ruleset draft files", Set.of(POLICY, AUDITOR, ADMIN), ok, () -> HttpRequest.GET(DRAFTS + "/" + draftId + "/files")),
+                new Endpoint("GET ruleset draft file", Set.of(POLICY, AUDITOR, ADMIN), ok, () -> HttpRequest.GET(DRAFTS + "/" + draftId + "/files/" + SCENARIO)),
+                new Endpoint("GET ruleset draft diff", Set.of(POLICY, AUDITOR, ADMIN), ok, () -> HttpRequest.GET(DRAFTS + "/" + draftId + "/diff")),
+                new Endpoint("PUT ruleset draft file", Set.of(POLICY, ADMIN), ok, () -> HttpRequest.PUT(DRAFTS + "/" + draftId + "/files/" + SCENARIO,
+                        read("examples/" + SCENARIO).replace("name: \"A rating", "name: \"The rating")).contentType(MediaType.TEXT_PLAIN)),
+                new Endpoint("DELETE ruleset draft file", Set.of(POLICY, ADMIN), ok, () -> HttpRequest.DELETE(DRAFTS + "/" + freshDraft() + "/files/" + SCENARIO)),
+                new Endpoint("POST ruleset draft propose", Set.of(POLICY, ADMIN), ok, () -> json(HttpRequest.POST(DRAFTS + "/" + freshDraft() + "/propose",
+                        "{\"note\":\"matrix\"}"))),
+                new Endpoint("POST ruleset draft approve", Set.of(POLICY, ADMIN), ok, () -> json(HttpRequest.POST(DRAFTS + "/" + proposedDraft() + "/approve", "{}"))),
+                new Endpoint("POST ruleset draft reject", Set.of(POLICY, ADMIN), ok, () -> json(HttpRequest.POST(DRAFTS + "/" + proposedDraft() + "/reject",
+                        "{\"reason\":\"matrix\"}"))),
+                new Endpoint("POST ruleset draft publish", Set.of(POLICY, ADMIN), ok, () -> json(HttpRequest.POST(DRAFTS + "/" + approvedDraft() + "/publish", ""))),
+                // Only its author or an administrator discards a draft: the matrix's drafts are nobody's here.
+                new Endpoint("DELETE ruleset draft of someone else", Set.of(ADMIN), ok, () -> HttpRequest.DELETE(DRAFTS + "/" + freshDraft())),
+                new Endpoint("POST ruleset preview of a draft", Set.of(POLICY, ADMIN), ok, () -> json(HttpRequest.POST("/api/v1/ruleset/preview",
+                        "{\"draft\":" + draftId + ",\"lastDecisions\":3}"))),
                 new Endpoint("GET health", Set.of(), ok, () -> HttpRequest.GET("/health")),
                 new Endpoint("GET OpenAPI document", Set.of(), ok, () -> HttpRequest.GET("/swagger/laurel-v1.yml")));
     }
