@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.*;
 import vn.laurel.api.rules.RuleStore;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -118,5 +120,41 @@ class DraftPublishApiTest extends DraftsApi {
         assertThat(diff.get("against").asText()).isEqualTo("active");
         assertThat(diff.get("files").findValuesAsText("path")).contains(EXCELLENT, LABORER_DRL, COPY);
         assertThat(call(POLICY, HttpRequest.DELETE(DRAFTS + "/" + clash)).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(6)
+    void a_stale_draft_that_fails_once_carried_onto_the_new_rules_is_refused_and_open_again() {
+        String params = "rules/parameters/advanced-laborer.yaml";
+        long limit = create(POLICY, "an absence limit of 30 days");
+        long copy = create(POLICY, "a copy of the scenarios the limit breaks");
+        JsonNode check = replace(POLICY, limit, params, "value: NONE", "value: 30").get("check");
+        List<String> broken = check.get("failures").findValuesAsText("field").stream().distinct().toList();
+        assertThat(broken).isNotEmpty();
+        // The limit's draft drops the scenarios it breaks; the other draft, made before, adds copies of them.
+        for (String path : broken) {
+            assertThat(call(POLICY, HttpRequest.DELETE(DRAFTS + "/" + limit + "/files/" + path)).status()).isEqualTo(200);
+            assertThat(put(POLICY, copy, path.replace(".yaml", "-copy.yaml"), file(copy, path)).status()).isEqualTo(200);
+        }
+        for (long id : new long[] {limit, copy}) {
+            Http.Answer p = propose(POLICY, id, "for the test");
+            assertThat(p.status()).as(p.body().toString()).isEqualTo(200);
+            assertThat(approve(ADMIN, id).body().get("status").asText()).isEqualTo("APPROVED");
+        }
+        Http.Answer published = publish(POLICY, limit);
+        assertThat(published.status()).as(published.body().toString()).isEqualTo(200);
+        long revision = published.body().get("revision").get("id").asLong();
+
+        Http.Answer refused = publish(POLICY, copy);
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(422);
+        assertThat(refused.body().get("errors").findValuesAsText("field")).contains(broken.get(0).replace(".yaml", "-copy.yaml"));
+        JsonNode d = view(copy);
+        assertThat(d.get("status").asText()).isEqualTo("OPEN");
+        assertThat(d.get("baseRevision").asLong()).isEqualTo(revision);
+        assertThat(d.get("check").get("passed").asBoolean()).isFalse();
+        assertThat(file(copy, params)).contains("value: 30");
+        assertThat(changes(copy)).endsWith("APPROVED by admin", "REBASED by policy");
+        assertThat(Http.get(client(), "/api/v1/ruleset").body().get("version").asText())
+                .isEqualTo(published.body().get("revision").get("rulesVersion").asText());
     }
 }
