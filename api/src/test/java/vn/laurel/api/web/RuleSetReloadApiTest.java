@@ -211,7 +211,6 @@ class RuleSetReloadApiTest extends RulesCopyPostgresTest {
 
     @Test
     @Order(5)
-    @Disabled("needs issue 15 Part B's DraftService: enable at merge")
     void a_reload_of_changed_files_on_postgresql_is_a_draft_to_review_202() throws IOException {
         String original = Files.readString(laborer());
         try {
