@@ -66,7 +66,8 @@ public final class RulesCommand {
         int rules = pulled.bundle().part(RuleBundle.RULES).size(), scenarios = pulled.bundle().part(RuleBundle.SCENARIOS).size();
         out.println((pulled.revisionId() == null ? "Version " + pulled.version() : "Revision " + pulled.revisionId() + " (" + pulled.version() + ")")
                 + ": " + rules + " rule file(s) in " + dir.resolve("rules") + ", " + scenarios + " scenario(s) in " + dir.resolve("scenarios"));
-        out.println("Edit them, check with ./laurel check " + dir.resolve("rules") + ", then: ./laurel rules push " + dir + " --note \"why\"");
+        out.println("Edit them, check with ./laurel check " + dir.resolve("rules") + " --scenarios " + dir.resolve("scenarios")
+                + ", then: ./laurel rules push " + dir + " --note \"why\"");
         return 0;
     }
 
