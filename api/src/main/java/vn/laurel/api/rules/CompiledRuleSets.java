@@ -60,8 +60,10 @@ public class CompiledRuleSets {
             if (!rules.version().equals(version)) throw new VersionMismatch(version, rules.version());
             mine.complete(rules);
             return rules;
-        } catch (RuntimeException e) {
-            forget(version, mine); // a failure is not kept: the next check tries again
+        } catch (RuntimeException | Error e) {
+            // A failure is not kept (the next check tries again), and those waiting are told: an Error
+            // left unhandled here would leave them waiting on this version for ever.
+            forget(version, mine);
             mine.completeExceptionally(e);
             throw e;
         }
@@ -78,6 +80,7 @@ public class CompiledRuleSets {
             return f.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error r) throw r;
             throw e;
         }
     }

@@ -30,15 +30,16 @@ public class RuleApprovals {
         if (n < 0) throw new IllegalStateException(SETTING + " must be 0 or more, not " + n);
         if (n == 0 && !isEmbeddedH2(databaseUrl)) {
             throw new IllegalStateException(SETTING + " = 0 (rule changes published without review) is allowed only on the embedded "
-                    + "H2 database, not on " + databaseUrl + ": set it to 1 or more");
+                    + "in-memory H2 database, not on " + databaseUrl + ": set it to 1 or more");
         }
         return n;
     }
 
-    /** H2 in this process (in memory or a file), not an H2 server others reach. */
+    /**
+     * The demo's H2 in this process's memory only: a file database outlives the process and can be
+     * shared (AUTO_SERVER), so it decides for real like any other and needs review.
+     */
     static boolean isEmbeddedH2(String url) {
-        if (url == null || !url.startsWith("jdbc:h2:")) return false;
-        String rest = url.substring("jdbc:h2:".length()).toLowerCase();
-        return !(rest.startsWith("tcp:") || rest.startsWith("ssl:"));
+        return url != null && url.toLowerCase().startsWith("jdbc:h2:mem:");
     }
 }

@@ -60,7 +60,8 @@ public class RuleFollower {
                     awaitNotice();
                     follow();
                     lastFailure = null;
-                } catch (SQLException | RuntimeException e) {
+                } catch (SQLException | RuntimeException | Error e) {
+                    // An Error too: a follower that died silently would leave this instance on old rules for ever.
                     closeListener();
                     // The database away for a while gives the same failure every interval: said once.
                     if (!String.valueOf(e.getMessage()).equals(lastFailure)) {
@@ -98,7 +99,7 @@ public class RuleFollower {
         try {
             rules = compiled.compile(version, () -> store.rulesZip(version).orElseThrow(() ->
                     new IllegalStateException("no stored files for rule-set version " + version)));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             if (failedActivation != next.activationId()) {
                 LOG.error("Activation {} (version {}) cannot be compiled here; the current rules stay in service and it is tried "
                         + "again at each check: {}", next.activationId(), version, e.getMessage());

@@ -164,8 +164,10 @@ public class RuleSetService {
      */
     public synchronized Change rollback(String by, String version, Long revisionId) {
         long start = System.nanoTime();
-        ActiveRuleSet now = holder.active();
-        String current = now.rules().version();
+        // The database's active revision, not this instance's view of it: that may lag by a follow.
+        RuleStore.Active now = store.active().orElseThrow();
+        String current = now.rulesVersion();
+        Long currentRevision = now.revision() == null ? null : now.revision().id();
         RuleStore.Revision target;
         String targetVersion;
         if (revisionId != null) {
@@ -189,21 +191,23 @@ public class RuleSetService {
                     + e.actual() + "): the archive was changed outside Laurel. The current rules stay in service.", List.of());
         }
         long compiledAt = System.nanoTime();
-        if (target != null && now.revision() != null && target.id() == now.revision().id()) {
+        if (target != null && currentRevision != null && target.id() == currentRevision) {
             return new Change("ROLLBACK", targetVersion, current, false, 0, ms(compiledAt - start), 0, ms(System.nanoTime() - start),
                     by, target);
         }
         // A version stored before revisions gets one, with the scenarios of the revision in service.
         RuleBundle made = target != null ? null : RuleBundle.fromZips(zip,
-                now.revisionId() == null ? null : store.bundle(now.revisionId()).scenariosZip());
+                currentRevision == null ? null : store.bundle(currentRevision).scenariosZip());
         record Done(RuleStore.Revision revision, RuleStore.Active active) {}
         Done done = store.inTransaction(c -> {
             Head.lock(c, Head.RULE_CHANGES);
+            RuleStore.Active from = store.active(c).orElseThrow(); // under the lock: what this rollback really replaces
+            Long fromRevision = from.revision() == null ? null : from.revision().id();
             RuleStore.Revision r = target != null ? target
-                    : store.insertRevision(c, made, now.revisionId(), by, "stored before revisions; made for a rollback", null);
+                    : store.insertRevision(c, made, fromRevision, by, "stored before revisions; made for a rollback", null);
             store.activate(c, r, "ROLLBACK", by);
             changes.append(c, new RuleChangeLog.Change(RuleChangeLog.Action.ROLLED_BACK, by, null, r.id(), r.rulesVersion(),
-                    r.contentHash(), "from revision " + now.revisionId() + " (" + current + ")"));
+                    r.contentHash(), "from revision " + fromRevision + " (" + from.rulesVersion() + ")"));
             return new Done(r, store.active(c).orElseThrow());
         });
         compiled.put(rules);

@@ -159,8 +159,8 @@ class RuleFollowH2Test {
     void approvals_required_is_checked_at_start() {
         assertThat(RuleApprovals.validated("1", "jdbc:postgresql://db/laurel")).isEqualTo(1);
         assertThat(RuleApprovals.validated("0", url("x"))).isZero();
-        assertThat(RuleApprovals.validated("0", "jdbc:h2:file:/var/laurel/db")).isZero();
-        for (String[] refused : new String[][] {{"0", "jdbc:postgresql://db/laurel"}, {"0", "jdbc:h2:tcp://host/laurel"}, {"-1", url("x")},
+        for (String[] refused : new String[][] {{"0", "jdbc:postgresql://db/laurel"}, {"0", "jdbc:h2:tcp://host/laurel"},
+                {"0", "jdbc:h2:file:/var/laurel/db;AUTO_SERVER=TRUE"}, {"0", "jdbc:h2:/var/laurel/db"}, {"-1", url("x")},
                 {"one", url("x")}}) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> RuleApprovals.validated(refused[0], refused[1]))
                     .as(String.join(" on ", refused)).hasMessageContaining("laurel.rules.approvals-required");

@@ -57,6 +57,11 @@ final class DrlShape {
                 pkg = parser.parse(false, text);
             } catch (DroolsParserException | RuntimeException e) {
                 pkg = null;
+            } catch (StackOverflowError e) {
+                // The parser descends once per bracket: a few kilobytes of them exhaust its stack.
+                problems.add(RuleProblem.error(file, 0, 0, "the file is nested too deeply to be read (brackets within brackets "
+                        + "thousands deep); write the condition more simply"));
+                return;
             }
             // A file that does not parse is reported by the compiler, with its line; it never gets as far as running.
             if (pkg == null || parser.hasErrors()) return;

@@ -65,6 +65,13 @@ public final class RuleBundle {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Refused here, at the door: a name stored now and refused when read back would lock every later reader out.
+        List<RuleProblem> problems = new ArrayList<>();
+        files.keySet().forEach(path -> {
+            String problem = pathProblem(path);
+            if (problem != null) problems.add(RuleProblem.error(path, 0, 0, problem));
+        });
+        if (!problems.isEmpty()) throw new RuleSetException(problems);
         return new RuleBundle(files);
     }
 

@@ -29,6 +29,16 @@ public final class RuleSetLoader {
      * recent build had the same files (to measure a build, not a lookup).
      */
     public static RuleSet load(Path directory, boolean reuseBuilds) {
+        try {
+            return loadChecked(directory, reuseBuilds);
+        } catch (StackOverflowError e) {
+            // Nesting the parser accepted can still exhaust a later step's stack: a problem, never an Error past the load.
+            throw new RuleSetException(List.of(RuleProblem.error(directory.toString(), 0, 0,
+                    "a rule file is nested too deeply to be compiled; write its conditions more simply")));
+        }
+    }
+
+    private static RuleSet loadChecked(Path directory, boolean reuseBuilds) {
         Path root = directory.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             throw new RuleSetException(List.of(RuleProblem.error(root.toString(), 0, 0, "rules directory not found")));

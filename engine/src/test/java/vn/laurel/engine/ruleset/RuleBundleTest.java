@@ -68,4 +68,13 @@ class RuleBundleTest {
         assertThatThrownBy(() -> RuleBundle.of(Map.of("rules/../../x.drl", x))).isInstanceOf(RuleSetException.class);
         assertThatThrownBy(() -> repository().with("x.drl", x)).isInstanceOf(RuleSetException.class);
     }
+
+    @Test
+    void a_directory_with_a_file_name_a_bundle_cannot_hold_is_refused_naming_it() throws Exception {
+        Path rules = RepoPaths.copyOfRules(dir.resolve("rules"));
+        Files.writeString(rules.resolve("law-2022/điều-24.drl"), "package laurel.x;\n");
+        assertThatThrownBy(() -> RuleBundle.fromDirectories(rules, null)).isInstanceOf(RuleSetException.class)
+                .satisfies(e -> assertThat(((RuleSetException) e).getProblems()).anySatisfy(p ->
+                        assertThat(p.file()).isEqualTo("rules/law-2022/điều-24.drl")));
+    }
 }
