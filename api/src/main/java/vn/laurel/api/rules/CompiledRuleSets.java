@@ -37,6 +37,16 @@ public class CompiledRuleSets {
         return f != null && f.isDone() && !f.isCompletedExceptionally() ? Optional.of(f.join()) : Optional.empty();
     }
 
+    /**
+     * Marks a version as just used, so the compiles that follow evict older versions first: a draft's
+     * check or preview calls it with the version in service, which then stays compiled for a rollback.
+     */
+    public void touch(String version) {
+        synchronized (byVersion) {
+            byVersion.get(version); // an access-ordered map: reading moves it to the newest end
+        }
+    }
+
     public void put(RuleSet rules) {
         synchronized (byVersion) {
             byVersion.put(rules.version(), CompletableFuture.completedFuture(rules));

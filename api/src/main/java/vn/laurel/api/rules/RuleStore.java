@@ -150,6 +150,30 @@ public class RuleStore {
         }
     }
 
+    /** The newest revision a draft's publication stored, in the caller's transaction. */
+    public Optional<Long> latestRevisionOfDraft(Connection c, long draftId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(id) FROM ruleset_revision WHERE draft_id = ?")) {
+            ps.setLong(1, draftId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getObject(1, Long.class)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * The revision in service apart from any this draft's publication just activated: what the rules
+     * in service were when the publication began, as far as this transaction can see.
+     */
+    public Optional<Long> activeRevisionBesides(Connection c, long draftId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT revision_id FROM ruleset_activation WHERE revision_id IS NULL "
+                + "OR revision_id NOT IN (SELECT id FROM ruleset_revision WHERE draft_id = ?) ORDER BY id DESC LIMIT 1")) {
+            ps.setLong(1, draftId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getObject(1, Long.class)) : Optional.empty();
+            }
+        }
+    }
+
     /** The stored zip of a version's rule files. */
     public Optional<byte[]> rulesZip(String version) {
         return read(c -> {

@@ -16,6 +16,7 @@ import vn.laurel.api.limits.Bodies;
 import vn.laurel.api.limits.DraftFileLimit;
 import vn.laurel.api.problem.JsonProblems;
 import vn.laurel.api.problem.ProblemException;
+import vn.laurel.api.rules.drafts.DraftInputs;
 import vn.laurel.api.rules.drafts.DraftService;
 import vn.laurel.api.rules.drafts.DraftStatus;
 import vn.laurel.api.security.Requester;
@@ -57,7 +58,7 @@ public class DraftsController {
     /**
      * JSON {"title": "…", "from": 12 | "sha256:…"} copies a stored revision (default: the one in
      * service); a zip body (rules/…, scenarios/…, as {@code ./laurel rules push} sends a directory)
-     * becomes the draft's files, with title and from in the query.
+     * becomes the draft's files, with title, note and from in the query.
      */
     @Post(produces = MediaType.APPLICATION_JSON)
     @Consumes({MediaType.APPLICATION_JSON, "application/zip", MediaType.APPLICATION_OCTET_STREAM})
@@ -71,9 +72,10 @@ public class DraftsController {
             view = drafts.create(text(json, "title"), from(json.get("from")), by);
         } else {
             String title = request.getParameters().get("title");
+            String note = request.getParameters().get("note"); // ./laurel rules push --note: kept as the draft's note
             String fromText = request.getParameters().get("from");
             Object from = fromText == null || fromText.isBlank() ? null : from(JSON.getNodeFactory().textNode(fromText));
-            view = drafts.createFromBundle(uploaded(bytes), drafts.baseRevisionId(from), by, title);
+            view = drafts.createFromBundle(uploaded(bytes), drafts.baseRevisionId(from), by, title, note);
         }
         return HttpResponse.status(HttpStatus.CREATED).body(Json.write(view)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
@@ -125,6 +127,7 @@ public class DraftsController {
         byte[] bytes = Bodies.readAll(body);
         fileLimit.check("body", bytes.length);
         requireUtf8("body", bytes);
+        DraftInputs.requireText("body", bytes);
         return HttpResponse.ok(Json.write(drafts.save(draft, file, bytes, Requester.of(request))));
     }
 
@@ -154,22 +157,25 @@ public class DraftsController {
         return HttpResponse.ok(Json.write(drafts.propose(draft, text(json, "note"), Requester.of(request))));
     }
 
-    /** {"note": "…"} (optional). */
+    /**
+     * {"contentHash": "sha256:…" (required: the draft's contentHash as the reviewer read it), "note": "…"
+     * (optional)}. Approving names what was read, so content changed meanwhile is never approved unseen.
+     */
     @Post(value = "/{id}/approve", produces = MediaType.APPLICATION_JSON)
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     public HttpResponse<String> approve(HttpRequest<?> request, @PathVariable String id, @Nullable @Body InputStream body) {
         long draft = number("id", id);
-        JsonNode json = object(Bodies.readAll(body), "note");
-        return HttpResponse.ok(Json.write(drafts.approve(draft, text(json, "note"), Requester.of(request))));
+        JsonNode json = object(Bodies.readAll(body), "contentHash", "note");
+        return HttpResponse.ok(Json.write(drafts.approve(draft, text(json, "contentHash"), text(json, "note"), Requester.of(request))));
     }
 
-    /** {"reason": "…"} (required). */
+    /** {"reason": "…"} (required), "contentHash" optional (when given, it must still be the draft's). */
     @Post(value = "/{id}/reject", produces = MediaType.APPLICATION_JSON)
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     public HttpResponse<String> reject(HttpRequest<?> request, @PathVariable String id, @Nullable @Body InputStream body) {
         long draft = number("id", id);
-        JsonNode json = object(Bodies.readAll(body), "reason");
-        return HttpResponse.ok(Json.write(drafts.reject(draft, text(json, "reason"), Requester.of(request))));
+        JsonNode json = object(Bodies.readAll(body), "contentHash", "reason");
+        return HttpResponse.ok(Json.write(drafts.reject(draft, text(json, "contentHash"), text(json, "reason"), Requester.of(request))));
     }
 
     @Post(value = "/{id}/publish", produces = MediaType.APPLICATION_JSON)

@@ -5,11 +5,20 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.*;
+import vn.laurel.api.problem.ProblemException;
+import vn.laurel.api.rules.CompiledRuleSets;
+import vn.laurel.api.rules.RuleApprovals;
+import vn.laurel.api.rules.RuleSetHolder;
+import vn.laurel.api.rules.RuleSetService;
 import vn.laurel.api.rules.RuleStore;
+import vn.laurel.api.rules.drafts.DraftApprovals;
+import vn.laurel.api.rules.drafts.DraftService;
+import vn.laurel.api.rules.drafts.DraftStore;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Publishing approved drafts on PostgreSQL, three opened from the same revision: the first goes into
@@ -25,6 +34,16 @@ class DraftPublishApiTest extends DraftsApi {
 
     @Inject
     RuleStore ruleStore;
+    @Inject
+    DraftStore draftStore;
+    @Inject
+    RuleSetService ruleSets;
+    @Inject
+    CompiledRuleSets compiledRuleSets;
+    @Inject
+    RuleSetHolder holder;
+    @Inject
+    DraftApprovals draftApprovals;
 
     static long first, other, clash, start;
     static String startVersion;
@@ -156,5 +175,54 @@ class DraftPublishApiTest extends DraftsApi {
         assertThat(changes(copy)).endsWith("APPROVED by admin", "REBASED by policy");
         assertThat(Http.get(client(), "/api/v1/ruleset").body().get("version").asText())
                 .isEqualTo(published.body().get("revision").get("rulesVersion").asText());
+    }
+
+    @Test
+    @Order(7)
+    void a_draft_approved_by_fewer_people_than_are_now_required_is_not_published() {
+        long id = create(POLICY, "approved when one approval sufficed");
+        replace(POLICY, id, EXCELLENT, "name: \"An excellent rating", "name: \"A rating of excellent");
+        assertThat(propose(POLICY, id, "for the test").status()).isEqualTo(200);
+        assertThat(approve(ADMIN, id).body().get("status").asText()).isEqualTo("APPROVED");
+
+        // The same database seen by an instance where two approvals are required now.
+        DraftService strict = new DraftService(ruleStore, draftStore, changeLog, ruleSets, compiledRuleSets, holder, draftApprovals,
+                new RuleApprovals("2", "jdbc:postgresql://elsewhere/laurel"));
+        assertThatThrownBy(() -> strict.publish(id, POLICY)).isInstanceOfSatisfying(ProblemException.class, e -> {
+            assertThat(e.problem().status()).isEqualTo(409);
+            assertThat(e.getMessage()).contains("1 approval(s)", "2 are required");
+        });
+        assertThat(view(id).get("status").asText()).isEqualTo("APPROVED");
+
+        strict.approve(id, view(id).get("contentHash").asText(), "a second look", "second-reviewer");
+        assertThat(strict.view(id).approvals()).hasSize(2);
+        DraftService.Publication published = strict.publish(id, POLICY);
+        assertThat(published.draft().status().name()).isEqualTo("PUBLISHED");
+        assertThat(changes(id)).endsWith("APPROVED by admin", "APPROVED by second-reviewer", "PUBLISHED by policy");
+    }
+
+    @Test
+    @Order(8)
+    void an_approved_draft_failing_its_check_when_published_is_open_again_and_the_log_says_so() {
+        long id = create(POLICY, "fails when published");
+        replace(POLICY, id, LABORER_DRL, NEW_SENTENCE, "Working days away in {year}");
+        assertThat(propose(POLICY, id, "for the test").status()).isEqualTo(200);
+        assertThat(approve(ADMIN, id).body().get("status").asText()).isEqualTo("APPROVED");
+        // What passed when proposed may fail when published (a newer Laurel's stricter check, a scenario's
+        // date): simulated by breaking the stored rule file under the approved draft.
+        ruleStore.inTransaction(c -> {
+            try (var ps = c.prepareStatement("UPDATE ruleset_draft_file SET content = ? WHERE draft_id = ? AND path = ?")) {
+                ps.setBytes(1, "rule \"broken\" when $h : ) then end".getBytes());
+                ps.setLong(2, id);
+                ps.setString(3, LABORER_DRL);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        Http.Answer refused = publish(POLICY, id);
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(422);
+        assertThat(view(id).get("status").asText()).isEqualTo("OPEN");
+        assertThat(changes(id)).endsWith("APPROVED by admin", "REOPENED by policy");
+        assertThat(changeLog.verify().intact()).isTrue();
     }
 }

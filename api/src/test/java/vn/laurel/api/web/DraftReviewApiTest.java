@@ -4,7 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import org.junit.jupiter.api.Test;
+import vn.laurel.api.rules.CompiledRuleSets;
+import vn.laurel.api.rules.RuleApprovals;
+import vn.laurel.api.rules.RuleDirectories;
+import vn.laurel.api.rules.RuleSetArchive;
+import vn.laurel.api.rules.RuleSetHolder;
+import vn.laurel.api.rules.RuleSetService;
+import vn.laurel.api.rules.RuleStore;
+import vn.laurel.api.rules.drafts.DraftApprovals;
+import vn.laurel.api.rules.drafts.DraftService;
+import vn.laurel.api.rules.drafts.DraftStore;
+import vn.laurel.api.rules.drafts.DraftView;
+import vn.laurel.engine.ruleset.RuleBundle;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +70,72 @@ class DraftReviewApiTest extends DraftsApi {
         assertThat(view(id).get("contributors").toString()).contains(POLICY, ADMIN);
         assertThat(view(id).get("status").asText()).isEqualTo("PROPOSED");
         assertThat(view(id).get("approvals")).isEmpty();
+    }
+
+    @Test
+    void an_approval_names_the_content_read_and_content_changed_since_is_not_approved() {
+        long id = create(POLICY, "changed while read");
+        replace(POLICY, id, EXCELLENT, "name: \"A rating of excellent", "name: \"An excellent rating");
+        assertThat(propose(POLICY, id, "clearer name").status()).isEqualTo(200);
+        String read = view(id).get("contentHash").asText();
+
+        Http.Answer blind = postJson(ADMIN, DRAFTS + "/" + id + "/approve", "{\"note\":\"fine\"}");
+        assertThat(blind.status()).as(blind.body().toString()).isEqualTo(400);
+        assertThat(blind.body().get("errors").findValuesAsText("field")).containsExactly("contentHash");
+
+        // While the reviewer reads, the author changes the draft and proposes it again.
+        replace(POLICY, id, EXCELLENT, "name: \"An excellent rating", "name: \"A rating nobody reviewed");
+        assertThat(propose(POLICY, id, "clearer name").status()).isEqualTo(200);
+        String now = view(id).get("contentHash").asText();
+        Http.Answer stale = approve(ADMIN, id, read);
+        assertThat(stale.status()).as(stale.body().toString()).isEqualTo(409);
+        assertThat(stale.contentType()).isEqualTo("application/problem+json");
+        assertThat(stale.body().get("detail").asText()).contains("changed since", read, now);
+        assertThat(stale.body().get("errors").findValuesAsText("field")).containsExactly("contentHash");
+        assertThat(view(id).get("status").asText()).isEqualTo("PROPOSED");
+        assertThat(view(id).get("approvals")).isEmpty();
+        assertThat(postJson(ADMIN, DRAFTS + "/" + id + "/reject", "{\"reason\":\"x\",\"contentHash\":\"" + read + "\"}").status())
+                .as("a rejection naming other content is refused too").isEqualTo(409);
+
+        Http.Answer approved = approve(ADMIN, id, now);
+        assertThat(approved.status()).as(approved.body().toString()).isEqualTo(200);
+        assertThat(approved.body().get("status").asText()).isEqualTo("APPROVED");
+    }
+
+    @Inject RuleStore ruleStore;
+    @Inject DraftStore draftStore;
+    @Inject CompiledRuleSets compiledRuleSets;
+    @Inject RuleSetHolder holder;
+    @Inject DraftApprovals draftApprovals;
+    @Inject RuleApprovals ruleApprovals;
+    @Inject RuleSetArchive archive;
+    @Inject RuleDirectories directories;
+    @Inject Provider<DraftService> draftServices;
+
+    @Test
+    void a_check_that_overflows_the_stack_is_a_problem_of_the_draft_not_a_server_error() {
+        long id = create(POLICY, "deep");
+        // A DRL nested thousands deep overflows the parser's stack (the engine may turn that into a rule
+        // problem itself; the drafts must not depend on it): the check throws StackOverflowError.
+        RuleSetService overflowing = new RuleSetService(holder, ruleStore, changeLog, compiledRuleSets, archive, directories,
+                ruleApprovals, draftServices, true) {
+            @Override
+            public CheckResult check(RuleBundle bundle) {
+                throw new StackOverflowError();
+            }
+        };
+        DraftService drafts = new DraftService(ruleStore, draftStore, changeLog, overflowing, compiledRuleSets, holder, draftApprovals,
+                ruleApprovals);
+        DraftView saved = drafts.save(id, "rules/deep.drl", "rule \"deep\" when then end\n".getBytes(), POLICY);
+        assertThat(saved.check().passed()).isFalse();
+        assertThat(saved.check().problems()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo("rules/deep.drl");
+            assertThat(p.message()).contains("nests too deeply");
+        });
+        assertThat(propose(POLICY, id, "deep").status()).isEqualTo(422);
+        Http.Answer removed = call(POLICY, HttpRequest.DELETE(DRAFTS + "/" + id + "/files/rules/deep.drl"));
+        assertThat(removed.status()).as(removed.body().toString()).isEqualTo(200);
+        assertThat(removed.body().get("check").get("passed").asBoolean()).isTrue();
     }
 
     @Test
@@ -160,9 +240,11 @@ class DraftReviewApiTest extends DraftsApi {
     @Test
     void a_directory_pushed_as_a_zip_becomes_a_draft_read_against_its_base() {
         byte[] zip = Zips.of("rules/regimes.yaml", read("rules/regimes.yaml"), "scenarios/one.yaml", read("examples/scenarios/advanced-laborer/excellent-rating-is-eligible.yaml"));
-        Http.Answer a = call(POLICY, HttpRequest.POST(DRAFTS + "?title=pushed", zip).contentType("application/zip"));
+        Http.Answer a = call(POLICY, HttpRequest.POST(DRAFTS + "?title=pushed&note=from%20git", zip).contentType("application/zip"));
         assertThat(a.status()).as(a.body().toString()).isEqualTo(201);
         assertThat(a.body().get("title").asText()).isEqualTo("pushed");
+        assertThat(a.body().get("note").asText()).as("the push's --note is kept").isEqualTo("from git");
+        assertThat(changeLog.list(a.body().get("id").asLong(), null, 10).get(0).detail()).contains("pushed", "from git");
         assertThat(a.body().get("changes").get("added").toString()).contains("scenarios/one.yaml");
         assertThat(a.body().get("changes").get("removed").toString()).contains(LABORER_DRL);
         assertThat(a.body().get("check").get("passed").asBoolean()).isFalse();

@@ -82,8 +82,13 @@ abstract class DraftsApi extends PostgresTest {
         return postJson(who, DRAFTS + "/" + draft + "/propose", "{\"note\":\"" + note + "\"}");
     }
 
+    /** An approval of the draft as it is now (its contentHash read first, as a reviewer's client does). */
     Http.Answer approve(String who, long draft) {
-        return postJson(who, DRAFTS + "/" + draft + "/approve", "{\"note\":\"looks right\"}");
+        return approve(who, draft, view(draft).get("contentHash").asText());
+    }
+
+    Http.Answer approve(String who, long draft, String contentHash) {
+        return postJson(who, DRAFTS + "/" + draft + "/approve", "{\"contentHash\":\"" + contentHash + "\",\"note\":\"looks right\"}");
     }
 
     Http.Answer publish(String who, long draft) {

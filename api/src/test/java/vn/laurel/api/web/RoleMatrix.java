@@ -105,8 +105,13 @@ abstract class RoleMatrix extends PostgresTest {
 
     long approvedDraft() {
         long id = proposedDraft();
-        drafts.approve(id, null, "matrix-reviewer");
+        drafts.approve(id, drafts.view(id).contentHash(), null, "matrix-reviewer");
         return id;
+    }
+
+    /** An approval naming the content read, as a reviewer's must. */
+    MutableHttpRequest<?> approval(long draft) {
+        return json(HttpRequest.POST(DRAFTS + "/" + draft + "/approve", "{\"contentHash\":\"" + drafts.view(draft).contentHash() + "\"}"));
     }
 
     static MutableHttpRequest<?> csvImport() {
@@ -183,7 +188,7 @@ abstract class RoleMatrix extends PostgresTest {
                 new Endpoint("DELETE ruleset draft file", Set.of(POLICY, ADMIN), ok, () -> HttpRequest.DELETE(DRAFTS + "/" + freshDraft() + "/files/" + SCENARIO)),
                 new Endpoint("POST ruleset draft propose", Set.of(POLICY, ADMIN), ok, () -> json(HttpRequest.POST(DRAFTS + "/" + freshDraft() + "/propose",
                         "{\"note\":\"matrix\"}"))),
-                new Endpoint("POST ruleset draft approve", Set.of(POLICY, ADMIN), ok, () -> json(HttpRequest.POST(DRAFTS + "/" + proposedDraft() + "/approve", "{}"))),
+                new Endpoint("POST ruleset draft approve", Set.of(POLICY, ADMIN), ok, () -> approval(proposedDraft())),
                 new Endpoint("POST ruleset draft reject", Set.of(POLICY, ADMIN), ok, () -> json(HttpRequest.POST(DRAFTS + "/" + proposedDraft() + "/reject",
                         "{\"reason\":\"matrix\"}"))),
                 new Endpoint("POST ruleset draft publish", Set.of(POLICY, ADMIN), ok, () -> json(HttpRequest.POST(DRAFTS + "/" + approvedDraft() + "/publish", ""))),

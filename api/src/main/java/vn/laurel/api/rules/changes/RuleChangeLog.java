@@ -23,7 +23,9 @@ import java.util.*;
 public class RuleChangeLog {
     public enum Action {
         SEEDED, DRAFT_CREATED, FILE_SAVED, FILE_DELETED, PROPOSED, APPROVED, REJECTED, REBASED, PUBLISHED, DISCARDED,
-        ROLLED_BACK, RELOADED
+        ROLLED_BACK, RELOADED,
+        /** An approved draft sent back to OPEN because its check no longer passed when it was published. */
+        REOPENED
     }
 
     /** What one change says; any of the ids and hashes may be null when the action has none. */
@@ -91,6 +93,31 @@ public class RuleChangeLog {
             return read(ps);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the rule-set change log", e);
+        }
+    }
+
+    /** The draft's latest change of that action, in the caller's transaction. */
+    public Optional<Entry> latest(Connection c, long draftId, Action action) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE draft_id = ? AND action = ? ORDER BY sequence DESC LIMIT 1")) {
+            ps.setLong(1, draftId);
+            ps.setString(2, action.name());
+            List<Entry> found = read(ps);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        }
+    }
+
+    /**
+     * The draft's changes of those actions after a sequence number, oldest first, in the caller's
+     * transaction. Sequence numbers, not times: every instance's clock may differ, the log's order is one.
+     */
+    public List<Entry> since(Connection c, long draftId, long afterSequence, Action... actions) throws SQLException {
+        String in = String.join(", ", Collections.nCopies(actions.length, "?"));
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE draft_id = ? AND sequence > ? AND action IN (" + in
+                + ") ORDER BY sequence")) {
+            ps.setLong(1, draftId);
+            ps.setLong(2, afterSequence);
+            for (int i = 0; i < actions.length; i++) ps.setString(3 + i, actions[i].name());
+            return read(ps);
         }
     }
 

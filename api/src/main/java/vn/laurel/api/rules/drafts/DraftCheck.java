@@ -37,7 +37,13 @@ public record DraftCheck(boolean passed, String rulesVersion, List<Problem> prob
 
     /** A check that could not run at all: the draft does not pass, and says why. */
     public static DraftCheck failed(RuleBundle bundle, String why) {
-        return new DraftCheck(false, bundle.rulesVersion(), List.of(new Problem("(check)", 0, 0, "ERROR", why, "(check):0:0")),
+        return failed(bundle, null, why);
+    }
+
+    /** As above, blaming a file when one is known (the file just saved), else "(check)". */
+    public static DraftCheck failed(RuleBundle bundle, String file, String why) {
+        String f = file == null ? "(check)" : file;
+        return new DraftCheck(false, bundle.rulesVersion(), List.of(new Problem(f, 0, 0, "ERROR", why, f + ":0:0")),
                 0, 0, List.of(), 0, 0, Instant.now());
     }
 

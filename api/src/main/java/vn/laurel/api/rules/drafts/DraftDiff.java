@@ -16,29 +16,53 @@ public final class DraftDiff {
      * diff costs the product of the sizes at worst, and no rule file comes near it.
      */
     static final int MAX_LINES = 20_000;
+    /**
+     * Beyond this many lines compared in one answer (both sides, all files) the remaining files are
+     * reported changed without their lines: many files just under the limit above would still cost
+     * one request minutes.
+     */
+    static final int MAX_TOTAL_LINES = 200_000;
     private static final int CONTEXT = 3;
 
     public record Hunk(String header, List<String> lines) {}
 
     public record FileDiff(String path, String change, int linesAdded, int linesRemoved, List<Hunk> hunks, String note) {}
 
+    /** The files changed; {@code linesCapped} when some were not compared line by line for the answer's total (see MAX_TOTAL_LINES). */
+    public record Files(List<FileDiff> files, boolean linesCapped) {}
+
     /** against: "base" or "active"; the revision compared with. */
-    public record View(long draft, String against, long againstRevision, List<FileDiff> files) {}
+    public record View(long draft, String against, long againstRevision, List<FileDiff> files, boolean linesCapped) {
+        public View(long draft, String against, long againstRevision, Files diff) {
+            this(draft, against, againstRevision, diff.files(), diff.linesCapped());
+        }
+    }
 
     private DraftDiff() {}
 
-    public static List<FileDiff> between(RuleBundle from, RuleBundle to) {
+    public static Files between(RuleBundle from, RuleBundle to) {
         FileChanges changes = FileChanges.between(from, to);
         List<FileDiff> out = new ArrayList<>();
+        long compared = 0;
+        boolean capped = false;
         for (String path : changes.paths()) {
             String change = changes.added().contains(path) ? "added" : changes.removed().contains(path) ? "removed" : "changed";
-            out.add(file(path, change, from.files().get(path), to.files().get(path)));
+            byte[] before = from.files().get(path), after = to.files().get(path);
+            List<String> a = lines(before), b = lines(after);
+            boolean tooLong = a.size() > MAX_LINES || b.size() > MAX_LINES; // not compared at all: see file()
+            if (!tooLong && compared + a.size() + b.size() > MAX_TOTAL_LINES) {
+                capped = true;
+                out.add(new FileDiff(path, change, b.size(), a.size(), List.of(), "not compared line by line: this answer already "
+                        + "compared " + compared + " lines, at most " + MAX_TOTAL_LINES + " are; read the file itself"));
+                continue;
+            }
+            if (!tooLong) compared += a.size() + b.size();
+            out.add(file(path, change, a, b));
         }
-        return out;
+        return new Files(out, capped);
     }
 
-    static FileDiff file(String path, String change, byte[] before, byte[] after) {
-        List<String> a = lines(before), b = lines(after);
+    static FileDiff file(String path, String change, List<String> a, List<String> b) {
         if (a.size() > MAX_LINES || b.size() > MAX_LINES) {
             return new FileDiff(path, change, b.size(), a.size(), List.of(), "more than " + MAX_LINES + " lines: not compared line by line");
         }

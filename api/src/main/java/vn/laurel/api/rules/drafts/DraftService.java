@@ -1,60 +1,71 @@
 package vn.laurel.api.rules.drafts;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.laurel.api.audit.Head;
 import vn.laurel.api.problem.ProblemException;
+import vn.laurel.api.rules.CompiledRuleSets;
+import vn.laurel.api.rules.RuleApprovals;
+import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.rules.RuleSetService;
 import vn.laurel.api.rules.RuleStore;
 import vn.laurel.api.rules.changes.RuleChangeLog;
 import vn.laurel.api.rules.changes.RuleChangeLog.Action;
 import vn.laurel.engine.caseformat.FieldError;
-import vn.laurel.engine.ruleset.RuleArchive;
 import vn.laurel.engine.ruleset.RuleBundle;
 import vn.laurel.engine.ruleset.RuleSet;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.*;
 
 /**
  * Drafts of the rules and their review: opened from a stored revision (or uploaded whole), changed
  * file by file with a check at every save, proposed, approved by someone who did not change them,
  * and published. Every step writes its line in the rule-set change log in its own transaction.
+ * Checks (compiling, running every scenario: seconds) run outside any transaction and any lock; the
+ * short transaction that keeps their result first verifies the draft is still what was checked.
  */
 @Singleton
 public class DraftService {
     private static final Logger LOG = LoggerFactory.getLogger(DraftService.class);
-    static final int MAX_TITLE = 300;
-    static final int MAX_NOTE = 4000;
 
     /** What a publication did: the revision now in service, and whether the draft was first carried onto it. */
     public record Publication(RuleStore.Revision revision, String previousVersion, boolean changed, boolean rebased, DraftView draft) {}
+
+    /** A check and, when the rules compiled, the compiled rules (publishing needs them). */
+    private record Checked(DraftCheck check, RuleSet compiled) {}
+
+    /** A draft's row and files read together, before a change is checked. */
+    private record Snapshot(Draft draft, RuleBundle files) {}
 
     private final RuleStore store;
     private final DraftStore drafts;
     private final RuleChangeLog log;
     private final RuleSetService rules;
-    private final int approvalsRequired;
+    private final CompiledRuleSets compiledRules;
+    private final RuleSetHolder holder;
+    private final DraftApprovals approvals;
+    private final RuleApprovals required;
     private final Map<Long, RuleBundle> revisions = lru(8);
     private final Map<String, DraftCheck> checks = lru(16);
-    private final Map<String, RuleSet> compiled = lru(2);
 
-    public DraftService(RuleStore store, DraftStore drafts, RuleChangeLog log, RuleSetService rules,
-                        @Value("${laurel.rules.approvals-required:1}") int approvalsRequired) {
+    public DraftService(RuleStore store, DraftStore drafts, RuleChangeLog log, RuleSetService rules, CompiledRuleSets compiledRules,
+                        RuleSetHolder holder, DraftApprovals approvals, RuleApprovals required) {
         this.store = store;
         this.drafts = drafts;
         this.log = log;
         this.rules = rules;
-        this.approvalsRequired = Math.max(0, approvalsRequired);
+        this.compiledRules = compiledRules;
+        this.holder = holder;
+        this.approvals = approvals;
+        this.required = required;
     }
 
     public int approvalsRequired() {
-        return approvalsRequired;
+        return required.required();
     }
 
     // ---- opening ----
@@ -62,25 +73,32 @@ public class DraftService {
     /** A draft of a stored revision: null for the revision in service, a revision id, or a version (its newest revision). */
     public DraftView create(String title, Object from, String by) {
         RuleStore.Revision base = baseRevision(from);
-        return createFromBundle(revisionFiles(base.id()), base.id(), by,
-                title == null || title.isBlank() ? "From revision " + base.id() : title);
+        return createFromBundle(store.read(c -> revisionFiles(c, base.id())), base.id(), by,
+                DraftInputs.title(title, "From revision " + base.id()), null);
     }
 
     /** A draft holding the bundle's files, its changes read against the base revision (a reload, or a push of a directory). */
     public DraftView createFromBundle(RuleBundle bundle, long baseRevisionId, String by, String title) {
+        return createFromBundle(bundle, baseRevisionId, by, title, null);
+    }
+
+    /** As above, with the note a push gives (shown as the draft's note until it is proposed with its own). */
+    public DraftView createFromBundle(RuleBundle bundle, long baseRevisionId, String by, String title, String note) {
         if (store.revision(baseRevisionId).isEmpty()) {
             throw new ProblemException(HttpStatus.NOT_FOUND, "from: no rule-set revision " + baseRevisionId,
                     List.of(new FieldError("from", "no rule-set revision " + baseRevisionId)));
         }
-        String name = title == null || title.isBlank() ? "Uploaded rule set" : title.strip();
-        if (name.length() > MAX_TITLE) throw ProblemException.badField("title", "may have at most " + MAX_TITLE + " characters");
-        DraftCheck check = check(bundle);
+        String name = DraftInputs.title(title, "Uploaded rule set");
+        String text = DraftInputs.optionalText("note", note);
+        bundle.files().forEach(DraftInputs::requireText);
+        DraftInputs.requireSize(bundle, "body");
+        DraftCheck check = check(bundle, null);
         long id = store.inTransaction(c -> {
-            long created = drafts.insert(c, name, baseRevisionId, by, bundle.contentHash(), check);
+            long created = drafts.insert(c, name, text, baseRevisionId, by, bundle.contentHash(), check);
             drafts.replaceFiles(c, created, bundle);
             drafts.addContributor(c, created, by);
             log.append(c, new RuleChangeLog.Change(Action.DRAFT_CREATED, by, created, baseRevisionId, bundle.rulesVersion(),
-                    bundle.contentHash(), name));
+                    bundle.contentHash(), text == null ? name : name + ": " + text));
             return created;
         });
         return view(id);
@@ -115,7 +133,7 @@ public class DraftService {
     public List<DraftView.FileEntry> files(long id) {
         return store.read(c -> {
             Draft d = existing(c, id);
-            RuleBundle files = drafts.bundle(c, id), base = revisionFiles(d.baseRevisionId());
+            RuleBundle files = drafts.bundle(c, id), base = revisionFiles(c, d.baseRevisionId());
             List<DraftView.FileEntry> out = new ArrayList<>();
             files.files().forEach((path, bytes) -> {
                 byte[] before = base.files().get(path);
@@ -141,11 +159,11 @@ public class DraftService {
             Draft d = existing(c, id);
             long against = againstActive ? activeRevision(c).id() : d.baseRevisionId();
             return new DraftDiff.View(id, againstActive ? "active" : "base", against,
-                    DraftDiff.between(revisionFiles(against), drafts.bundle(c, id)));
+                    DraftDiff.between(revisionFiles(c, against), drafts.bundle(c, id)));
         });
     }
 
-    /** The draft's rules compiled, for a preview of whom they would change. */
+    /** The draft's rules compiled, for a preview of whom they would change: through the service's cache of recent versions. */
     public RuleSet compiled(long id) {
         RuleBundle files = store.read(c -> {
             if (drafts.find(c, id).isEmpty()) {
@@ -153,47 +171,60 @@ public class DraftService {
             }
             return drafts.bundle(c, id);
         });
-        String version = files.rulesVersion();
-        synchronized (compiled) {
-            RuleSet cached = compiled.get(version);
-            if (cached != null) return cached;
-        }
-        RuleSet loaded = RuleArchive.load(files.rulesZip()); // its problems answer 422, file by file
-        synchronized (compiled) {
-            compiled.put(version, loaded);
-        }
-        return loaded;
+        compiledRules.touch(holder.current().version()); // a preview does not push the rules in service out of the cache
+        return compiledRules.compile(files.rulesVersion(), files::rulesZip); // its problems answer 422, file by file
     }
 
     // ---- changing files ----
 
     public DraftView save(long id, String path, byte[] content, String by) {
-        store.inTransaction(c -> {
-            Draft d = lockEditable(c, id);
-            RuleBundle files = drafts.bundle(c, id);
-            // Saving what is there already changes nothing, and withdraws no approval.
-            if (Arrays.equals(files.files().get(path), content)) return null;
-            RuleBundle next = files.with(path, content);
-            DraftCheck check = check(next); // under the draft's lock: the check kept is always of the files kept
-            drafts.putFile(c, id, path, content);
-            changed(c, d, next, check, by, Action.FILE_SAVED, path);
-            return null;
-        });
+        Snapshot s = snapshot(id);
+        // Saving what is there already changes nothing, and withdraws no approval.
+        if (Arrays.equals(s.files().files().get(path), content)) return view(id);
+        RuleBundle next = s.files().with(path, content);
+        DraftInputs.requireSize(next, "body");
+        write(s, next, check(next, path), by, Action.FILE_SAVED, path, c -> drafts.putFile(c, id, path, content));
         return view(id);
     }
 
     public DraftView delete(long id, String path, String by) {
+        Snapshot s = snapshot(id);
+        if (!s.files().files().containsKey(path)) throw noFile(id, path);
+        RuleBundle next = s.files().without(path);
+        write(s, next, check(next, null), by, Action.FILE_DELETED, path, c -> drafts.deleteFile(c, id, path));
+        return view(id);
+    }
+
+    private Snapshot snapshot(long id) {
+        return store.read(c -> {
+            Draft d = existing(c, id);
+            if (!d.status().editable()) throw conflict(d, "changed");
+            return new Snapshot(d, drafts.bundle(c, id));
+        });
+    }
+
+    private interface FileWrite {
+        void write(Connection c) throws SQLException;
+    }
+
+    /**
+     * Keeps a change checked outside the transaction: under the draft's lock, only if its files are
+     * still those the change was made to — otherwise someone saved meanwhile and this change, made to
+     * files no longer there, is refused rather than undoing theirs.
+     */
+    private void write(Snapshot s, RuleBundle next, DraftCheck check, String by, Action action, String path, FileWrite files) {
+        String startedFrom = s.files().contentHash();
         store.inTransaction(c -> {
-            Draft d = lockEditable(c, id);
-            RuleBundle files = drafts.bundle(c, id);
-            if (!files.files().containsKey(path)) throw noFile(id, path);
-            RuleBundle next = files.without(path);
-            DraftCheck check = check(next);
-            drafts.deleteFile(c, id, path);
-            changed(c, d, next, check, by, Action.FILE_DELETED, path);
+            Draft d = lockEditable(c, s.draft().id());
+            if (!d.contentHash().equals(startedFrom)) {
+                throw new ProblemException(HttpStatus.CONFLICT, "Draft " + d.id() + " changed meanwhile (its content was " + startedFrom
+                        + " when this change began, it is now " + d.contentHash() + "): nothing was saved. Read it again and save again.",
+                        List.of(new FieldError("path", "draft " + d.id() + " changed meanwhile")));
+            }
+            files.write(c);
+            changed(c, d, next, check, by, action, path);
             return null;
         });
-        return view(id);
     }
 
     /** Approvals count only for the content their reviewers saw: any change sends the draft back to OPEN. */
@@ -208,7 +239,7 @@ public class DraftService {
     // ---- review ----
 
     public DraftView propose(long id, String note, String by) {
-        String text = requiredText("note", note);
+        String text = DraftInputs.requiredText("note", note);
         store.inTransaction(c -> {
             Draft d = lock(c, id);
             if (d.status() != DraftStatus.OPEN && d.status() != DraftStatus.REJECTED) throw conflict(d, "proposed");
@@ -219,37 +250,51 @@ public class DraftService {
                         + " scenario(s) failing" + (check.failures().isEmpty() ? "" : ", " + check.failures().size() + " failure(s)")
                         + "). Correct the files named and propose again.", check.errors());
             }
-            drafts.propose(c, id, approvalsRequired == 0 ? DraftStatus.APPROVED : DraftStatus.PROPOSED, text);
+            drafts.propose(c, id, approvalsRequired() == 0 ? DraftStatus.APPROVED : DraftStatus.PROPOSED, text);
             log.append(c, new RuleChangeLog.Change(Action.PROPOSED, by, id, null, check.rulesVersion(), d.contentHash(), text));
             return null;
         });
         return view(id);
     }
 
-    public DraftView approve(long id, String note, String by) {
-        String text = optionalText("note", note);
+    /**
+     * An approval of the draft as the reviewer read it: {@code contentHash} is the one the draft view
+     * showed them. Content changed since (and proposed again) is not what they approved: 409.
+     */
+    public DraftView approve(long id, String contentHash, String note, String by) {
+        String text = DraftInputs.optionalText("note", note);
+        if (contentHash == null || contentHash.isBlank()) {
+            throw ProblemException.badField("contentHash", "is required: the contentHash of the draft as you reviewed it "
+                    + "(GET /api/v1/ruleset/drafts/" + id + ")");
+        }
+        String seen = contentHash.strip();
         store.inTransaction(c -> {
             Draft d = lock(c, id);
             requireReviewer(c, d, by, "approve");
-            if (d.status() != DraftStatus.PROPOSED) throw conflict(d, "approved");
-            if (countingApprovals(c, d).stream().anyMatch(r -> r.reviewer().equals(by))) {
+            List<RuleChangeLog.Entry> counted = approvals.counting(c, d);
+            // An APPROVED draft short of approvals (the setting was raised since) may take more.
+            boolean short_ = d.status() == DraftStatus.APPROVED && counted.size() < approvalsRequired();
+            if (d.status() != DraftStatus.PROPOSED && !short_) throw conflict(d, "approved");
+            requireSeen(d, seen, "approve");
+            if (counted.stream().anyMatch(e -> e.actor().equals(by))) {
                 throw new ProblemException(HttpStatus.CONFLICT, by + " has already approved draft " + id + " as it is now.", List.of());
             }
             drafts.insertReview(c, id, by, Review.Verdict.APPROVE, d.contentHash(), text);
             log.append(c, new RuleChangeLog.Change(Action.APPROVED, by, id, null, null, d.contentHash(), text));
-            long reviewers = countingApprovals(c, d).stream().map(Review::reviewer).distinct().count();
-            if (reviewers >= approvalsRequired) drafts.setStatus(c, id, DraftStatus.APPROVED);
+            if (approvals.counting(c, d).size() >= approvalsRequired()) drafts.setStatus(c, id, DraftStatus.APPROVED);
             return null;
         });
         return view(id);
     }
 
-    public DraftView reject(long id, String reason, String by) {
-        String text = requiredText("reason", reason);
+    /** A rejection; {@code contentHash} optional: when given, it must still be the draft's. */
+    public DraftView reject(long id, String contentHash, String reason, String by) {
+        String text = DraftInputs.requiredText("reason", reason);
         store.inTransaction(c -> {
             Draft d = lock(c, id);
             requireReviewer(c, d, by, "reject");
             if (d.status() != DraftStatus.PROPOSED && d.status() != DraftStatus.APPROVED) throw conflict(d, "rejected");
+            if (contentHash != null && !contentHash.isBlank()) requireSeen(d, contentHash.strip(), "reject");
             drafts.insertReview(c, id, by, Review.Verdict.REJECT, d.contentHash(), text);
             drafts.setStatus(c, id, DraftStatus.REJECTED);
             log.append(c, new RuleChangeLog.Change(Action.REJECTED, by, id, null, null, d.contentHash(), text));
@@ -277,38 +322,42 @@ public class DraftService {
     // ---- publishing ----
 
     public Publication publish(long id, String by) {
-        Draft d = store.read(c -> existing(c, id));
-        if (d.status() != DraftStatus.APPROVED) throw conflict(d, "published");
-        RuleStore.Revision active = store.read(this::activeRevision);
-        RuleBundle files = store.read(c -> drafts.bundle(c, id));
-        RuleBundle target = files;
-        boolean rebased = active.id() != d.baseRevisionId();
+        record Start(Draft d, RuleStore.Revision active, RuleBundle files, RuleBundle base, RuleBundle now) {}
+        Start s = store.read(c -> {
+            Draft d = existing(c, id);
+            if (d.status() != DraftStatus.APPROVED) throw conflict(d, "published");
+            requireApprovals(c, d);
+            RuleStore.Revision active = activeRevision(c);
+            boolean stale = active.id() != d.baseRevisionId();
+            return new Start(d, active, drafts.bundle(c, id), stale ? revisionFiles(c, d.baseRevisionId()) : null,
+                    stale ? revisionFiles(c, active.id()) : null);
+        });
+        Draft d = s.d();
+        RuleStore.Revision active = s.active();
+        RuleBundle target = s.files();
+        boolean rebased = s.now() != null;
         if (rebased) {
-            RuleBundle base = revisionFiles(d.baseRevisionId()), now = revisionFiles(active.id());
-            List<String> conflicts = Rebase.conflicts(base, files, now);
+            List<String> conflicts = Rebase.conflicts(s.base(), s.files(), s.now());
             if (!conflicts.isEmpty()) {
                 throw new ProblemException(HttpStatus.CONFLICT, "Draft " + id + " cannot be published: since its base (revision "
                         + d.baseRevisionId() + ") revision " + active.id() + " was put in service, which also changed "
                         + String.join(", ", conflicts) + ". Open a draft from revision " + active.id() + " and make the change there.",
                         conflicts.stream().map(p -> new FieldError(p, "changed by this draft and by revision " + active.id())).toList());
             }
-            target = Rebase.apply(base, files, now);
+            target = Rebase.apply(s.base(), s.files(), s.now());
         }
-        RuleSetService.CheckResult result = rules.check(target);
-        DraftCheck check = DraftCheck.of(result, target);
+        Checked checked = run(target, null);
+        DraftCheck check = checked.check();
         if (rebased) rebase(d, target, active, check, by);
-        if (!result.passed()) {
-            if (!rebased) store.inTransaction(c -> {
-                if (sameContent(lock(c, id), d)) drafts.updateContent(c, id, d.contentHash(), check, DraftStatus.OPEN);
-                return null;
-            });
+        if (!check.passed() || checked.compiled() == null) {
+            if (!rebased) reopen(d, check, by);
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "Draft " + id + " cannot be published: "
                     + (rebased ? "carried onto revision " + active.id() + " it" : "it") + " no longer passes its check. It is OPEN "
                     + "again: correct the files named and propose it again.", check.errors());
         }
         String expected = target.contentHash();
         String note = d.proposalNote() == null || d.proposalNote().isBlank() ? d.title() : d.proposalNote();
-        RuleSetService.Published published = rules.publish(target, result.compiled(), active.id(), by, note, id, Action.PUBLISHED, c -> {
+        RuleSetService.Published published = rules.publish(target, checked.compiled(), active.id(), by, note, id, Action.PUBLISHED, c -> {
             // Checked again inside the publication: two publications at once, or a change while this one
             // ran, must not put into service files other than the ones approved, or skip a revision.
             Head.lock(c, Head.RULE_CHANGES);
@@ -317,15 +366,30 @@ public class DraftService {
                 throw new ProblemException(HttpStatus.CONFLICT, "Draft " + id + " changed while it was being published ("
                         + now.status() + "); nothing was published.", List.of());
             }
-            Long inService = drafts.activeRevisionBesides(c, id).orElse(null);
+            requireApprovals(c, now);
+            Long inService = store.activeRevisionBesides(c, id).orElse(null);
             if (!Objects.equals(inService, active.id())) {
                 throw new ProblemException(HttpStatus.CONFLICT, "The rules in service changed while draft " + id
                         + " was being published; nothing was published. Publish it again.", List.of());
             }
-            drafts.markPublished(c, id);
+            drafts.markPublished(c, id, store.latestRevisionOfDraft(c, id).orElseThrow(() ->
+                    new IllegalStateException("the publication of draft " + id + " stored no revision")));
             return null;
         });
         return new Publication(published.revision(), published.previousVersion(), published.changed(), rebased, view(id));
+    }
+
+    /**
+     * The status says APPROVED; the approvals are counted again, against the setting as it is now: a
+     * draft approved by one person when two are now required is not published.
+     */
+    private void requireApprovals(Connection c, Draft d) throws SQLException {
+        int counted = approvals.counting(c, d).size(), needed = approvalsRequired();
+        if (counted < needed) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Draft " + d.id() + " has " + counted + " approval(s) of the content approved; "
+                    + needed + " are required now (laurel.rules.approvals-required). Another person with the POLICY or ADMIN role must "
+                    + "approve it before it is published.", List.of(new FieldError("approvals", counted + " of " + needed + " required")));
+        }
     }
 
     /**
@@ -350,6 +414,17 @@ public class DraftService {
         });
     }
 
+    /** An approved draft whose check fails when published goes back to OPEN, and the log says so. */
+    private void reopen(Draft d, DraftCheck check, String by) {
+        store.inTransaction(c -> {
+            if (!sameContent(lock(c, d.id()), d)) return null; // changed meanwhile: that change logged its own step
+            drafts.updateContent(c, d.id(), d.contentHash(), check, DraftStatus.OPEN);
+            log.append(c, new RuleChangeLog.Change(Action.REOPENED, by, d.id(), null, check.rulesVersion(), d.contentHash(),
+                    "its check no longer passes on publication: back to OPEN, to be corrected and proposed again"));
+            return null;
+        });
+    }
+
     private static boolean sameContent(Draft now, Draft before) {
         return now.status() == before.status() && now.contentHash().equals(before.contentHash())
                 && now.baseRevisionId() == before.baseRevisionId();
@@ -359,8 +434,8 @@ public class DraftService {
 
     private DraftView view(Connection c, Draft d) throws SQLException {
         List<Review> reviews = drafts.reviews(c, d.id());
-        List<DraftView.Approval> approvals = countingApprovals(c, d).stream()
-                .map(r -> new DraftView.Approval(r.reviewer(), r.reviewedAt(), r.reason())).toList();
+        List<DraftView.Approval> counted = approvals.counting(c, d).stream()
+                .map(e -> new DraftView.Approval(e.actor(), e.changedAt(), e.detail())).toList();
         List<DraftView.Rejection> rejections = reviews.stream().filter(r -> r.verdict() == Review.Verdict.REJECT)
                 .map(r -> new DraftView.Rejection(r.reviewer(), r.reviewedAt(), r.reason())).toList();
         Long active = store.active(c).map(a -> a.revision() == null ? null : a.revision().id()).orElse(null);
@@ -368,20 +443,16 @@ public class DraftService {
         DraftCheck check = DraftCheck.fromJson(d.checkResult());
         return new DraftView(d.id(), d.title(), d.status(), d.baseRevisionId(), Objects.equals(active, d.baseRevisionId()), active,
                 d.author(), drafts.contributors(c, d.id()), d.createdAt(), d.updatedAt(), d.contentHash(), files.rulesVersion(),
-                d.proposalNote(), approvals, approvalsRequired, rejections, check,
-                FileChanges.between(revisionFiles(d.baseRevisionId()), files), d.publishedRevisionId());
+                d.proposalNote(), counted, approvalsRequired(), rejections, check,
+                FileChanges.between(revisionFiles(c, d.baseRevisionId()), files), d.publishedRevisionId());
     }
 
-    /** Approvals of the present content given since the draft was last proposed, one per reviewer. */
-    private List<Review> countingApprovals(Connection c, Draft d) throws SQLException {
-        Instant since = drafts.lastProposedAt(c, d.id()).orElse(Instant.MAX);
-        Map<String, Review> byReviewer = new LinkedHashMap<>();
-        for (Review r : drafts.reviews(c, d.id())) {
-            if (r.verdict() == Review.Verdict.APPROVE && r.contentHash().equals(d.contentHash()) && !r.reviewedAt().isBefore(since)) {
-                byReviewer.putIfAbsent(r.reviewer(), r);
-            }
-        }
-        return List.copyOf(byReviewer.values());
+    /** The reviewer read the draft as it is: otherwise they would review content they have not seen. */
+    private static void requireSeen(Draft d, String seen, String verb) {
+        if (d.contentHash().equals(seen)) return;
+        throw new ProblemException(HttpStatus.CONFLICT, "Draft " + d.id() + " changed since you read it: you reviewed " + seen
+                + ", its content is now " + d.contentHash() + ". Read it again (its files and diff) before you " + verb + " it.",
+                List.of(new FieldError("contentHash", "the draft's content is now " + d.contentHash() + ", not " + seen)));
     }
 
     /** Four eyes: nobody who changed a draft reviews it. */
@@ -394,32 +465,47 @@ public class DraftService {
         }
     }
 
-    private DraftCheck check(RuleBundle bundle) {
+    /** The check kept on a draft, by content (the same files check the same); {@code saved} names the file a failure blames. */
+    private DraftCheck check(RuleBundle bundle, String saved) {
         String key = bundle.contentHash();
         synchronized (checks) {
             DraftCheck cached = checks.get(key);
             if (cached != null) return cached;
         }
-        DraftCheck check;
-        try {
-            check = DraftCheck.of(rules.check(bundle), bundle);
-        } catch (RuntimeException e) {
-            // Whatever a file holds, a save is kept and answered: the draft simply does not pass.
-            LOG.warn("The check of a draft's files failed to run", e);
-            return DraftCheck.failed(bundle, "the check could not run: " + e.getMessage());
-        }
+        DraftCheck check = run(bundle, saved).check();
         synchronized (checks) {
-            checks.put(key, check);
+            checks.put(key, check); // a failure too: saving the same files again does not run what failed again
         }
         return check;
     }
 
-    private RuleBundle revisionFiles(long revisionId) {
+    /**
+     * Compiles and runs the scenarios. Whatever a file holds, a save is kept and answered: anything
+     * thrown, an Error included (a DRL nested thousands deep overflows the parser's stack), makes a
+     * check that does not pass and says why.
+     */
+    private Checked run(RuleBundle bundle, String saved) {
+        try {
+            compiledRules.touch(holder.current().version()); // a draft's compile does not push the rules in service out of the cache
+            RuleSetService.CheckResult result = rules.check(bundle);
+            return new Checked(DraftCheck.of(result, bundle), result.compiled());
+        } catch (StackOverflowError e) {
+            LOG.warn("The check of a draft's files overflowed the stack ({})", bundle.contentHash());
+            return new Checked(DraftCheck.failed(bundle, saved, "the file nests too deeply (parentheses, brackets or blocks inside one "
+                    + "another thousands deep) for the rules to be read: flatten it"), null);
+        } catch (Throwable e) {
+            LOG.warn("The check of a draft's files failed to run", e);
+            return new Checked(DraftCheck.failed(bundle, saved, "the check could not run: " + e), null);
+        }
+    }
+
+    /** A stored revision's files, read on the caller's connection (never a second one from the pool while it is held). */
+    private RuleBundle revisionFiles(Connection c, long revisionId) throws SQLException {
         synchronized (revisions) {
             RuleBundle cached = revisions.get(revisionId);
             if (cached != null) return cached;
         }
-        RuleBundle bundle = store.bundle(revisionId); // a revision never changes: kept once read
+        RuleBundle bundle = store.bundle(c, revisionId); // a revision never changes: kept once read
         synchronized (revisions) {
             revisions.put(revisionId, bundle);
         }
@@ -457,17 +543,6 @@ public class DraftService {
     private static ProblemException conflict(Draft d, String verb) {
         return new ProblemException(HttpStatus.CONFLICT, "Draft " + d.id() + " is " + d.status() + ": it cannot be " + verb + ".",
                 List.of(new FieldError("status", d.status().name())));
-    }
-
-    private static String requiredText(String field, String text) {
-        if (text == null || text.isBlank()) throw ProblemException.badField(field, "is required");
-        return optionalText(field, text);
-    }
-
-    private static String optionalText(String field, String text) {
-        if (text == null || text.isBlank()) return null;
-        if (text.length() > MAX_NOTE) throw ProblemException.badField(field, "may have at most " + MAX_NOTE + " characters");
-        return text.strip();
     }
 
     private static <K, V> Map<K, V> lru(int size) {

@@ -5,7 +5,6 @@ import vn.laurel.api.store.Now;
 import vn.laurel.engine.ruleset.RuleBundle;
 
 import java.sql.*;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.*;
@@ -20,11 +19,13 @@ public class DraftStore {
     private static final String DRAFT = "SELECT id, title, base_revision_id, status, author, created_at, updated_at, content_hash, "
             + "proposal_note, check_passed, check_result, published_revision_id FROM ruleset_draft";
 
-    public long insert(Connection c, String title, long baseRevisionId, String author, String contentHash, DraftCheck check)
+    /** A new OPEN draft; its note (a push's) is its proposal note until it is proposed with one of its own. */
+    public long insert(Connection c, String title, String note, long baseRevisionId, String author, String contentHash, DraftCheck check)
             throws SQLException {
         OffsetDateTime now = now();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ruleset_draft (title, base_revision_id, status, author, created_at, "
-                + "updated_at, content_hash, check_passed, check_result) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+                + "updated_at, content_hash, check_passed, check_result, proposal_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                new String[] {"id"})) {
             ps.setString(1, title);
             ps.setLong(2, baseRevisionId);
             ps.setString(3, DraftStatus.OPEN.name());
@@ -34,6 +35,7 @@ public class DraftStore {
             ps.setString(7, contentHash);
             ps.setBoolean(8, check.passed());
             ps.setString(9, check.toJson());
+            ps.setString(10, note);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -108,28 +110,14 @@ public class DraftStore {
     }
 
     /** PUBLISHED, naming the revision the publication stored for this draft in the same transaction. */
-    public void markPublished(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE ruleset_draft SET status = ?, updated_at = ?, published_revision_id = "
-                + "(SELECT MAX(id) FROM ruleset_revision WHERE draft_id = ?) WHERE id = ?")) {
+    public void markPublished(Connection c, long id, long revisionId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE ruleset_draft SET status = ?, updated_at = ?, published_revision_id = ? "
+                + "WHERE id = ?")) {
             ps.setString(1, DraftStatus.PUBLISHED.name());
             ps.setObject(2, now());
-            ps.setLong(3, id);
+            ps.setLong(3, revisionId);
             ps.setLong(4, id);
             ps.executeUpdate();
-        }
-    }
-
-    /**
-     * The revision in service apart from any this draft's publication just activated: what the rules
-     * in service were when the publication began, as far as this transaction can see.
-     */
-    public Optional<Long> activeRevisionBesides(Connection c, long draftId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT revision_id FROM ruleset_activation WHERE revision_id IS NULL "
-                + "OR revision_id NOT IN (SELECT id FROM ruleset_revision WHERE draft_id = ?) ORDER BY id DESC LIMIT 1")) {
-            ps.setLong(1, draftId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getObject(1, Long.class)) : Optional.empty();
-            }
         }
     }
 
@@ -252,18 +240,6 @@ public class DraftStore {
             }
         }
         return out;
-    }
-
-    /** When the draft was last proposed (the change log's latest PROPOSED for it), if ever: approvals count from then. */
-    public Optional<Instant> lastProposedAt(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(changed_at) FROM ruleset_change WHERE draft_id = ? AND action = 'PROPOSED'")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                OffsetDateTime at = rs.getObject(1, OffsetDateTime.class);
-                return Optional.ofNullable(at).map(OffsetDateTime::toInstant);
-            }
-        }
     }
 
     private static OffsetDateTime now() {
