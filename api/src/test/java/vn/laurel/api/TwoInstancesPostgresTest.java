@@ -6,6 +6,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
+import vn.laurel.api.rules.CompiledRuleSets;
 import vn.laurel.api.rules.RuleStore;
 import vn.laurel.api.rules.changes.RuleChangeLog;
 
@@ -51,14 +52,19 @@ class TwoInstancesPostgresTest {
     record Answer(int status, JsonNode body) {}
 
     static Answer call(EmbeddedServer s, String method, String path, String body, String user) {
+        return call(s, method, path, body, user, "application/json");
+    }
+
+    static Answer call(EmbeddedServer s, String method, String path, String body, String user, String type) {
         try {
             HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.getPort() + path))
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes()))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", type)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                     .timeout(java.time.Duration.ofSeconds(60)).build();
             HttpResponse<String> a = HTTP.send(r, HttpResponse.BodyHandlers.ofString());
-            return new Answer(a.statusCode(), a.body().isEmpty() ? JSON.nullNode() : JSON.readTree(a.body()));
+            boolean json = a.headers().firstValue("Content-Type").orElse("").contains("json");
+            return new Answer(a.statusCode(), a.body().isEmpty() ? JSON.nullNode() : json ? JSON.readTree(a.body()) : JSON.getNodeFactory().textNode(a.body()));
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path, e);
         }
@@ -126,9 +132,8 @@ class TwoInstancesPostgresTest {
             long rollbackFollowMs;
             try {
                 Thread.sleep(1000);
-                RuleStore.Revision published = Publishing.withFile(one.getApplicationContext(), LABORER, OLD_SENTENCE, NEW_SENTENCE,
-                        "policy").revision();
-                after = published.rulesVersion();
+                // The whole way a policy officer goes, over HTTP on the first instance: draft, save, propose, another approves, publish.
+                after = reviewedChange(one, two);
                 assertThat(served(one)).isEqualTo(after);
                 followMs = until(two, after);
                 System.out.println("[measure] second instance serves the published version after " + followMs + " ms");
@@ -161,8 +166,10 @@ class TwoInstancesPostgresTest {
                 assertThat(verify.body().get("intact").asBoolean()).isTrue();
             }
             Answer changes = call(one, "GET", "/api/v1/ruleset/changes", null, "auditor");
-            assertThat(changes.body().get("changes").findValuesAsText("action")).containsExactly("ROLLED_BACK", "PUBLISHED", "SEEDED");
-            assertThat(changes.body().get("changes").findValuesAsText("actor")).containsExactly("policy", "policy", "seed");
+            assertThat(changes.body().get("changes").findValuesAsText("action")).containsExactly("ROLLED_BACK", "PUBLISHED", "APPROVED",
+                    "PROPOSED", "FILE_SAVED", "DRAFT_CREATED", "SEEDED");
+            assertThat(changes.body().get("changes").findValuesAsText("actor")).containsExactly("policy", "policy", "admin",
+                    "policy", "policy", "policy", "seed");
             assertThat(call(two, "GET", "/api/v1/ruleset/changes/verify", null, "auditor").body().get("intact").asBoolean()).isTrue();
         }
         // Both stopped; two fresh instances on the same database serve the rolled-back version, not the directory's newest publish.
@@ -174,5 +181,39 @@ class TwoInstancesPostgresTest {
             assertThat(active.get("revision").get("id").asLong()).isEqualTo(1);
             assertThat(call(three, "POST", ELIGIBILITY, "", "client").body().get("rulesetVersion").asText()).isEqualTo(before);
         }
+    }
+
+    /**
+     * A change made and approved on the first instance; the second compiles the approved rules ahead
+     * (RuleWarmer) before anyone publishes them, so following the publication is a swap. Returns the
+     * published version.
+     */
+    static String reviewedChange(EmbeddedServer one, EmbeddedServer two) throws InterruptedException {
+        String drafts = "/api/v1/ruleset/drafts";
+        Answer draft = call(one, "POST", drafts, "{\"title\": \"Tên tiêu chí nghỉ việc rõ hơn\"}", "policy");
+        assertThat(draft.status()).as(draft.body().toString()).isEqualTo(201);
+        long id = draft.body().get("id").asLong();
+        String text = call(one, "GET", drafts + "/" + id + "/files/" + LABORER, null, "policy").body().asText();
+        assertThat(text).contains(OLD_SENTENCE);
+        Answer saved = call(one, "PUT", drafts + "/" + id + "/files/" + LABORER, text.replace(OLD_SENTENCE, NEW_SENTENCE), "policy",
+                "text/plain; charset=utf-8");
+        assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
+        assertThat(saved.body().get("check").get("passed").asBoolean()).isTrue();
+        String version = saved.body().get("rulesVersion").asText();
+        assertThat(call(one, "POST", drafts + "/" + id + "/propose", "{\"note\": \"clearer sentence\"}", "policy").status()).isEqualTo(200);
+        Answer approved = call(one, "POST", drafts + "/" + id + "/approve",
+                "{\"contentHash\": \"" + saved.body().get("contentHash").asText() + "\"}", "admin");
+        assertThat(approved.body().get("status").asText()).as(approved.body().toString()).isEqualTo("APPROVED");
+
+        CompiledRuleSets ahead = two.getApplicationContext().getBean(CompiledRuleSets.class);
+        long start = System.nanoTime();
+        while (ahead.cached(version).isEmpty() && System.nanoTime() - start < 10_000_000_000L) Thread.sleep(20);
+        System.out.println("[measure] second instance compiled the approved rules ahead after " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        assertThat(ahead.cached(version)).as("the second instance compiles approved rules before they are published").isPresent();
+
+        Answer published = call(one, "POST", drafts + "/" + id + "/publish", "", "policy");
+        assertThat(published.status()).as(published.body().toString()).isEqualTo(200);
+        assertThat(published.body().toString()).contains(version);
+        return version;
     }
 }
