@@ -1,20 +1,25 @@
 #!/usr/bin/env bash
-# Benchmark 3 of docs/benchmarks.md, on its own or called by scripts/bench.sh: the service on an
-# existing PostgreSQL holding generated people, wrk against POST /api/v1/subjects/{id}/eligibility
+# The HTTP benchmark of docs/benchmarks.md (step 4 of scripts/bench.sh), on its own or called by it: the
+# service on an existing PostgreSQL holding generated people, wrk against POST /api/v1/subjects/{id}/eligibility
 # (random subjects, every award, the decision saved: the GET of the same URL saves nothing since issue 13,
 # so the benchmark POSTs to keep measuring the same work) and, beside it at each step, the no-op
-# GET /health/live of the same server, at 1 to 32 connections; then two rule reloads under load, each
-# after an edit of a copy of rules/ the server reads: one under common/ (every regime is built again:
-# the full catalogue) and one in law-2022/ (only that regime is built again; the others are reused).
+# GET /health/live of the same server, at 1 to 32 connections; then two rule changes published under
+# load, each after an edit of a copy of rules/ the server reads: one under common/ (every regime is
+# built again: the full catalogue) and one in law-2022/ (only that regime is built again; the others
+# are reused). Since issue 15 a reload on PostgreSQL does not swap the rules: it checks the directory
+# (compile, every scenario) and answers 202 with a draft, which is then proposed (admin, the reload's
+# caller), approved by another person (policy, naming the draft's contentHash) and published (admin);
+# the check (reload -> 202) and the publication are timed, and GET /api/v1/ruleset must then name the
+# new version. The demo accounts sign every request (LAUREL_DEMO_ACCOUNTS=true, the server on loopback).
 # usage: scripts/bench-http.sh JDBC_URL PEOPLE_CSV     (env BENCH_HTTP_PORT, default 18099)
-# Prints a line per step, then RATIO/RELOAD lines. BENCH_JAVA_OPTS: extra JVM options of the server (a profiler, say).
+# Prints a line per step, then RATIO/PUBLISH lines. BENCH_JAVA_OPTS: extra JVM options of the server (a profiler, say).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="$ROOT/api/target/laurel-api.jar"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 URL="$1"; PEOPLE_CSV="$2"
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-echo "== 3. HTTP: wrk, 10 s per step, eligibility (all awards, decision saved) vs the no-op /health/live"
+echo "== 4. HTTP: wrk, 10 s per step, eligibility (all awards, decision saved) vs the no-op /health/live"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 PORT=${BENCH_HTTP_PORT:-18099}
 IDS="${TMPDIR:-/tmp}/laurel-bench-ids.$$"; export IDS
@@ -30,6 +35,7 @@ for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/health/live" >/dev/nu
 # The throwaway database has no real users: the demo accounts sign the requests (HTTP Basic, as a client would).
 AUTH="Authorization: Basic $(printf client:client | base64)"
 ADMIN=(-u admin:admin)
+POLICY=(-u policy:policy)   # the second person: the author of a reload's draft (admin) cannot approve it
 # wrk's latency figures in ms, whatever unit it prints them in
 ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n *= 1; else if (v ~ /s$/) n *= 1000; printf "%.1f", n }'; }
 step() { # eligibility|noop connections -> "rps p50 p99 errors"
@@ -56,24 +62,46 @@ for c in 1 2 4 8 16 32; do
     if [ "$(echo "$rps > $PEAK_N" | bc)" = 1 ]; then PEAK_N=$rps; fi
   fi
 done
-echo "  reload under load: eligibility at 4 connections for 30 s; after 5 s an edit under common/ and a reload, after 18 s an edit in law-2022/ and a reload"
-wrk -t 2 -c 4 -d 30s --latency -H "$AUTH" -s "$ROOT/scripts/bench-http.lua" "http://127.0.0.1:$PORT" > "${TMPDIR:-/tmp}/laurel-bench-reload.$$" 2>&1 &
+echo "  publish under load: eligibility at 4 connections for 30 s; after 5 s an edit under common/, after 18 s an edit in law-2022/,"
+echo "  each taken through review: reload (admin: the check, answered 202 with a draft), propose (admin), approve (policy), publish (admin)"
+wrk -t 2 -c 4 -d 30s --latency -H "$AUTH" -s "$ROOT/scripts/bench-http.lua" "http://127.0.0.1:$PORT" > "${TMPDIR:-/tmp}/laurel-bench-publish.$$" 2>&1 &
 WRK=$!
-reload_after_edit() { # file -> "status seconds"
+WRK_T0=$(date +%s.%N)
+API="http://127.0.0.1:$PORT/api/v1/ruleset"
+jget() { python3 -c 'import json,sys
+v = json.load(sys.stdin)
+for k in sys.argv[1].split("."): v = v[k]
+print(v)' "$1" 2>/dev/null || echo "?"; }
+publish_after_edit() { # file -> "check-status check-s propose/approve-statuses publish-status publish-s served compile-ms/scenario-ms"
   printf '\n// benchmark edit %s\n' "$(date +%s%N)" >> "$RULES/$1"
-  curl -s -o /dev/null -w '%{http_code} %{time_total}' "${ADMIN[@]}" -X POST "http://127.0.0.1:$PORT/api/v1/ruleset/reload"
+  local out="${TMPDIR:-/tmp}/laurel-bench-publish-body.$$" r id hash version p a pub served=no split
+  r=$(curl -s -o "$out" -w '%{http_code} %{time_total}' "${ADMIN[@]}" -X POST "$API/reload")
+  id=$(jget draft.id < "$out"); hash=$(jget draft.contentHash < "$out"); version=$(jget draft.rulesVersion < "$out")
+  split="$(jget draft.check.compileMs < "$out")/$(jget draft.check.scenarioMs < "$out")"   # the check's compile / scenarios, ms
+  p=$(curl -s -o /dev/null -w '%{http_code}' "${ADMIN[@]}" -X POST -H 'Content-Type: application/json' \
+    -d '{"note": "benchmark: an edit published under load"}' "$API/drafts/$id/propose")
+  a=$(curl -s -o /dev/null -w '%{http_code}' "${POLICY[@]}" -X POST -H 'Content-Type: application/json' \
+    -d "{\"contentHash\": \"$hash\"}" "$API/drafts/$id/approve")
+  pub=$(curl -s -o "$out" -w '%{http_code} %{time_total}' "${ADMIN[@]}" -X POST "$API/drafts/$id/publish")
+  [ "$(jget revision.rulesVersion < "$out")" = "$version" ] && [ "$(curl -s "${ADMIN[@]}" "$API" | jget version)" = "$version" ] && served=yes
+  rm -f "$out"
+  echo "$r $p/$a $pub $served $split"
 }
-sleep 5
-RELOAD=$(reload_after_edit common/creative-labor-certificate.drl)
-sleep 8
-RELOAD_ONE=$(reload_after_edit law-2022/advanced-laborer.drl)
+at() { local left; left=$(echo "$1 - ($(date +%s.%N) - $WRK_T0)" | bc); [ "$(echo "$left > 0" | bc)" = 1 ] && sleep "$left"; return 0; }
+at 5
+read -r CHECK_S CHECK_T REVIEW PUB_S PUB_T SERVED SPLIT <<< "$(publish_after_edit common/creative-labor-certificate.drl)"
+at 18
+read -r CHECK1_S CHECK1_T REVIEW1 PUB1_S PUB1_T SERVED1 SPLIT1 <<< "$(publish_after_edit law-2022/advanced-laborer.drl)"
 wait $WRK
-FAILED=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "${TMPDIR:-/tmp}/laurel-bench-reload.$$")
-printf '  reload after an edit under common/ (every regime built, every scenario run, swap): HTTP %s in %.2f s (load %s)\n' "${RELOAD% *}" "${RELOAD#* }" "$(load)"
-printf '  reload after an edit in law-2022/ (that regime built, the others reused, every scenario run, swap): HTTP %s in %.2f s\n' "${RELOAD_ONE% *}" "${RELOAD_ONE#* }"
-printf '  during the 30 s: %s requests, %s failed\n' "$(awk '/requests in/ { print $1 }' "${TMPDIR:-/tmp}/laurel-bench-reload.$$")" "$FAILED"
-rm -f "${TMPDIR:-/tmp}/laurel-bench-reload.$$"
+FAILED=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "${TMPDIR:-/tmp}/laurel-bench-publish.$$")
+printf '  edit under common/ (every regime built, every scenario run): check (reload → HTTP %s) %.2f s (compile/scenarios %s ms); propose/approve HTTP %s; publish HTTP %s in %.2f s; new version served: %s (load %s)\n' \
+  "$CHECK_S" "$CHECK_T" "$SPLIT" "$REVIEW" "$PUB_S" "$PUB_T" "$SERVED" "$(load)"
+printf '  edit in law-2022/ (that regime built, the others reused, every scenario run): check (reload → HTTP %s) %.2f s (compile/scenarios %s ms); propose/approve HTTP %s; publish HTTP %s in %.2f s; new version served: %s (load %s)\n' \
+  "$CHECK1_S" "$CHECK1_T" "$SPLIT1" "$REVIEW1" "$PUB1_S" "$PUB1_T" "$SERVED1" "$(load)"
+printf '  during the 30 s: %s requests, %s failed\n' "$(awk '/requests in/ { print $1 }' "${TMPDIR:-/tmp}/laurel-bench-publish.$$")" "$FAILED"
+rm -f "${TMPDIR:-/tmp}/laurel-bench-publish.$$"
 echo "$(printf 'RATIO HTTP eligibility vs no-op, best throughput with p99 <= 50 ms: %.4f (eligibility %.0f req/s at %s; no-op %.0f req/s at %s; target at least 0.25)' \
   "$(echo "$BEST_E / $BEST_N" | bc -l)" "$BEST_E" "$BEST_E_AT" "$BEST_N" "$BEST_N_AT")
 $(printf 'RATIO HTTP eligibility vs no-op, peak throughput whatever the latency: %.4f (%.0f vs %.0f req/s)' "$(echo "$PEAK_E / $PEAK_N" | bc -l)" "$PEAK_E" "$PEAK_N")
-$(printf 'RELOAD of the full catalogue under load: %.2f s, of one edited regime %.2f s; %s failed requests (target at most 2 s, none failed)' "${RELOAD#* }" "${RELOAD_ONE#* }" "$FAILED")"
+$(printf 'PUBLISH under load, edit under common/: check %.2f s, publish %.2f s; edit in law-2022/: check %.2f s, publish %.2f s; statuses %s/%s/%s, %s/%s/%s; served %s/%s; %s failed requests (target: publish at most 2 s, none failed)' \
+  "$CHECK_T" "$PUB_T" "$CHECK1_T" "$PUB1_T" "$CHECK_S" "$REVIEW" "$PUB_S" "$CHECK1_S" "$REVIEW1" "$PUB1_S" "$SERVED" "$SERVED1" "$FAILED")"

@@ -5,10 +5,16 @@
 #   2. batch from PostgreSQL: N generated people x 10 years imported into a throwaway PostgreSQL, then
 #      `laurel batch` over all of them with -Xmx512m, beside `COPY ... TO STDOUT` of the same rows,
 #      run just before and just after the batch (the I/O limit).
-#   3. HTTP (not with --quick unless --http): wrk against POST /api/v1/subjects/{id}/eligibility (random
+#   3. two instances (scripts/bench-follow.sh, every mode, --quick included): two servers on the same
+#      throwaway PostgreSQL, in a database of their own (laurel_follow); a rule change taken through review
+#      on the first (draft, save, propose, another's approval, publish), published at once or after the
+#      approved rules were compiled ahead (RuleWarmer): how long the second takes to serve it (3 rounds
+#      of each with --quick, 5 otherwise);
+#   4. HTTP (not with --quick unless --http): wrk against POST /api/v1/subjects/{id}/eligibility (random
 #      subjects, decisions saved) and, beside it, the no-op GET /health/live of the same server, at
-#      rising connection counts; then a rule reload under load (its time, and failed requests).
-# --quick: 2 000 people and short engine rounds, under two minutes; the default is 20 000 people.
+#      rising connection counts; then two rule changes published under load (since issue 15 a reload
+#      makes a draft: its check, the review and the publication are timed, and failed requests counted).
+# --quick: 2 000 people, short engine rounds and 3 two-instance rounds, about two minutes; the default is 20 000 people.
 # The ratios are printed on the last lines. Each measurement is printed with the load average, since
 # the machine may be shared: prefer the ratios, measured side by side, to the absolute numbers.
 set -euo pipefail
@@ -88,10 +94,17 @@ L3=$(load); C2=$(copy_all)
 printf 'COPY TO STDOUT again, after the batch: %.2f s (load %s)\n' "$C2" "$L3"
 C=$(echo "($C1 + $C2) / 2" | bc -l)
 
+# A failure here is reported and the benchmarks go on: the other figures stand on their own.
+bash "$ROOT/scripts/bench-follow.sh" "$URL" "$([ -n "$QUICK" ] && echo 3 || echo 5)" | tee /tmp/laurel-bench-follow.$$ \
+  || echo "bench: the two-instance benchmark failed (logs: ${TMPDIR:-/tmp}/laurel-bench-follow-1.log, -2.log)" >&2
+RATIOS="$RATIOS
+$(grep -E '^(RATIO|FOLLOW)' /tmp/laurel-bench-follow.$$ || true)"
+rm -f /tmp/laurel-bench-follow.$$
+
 if [ -n "$HTTP" ]; then
   bash "$ROOT/scripts/bench-http.sh" "$URL" "$DATA/people.csv" | tee /tmp/laurel-bench-http.$$
   RATIOS="$RATIOS
-$(grep -E '^(RATIO|RELOAD)' /tmp/laurel-bench-http.$$)"
+$(grep -E '^(RATIO|PUBLISH)' /tmp/laurel-bench-http.$$)"
   rm -f /tmp/laurel-bench-http.$$
 fi
 RATIOS="$RATIOS
