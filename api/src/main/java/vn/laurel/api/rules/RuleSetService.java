@@ -149,7 +149,7 @@ public class RuleSetService {
                     + " scenario(s) fail with the new rules; the current rules stay in service.", check.failures());
         }
         if (approvals.required() > 0) {
-            Object draft = drafts.get().createFromBundle(bundle, before.revisionId(), by, "Reload of " + directories.rules());
+            Object draft = drafts.get().createChecked(bundle, before.revisionId(), by, "Reload of " + directories.rules(), check);
             return new Reloaded(null, draft, approvals.required());
         }
         Published p = publish(bundle, check.compiled(), before.revisionId(), by, "reloaded from " + directories.describe(), null,

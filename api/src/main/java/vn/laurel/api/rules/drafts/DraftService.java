@@ -82,6 +82,18 @@ public class DraftService {
         return createFromBundle(bundle, baseRevisionId, by, title, null);
     }
 
+    /**
+     * A reload's draft: the service has just checked these very files (its result is kept as the
+     * draft's check rather than running every scenario a second time).
+     */
+    public DraftView createChecked(RuleBundle bundle, long baseRevisionId, String by, String title,
+                                   RuleSetService.CheckResult alreadyChecked) {
+        synchronized (checks) {
+            checks.put(bundle.contentHash(), DraftCheck.of(alreadyChecked, bundle));
+        }
+        return createFromBundle(bundle, baseRevisionId, by, title, (String) null);
+    }
+
     /** As above, with the note a push gives (shown as the draft's note until it is proposed with its own). */
     public DraftView createFromBundle(RuleBundle bundle, long baseRevisionId, String by, String title, String note) {
         if (store.revision(baseRevisionId).isEmpty()) {
