@@ -202,6 +202,12 @@ public class RuleSetService {
         Done done = store.inTransaction(c -> {
             Head.lock(c, Head.RULE_CHANGES);
             RuleStore.Active from = store.active(c).orElseThrow(); // under the lock: what this rollback really replaces
+            if (from.activationId() != now.activationId()) {
+                // Chosen against one state, applied to another: it would silently undo a change nobody meant to undo.
+                throw new ProblemException(HttpStatus.CONFLICT, "The rules in service changed while the rollback was prepared "
+                        + "(activation " + now.activationId() + " is now " + from.activationId() + "); nothing was rolled back. "
+                        + "Look at GET /api/v1/ruleset and roll back again if it is still needed.", List.of());
+            }
             Long fromRevision = from.revision() == null ? null : from.revision().id();
             RuleStore.Revision r = target != null ? target
                     : store.insertRevision(c, made, fromRevision, by, "stored before revisions; made for a rollback", null);

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.laurel.engine.ruleset.RuleBundle;
+import vn.laurel.engine.ruleset.RuleSetException;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ public class RuleWarmer {
 
     private final RuleCandidates candidates;
     private final CompiledRuleSets compiled;
+    private final RuleSetHolder holder;
     /** Contents already compiled (or found broken): not read again at every check. */
     private final Set<String> seen = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -33,25 +35,34 @@ public class RuleWarmer {
         }
     });
 
-    public RuleWarmer(RuleCandidates candidates, CompiledRuleSets compiled) {
+    public RuleWarmer(RuleCandidates candidates, CompiledRuleSets compiled, RuleSetHolder holder) {
         this.candidates = candidates;
         this.compiled = compiled;
+        this.holder = holder;
     }
 
     @Scheduled(fixedDelay = "${laurel.rules.poll-interval:1s}", initialDelay = "${laurel.rules.poll-interval:1s}")
     void warm() {
         try {
-            for (RuleCandidates.Candidate c : candidates.approved()) {
-                if (!seen.add(c.contentHash())) continue;
+            // The newest few only: more would push the rules in service out of the cache of compiled versions.
+            for (RuleCandidates.Candidate c : candidates.approved().stream().limit(CompiledRuleSets.KEPT - 2).toList()) {
+                if (seen.contains(c.contentHash())) continue;
                 Optional<byte[]> zip = candidates.rulesZip(c.draftId(), c.contentHash());
                 if (zip.isEmpty()) continue;
                 String version = RuleBundle.fromZips(zip.get(), null).rulesVersion();
-                if (compiled.cached(version).isPresent()) continue;
-                compiled.compile(version, zip::get);
-                LOG.info("Compiled ahead the rules of approved draft {} (version {})", c.draftId(), version);
+                compiled.touch(holder.current().version());
+                if (compiled.cached(version).isEmpty()) {
+                    try {
+                        compiled.compile(version, zip::get);
+                        LOG.info("Compiled ahead the rules of approved draft {} (version {})", c.draftId(), version);
+                    } catch (RuleSetException e) {
+                        LOG.warn("The rules of approved draft {} do not compile here: {}", c.draftId(), e.getMessage());
+                    }
+                }
+                seen.add(c.contentHash()); // compiled, or refused for good: not read again
             }
         } catch (RuntimeException | StackOverflowError e) {
-            // An approved draft passed its check, so this is the database away or a draft changed meanwhile: the next round tries again.
+            // The database away, or a draft changed meanwhile: nothing was marked seen, the next round tries again.
             LOG.warn("Could not compile approved drafts ahead: {}", e.toString());
         }
     }

@@ -66,6 +66,8 @@ public final class RuleArchive {
             }
         } catch (IOException e) {
             throw invalid("not a readable zip: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw invalid("not a readable zip: an entry's name is not UTF-8 text");
         }
         if (entries == 0) throw invalid("the zip is empty");
     }

@@ -40,7 +40,18 @@ public final class RuleBundle {
             if (problem != null) throw invalid(path, problem);
             copy.put(path, bytes.clone());
         });
+        requireNoFileUnderAFile(copy);
         return new RuleBundle(copy);
+    }
+
+    /** rules/a.drl and rules/a.drl/b.drl cannot both be files of one folder tree. */
+    private static void requireNoFileUnderAFile(SortedMap<String, byte[]> files) {
+        for (String path : files.keySet()) {
+            SortedMap<String, byte[]> under = files.tailMap(path + "/");
+            if (!under.isEmpty() && under.firstKey().startsWith(path + "/")) {
+                throw invalid(under.firstKey(), "lies under " + path + ", which is a file");
+            }
+        }
     }
 
     /** The rules directory's content files and the scenario folder's scenario files (a missing folder gives none). */
@@ -131,6 +142,7 @@ public final class RuleBundle {
         if (problem != null) throw invalid(path, problem);
         SortedMap<String, byte[]> next = new TreeMap<>(files);
         next.put(path, content.clone());
+        requireNoFileUnderAFile(next);
         return new RuleBundle(next);
     }
 
@@ -220,10 +232,14 @@ public final class RuleBundle {
                 if (e.isDirectory()) continue;
                 byte[] content = readLimited(in, RuleArchive.MAX_TOTAL_BYTES - total);
                 total += content.length;
-                into.put(prefix + e.getName(), content);
+                // Two entries of one name: which one counts would be an accident of the reader.
+                if (into.put(prefix + e.getName(), content) != null) throw invalid(e.getName(), "the zip holds this file twice");
             }
         } catch (IOException e) {
             throw invalid("(zip)", "not a readable zip: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // The JDK's way of saying an entry's name is not UTF-8.
+            throw invalid("(zip)", "not a readable zip: an entry's name is not UTF-8 text");
         }
     }
 

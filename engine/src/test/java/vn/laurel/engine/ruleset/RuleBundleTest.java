@@ -70,6 +70,49 @@ class RuleBundleTest {
     }
 
     @Test
+    void a_zip_with_a_file_twice_a_file_under_a_file_or_a_name_that_is_not_utf8_is_refused() throws Exception {
+        byte[] x = "x".getBytes(StandardCharsets.UTF_8);
+        byte[] twice = replaceAll(zip("rules/a.drl", "rules/b.drl"), "rules/b.drl".getBytes(StandardCharsets.UTF_8),
+                "rules/a.drl".getBytes(StandardCharsets.UTF_8)); // the JDK's writer refuses a name twice; a hand-made zip need not
+        assertThatThrownBy(() -> RuleBundle.fromZip(twice)).isInstanceOf(RuleSetException.class).hasMessageContaining("twice");
+        assertThatThrownBy(() -> RuleBundle.fromZip(zip("rules/a.drl", "rules/a.drl/b.drl"))).isInstanceOf(RuleSetException.class)
+                .hasMessageContaining("which is a file");
+        assertThatThrownBy(() -> repository().with("rules/regimes.yaml/x.yaml", x)).isInstanceOf(RuleSetException.class);
+        // A name written in Latin-1 with no UTF-8 flag: the JDK's reader cannot decode it.
+        byte[] latin = zip("rules/caf\u00e9.drl");
+        byte[] name = "rules/caf\u00e9.drl".getBytes(StandardCharsets.UTF_8);
+        byte[] broken = replaceAll(latin, name, "rules/caf\u00e9.drl".getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> RuleBundle.fromZip(broken)).isInstanceOf(RuleSetException.class).hasMessageContaining("UTF-8");
+    }
+
+    private static byte[] zip(String... names) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bytes)) {
+            for (String n : names) {
+                z.putNextEntry(new java.util.zip.ZipEntry(n));
+                z.write("x".getBytes(StandardCharsets.UTF_8));
+                z.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Every occurrence of one name's bytes replaced by another name of at most its length (padded: the zip's offsets stay right). */
+    private static byte[] replaceAll(byte[] in, byte[] from, byte[] to) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < in.length; ) {
+            if (i + from.length <= in.length && java.util.Arrays.equals(in, i, i + from.length, from, 0, from.length)) {
+                out.write(to, 0, to.length);
+                for (int k = to.length; k < from.length; k++) out.write('_'); // same length: offsets in the zip stay right
+                i += from.length;
+            } else {
+                out.write(in[i++]);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    @Test
     void a_directory_with_a_file_name_a_bundle_cannot_hold_is_refused_naming_it() throws Exception {
         Path rules = RepoPaths.copyOfRules(dir.resolve("rules"));
         Files.writeString(rules.resolve("law-2022/điều-24.drl"), "package laurel.x;\n");

@@ -105,7 +105,7 @@ public class DraftService {
         bundle.files().forEach(DraftInputs::requireText);
         DraftInputs.requireSize(bundle, "body");
         DraftCheck check = check(bundle, null);
-        long id = store.inTransaction(c -> {
+        long id = writing(c -> {
             long created = drafts.insert(c, name, text, baseRevisionId, by, bundle.contentHash(), check);
             drafts.replaceFiles(c, created, bundle);
             drafts.addContributor(c, created, by);
@@ -184,7 +184,12 @@ public class DraftService {
             return drafts.bundle(c, id);
         });
         compiledRules.touch(holder.current().version()); // a preview does not push the rules in service out of the cache
-        return compiledRules.compile(files.rulesVersion(), files::rulesZip); // its problems answer 422, file by file
+        try {
+            return compiledRules.compile(files.rulesVersion(), files::rulesZip); // its problems answer 422, file by file
+        } catch (StackOverflowError e) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "Draft " + id + " cannot be previewed: a file nests too "
+                    + "deeply to be compiled. Its check names the file.", List.of(new FieldError("draft", "does not compile")));
+        }
     }
 
     // ---- changing files ----
@@ -226,7 +231,7 @@ public class DraftService {
      */
     private void write(Snapshot s, RuleBundle next, DraftCheck check, String by, Action action, String path, FileWrite files) {
         String startedFrom = s.files().contentHash();
-        store.inTransaction(c -> {
+        writing(c -> {
             Draft d = lockEditable(c, s.draft().id());
             if (!d.contentHash().equals(startedFrom)) {
                 throw new ProblemException(HttpStatus.CONFLICT, "Draft " + d.id() + " changed meanwhile (its content was " + startedFrom
@@ -252,7 +257,7 @@ public class DraftService {
 
     public DraftView propose(long id, String note, String by) {
         String text = DraftInputs.requiredText("note", note);
-        store.inTransaction(c -> {
+        writing(c -> {
             Draft d = lock(c, id);
             if (d.status() != DraftStatus.OPEN && d.status() != DraftStatus.REJECTED) throw conflict(d, "proposed");
             DraftCheck check = DraftCheck.fromJson(d.checkResult());
@@ -280,7 +285,7 @@ public class DraftService {
                     + "(GET /api/v1/ruleset/drafts/" + id + ")");
         }
         String seen = contentHash.strip();
-        store.inTransaction(c -> {
+        writing(c -> {
             Draft d = lock(c, id);
             requireReviewer(c, d, by, "approve");
             List<RuleChangeLog.Entry> counted = approvals.counting(c, d);
@@ -302,7 +307,7 @@ public class DraftService {
     /** A rejection; {@code contentHash} optional: when given, it must still be the draft's. */
     public DraftView reject(long id, String contentHash, String reason, String by) {
         String text = DraftInputs.requiredText("reason", reason);
-        store.inTransaction(c -> {
+        writing(c -> {
             Draft d = lock(c, id);
             requireReviewer(c, d, by, "reject");
             if (d.status() != DraftStatus.PROPOSED && d.status() != DraftStatus.APPROVED) throw conflict(d, "rejected");
@@ -317,7 +322,7 @@ public class DraftService {
 
     /** The author or an administrator gives a draft up; it stays readable. */
     public DraftView discard(long id, String by, boolean admin) {
-        store.inTransaction(c -> {
+        writing(c -> {
             Draft d = lock(c, id);
             if (!admin && !d.author().equals(by)) {
                 throw new ProblemException(HttpStatus.FORBIDDEN, "Only the author of draft " + id + " (" + d.author()
@@ -410,7 +415,7 @@ public class DraftService {
      * then fails it can simply be published again from its new base.
      */
     private void rebase(Draft d, RuleBundle target, RuleStore.Revision active, DraftCheck check, String by) {
-        store.inTransaction(c -> {
+        writing(c -> {
             Draft now = lock(c, d.id());
             if (!sameContent(now, d)) {
                 throw new ProblemException(HttpStatus.CONFLICT, "Draft " + d.id() + " changed while it was being published ("
@@ -428,7 +433,7 @@ public class DraftService {
 
     /** An approved draft whose check fails when published goes back to OPEN, and the log says so. */
     private void reopen(Draft d, DraftCheck check, String by) {
-        store.inTransaction(c -> {
+        writing(c -> {
             if (!sameContent(lock(c, d.id()), d)) return null; // changed meanwhile: that change logged its own step
             drafts.updateContent(c, d.id(), d.contentHash(), check, DraftStatus.OPEN);
             log.append(c, new RuleChangeLog.Change(Action.REOPENED, by, d.id(), null, check.rulesVersion(), d.contentHash(),
@@ -564,5 +569,17 @@ public class DraftService {
                 return size() > size;
             }
         };
+    }
+
+    /**
+     * A draft step's transaction. The change log's head is locked first, as publishing locks it
+     * before the draft's row: one order for every writer, so a publish and a save of the same draft
+     * wait for each other instead of deadlocking (each step appends to the log, so takes it anyway).
+     */
+    private <T> T writing(RuleStore.SqlWork<T> work) {
+        return store.inTransaction(c -> {
+            Head.lock(c, Head.RULE_CHANGES);
+            return work.run(c);
+        });
     }
 }
