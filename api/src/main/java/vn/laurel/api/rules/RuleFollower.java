@@ -34,6 +34,7 @@ public class RuleFollower {
     private Thread thread;
     private Connection listening;
     private long failedActivation;
+    private volatile long behindSince;
     private String lastFailure;
 
     public RuleFollower(RuleSetHolder holder, RuleStore store, CompiledRuleSets compiled,
@@ -90,9 +91,16 @@ public class RuleFollower {
 
     /** Compiles and swaps in the latest activation when it is newer than the one served. */
     void follow() {
-        if (store.latestActivationId() <= holder.active().activationId()) return;
+        if (store.latestActivationId() <= holder.active().activationId()) {
+            behindSince = 0;
+            return;
+        }
+        if (behindSince == 0) behindSince = System.nanoTime();
         RuleStore.Active next = store.active().orElseThrow();
-        if (next.activationId() <= holder.active().activationId()) return;
+        if (next.activationId() <= holder.active().activationId()) {
+            behindSince = 0;
+            return;
+        }
         String version = next.rulesVersion();
         long start = System.nanoTime();
         RuleSet rules;
@@ -107,10 +115,22 @@ public class RuleFollower {
             }
             return;
         }
-        if (holder.swap(ActiveRuleSet.of(rules, next))) {
+        boolean swapped = holder.swap(ActiveRuleSet.of(rules, next));
+        behindSince = 0; // serving this activation now, or a newer one (a swap never goes back)
+        if (swapped) {
             LOG.info("Followed activation {} (revision {}, version {}) in {} ms", next.activationId(),
                     next.revision() == null ? null : next.revision().id(), version, (System.nanoTime() - start) / 1_000_000);
         }
+    }
+
+    /**
+     * How long this instance has known of a newer activation than the one it serves (zero when it
+     * serves the latest): an instance that cannot follow must say so, or it answers under old rules
+     * for as long as it runs.
+     */
+    public Duration behind() {
+        long since = behindSince;
+        return since == 0 ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - since);
     }
 
     private void closeListener() {

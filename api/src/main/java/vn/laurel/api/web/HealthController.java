@@ -9,7 +9,10 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.context.annotation.Value;
+import vn.laurel.api.rules.RuleFollower;
 import vn.laurel.api.rules.RuleSetHolder;
+import java.time.Duration;
 import vn.laurel.engine.json.Json;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -20,28 +23,43 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** UP when the rules are loaded and the database answers; DOWN (503) otherwise. */
+/**
+ * UP when the rules are loaded, the database answers and this instance serves the active rule set;
+ * DOWN (503) otherwise — an instance that has not followed a publication for {@code
+ * laurel.rules.behind-after} (10 s) is taken out of a load balancer's rotation rather than answer
+ * under rules no longer in service.
+ */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Controller("/health")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class HealthController {
     private final DataSource dataSource;
     private final RuleSetHolder rules;
+    private final RuleFollower follower;
+    private final Duration behindAfter;
 
-    public HealthController(DataSource dataSource, RuleSetHolder rules) {
+    public HealthController(DataSource dataSource, RuleSetHolder rules, RuleFollower follower,
+                            @Value("${laurel.rules.behind-after:10s}") Duration behindAfter) {
         // The injected data source hands out the current transaction's connection; health needs its own.
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.rules = rules;
+        this.follower = follower;
+        this.behindAfter = behindAfter;
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> health() {
         boolean database = databaseAnswers();
+        Duration behind = follower.behind();
+        boolean current = behind.compareTo(behindAfter) < 0;
+        boolean up = database && current;
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", database ? "UP" : "DOWN");
+        body.put("status", up ? "UP" : "DOWN");
         body.put("database", database ? "UP" : "DOWN");
+        body.put("rules", current ? "UP" : "BEHIND");
+        if (!current) body.put("behindSeconds", behind.toSeconds());
         body.put("rulesetVersion", rules.current().version());
-        return HttpResponse.<String>status(database ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(Json.write(body));
+        return HttpResponse.<String>status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).body(Json.write(body));
     }
 
     /**

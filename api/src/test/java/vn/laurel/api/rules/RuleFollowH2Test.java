@@ -156,6 +156,49 @@ class RuleFollowH2Test {
     }
 
     @Test
+    void an_instance_that_cannot_follow_the_active_rules_says_so_in_its_health_and_recovers_when_it_can() throws Exception {
+        String url = url("laurel-behind");
+        Map<String, Object> p = settings(url, ThrowawayPostgres.repoRoot().resolve("rules"));
+        p.put("laurel.rules.poll-interval", "100ms");
+        p.put("laurel.rules.behind-after", "300ms");
+        try (ApplicationContext ctx = ApplicationContext.run(p, Environment.TEST)) {
+            vn.laurel.api.web.HealthController health = ctx.getBean(vn.laurel.api.web.HealthController.class);
+            assertThat(health.health().getBody().orElseThrow()).contains("\"rules\":\"UP\"");
+            RuleStore store = ctx.getBean(RuleStore.class);
+            long seeded = store.active().orElseThrow().revision().id();
+            // Files stored under a version they do not hash to (changed outside Laurel): no instance may serve them.
+            String fake = "sha256:" + "1".repeat(64);
+            try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO ruleset_version (version, files, file_count, first_loaded_at, "
+                        + "loaded_by) VALUES (?, ?, 1, ?, 'outside')")) {
+                    ps.setString(1, fake);
+                    ps.setBytes(2, RuleArchive.zip(ThrowawayPostgres.repoRoot().resolve("rules")));
+                    ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+                    ps.executeUpdate();
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO ruleset_activation (version, action, activated_at, activated_by) "
+                        + "VALUES (?, 'RELOAD', ?, 'outside')")) {
+                    ps.setString(1, fake);
+                    ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC));
+                    ps.executeUpdate();
+                }
+            }
+            long start = System.nanoTime();
+            while (health.health().getStatus().getCode() == 200 && System.nanoTime() - start < 10_000_000_000L) Thread.sleep(50);
+            var down = health.health();
+            assertThat(down.getStatus().getCode()).isEqualTo(503);
+            assertThat(down.getBody().orElseThrow()).contains("\"rules\":\"BEHIND\"").contains("\"database\":\"UP\"");
+            assertThat(served(ctx)).isNotEqualTo(fake);
+
+            // The seeded revision activated again: the instance follows, and is healthy again.
+            store.inTransaction(c -> store.activate(c, store.revision(seeded).orElseThrow(), "ROLLBACK", "test"));
+            start = System.nanoTime();
+            while (health.health().getStatus().getCode() != 200 && System.nanoTime() - start < 10_000_000_000L) Thread.sleep(50);
+            assertThat(health.health().getBody().orElseThrow()).contains("\"status\":\"UP\"").contains("\"rules\":\"UP\"");
+        }
+    }
+
+    @Test
     void approvals_required_is_checked_at_start() {
         assertThat(RuleApprovals.validated("1", "jdbc:postgresql://db/laurel")).isEqualTo(1);
         assertThat(RuleApprovals.validated("0", url("x"))).isZero();
