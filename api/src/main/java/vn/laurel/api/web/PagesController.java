@@ -58,6 +58,7 @@ import java.util.*;
  * A GET changes nothing stored; every POST carries the CSRF token of its form.
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
+@io.swagger.v3.oas.annotations.Hidden // pages, not API: kept out of the OpenAPI document
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PagesController {
