@@ -1,0 +1,215 @@
+package vn.laurel.api.pages;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.laurel.api.PostgresTest;
+import vn.laurel.api.ThrowawayPostgres;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web workbench in a real browser (Debian's chromium driven by Playwright), against PostgreSQL
+ * with the demo department, the server on a real port. Each page is saved to docs/screenshots/ in
+ * both languages (docs/ui.md lists them).
+ */
+@MicronautTest
+class WebJourneysBrowserTest extends PostgresTest {
+    static final Path SHOTS = ThrowawayPostgres.repoRoot().resolve("docs/screenshots");
+
+    @Inject
+    EmbeddedServer server;
+
+    Playwright playwright;
+    Browser browser;
+
+    @Override
+    protected String database() {
+        return "laurel_web";
+    }
+
+    @BeforeAll
+    void startBrowser() throws Exception {
+        Files.createDirectories(SHOTS);
+        playwright = Playwright.create();
+        browser = Chromium.launch(playwright);
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) browser.close();
+        if (playwright != null) playwright.close();
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + server.getPort();
+    }
+
+    BrowserContext context() {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
+    }
+
+    void shot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(false));
+    }
+
+    void signIn(Page page, String name) {
+        page.navigate(base() + "/login");
+        page.fill("#username", name);
+        page.fill("#password", name);
+        page.click("main button[type=submit]");
+        page.waitForURL(base() + "/");
+    }
+
+    @Test
+    void a_client_signs_in_finds_her_by_an_unaccented_name_and_reads_her_2025_eligibility_in_both_languages() {
+        try (BrowserContext ctx = context()) {
+            Page page = ctx.newPage();
+            page.navigate(base() + "/");
+            page.waitForURL(base() + "/login");
+            assertThat(page.locator("h1")).hasText("Đăng nhập");
+            assertThat(page.locator("html")).hasAttribute("lang", "vi");
+            shot(page, "login-vi");
+
+            page.fill("#username", "client");
+            page.fill("#password", "client");
+            page.click("main button[type=submit]");
+            page.waitForURL(base() + "/");
+            assertThat(page.locator("main")).containsText("Xin chào, client (CLIENT)");
+            shot(page, "home-vi");
+
+            page.click("header nav >> text=Tra cứu");
+            page.waitForURL(base() + "/search");
+            page.fill("#q", "nguyen thi hoa");
+            page.press("#q", "Enter");
+            assertThat(page.locator("a.person", new Page.LocatorOptions().setHasText("Nguyễn Thị Hoa"))).isVisible();
+            shot(page, "search-vi");
+
+            page.click("a.person >> text=Nguyễn Thị Hoa");
+            page.waitForURL(base() + "/people/P-0001?year=2025");
+            assertThat(page.locator("h1")).containsText("Nguyễn Thị Hoa");
+            assertThat(page.locator("h2").first()).hasText("Điều kiện khen thưởng năm 2025");
+            assertThat(page.locator("table.criteria").first()).isVisible();
+            assertThat(page.locator("table.criteria thead").first()).containsText("Căn cứ pháp lý");
+            assertThat(page.locator("table.criteria thead").first()).containsText("Thực tế");
+            assertThat(page.locator("table.criteria tbody").first()).containsText("Luật 06/2022/QH15");
+            assertThat(page.locator("section.award").first()).containsText("Lao động tiên tiến");
+            shot(page, "person-vi");
+            page.setViewportSize(375, 800);
+            shot(page, "person-vi-375");
+            page.setViewportSize(1280, 900);
+
+            page.click("header >> text=English");
+            page.waitForURL(Pattern.compile(".*/people/P-0001\\?year=2025&lang=en$"));
+            assertThat(page.locator("html")).hasAttribute("lang", "en");
+            assertThat(page.locator("h2").first()).hasText("Eligibility for 2025");
+            assertThat(page.locator("table.criteria thead").first()).containsText("Legal basis");
+            assertThat(page.locator("section.award").first()).containsText("Advanced Laborer");
+            shot(page, "person-en");
+
+            // English is remembered without ?lang
+            page.navigate(base() + "/search?q=nguyen");
+            assertThat(page.locator("h1")).hasText("Search");
+            assertThat(page.locator("a.person", new Page.LocatorOptions().setHasText("Nguyễn Thị Hoa"))).isVisible();
+            shot(page, "search-en");
+            page.navigate(base() + "/");
+            assertThat(page.locator("main")).containsText("Welcome, client");
+            shot(page, "home-en");
+
+            // and back to Vietnamese
+            page.click("header >> text=Tiếng Việt");
+            assertThat(page.locator("h1")).hasText("Trang chủ");
+            page.navigate(base() + "/people/P-0001?year=2025");
+            assertThat(page.locator("table.criteria thead").first()).containsText("Căn cứ pháp lý");
+
+            // sign-out (the form carries its token) ends the session
+            page.click("header button[type=submit]");
+            page.waitForURL(base() + "/login");
+            page.navigate(base() + "/search");
+            page.waitForURL(base() + "/login");
+
+            page.navigate(base() + "/login?lang=en");
+            assertThat(page.locator("h1")).hasText("Sign in");
+            shot(page, "login-en");
+        }
+    }
+
+    @Test
+    void a_form_posted_without_its_csrf_token_is_refused() {
+        try (BrowserContext ctx = context()) {
+            Page page = ctx.newPage();
+            // sign-in without the token of the sign-in form
+            APIResponse login = ctx.request().post(base() + "/login", RequestOptions.create()
+                    .setForm(FormData.create().set("username", "client").set("password", "client")).setMaxRedirects(0));
+            assertThat(login.status()).isEqualTo(403);
+            assertThat(login.text()).contains("CSRF");
+
+            signIn(page, "client");
+            APIResponse logout = ctx.request().post(base() + "/logout", RequestOptions.create()
+                    .setForm(FormData.create().set("other", "1")).setMaxRedirects(0));
+            assertThat(logout.status()).isEqualTo(403);
+            APIResponse forged = ctx.request().post(base() + "/logout", RequestOptions.create()
+                    .setForm(FormData.create().set("_csrf", "forged")).setMaxRedirects(0));
+            assertThat(forged.status()).isEqualTo(403);
+            // still signed in
+            page.navigate(base() + "/search");
+            assertThat(page.locator("h1")).hasText("Tra cứu");
+        }
+    }
+
+    @Test
+    void a_page_without_sign_in_redirects_to_login_and_the_api_still_answers_401_problems() throws Exception {
+        try (BrowserContext ctx = context()) {
+            Page page = ctx.newPage();
+            page.navigate(base() + "/people/P-0001?year=2025");
+            page.waitForURL(base() + "/login");
+            String csp = page.navigate(base() + "/login").headers().get("content-security-policy");
+            assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline");
+
+            // a session cookie does not sign in an API call
+            signIn(page, "admin");
+            APIResponse api = ctx.request().get(base() + "/api/v1/decisions", RequestOptions.create().setMaxRedirects(0));
+            assertThat(api.status()).isEqualTo(401);
+            assertThat(api.headers().get("content-type")).startsWith("application/problem+json");
+        }
+        HttpResponse<String> anonymous = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(base() + "/api/v1/decisions")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("content-type").orElse("")).startsWith("application/problem+json");
+        assertThat(anonymous.headers().firstValue("location")).isEmpty();
+    }
+
+    @Test
+    void a_role_without_the_person_page_is_refused_it() {
+        try (BrowserContext ctx = context()) {
+            Page page = ctx.newPage();
+            signIn(page, "auditor");
+            com.microsoft.playwright.Response r = page.navigate(base() + "/people/P-0001?year=2025");
+            assertThat(r.status()).isEqualTo(403);
+            assertThat(page.locator("main")).containsText("Vai trò của bạn không được xem trang này.");
+            shot(page, "error-vi");
+            page.navigate(base() + "/people/P-0001?year=2025&lang=en");
+            assertThat(page.locator("main")).containsText("Your role may not see this page.");
+            shot(page, "error-en");
+        }
+    }
+}
