@@ -8,13 +8,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Query parameters parsed by hand, so that every bad value is answered with the field's name and the rule it broke. */
-final class Params {
+public final class Params {
     static final int MIN_YEAR = 1945;
     static final int MAX_YEAR = 2100;
 
     private Params() {}
 
-    static int year(String value) {
+    public static int year(String value) {
         if (value == null || value.isBlank()) throw ProblemException.badField("year", "is required, e.g. year=2025");
         try {
             int year = integer(value);
@@ -28,18 +28,18 @@ final class Params {
     }
 
     /** A whole number in ASCII digits: Integer.parseInt alone would also take "٢٠٢٥" or "+7". */
-    static int integer(String value) {
+    public static int integer(String value) {
         String v = value.trim();
         if (!v.matches("-?[0-9]{1,10}")) throw new NumberFormatException(v);
         return Integer.parseInt(v);
     }
 
     /** An identifier as stored: NFC, so "ĐV-HOÀ" typed decomposed finds the subject imported composed. */
-    static String id(String value) {
+    public static String id(String value) {
         return value == null ? null : java.text.Normalizer.normalize(value.trim(), java.text.Normalizer.Form.NFC);
     }
 
-    static LocalDate date(String field, String value) {
+    public static LocalDate date(String field, String value) {
         if (value == null || value.isBlank()) return null;
         try {
             LocalDate date = LocalDate.parse(value.trim());
@@ -53,13 +53,13 @@ final class Params {
     }
 
     /** The appraisal of year Y is dated the appraisal day of Y+1, or today if that is still to come. */
-    static LocalDate defaultAppraisalDate(int year, java.time.MonthDay appraisalDay, java.time.Clock clock) {
+    public static LocalDate defaultAppraisalDate(int year, java.time.MonthDay appraisalDay, java.time.Clock clock) {
         LocalDate usual = appraisalDay.atYear(year + 1);
         LocalDate today = LocalDate.now(clock);
         return today.isBefore(usual) ? today : usual;
     }
 
-    static List<String> codes(String value) {
+    public static List<String> codes(String value) {
         if (value == null || value.isBlank()) return List.of();
         return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
     }

@@ -1,27 +1,17 @@
 package vn.laurel.api.pages;
 
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.laurel.api.PostgresTest;
-import vn.laurel.api.ThrowawayPostgres;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -33,51 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * both languages (docs/ui.md lists them).
  */
 @MicronautTest
-class WebJourneysBrowserTest extends PostgresTest {
-    static final Path SHOTS = ThrowawayPostgres.repoRoot().resolve("docs/screenshots");
-
-    @Inject
-    EmbeddedServer server;
-
-    Playwright playwright;
-    Browser browser;
-
+class WebJourneysBrowserTest extends BrowserTest {
     @Override
     protected String database() {
         return "laurel_web";
-    }
-
-    @BeforeAll
-    void startBrowser() throws Exception {
-        Files.createDirectories(SHOTS);
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
-    }
-
-    String base() {
-        return "http://127.0.0.1:" + server.getPort();
-    }
-
-    BrowserContext context() {
-        return browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900));
-    }
-
-    void shot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve(name + ".png")).setFullPage(false));
-    }
-
-    void signIn(Page page, String name) {
-        page.navigate(base() + "/login");
-        page.fill("#username", name);
-        page.fill("#password", name);
-        page.click("main button[type=submit]");
-        page.waitForURL(base() + "/");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package vn.laurel.api.web;
+package vn.laurel.api.pages;
 
 import jakarta.inject.Singleton;
 
@@ -13,12 +13,15 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * The texts of the pages, from i18n/messages_vi.properties and messages_en.properties (UTF-8), given to
- * every template as {@code msg}. A key missing in English falls back to the Vietnamese text.
+ * The texts of the pages, given to every template as {@code msg}: for each area of the pages a bundle
+ * pair i18n/AREA_vi.properties and AREA_en.properties (UTF-8), so that each page's texts live beside
+ * each other and not in one long file. A key missing in English falls back to the Vietnamese text.
  */
 @Singleton
 public class Messages {
     public static final List<String> LANGUAGES = List.of("vi", "en");
+    /** The bundles, in the order they are read (a later one may not redefine a key of an earlier one). */
+    static final List<String> AREAS = List.of("messages", "person", "units", "candidates", "batches", "whatif", "audit", "values");
     private final Map<String, Map<String, String>> bundles = new TreeMap<>();
 
     public Messages() {
@@ -39,14 +42,24 @@ public class Messages {
     }
 
     static Map<String, String> load(String lang) {
-        String path = "i18n/messages_" + lang + ".properties";
+        Map<String, String> all = new TreeMap<>();
+        for (String area : AREAS) {
+            load(area, lang).forEach((k, v) -> {
+                if (all.put(k, v) != null) throw new IllegalStateException("message key " + k + " defined twice (" + area + "_" + lang + ")");
+            });
+        }
+        return Collections.unmodifiableMap(all);
+    }
+
+    private static Map<String, String> load(String area, String lang) {
+        String path = "i18n/" + area + "_" + lang + ".properties";
         try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) throw new IllegalStateException("missing " + path);
+            if (in == null) return Map.of(); // an area without texts of its own yet
             Properties p = new Properties();
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
             Map<String, String> out = new TreeMap<>();
             p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
-            return Collections.unmodifiableMap(out);
+            return out;
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + path, e);
         }

@@ -1,0 +1,26 @@
+package vn.laurel.api.pages;
+
+import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Singleton;
+import vn.laurel.api.security.Roles;
+
+import java.util.List;
+import java.util.Set;
+
+/** The links of the header and the home page: each page the signed-in user's roles open. */
+@Singleton
+public class Navigation {
+    /** One link: where it goes, its text and its description (message keys), who may follow it. */
+    public record Link(String path, String key, String textKey, Set<String> roles) {}
+
+    static final List<Link> LINKS = List.of(
+            new Link("/search", "nav.search", "home.searchText", Set.of(Roles.CLIENT, Roles.CLERK, Roles.POLICY, Roles.AUDITOR, Roles.ADMIN)),
+            new Link("/candidates", "nav.candidates", "home.candidatesText", PageRoles.CANDIDATES),
+            new Link("/what-if", "nav.whatIf", "home.whatIfText", PageRoles.WHAT_IF),
+            new Link("/batches", "nav.batches", "home.batchesText", PageRoles.BATCHES),
+            new Link("/audit", "nav.audit", "home.auditText", PageRoles.AUDIT));
+
+    public List<Link> linksFor(Authentication user) {
+        return LINKS.stream().filter(l -> Pages.hasAny(user, l.roles())).toList();
+    }
+}

@@ -1,0 +1,26 @@
+package vn.laurel.api.pages;
+
+import vn.laurel.api.security.Roles;
+
+import java.util.Set;
+
+/**
+ * Which roles open which page: the same as the API endpoints the page stands for, so that a page
+ * never shows what its user could not ask the API for.
+ */
+public final class PageRoles {
+    /** Eligibility of a person or unit (GET /api/v1/subjects/{id}/eligibility). */
+    public static final Set<String> ELIGIBILITY = Set.of(Roles.CLIENT, Roles.ADMIN);
+    /** The candidates of an award (GET /api/v1/awards/{code}/candidates). */
+    public static final Set<String> CANDIDATES = Set.of(Roles.CLIENT, Roles.ADMIN);
+    /** What-if (POST /api/v1/evaluations, POST /api/v1/subjects/{id}/eligibility). */
+    public static final Set<String> WHAT_IF = Set.of(Roles.CLIENT, Roles.POLICY, Roles.ADMIN);
+    /** Batches (/api/v1/batches). */
+    public static final Set<String> BATCHES = Set.of(Roles.CLIENT, Roles.ADMIN);
+    /** Decisions, replay, the audit chain, checkpoints, the rule-set change log (/api/v1/decisions, /api/v1/audit). */
+    public static final Set<String> AUDIT = Set.of(Roles.AUDITOR, Roles.ADMIN);
+    /** Stored facts with their versions (GET /api/v1/subjects/{id}, /api/v1/facts/...). */
+    public static final Set<String> FACTS = Set.of(Roles.CLERK, Roles.AUDITOR, Roles.ADMIN);
+
+    private PageRoles() {}
+}

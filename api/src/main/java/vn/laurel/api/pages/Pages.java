@@ -1,0 +1,167 @@
+package vn.laurel.api.pages;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.views.ModelAndView;
+import jakarta.inject.Singleton;
+import vn.laurel.api.security.SessionAuthenticationFetcher;
+import vn.laurel.api.security.WebSessions;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.*;
+
+/**
+ * What every page controller shares: who is signed in, the page's language, the model every template
+ * reads (texts, user, CSRF token, the navigation the user's roles open), and the answers a page gives
+ * (the page itself, an error page, a redirect). A page checks its own roles through {@link #gate}, so
+ * that a page without sign-in redirects to /login while the API keeps answering 401 problems.
+ */
+@Singleton
+public class Pages {
+    public static final String LANG_COOKIE = "LAUREL_LANG";
+    public static final String CSRF_FIELD = "_csrf";
+    private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final Messages messages;
+    private final Navigation navigation;
+
+    public Pages(Messages messages, Navigation navigation) {
+        this.messages = messages;
+        this.navigation = navigation;
+    }
+
+    public Messages messages() {
+        return messages;
+    }
+
+    /**
+     * Null when the signed-in user may open a page for these roles; else the answer to give instead:
+     * /login without sign-in, 403 page without the role.
+     */
+    public @Nullable MutableHttpResponse<?> gate(HttpRequest<?> request, Set<String> roles) {
+        Optional<Authentication> user = user(request);
+        if (user.isEmpty()) return seeOther("/login");
+        if (!hasAny(user.get(), roles)) return error(request, HttpStatus.FORBIDDEN, "error.role");
+        return null;
+    }
+
+    /** The model of a page: language, texts, title, user, CSRF token, navigation, language links. */
+    public Map<String, Object> model(HttpRequest<?> request, String titleKey) {
+        String lang = lang(request);
+        Optional<Authentication> user = user(request);
+        Map<String, Object> m = new HashMap<>();
+        m.put("lang", lang);
+        m.put("msg", messages.of(lang));
+        m.put("title", messages.text(lang, titleKey));
+        m.put("user", user.map(Authentication::getName).orElse(null));
+        m.put("roles", user.map(u -> String.join(", ", new TreeSet<>(u.getRoles()))).orElse(""));
+        m.put("csrf", session(request).map(WebSessions.Session::csrfToken).orElse(null));
+        m.put("nav", user.map(navigation::linksFor).orElse(List.of()));
+        m.put("path", request.getPath());
+        m.put("viUrl", withLang(request, "vi"));
+        m.put("enUrl", withLang(request, "en"));
+        return m;
+    }
+
+    public MutableHttpResponse<?> page(HttpRequest<?> request, HttpStatus status, String view, Map<String, Object> model) {
+        MutableHttpResponse<?> r = HttpResponse.status(status).body(new ModelAndView<>(view, model)).contentType(MediaType.TEXT_HTML_TYPE);
+        String asked = request.getParameters().get("lang");
+        if (asked != null && Messages.LANGUAGES.contains(asked)) {
+            r.cookie(cookie(request, LANG_COOKIE, asked, Duration.ofDays(365)));
+        }
+        return r;
+    }
+
+    public MutableHttpResponse<?> page(HttpRequest<?> request, String view, Map<String, Object> model) {
+        return page(request, HttpStatus.OK, view, model);
+    }
+
+    /** An error page: the status and one sentence (a message key) in the page's language. */
+    public MutableHttpResponse<?> error(HttpRequest<?> request, HttpStatus status, String messageKey) {
+        Map<String, Object> model = model(request, "error.title");
+        model.put("status", status.getCode());
+        model.put("message", messageKey);
+        return page(request, status, "error", model);
+    }
+
+    public MutableHttpResponse<?> forbiddenCsrf(HttpRequest<?> request) {
+        return error(request, HttpStatus.FORBIDDEN, "error.csrf");
+    }
+
+    /** True when the form carries the CSRF token of the signed-in session. */
+    public boolean csrfMatches(HttpRequest<?> request, Map<String, Object> form) {
+        return session(request).map(s -> s.csrfMatches(field(form, CSRF_FIELD))).orElse(false);
+    }
+
+    /** {@code ?lang=vi|en} (then remembered in a cookie), else the cookie, else Vietnamese. */
+    public static String lang(HttpRequest<?> request) {
+        String asked = request.getParameters().get("lang");
+        if (asked != null && Messages.LANGUAGES.contains(asked)) return asked;
+        return request.getCookies().findCookie(LANG_COOKIE).map(Cookie::getValue).filter(Messages.LANGUAGES::contains).orElse("vi");
+    }
+
+    /** A date as the page's language writes it: dd/MM/yyyy in Vietnamese, ISO in English. */
+    public static String date(LocalDate date, String lang) {
+        if (date == null) return "";
+        return "vi".equals(lang) ? VI_DATE.format(date) : date.toString();
+    }
+
+    /** This page's address with {@code lang} set, its other query parameters kept. */
+    static String withLang(HttpRequest<?> request, String lang) {
+        StringBuilder b = new StringBuilder(request.getPath()).append('?');
+        request.getParameters().forEach((name, values) -> {
+            if (name.equals("lang")) return;
+            for (String v : values) {
+                b.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&');
+            }
+        });
+        return b.append("lang=").append(lang).toString();
+    }
+
+    public static Optional<Authentication> user(HttpRequest<?> request) {
+        return request.getUserPrincipal(Authentication.class);
+    }
+
+    public static Optional<WebSessions.Session> session(HttpRequest<?> request) {
+        return request.getAttribute(SessionAuthenticationFetcher.SESSION_ATTRIBUTE, WebSessions.Session.class);
+    }
+
+    public static boolean hasAny(Authentication user, Set<String> roles) {
+        return user.getRoles().stream().anyMatch(roles::contains);
+    }
+
+    public static boolean hasAny(HttpRequest<?> request, Set<String> roles) {
+        return user(request).map(u -> hasAny(u, roles)).orElse(false);
+    }
+
+    /** A form field's first value, or null. */
+    public static @Nullable String field(@Nullable Map<String, Object> form, String name) {
+        if (form == null) return null;
+        Object v = form.get(name);
+        if (v instanceof List<?> l) v = l.isEmpty() ? null : l.get(0);
+        return v == null ? null : v.toString();
+    }
+
+    public static MutableHttpResponse<?> seeOther(String path) {
+        return HttpResponse.seeOther(URI.create(path));
+    }
+
+    /** HttpOnly, SameSite=Lax, path /; Secure when the request came over HTTPS. Null max age: until the browser closes. */
+    public static Cookie cookie(HttpRequest<?> request, String name, String value, @Nullable Duration maxAge) {
+        Cookie c = Cookie.of(name, value).httpOnly(true).sameSite(SameSite.Lax).path("/").secure(request.isSecure());
+        if (maxAge != null) c.maxAge(maxAge);
+        return c;
+    }
+}
