@@ -70,6 +70,7 @@ public class Pages {
         m.put("csrf", session(request).map(WebSessions.Session::csrfToken).orElse(null));
         m.put("nav", user.map(navigation::linksFor).orElse(List.of()));
         m.put("path", request.getPath());
+        m.put("here", here(request));
         m.put("viUrl", withLang(request, "vi"));
         m.put("enUrl", withLang(request, "en"));
         return m;
@@ -120,14 +121,32 @@ public class Pages {
 
     /** This page's address with {@code lang} set, its other query parameters kept. */
     static String withLang(HttpRequest<?> request, String lang) {
-        StringBuilder b = new StringBuilder(request.getPath()).append('?');
+        String here = here(request);
+        return here + (here.contains("?") ? "&" : "?") + "lang=" + lang;
+    }
+
+    /** This page's address without {@code lang}: where the language switch returns. */
+    static String here(HttpRequest<?> request) {
+        StringJoiner query = new StringJoiner("&");
         request.getParameters().forEach((name, values) -> {
             if (name.equals("lang")) return;
-            for (String v : values) {
-                b.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&');
-            }
+            for (String v : values) query.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + '=' + URLEncoder.encode(v, StandardCharsets.UTF_8));
         });
-        return b.append("lang=").append(lang).toString();
+        return query.length() == 0 ? request.getPath() : request.getPath() + "?" + query;
+    }
+
+    /**
+     * {@code address} when it is a path of this site (so that a form cannot send the user elsewhere: no
+     * scheme, no host, no "//"), else the home page.
+     */
+    public static String localPath(@Nullable String address) {
+        if (address == null || address.isEmpty() || address.length() > 2000) return "/";
+        if (!address.startsWith("/") || address.startsWith("//") || address.startsWith("/\\")) return "/";
+        for (int i = 0; i < address.length(); i++) {
+            char ch = address.charAt(i);
+            if (ch < 0x20 || ch == 0x7f || ch == '\\') return "/";
+        }
+        return address;
     }
 
     public static Optional<Authentication> user(HttpRequest<?> request) {

@@ -82,9 +82,13 @@ public class SignInPages {
         // A session of its own (and a new id): an earlier one, if any, ends here.
         Pages.session(request).ifPresent(s -> sessions.close(s.id()));
         WebSessions.Session s = sessions.open(user);
-        return HttpResponse.seeOther(URI.create("/"))
+        MutableHttpResponse<?> home = HttpResponse.seeOther(URI.create("/"))
                 .cookie(Pages.cookie(request, WebSessions.COOKIE, s.id(), null))
                 .cookie(Pages.cookie(request, LOGIN_CSRF_COOKIE, "", Duration.ZERO));
+        // The language the user chose before, in whatever browser: the pages follow the person.
+        sessions.preferredLanguage(user.getName()).filter(Messages.LANGUAGES::contains)
+                .ifPresent(lang -> home.cookie(Pages.cookie(request, Pages.LANG_COOKIE, lang, Duration.ofDays(365))));
+        return home;
     }
 
     @Post(value = "/logout", consumes = MediaType.APPLICATION_FORM_URLENCODED)

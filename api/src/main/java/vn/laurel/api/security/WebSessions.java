@@ -2,6 +2,7 @@ package vn.laurel.api.security;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.security.MessageDigest;
@@ -11,15 +12,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Map;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The sessions of the web workbench's pages: kept in this instance's memory, each under an id of 256
- * random bits (the cookie's value) with its own CSRF token, dropped after {@code laurel.web.idle-timeout}
- * without a request, at sign-out, or when the instance stops. The API never reads them: it keeps its
- * Basic accounts and bearer tokens ({@link SessionAuthenticationFetcher} ignores /api/**).
+ * The sessions of the web workbench's pages: kept in the database ({@link SessionStore}), so that every
+ * instance knows them, each under an id of 256 random bits (the cookie's value; only its SHA-256 is
+ * stored) with its own CSRF token, ended after {@code laurel.web.idle-timeout} without a request or at
+ * sign-out. The API never reads them: it keeps its Basic accounts and bearer tokens
+ * ({@link SessionAuthenticationFetcher} ignores /api/**).
  *
  * <p>Written here rather than taken from micronaut-security-session: that module's login handler,
  * its redirects to a login page and its CSRF filter all follow {@code micronaut.security.redirect},
@@ -28,42 +30,30 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public class WebSessions {
     public static final String COOKIE = "LAUREL_SESSION";
-    /** A cap on sessions held at once, so that a flood of sign-ins cannot fill the heap. */
+    /** A cap on sessions held at once, so that a flood of sign-ins cannot fill the table. */
     static final int MAX_SESSIONS = 10_000;
+    /** A session's last use is written at most this often: a page view is not a write each time. */
+    static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final SessionStore store;
     private final Duration idleTimeout;
     private final Clock clock;
 
-    public WebSessions(@Value("${laurel.web.idle-timeout:30m}") Duration idleTimeout) {
-        this(idleTimeout, Clock.systemUTC());
+    @Inject
+    public WebSessions(SessionStore store, @Value("${laurel.web.idle-timeout:30m}") Duration idleTimeout) {
+        this(store, idleTimeout, Clock.systemUTC());
     }
 
-    WebSessions(Duration idleTimeout, Clock clock) {
+    WebSessions(SessionStore store, Duration idleTimeout, Clock clock) {
         if (idleTimeout.isNegative() || idleTimeout.isZero()) throw new IllegalArgumentException("laurel.web.idle-timeout must be positive");
+        this.store = store;
         this.idleTimeout = idleTimeout;
         this.clock = clock;
     }
 
     /** A signed-in user's session. */
-    public static final class Session {
-        private final String id;
-        private final String csrfToken;
-        private final Authentication user;
-        private volatile Instant lastSeen;
-
-        Session(String id, String csrfToken, Authentication user, Instant lastSeen) {
-            this.id = id;
-            this.csrfToken = csrfToken;
-            this.user = user;
-            this.lastSeen = lastSeen;
-        }
-
-        public String id() { return id; }
-        public String csrfToken() { return csrfToken; }
-        public Authentication user() { return user; }
-
+    public record Session(String id, String csrfToken, Authentication user) {
         /** Whether {@code token} is this session's CSRF token (compared in constant time). */
         public boolean csrfMatches(String token) {
             return WebSessions.sameToken(csrfToken, token);
@@ -76,45 +66,56 @@ public class WebSessions {
 
     /** A new session for a user who has just signed in: always a new id (no session fixation). */
     public Session open(Authentication user) {
-        Instant now = clock.instant();
-        if (sessions.size() >= MAX_SESSIONS) purge(now);
-        if (sessions.size() >= MAX_SESSIONS) {
-            // Still full of live sessions: the least recently used goes.
-            sessions.values().stream().min(java.util.Comparator.comparing(s -> s.lastSeen)).ifPresent(s -> sessions.remove(s.id));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (store.count() >= MAX_SESSIONS) {
+            store.deleteIdleSince(now.minus(idleTimeout));
+            // Still full of live sessions: the least recently used go.
+            if (store.count() >= MAX_SESSIONS) store.keepNewest(MAX_SESSIONS - 1);
         }
-        Session s = new Session(token(), token(), user, now);
-        sessions.put(s.id, s);
+        Session s = new Session(token(), token(), user);
+        store.insert(new SessionStore.Stored(hash(s.id()), s.csrfToken(), user, now), now);
         return s;
     }
 
     /** The live session of this id, its idle clock restarted; an expired one is dropped. */
     public Optional<Session> find(String id) {
         if (id == null || id.isEmpty() || id.length() > 100) return Optional.empty();
-        Session s = sessions.get(id);
-        if (s == null) return Optional.empty();
-        Instant now = clock.instant();
-        if (expired(s, now)) {
-            sessions.remove(id, s);
+        String key = hash(id);
+        Optional<SessionStore.Stored> stored = store.find(key);
+        if (stored.isEmpty()) return Optional.empty();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (!stored.get().lastSeen().plus(idleTimeout).isAfter(now)) {
+            store.delete(key);
             return Optional.empty();
         }
-        s.lastSeen = now;
-        return Optional.of(s);
+        if (!stored.get().lastSeen().plus(TOUCH_EVERY).isAfter(now)) store.touch(key, now);
+        return Optional.of(new Session(id, stored.get().csrfToken(), stored.get().user()));
     }
 
     public void close(String id) {
-        if (id != null) sessions.remove(id);
+        if (id != null && !id.isEmpty() && id.length() <= 100) store.delete(hash(id));
     }
 
-    int size() {
-        return sessions.size();
+    /** The language a user chose for the pages, if ever. */
+    public Optional<String> preferredLanguage(String username) {
+        return store.preferredLanguage(username);
     }
 
-    private boolean expired(Session s, Instant now) {
-        return !s.lastSeen.plus(idleTimeout).isAfter(now);
+    public void savePreferredLanguage(String username, String lang) {
+        store.savePreferredLanguage(username, lang, clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
-    private void purge(Instant now) {
-        sessions.values().removeIf(s -> expired(s, now));
+    long size() {
+        return store.count();
+    }
+
+    /** The SHA-256 of a session id, in hex: what the store keeps instead of the id. */
+    public static String hash(String id) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java", e);
+        }
     }
 
     /** 256 random bits, URL-safe Base64: a session id or a CSRF token. */

@@ -91,7 +91,7 @@ class WebJourneysBrowserTest extends BrowserTest {
             assertThat(page.locator("table.criteria thead").first()).containsText("Căn cứ pháp lý");
 
             // sign-out (the form carries its token) ends the session
-            page.click("header button[type=submit]");
+            page.click("header form.signout button");
             page.waitForURL(base() + "/login");
             page.navigate(base() + "/search");
             page.waitForURL(base() + "/login");
@@ -99,6 +99,43 @@ class WebJourneysBrowserTest extends BrowserTest {
             page.navigate(base() + "/login?lang=en");
             assertThat(page.locator("h1")).hasText("Sign in");
             shot(page, "login-en");
+        }
+    }
+
+    @Test
+    void the_language_a_user_chooses_follows_her_to_another_browser() {
+        try (BrowserContext first = context()) {
+            Page page = first.newPage();
+            signIn(page, "policy");
+            assertThat(page.locator("h1")).hasText("Trang chủ");
+            page.click("header form.lang button[value=en]");
+            page.waitForURL(Pattern.compile(".*/\\?lang=en$"));
+            assertThat(page.locator("h1")).hasText("Home");
+            // the switch refuses a form without its token, and never sends anyone off the site
+            APIResponse forged = first.request().post(base() + "/language", RequestOptions.create()
+                    .setForm(FormData.create().set("lang", "vi")).setMaxRedirects(0));
+            assertThat(forged.status()).isEqualTo(403);
+            String csrf = page.locator("header form.lang input[name=_csrf]").getAttribute("value");
+            APIResponse away = first.request().post(base() + "/language", RequestOptions.create()
+                    .setForm(FormData.create().set("_csrf", csrf).set("lang", "en").set("return", "//evil.example/x")).setMaxRedirects(0));
+            assertThat(away.status()).isEqualTo(303);
+            assertThat(away.headers().get("location")).isEqualTo("/?lang=en");
+            APIResponse bad = first.request().post(base() + "/language", RequestOptions.create()
+                    .setForm(FormData.create().set("_csrf", csrf).set("lang", "fr")).setMaxRedirects(0));
+            assertThat(bad.status()).isEqualTo(422);
+        }
+        try (BrowserContext other = context()) {
+            Page page = other.newPage();
+            signIn(page, "policy"); // a fresh browser: no cookie but the user's choice
+            assertThat(page.locator("h1")).hasText("Home");
+            assertThat(page.locator("html")).hasAttribute("lang", "en");
+            page.click("header form.lang button[value=vi]");
+            assertThat(page.locator("h1")).hasText("Trang chủ");
+        }
+        try (BrowserContext third = context()) {
+            Page page = third.newPage();
+            signIn(page, "policy");
+            assertThat(page.locator("h1")).hasText("Trang chủ");
         }
     }
 

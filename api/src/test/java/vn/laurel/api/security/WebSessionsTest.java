@@ -23,7 +23,7 @@ class WebSessionsTest {
     }
 
     final MovableClock clock = new MovableClock();
-    final WebSessions sessions = new WebSessions(Duration.ofMinutes(30), clock);
+    final WebSessions sessions = new WebSessions(new MemorySessionStore(), Duration.ofMinutes(30), clock);
     final Authentication client = Authentication.build("client", List.of("CLIENT"));
 
     @Test
@@ -36,6 +36,44 @@ class WebSessionsTest {
         clock.now = clock.now.plus(Duration.ofMinutes(30));
         assertThat(sessions.find(s.id())).isEmpty();
         assertThat(sessions.size()).isZero();
+    }
+
+    @Test
+    void the_store_never_holds_the_cookie_value() {
+        MemorySessionStore store = new MemorySessionStore();
+        WebSessions.Session s = new WebSessions(store, Duration.ofMinutes(30), clock).open(client);
+        assertThat(store.rows).hasSize(1).doesNotContainKey(s.id()).containsKey(WebSessions.hash(s.id()));
+        assertThat(WebSessions.hash(s.id())).hasSize(64).isNotEqualTo(s.id());
+    }
+
+    @Test
+    void a_page_view_writes_the_last_use_at_most_once_a_minute() {
+        MemorySessionStore store = new MemorySessionStore();
+        WebSessions ws = new WebSessions(store, Duration.ofMinutes(30), clock);
+        WebSessions.Session s = ws.open(client);
+        Instant opened = store.rows.get(WebSessions.hash(s.id())).lastSeen();
+        clock.now = clock.now.plusSeconds(30);
+        assertThat(ws.find(s.id())).isPresent();
+        assertThat(store.rows.get(WebSessions.hash(s.id())).lastSeen()).isEqualTo(opened);
+        clock.now = clock.now.plusSeconds(31);
+        assertThat(ws.find(s.id())).isPresent();
+        assertThat(store.rows.get(WebSessions.hash(s.id())).lastSeen()).isEqualTo(clock.now);
+    }
+
+    @Test
+    void when_full_the_least_recently_used_session_goes() {
+        MemorySessionStore store = new MemorySessionStore();
+        WebSessions ws = new WebSessions(store, Duration.ofMinutes(30), clock);
+        WebSessions.Session oldest = ws.open(client);
+        for (int i = 1; i < WebSessions.MAX_SESSIONS; i++) {
+            clock.now = clock.now.plusMillis(1);
+            ws.open(client);
+        }
+        clock.now = clock.now.plusMillis(1);
+        WebSessions.Session newest = ws.open(client);
+        assertThat(store.count()).isEqualTo(WebSessions.MAX_SESSIONS);
+        assertThat(ws.find(oldest.id())).isEmpty();
+        assertThat(ws.find(newest.id())).isPresent();
     }
 
     @Test

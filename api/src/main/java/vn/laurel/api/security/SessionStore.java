@@ -1,0 +1,32 @@
+package vn.laurel.api.security;
+
+import io.micronaut.security.authentication.Authentication;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Where the web sessions are kept; {@link WebSessionStore} in the database, shared by all instances. */
+public interface SessionStore {
+    /** A stored session, under the hash of its id. */
+    record Stored(String idHash, String csrfToken, Authentication user, Instant lastSeen) {}
+
+    void insert(Stored session, Instant createdAt);
+
+    Optional<Stored> find(String idHash);
+
+    void touch(String idHash, Instant lastSeen);
+
+    void delete(String idHash);
+
+    /** Removes the sessions idle since before {@code cutoff}; how many. */
+    int deleteIdleSince(Instant cutoff);
+
+    /** Removes the least recently used sessions beyond the newest {@code keep}. */
+    void keepNewest(int keep);
+
+    long count();
+
+    Optional<String> preferredLanguage(String username);
+
+    void savePreferredLanguage(String username, String lang, Instant at);
+}
