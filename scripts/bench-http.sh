@@ -19,7 +19,7 @@ JAR="$ROOT/api/target/laurel-api.jar"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 URL="$1"; PEOPLE_CSV="$2"
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-echo "== 4. HTTP: wrk, 10 s per step, eligibility (all awards, decision saved) vs the no-op /health/live"
+echo "== 5. HTTP: wrk, 10 s per step, eligibility (all awards, decision saved) vs the no-op /health/live"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 PORT=${BENCH_HTTP_PORT:-18099}
 IDS="${TMPDIR:-/tmp}/laurel-bench-ids.$$"; export IDS

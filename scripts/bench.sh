@@ -10,7 +10,10 @@
 #      on the first (draft, save, propose, another's approval, publish), published at once or after the
 #      approved rules were compiled ahead (RuleWarmer): how long the second takes to serve it (3 rounds
 #      of each with --quick, 5 otherwise);
-#   4. HTTP (not with --quick unless --http): wrk against POST /api/v1/subjects/{id}/eligibility (random
+#   4. pages (scripts/bench-pages.sh, every mode): each page of the web workbench for the demo department,
+#      signed in through the form, against PostgreSQL (database laurel_pages): median, p95, max of 30
+#      requests each (10 with --quick), against the target of 300 ms;
+#   5. HTTP (not with --quick unless --http): wrk against POST /api/v1/subjects/{id}/eligibility (random
 #      subjects, decisions saved) and, beside it, the no-op GET /health/live of the same server, at
 #      rising connection counts; then two rule changes published under load (since issue 15 a reload
 #      makes a draft: its check, the review and the publication are timed, and failed requests counted).
@@ -100,6 +103,12 @@ bash "$ROOT/scripts/bench-follow.sh" "$URL" "$([ -n "$QUICK" ] && echo 3 || echo
 RATIOS="$RATIOS
 $(grep -E '^(RATIO|FOLLOW)' /tmp/laurel-bench-follow.$$ || true)"
 rm -f /tmp/laurel-bench-follow.$$
+
+bash "$ROOT/scripts/bench-pages.sh" "$URL" "$([ -n "$QUICK" ] && echo 10 || echo 30)" | tee /tmp/laurel-bench-pages.$$ \
+  || echo "bench: the pages benchmark failed (log: ${TMPDIR:-/tmp}/laurel-bench-pages.log)" >&2
+RATIOS="$RATIOS
+$(grep -E '^PAGES' /tmp/laurel-bench-pages.$$ || true)"
+rm -f /tmp/laurel-bench-pages.$$
 
 if [ -n "$HTTP" ]; then
   bash "$ROOT/scripts/bench-http.sh" "$URL" "$DATA/people.csv" | tee /tmp/laurel-bench-http.$$

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Benchmark of docs/benchmarks.md ("Issue 16"), on its own or called by scripts/bench.sh: how long each
+# page of the web workbench takes to answer for the demo department (200 people, 10 units, ten years),
+# signed in through the sign-in form as a browser is, against PostgreSQL. One server (java -jar, as
+# `./laurel serve` starts one) on a database of its own, laurel_pages, dropped and created again at
+# each run and loaded with the demo department. A saved decision (for the auditor's report page) and a
+# finished batch (for the batch page) are made first through the API. Each page is then asked 5 times
+# unmeasured and N times measured, one after the other (a person at a desk, not a load test: that is
+# scripts/bench-http.sh); the time is from the request to the last byte of the page, as curl's
+# time_total. Assets (CSS, htmx) are not counted: a browser caches them.
+# usage: scripts/bench-pages.sh JDBC_URL [N]   (JDBC_URL: any database of the PostgreSQL server to use; N default 30;
+#        env BENCH_PAGES_PORT, default 18111)
+# Prints a line per page (median, p95, max), then the PAGES line: the slowest p95 against the 300 ms target.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAR="$ROOT/api/target/laurel-api.jar"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+URL="$1"; N="${2:-30}"
+PORT=${BENCH_PAGES_PORT:-18111}
+HOSTPORT=$(echo "$URL" | sed -E 's#^jdbc:postgresql://([^/]+)/.*#\1#')
+PGH=${HOSTPORT%:*}; PGP=${HOSTPORT##*:}
+[ "$PGP" = "$HOSTPORT" ] && PGP=5432
+PAGES_URL="jdbc:postgresql://$PGH:$PGP/laurel_pages"
+echo "== 4. the web workbench's pages for the demo department (database laurel_pages), $N requests each"
+PGOPTIONS="-c client_min_messages=warning" psql -X -q -h "$PGH" -p "$PGP" -U postgres -d postgres -v ON_ERROR_STOP=1 \
+  -c "DROP DATABASE IF EXISTS laurel_pages WITH (FORCE)" -c "CREATE DATABASE laurel_pages" >/dev/null
+LOG="${TMPDIR:-/tmp}/laurel-bench-pages.log"
+PID=""
+trap '[ -n "$PID" ] && { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; }' EXIT
+LAUREL_DEMO_ACCOUNTS=true LAUREL_DB_URL="$PAGES_URL" $JAVA -Xmx768m ${BENCH_JAVA_OPTS:-} \
+  "-Dlaurel.rules.dir=$ROOT/rules" "-Dlaurel.scenarios.dir=$ROOT/examples/scenarios" "-Dlaurel.demo.dir=$ROOT/examples/demo" \
+  "-Dlaurel.demo.enabled=true" "-Dmicronaut.server.port=$PORT" -jar "$JAR" > "$LOG" 2>&1 &
+PID=$!
+for _ in $(seq 1 360); do
+  curl -sf -u auditor:auditor "http://127.0.0.1:$PORT/api/v1/ruleset" >/dev/null && break
+  sleep 0.5
+done
+curl -sf -u auditor:auditor "http://127.0.0.1:$PORT/api/v1/ruleset" >/dev/null \
+  || { echo "bench-pages: the server did not start; its log: $LOG" >&2; tail -20 "$LOG" >&2; exit 1; }
+
+python3 - "$PORT" "$N" <<'PY'
+import base64, http.cookiejar, json, re, statistics, sys, time, urllib.parse, urllib.request
+
+port, n = int(sys.argv[1]), int(sys.argv[2])
+base = f"http://127.0.0.1:{port}"
+YEAR, UNIT, PERSON = 2025, "HN-SKHCN-DEMO", "P-0001"
+
+def api(method, path, body=None, user="admin"):
+    r = urllib.request.Request(base + path, method=method, data=None if body is None else json.dumps(body).encode(),
+                               headers={"Authorization": "Basic " + base64.b64encode(f"{user}:{user}".encode()).decode(),
+                                        "Content-Type": "application/json", "Accept": "application/json"})
+    with urllib.request.urlopen(r, timeout=120) as a:
+        return json.loads(a.read() or b"null")
+
+# What the auditor's and the batch pages show: one saved decision, one finished batch.
+decision = api("POST", f"/api/v1/subjects/{PERSON}/eligibility?year={YEAR}")
+decision_id = decision.get("decisionId")
+batch = api("POST", "/api/v1/batches", {"year": YEAR, "unit": UNIT, "includeSubunits": True})
+batch_id = batch.get("id")
+for _ in range(600):
+    if api("GET", f"/api/v1/batches/{batch_id}").get("status") in ("DONE", "FAILED"): break
+    time.sleep(0.2)
+
+jar = http.cookiejar.CookieJar()
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *a, **k): return None
+browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
+def fetch(path, data=None):
+    try:
+        with browser.open(urllib.request.Request(base + path, data=data), timeout=120) as a:
+            return a.status, a.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+status, form = fetch("/login")
+token = re.search(rb'name="_csrf" value="([^"]+)"', form).group(1).decode()
+status, _ = fetch("/login", urllib.parse.urlencode({"_csrf": token, "username": "admin", "password": "admin"}).encode())
+assert status == 303, f"sign-in answered {status}"
+
+pages = [
+    ("home", "/"),
+    ("search", "/search?q=nguyen+thi+hoa"),
+    ("person", f"/people/{PERSON}?year={YEAR}"),
+    ("unit", f"/units/{UNIT}?year={YEAR}"),
+    ("unit tree", "/units"),
+    ("who is eligible", f"/candidates?unit={UNIT}&includeSubunits=true&award=GRASSROOTS_EMULATION_SOLDIER&year={YEAR}"),
+    ("who is eligible, XLSX", f"/candidates/export.xlsx?unit={UNIT}&includeSubunits=true&award=GRASSROOTS_EMULATION_SOLDIER&year={YEAR}"),
+    ("what if", f"/what-if?subject={PERSON}&year={YEAR}"),
+    ("batches", "/batches"),
+    ("a batch", f"/batches/{batch_id}"),
+    ("audit: decisions", f"/audit?subject={PERSON}"),
+    ("audit: a decision", f"/audit/decisions/{decision_id}"),
+    ("audit: verify", "/audit/verify"),
+    ("audit: change log", "/audit/changes"),
+]
+worst = (0.0, "")
+for name, path in pages:
+    status, _ = fetch(path)
+    if status != 200:
+        print(f"  {name:24s} {path}: HTTP {status} (not measured)")
+        continue
+    for _ in range(5): fetch(path)
+    times = []
+    for _ in range(n):
+        t = time.perf_counter(); fetch(path); times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
+    print(f"  {name:24s} median {statistics.median(times):6.1f} ms  p95 {p95:6.1f} ms  max {times[-1]:6.1f} ms   {path}")
+    if p95 > worst[0]: worst = (p95, name)
+print(f"PAGES slowest p95 {worst[0]:.0f} ms ({worst[1]}); target under 300 ms for every page")
+PY
