@@ -1,4 +1,4 @@
-package vn.laurel.api.web;
+package vn.laurel.api.pages;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
