@@ -51,6 +51,15 @@ public class Messages {
         return Collections.unmodifiableMap(all);
     }
 
+    /** One language's keys as its own bundles define them (no fallback), for the bundle checks. */
+    static Map<String, String> loadOnly(String lang) {
+        return load(lang);
+    }
+
+    static Map<String, String> loadArea(String area, String lang) {
+        return load(area, lang);
+    }
+
     private static Map<String, String> load(String area, String lang) {
         String path = "i18n/" + area + "_" + lang + ".properties";
         try (InputStream in = Messages.class.getClassLoader().getResourceAsStream(path)) {

@@ -1,0 +1,97 @@
+package vn.laurel.api.pages;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import vn.laurel.api.PostgresTest;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every page × every role, signed in through the form as a browser is: 200 where the role may see the
+ * page (the roles of the API endpoint it stands for), a 403 page where it may not, and a redirect to
+ * /login without sign-in. The expectations are written out here, not read from PageRoles, so that a
+ * mistake there fails this test.
+ */
+@MicronautTest
+class PageRoleMatrixTest extends PostgresTest {
+    static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    static final List<String> ROLES = List.of("client", "clerk", "policy", "auditor", "admin");
+
+    /** Page → the demo accounts that may open it. */
+    static final Map<String, List<String>> MATRIX = new LinkedHashMap<>();
+    static {
+        MATRIX.put("/", ROLES);
+        MATRIX.put("/search?q=nguyen", ROLES);
+        MATRIX.put("/people/P-0001?year=2025", List.of("client", "admin"));
+        MATRIX.put("/units/HN-SKHCN-DEMO?year=2025", List.of("client", "admin"));
+        MATRIX.put("/candidates", List.of("client", "admin"));
+        MATRIX.put("/what-if?subject=P-0001&year=2025", List.of("client", "policy", "admin"));
+        MATRIX.put("/batches", List.of("client", "admin"));
+        MATRIX.put("/audit", List.of("auditor", "admin"));
+        MATRIX.put("/audit/verify", List.of("auditor", "admin"));
+        MATRIX.put("/audit/changes", List.of("auditor", "admin"));
+    }
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    protected String database() {
+        return "laurel_web_roles";
+    }
+
+    @Test
+    void every_page_admits_exactly_the_roles_of_its_api() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        HttpClient anonymous = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        for (String page : MATRIX.keySet()) {
+            HttpResponse<String> r = get(anonymous, page);
+            if (r.statusCode() != 303 || !r.headers().firstValue("location").orElse("").endsWith("/login")) {
+                wrong.add("signed out " + page + ": " + r.statusCode());
+            }
+        }
+        for (String role : ROLES) {
+            HttpClient browser = signedIn(role);
+            for (Map.Entry<String, List<String>> e : MATRIX.entrySet()) {
+                int expected = e.getValue().contains(role) ? 200 : 403;
+                HttpResponse<String> r = get(browser, e.getKey());
+                if (r.statusCode() != expected) wrong.add(role + " " + e.getKey() + ": " + r.statusCode() + ", expected " + expected);
+                else if (expected == 403) assertThat(r.body()).as(role + " " + e.getKey()).contains("Vai trò của bạn không được xem trang này");
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    HttpClient signedIn(String user) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        Matcher m = CSRF.matcher(get(browser, "/login").body());
+        assertThat(m.find()).isTrue();
+        String form = "_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8) + "&username=" + user + "&password=" + user;
+        HttpResponse<String> r = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("sign-in of " + user).isEqualTo(303);
+        return browser;
+    }
+
+    HttpResponse<String> get(HttpClient client, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
