@@ -102,6 +102,37 @@ public class FactStore {
     }
 
     /**
+     * The earlier versions of the subject's corrected facts, oldest first, by the id of the version
+     * that replaced them last ({@code rating:812}): one query per kind of fact, however many facts
+     * the subject has, so that a page can mark every corrected fact without asking fact by fact.
+     */
+    public Map<String, List<StoredFact>> corrections(String subjectId) {
+        Map<String, List<StoredFact>> out = new java.util.LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (vn.laurel.api.store.FactKind kind : FactKinds.ALL) {
+                Map<Long, StoredFact> bySuccessor = new java.util.HashMap<>();
+                java.util.Set<Long> replaced = new java.util.HashSet<>();
+                for (StoredFact f : FactTables.correctedForSubject(c, kind, subjectId)) {
+                    bySuccessor.put(f.supersededBy(), f);
+                    replaced.add(f.id());
+                }
+                for (Long latest : bySuccessor.keySet()) {
+                    if (replaced.contains(latest)) continue; // not the last version: its chain is read from the last one
+                    java.util.LinkedList<StoredFact> earlier = new java.util.LinkedList<>();
+                    java.util.Set<Long> seen = new java.util.HashSet<>();
+                    for (StoredFact f = bySuccessor.get(latest); f != null && seen.add(f.id()); f = bySuccessor.get(f.id())) {
+                        earlier.addFirst(f);
+                    }
+                    out.put(kind.prefix() + ":" + latest, List.copyOf(earlier));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the corrections of " + subjectId, e);
+        }
+    }
+
+    /**
      * The members of a unit for an evaluation year: the persons whose membership covers the year's last
      * day (a person who moved during the year counts where they ended it; one who left does not count).
      */

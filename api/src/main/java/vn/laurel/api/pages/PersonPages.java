@@ -1,8 +1,6 @@
 package vn.laurel.api.pages;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -13,51 +11,44 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import vn.laurel.api.decisions.EligibilityService;
 import vn.laurel.api.facts.SubjectSearch;
+import vn.laurel.api.facts.UnitDirectory;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.scope.ScopeGuard;
 import vn.laurel.api.web.Params;
 import vn.laurel.engine.caseformat.CaseFormatException;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.MonthDay;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A person's eligibility for a year: every award, each criterion with actual against required. */
+/**
+ * A person's eligibility for a year: every award, what keeps it from being reached, each criterion
+ * with actual against required and the facts it looked at, and ten years of the person's facts.
+ */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @io.swagger.v3.oas.annotations.Hidden
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PersonPages {
+    /** Longer than any id the store keeps; a longer one is refused before it reaches a query. */
+    static final int MAX_ID = 200;
+
     private final Pages pages;
-    private final AnswerViews views;
     private final ScopeGuard scope;
     private final SubjectSearch search;
-    private final EligibilityService eligibility;
-    private final JsonMapper json;
-    private final MonthDay appraisalDay;
-    private final Clock clock = Clock.systemDefaultZone();
+    private final SubjectAnswers answers;
+    private final UnitDirectory units;
 
-    public PersonPages(Pages pages, AnswerViews views, ScopeGuard scope, SubjectSearch search, EligibilityService eligibility,
-                       JsonMapper json, @Value("${laurel.default-appraisal-day}") String appraisalDay) {
+    public PersonPages(Pages pages, ScopeGuard scope, SubjectSearch search, SubjectAnswers answers, UnitDirectory units) {
         this.pages = pages;
-        this.views = views;
         this.scope = scope;
         this.search = search;
-        this.eligibility = eligibility;
-        this.json = json;
-        this.appraisalDay = MonthDay.parse("--" + appraisalDay);
+        this.answers = answers;
+        this.units = units;
     }
 
     @Get("/people/{id}")
@@ -66,17 +57,10 @@ public class PersonPages {
         MutableHttpResponse<?> refused = pages.gate(request, PageRoles.ELIGIBILITY);
         if (refused != null) return refused;
         String lang = Pages.lang(request);
-        int y;
-        String id;
-        LocalDate asOf;
-        try {
-            id = Params.id(rawId);
-            y = year == null || year.isBlank() ? LocalDate.now(clock).getYear() - 1 : Params.year(year);
-            asOf = Params.defaultAppraisalDate(y, appraisalDay, clock);
-            if (y > asOf.getYear()) return pages.error(request, HttpStatus.BAD_REQUEST, "error.year");
-        } catch (ProblemException e) {
-            return pages.error(request, HttpStatus.BAD_REQUEST, "error.year");
-        }
+        Optional<SubjectAnswers.Asked> asked = answers.year(year);
+        if (asked.isEmpty()) return pages.error(request, HttpStatus.BAD_REQUEST, "error.year");
+        String id = Params.id(rawId);
+        if (id == null || id.isEmpty() || id.length() > MAX_ID) return pages.error(request, HttpStatus.NOT_FOUND, "error.notFound");
         try {
             scope.requireSubject(request, "id", id);
         } catch (ProblemException e) {
@@ -86,30 +70,22 @@ public class PersonPages {
         if (subject.isEmpty()) return pages.error(request, HttpStatus.NOT_FOUND, "error.notFound");
         Map<String, Object> answer;
         try {
-            // The GET path of the API: evaluated from the stored facts, nothing saved.
-            answer = json.readValue(eligibility.evaluate(id, y, asOf, List.of()).json(lang), Argument.mapOf(String.class, Object.class));
+            answer = answers.answer(id, asked.get(), lang);
         } catch (ProblemException e) {
             return pages.error(request, e.problem().status() == 404 ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, "error.notFound");
         } catch (CaseFormatException e) {
             return pages.error(request, HttpStatus.UNPROCESSABLE_ENTITY, "error.facts");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the answer for " + id, e);
+        }
+        if ("COLLECTIVE".equals(answer.get("subjectKind"))) { // a unit is a subject too: its own page says more
+            return Pages.seeOther(UnitViews.path(id, asked.get().year()));
         }
         Map<String, Object> model = pages.model(request, "person.title");
         model.put("person", subject.get());
-        model.put("year", y);
-        model.put("asOf", Pages.date(asOf, lang));
-        model.put("answer", answer);
-        model.put("results", views.awards(answer.get("results"), lang));
-        model.put("years", years(y));
+        UnitDirectory.Unit unit = subject.get().unitCode() == null ? null : units.all().get(subject.get().unitCode());
+        model.put("unitName", unit == null ? subject.get().unitCode() : unit.name());
+        model.put("title", subject.get().name() + " · " + model.get("title") + " " + asked.get().year());
+        answers.years(model, asked.get(), lang);
+        answers.fill(model, request, id, answer, asked.get(), lang);
         return pages.page(request, "person", model);
-    }
-
-    private List<Integer> years(int chosen) {
-        int last = Math.max(chosen, LocalDate.now(clock).getYear());
-        List<Integer> out = new ArrayList<>();
-        for (int y = last; y >= last - 10; y--) out.add(y);
-        if (!out.contains(chosen)) out.add(chosen);
-        return out;
     }
 }

@@ -222,6 +222,18 @@ public final class FactTables {
         }
     }
 
+    /**
+     * The subject's rows of a kind that a correction replaced (superseded by another row, not merely
+     * retracted), oldest first: with their successors' ids, every fact's earlier versions in one query.
+     */
+    public static List<StoredFact> correctedForSubject(Connection c, FactKind kind, String subjectId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + columns(kind) + PROVENANCE + " FROM " + kind.table()
+                + " WHERE subject_id = ? AND superseded_by IS NOT NULL ORDER BY id")) {
+            ps.setString(1, subjectId);
+            return read(kind, ps);
+        }
+    }
+
     /** The current row with the same natural key as {@code values}. */
     public static Optional<StoredFact> currentByKey(Connection c, FactKind kind, Map<String, Object> values) throws SQLException {
         String where = kind.keyColumns().stream()

@@ -1,0 +1,58 @@
+package vn.laurel.api.facts;
+
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import jakarta.inject.Singleton;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.*;
+
+/**
+ * The organisation tree as the unit pages read it: every unit in one query (a department has tens
+ * of units, a province a few thousand), and the names of many people at once, so that a unit's page
+ * costs a fixed number of queries however many members it has.
+ */
+@Singleton
+public class UnitDirectory {
+    private final DataSource dataSource;
+
+    public UnitDirectory(DataSource dataSource) {
+        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    }
+
+    public record Unit(String code, String name, String parentCode) {}
+
+    /** Every unit, by code, in code order. */
+    public Map<String, Unit> all() {
+        Map<String, Unit> out = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (Map<String, Object> r : SubjectRows.list(c, "SELECT code, name, parent_code FROM org_unit ORDER BY code")) {
+                String code = (String) r.get("code");
+                out.put(code, new Unit(code, (String) r.get("name"), (String) r.get("parent_code")));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the organisation tree", e);
+        }
+    }
+
+    /** The names of the people among {@code ids}, by id; ids that name no one are left out. */
+    public Map<String, String> names(Collection<String> ids) {
+        Map<String, String> out = new HashMap<>();
+        if (ids.isEmpty()) return out;
+        List<String> list = List.copyOf(new LinkedHashSet<>(ids));
+        try (Connection c = dataSource.getConnection()) {
+            for (int from = 0; from < list.size(); from += 1000) {
+                List<String> chunk = list.subList(from, Math.min(list.size(), from + 1000));
+                String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+                for (Map<String, Object> r : SubjectRows.list(c, "SELECT id, name FROM subject WHERE id IN (" + marks + ")", chunk.toArray())) {
+                    out.put((String) r.get("id"), (String) r.get("name"));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read names", e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package vn.laurel.api.pages;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import vn.laurel.api.facts.FactStore;
+import vn.laurel.api.facts.UnitDirectory;
+import vn.laurel.api.problem.ProblemException;
+import vn.laurel.api.scope.ScopeGuard;
+import vn.laurel.api.security.Roles;
+import vn.laurel.api.web.Params;
+import vn.laurel.engine.caseformat.CaseFormatException;
+
+import java.util.*;
+
+/**
+ * The units: the organisation tree a reader may see (GET /api/v1/units, every signed-in role), and
+ * a unit's page for a year (its place in the tree, its members, its own eligibility for collective
+ * awards with the shares of members they require, its timeline), which stands for
+ * GET /api/v1/subjects/{code}/eligibility and has its roles.
+ */
+@Secured(SecurityRule.IS_ANONYMOUS)
+@io.swagger.v3.oas.annotations.Hidden
+@Controller
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class UnitPages {
+    private static final Set<String> SIGNED_IN = Set.of(Roles.CLIENT, Roles.CLERK, Roles.POLICY, Roles.AUDITOR, Roles.ADMIN);
+
+    private final Pages pages;
+    private final ScopeGuard scope;
+    private final UnitDirectory directory;
+    private final FactStore facts;
+    private final SubjectAnswers answers;
+    private final UnitViews views;
+
+    public UnitPages(Pages pages, ScopeGuard scope, UnitDirectory directory, FactStore facts, SubjectAnswers answers, UnitViews views) {
+        this.pages = pages;
+        this.scope = scope;
+        this.directory = directory;
+        this.facts = facts;
+        this.answers = answers;
+        this.views = views;
+    }
+
+    @Get("/units")
+    @Produces(MediaType.TEXT_HTML)
+    public HttpResponse<?> tree(@Nullable @QueryValue String year, HttpRequest<?> request) {
+        MutableHttpResponse<?> refused = pages.gate(request, SIGNED_IN);
+        if (refused != null) return refused;
+        Optional<SubjectAnswers.Asked> asked = answers.year(year);
+        if (asked.isEmpty()) return pages.error(request, HttpStatus.BAD_REQUEST, "error.year");
+        Optional<Set<String>> visible;
+        try {
+            visible = scope.visibleUnits(request, "code");
+        } catch (ProblemException e) {
+            return pages.error(request, HttpStatus.FORBIDDEN, "error.scope");
+        }
+        Map<String, Object> model = pages.model(request, "units.treeTitle");
+        model.put("tree", views.tree(directory.all(), visible));
+        model.put("year", asked.get().year());
+        model.put("canSeeUnits", Pages.hasAny(request, PageRoles.ELIGIBILITY));
+        return pages.page(request, "unit-tree", model);
+    }
+
+    @Get("/units/{code}")
+    @Produces(MediaType.TEXT_HTML)
+    public HttpResponse<?> unit(@PathVariable("code") String rawCode, @Nullable @QueryValue String year, HttpRequest<?> request) {
+        MutableHttpResponse<?> refused = pages.gate(request, PageRoles.ELIGIBILITY);
+        if (refused != null) return refused;
+        String lang = Pages.lang(request);
+        Optional<SubjectAnswers.Asked> asked = answers.year(year);
+        if (asked.isEmpty()) return pages.error(request, HttpStatus.BAD_REQUEST, "error.year");
+        String code = Params.id(rawCode);
+        if (code == null || code.isEmpty() || code.length() > PersonPages.MAX_ID) return pages.error(request, HttpStatus.NOT_FOUND, "units.notFound");
+        try {
+            scope.requireUnit(request, "code", code);
+        } catch (ProblemException e) {
+            return pages.error(request, HttpStatus.FORBIDDEN, "error.scope");
+        }
+        Map<String, UnitDirectory.Unit> all = directory.all();
+        UnitDirectory.Unit unit = all.get(code);
+        if (unit == null) return pages.error(request, HttpStatus.NOT_FOUND, "units.notFound");
+        int y = asked.get().year();
+
+        Map<String, Object> model = pages.model(request, "units.title");
+        model.put("unit", unit);
+        model.put("title", unit.name());
+        model.put("parent", unit.parentCode() == null ? null : all.get(unit.parentCode()));
+        model.put("parentVisible", unit.parentCode() != null && visible(request, unit.parentCode()));
+        model.put("children", all.values().stream().filter(u -> code.equals(u.parentCode())).toList());
+        answers.years(model, asked.get(), lang);
+
+        Map<String, Object> answer = null;
+        try {
+            answer = answers.answer(code, asked.get(), lang);
+        } catch (ProblemException e) {
+            if (e.problem().status() != 404) return pages.error(request, HttpStatus.BAD_REQUEST, "units.notFound");
+            model.put("noAnswer", "units.notSubject"); // a unit of the tree that is no subject: nothing to evaluate
+        } catch (CaseFormatException e) {
+            model.put("noAnswer", "error.facts");
+        }
+        List<String> members = facts.membersOf(code, y);
+        model.put("members", views.members(members, directory.names(members), answer == null ? null : answer.get("members"), y, lang));
+        if (answer != null) {
+            answers.fill(model, request, code, answer, asked.get(), lang);
+            @SuppressWarnings("unchecked")
+            List<AnswerViews.AwardView> awards = (List<AnswerViews.AwardView>) model.get("results");
+            model.put("shares", views.shares(answer.get("results"), awards, lang));
+        }
+        return pages.page(request, "unit", model);
+    }
+
+    /** Whether the reader may open this unit's page (its parent's, say): a scoped reader sees only its subtree. */
+    private boolean visible(HttpRequest<?> request, String code) {
+        try {
+            scope.requireUnit(request, "code", code);
+            return true;
+        } catch (ProblemException e) {
+            return false;
+        }
+    }
+}
