@@ -9,7 +9,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import io.micronaut.security.authentication.Authentication;
-import io.micronaut.views.ModelAndView;
 import jakarta.inject.Singleton;
 import vn.laurel.api.security.SessionAuthenticationFetcher;
 import vn.laurel.api.security.WebSessions;
@@ -36,10 +35,12 @@ public class Pages {
 
     private final Messages messages;
     private final Navigation navigation;
+    private final PageRenderer renderer;
 
-    public Pages(Messages messages, Navigation navigation) {
+    public Pages(Messages messages, Navigation navigation, PageRenderer renderer) {
         this.messages = messages;
         this.navigation = navigation;
+        this.renderer = renderer;
     }
 
     public Messages messages() {
@@ -77,7 +78,14 @@ public class Pages {
     }
 
     public MutableHttpResponse<?> page(HttpRequest<?> request, HttpStatus status, String view, Map<String, Object> model) {
-        MutableHttpResponse<?> r = HttpResponse.status(status).body(new ModelAndView<>(view, model)).contentType(MediaType.TEXT_HTML_TYPE);
+        String html;
+        try {
+            html = renderer.render(view, model, request);
+        } catch (PageRenderer.PageFailed e) {
+            if (view.equals("error")) return HttpResponse.serverError("Laurel").contentType(MediaType.TEXT_PLAIN_TYPE);
+            return error(request, HttpStatus.INTERNAL_SERVER_ERROR, "error.internal");
+        }
+        MutableHttpResponse<?> r = HttpResponse.status(status).body(html).contentType(MediaType.TEXT_HTML_TYPE);
         String asked = request.getParameters().get("lang");
         if (asked != null && Messages.LANGUAGES.contains(asked)) {
             r.cookie(cookie(request, LANG_COOKIE, asked, Duration.ofDays(365)));

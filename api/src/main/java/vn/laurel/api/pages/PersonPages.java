@@ -81,6 +81,7 @@ public class PersonPages {
         }
         Map<String, Object> model = pages.model(request, "person.title");
         model.put("person", subject.get());
+        model.put("canWhatIf", Pages.hasAny(request, PageRoles.WHAT_IF));
         UnitDirectory.Unit unit = subject.get().unitCode() == null ? null : units.all().get(subject.get().unitCode());
         model.put("unitName", unit == null ? subject.get().unitCode() : unit.name());
         model.put("title", subject.get().name() + " · " + model.get("title") + " " + asked.get().year());
