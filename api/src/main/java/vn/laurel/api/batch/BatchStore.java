@@ -110,6 +110,16 @@ public class BatchStore {
         }
     }
 
+    /** The latest batches, newest first; with {@code requestedBy}, only those that user started. */
+    public List<Map<String, Object>> recent(int limit, String requestedBy) {
+        String sql = "SELECT * FROM batch_run" + (requestedBy == null ? "" : " WHERE requested_by = ?") + " ORDER BY id DESC LIMIT ?";
+        try (Connection c = dataSource.getConnection()) {
+            return requestedBy == null ? SubjectRows.list(c, sql, limit) : SubjectRows.list(c, sql, requestedBy, limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the batches", e);
+        }
+    }
+
     /** Per award, how many subjects came out with each outcome. */
     public Map<String, Map<String, Long>> counts(long id) {
         Map<String, Map<String, Long>> out = new TreeMap<>();

@@ -86,6 +86,37 @@ public class SubjectSearch {
         }
     }
 
+    /** Every unit, in code order, or those of {@code visibleUnits}: the choices of a page's unit list. */
+    public List<Unit> units(Optional<Set<String>> visibleUnits) {
+        try (Connection c = dataSource.getConnection()) {
+            List<Unit> out = new ArrayList<>();
+            for (Map<String, Object> r : SubjectRows.list(c, "SELECT code, name, parent_code FROM org_unit ORDER BY code")) {
+                String code = (String) r.get("code");
+                if (visibleUnits.isEmpty() || visibleUnits.get().contains(code)) out.add(new Unit(code, (String) r.get("name"), (String) r.get("parent_code")));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the units", e);
+        }
+    }
+
+    /** The names of stored subjects (persons and units), by id; an id that names none is left out. */
+    public Map<String, String> names(Collection<String> ids) {
+        List<String> all = ids.stream().distinct().toList();
+        Map<String, String> out = new HashMap<>();
+        try (Connection c = dataSource.getConnection()) {
+            for (int from = 0; from < all.size(); from += 1000) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+                String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+                SubjectRows.list(c, "SELECT id, name FROM subject WHERE id IN (" + marks + ")", chunk.toArray())
+                        .forEach(r -> out.put((String) r.get("id"), (String) r.get("name")));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the names of subjects", e);
+        }
+    }
+
     private static boolean matches(List<String> words, String code, String name) {
         String text = fold(code) + " " + fold(name);
         for (String w : words) {

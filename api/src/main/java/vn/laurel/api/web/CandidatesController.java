@@ -1,6 +1,17 @@
 package vn.laurel.api.web;
 
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import vn.laurel.api.export.CandidateRows;
+import vn.laurel.api.export.Csv;
+import vn.laurel.api.export.Downloads;
+import vn.laurel.api.facts.SubjectSearch;
+import vn.laurel.api.problem.Problem;
+import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.security.Roles;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -25,32 +36,59 @@ import java.util.*;
 
 /**
  * {@code GET /api/v1/awards/{code}/candidates?year=&unit=&includeSubunits=&outcome=&sort=&page=&size=}:
- * who in a unit or subtree is eligible for the award in the year, quotas applied; as JSON, or as CSV
- * with {@code format=csv} or {@code Accept: text/csv}.
+ * who in a unit or subtree is eligible for the award in the year, quotas applied; as JSON, as CSV
+ * with {@code format=csv} or {@code Accept: text/csv}, or as an Excel workbook with {@code format=xlsx}
+ * or {@code Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet}.
  */
 @Secured({Roles.CLIENT, Roles.ADMIN})
 @Controller("/api/v1/awards")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CandidatesController {
-    private static final List<String> SORTS = List.of("outcome", "name", "id");
+    private static final List<String> FORMATS = List.of("json", "csv", "xlsx");
     private final CandidatesService service;
     private final SubjectsController subjects;
     private final RequestLimits limits;
     private final ScopeGuard scope;
+    private final CandidateRows rows;
+    private final SubjectSearch search;
+    private final RuleSetHolder rules;
 
-    public CandidatesController(CandidatesService service, SubjectsController subjects, RequestLimits limits, ScopeGuard scope) {
+    public CandidatesController(CandidatesService service, SubjectsController subjects, RequestLimits limits, ScopeGuard scope,
+                                CandidateRows rows, SubjectSearch search, RuleSetHolder rules) {
         this.limits = limits;
         this.scope = scope;
         this.service = service;
         this.subjects = subjects;
+        this.rows = rows;
+        this.search = search;
+        this.rules = rules;
     }
 
-    @Get(value = "/{code}/candidates", produces = {MediaType.APPLICATION_JSON, "text/csv"})
-    public HttpResponse<String> candidates(@PathVariable String code, @Nullable @QueryValue String year, @Nullable @QueryValue String unit,
-                                           @Nullable @QueryValue String includeSubunits, @Nullable @QueryValue String asOf,
-                                           @Nullable @QueryValue String outcome, @Nullable @QueryValue String sort,
-                                           @Nullable @QueryValue String page, @Nullable @QueryValue String size,
-                                           @Nullable @QueryValue String format, HttpRequest<?> request) {
+    @Operation(summary = "Who in a unit is eligible for an award in a year, quotas applied",
+            description = "Evaluates everyone in the unit (with includeSubunits, its whole subtree) from the stored facts; nothing is saved. "
+                    + "JSON by default; CSV with format=csv or Accept: text/csv; an Excel workbook with format=xlsx or "
+                    + "Accept: " + Downloads.XLSX + ": a title (award, unit, year, appraisal date, rules), a bold frozen header row in "
+                    + "the answer's language (lang, Accept-Language; Vietnamese by default) and one row per candidate — code, name, unit, "
+                    + "outcome, quota rank, the criterion that decided it. CSV and XLSX carry every row unless page and size say otherwise.")
+    @ApiResponse(responseCode = "200", description = "The candidates, in the format asked for", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = Downloads.XLSX, schema = @Schema(type = "string", format = "binary"))})
+    @ApiResponse(responseCode = "400", description = "A bad parameter (year, unit, asOf, outcome, sort, page, size, format), named in errors[].field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @ApiResponse(responseCode = "403", description = "The unit lies outside the caller's organisation scope", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @ApiResponse(responseCode = "404", description = "No such award or unit", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @Get(value = "/{code}/candidates", produces = {MediaType.APPLICATION_JSON, "text/csv", Downloads.XLSX})
+    public HttpResponse<?> candidates(@PathVariable String code, @Nullable @QueryValue String year, @Nullable @QueryValue String unit,
+                                      @Nullable @QueryValue String includeSubunits, @Nullable @QueryValue String asOf,
+                                      @Nullable @QueryValue String outcome,
+                                      @Parameter(description = "outcome (default: best first, then quota rank), name, id or rank",
+                                              schema = @Schema(type = "string", allowableValues = {"outcome", "name", "id", "rank"}))
+                                      @Nullable @QueryValue String sort,
+                                      @Nullable @QueryValue String page, @Nullable @QueryValue String size,
+                                      @Parameter(description = "json, csv or xlsx; without it the Accept header decides",
+                                              schema = @Schema(type = "string", allowableValues = {"json", "csv", "xlsx"}))
+                                      @Nullable @QueryValue String format, HttpRequest<?> request) {
         int y = Params.year(year);
         if (unit == null || unit.isBlank()) throw ProblemException.badField("unit", "is required: the code of a unit");
         scope.requireUnit(request, "unit", Params.id(unit));
@@ -65,31 +103,31 @@ public class CandidatesController {
             }
         }
         String order = sort == null || sort.isBlank() ? "outcome" : sort.trim();
-        if (!SORTS.contains(order)) throw ProblemException.badField("sort", "must be one of " + SORTS);
+        if (!CandidateRows.SORTS.contains(order)) throw ProblemException.badField("sort", "must be one of " + CandidateRows.SORTS);
         boolean subtree = includeSubunits != null && (includeSubunits.isBlank() || Boolean.parseBoolean(includeSubunits));
-        boolean csv = "csv".equals(format) || request.getHeaders().accept().stream().anyMatch(m -> m.getName().equals("text/csv"));
+        String as = format(format, request);
+        boolean file = !as.equals("json");
         int p = FactsController.number("page", page, 0, 0, 1_000_000);
-        int s = FactsController.number("size", size, csv ? 100_000 : 50, 1, csv ? 100_000 : FactsController.MAX_PAGE_SIZE);
+        int s = FactsController.number("size", size, file ? 100_000 : 50, 1, file ? 100_000 : FactsController.MAX_PAGE_SIZE);
 
         LocalDate appraisal = date;
         CandidatesService.Candidates all = limits.wide(() -> service.candidates(code, y, appraisal, Params.id(unit), subtree));
-        Map<String, Long> counts = new TreeMap<>();
-        all.candidates().forEach(c -> counts.merge(c.result().outcome().name(), 1L, Long::sum));
-        Outcome filter = wanted;
-        List<CandidatesService.Candidate> rows = new ArrayList<>(all.candidates().stream()
-                .filter(c -> filter == null || c.result().outcome() == filter).toList());
-        rows.sort(switch (order) {
-            case "name" -> Comparator.comparing((CandidatesService.Candidate c) -> String.valueOf(c.name())).thenComparing(CandidatesService.Candidate::subjectId);
-            case "id" -> Comparator.comparing(CandidatesService.Candidate::subjectId);
-            default -> Comparator.comparingInt((CandidatesService.Candidate c) -> rank(c.result().outcome()))
-                    .thenComparingInt(c -> c.result().quota() == null ? Integer.MAX_VALUE : c.result().quota().rank())
-                    .thenComparing(CandidatesService.Candidate::subjectId);
-        });
-        List<CandidatesService.Candidate> pageRows = rows.stream().skip((long) p * s).limit(s).toList();
+        Map<String, Long> counts = CandidateRows.counts(all.candidates());
+        List<CandidatesService.Candidate> selected = CandidateRows.select(all.candidates(), wanted, order);
+        List<CandidatesService.Candidate> pageRows = selected.stream().skip((long) p * s).limit(s).toList();
         String lang = Language.of(request);
-        if (csv) {
+        String name = code + "-" + Params.id(unit) + "-" + y;
+        if (as.equals("csv")) {
             return HttpResponse.ok(csv(pageRows, lang)).contentType("text/csv;charset=utf-8")
-                    .header("Content-Disposition", "attachment; filename=\"" + code + "-" + unit + "-" + y + ".csv\"");
+                    .header("Content-Disposition", Downloads.disposition(name + ".csv"));
+        }
+        if (as.equals("xlsx")) {
+            String l = Language.BOTH.equals(lang) ? "vi" : lang;
+            Map<String, String> unitNames = new HashMap<>();
+            search.units(Optional.empty()).forEach(u -> unitNames.put(u.code(), u.name()));
+            String awardName = rules.current().award(code).map(a -> a.name().in(l)).orElse(code);
+            return Downloads.xlsx(rows.table(all, pageRows, awardName, unitNames.getOrDefault(all.units().get(0), all.units().get(0)),
+                    subtree, wanted, unitNames, l), name);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("award", code);
@@ -99,16 +137,25 @@ public class CandidatesController {
         body.put("rulesetVersion", all.rulesetVersion());
         body.put("units", all.units());
         body.put("counts", counts);
-        body.put("total", rows.size());
+        body.put("total", selected.size());
         body.put("page", p);
         body.put("size", s);
         body.put("items", pageRows.stream().map(CandidatesController::view).toList());
         body.put("parameters", all.parameters());
-        return HttpResponse.ok(Json.write(Language.localize(Json.toMap(body), lang)));
+        return HttpResponse.ok(Json.write(Language.localize(Json.toMap(body), lang))).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    private static int rank(Outcome o) {
-        return List.of(Outcome.ELIGIBLE, Outcome.ELIGIBLE_SUBJECT_TO_QUOTA, Outcome.NEEDS_REVIEW, Outcome.NOT_ELIGIBLE, Outcome.NOT_MODELLED).indexOf(o);
+    /** {@code format} when given (json, csv, xlsx), else the first of XLSX and CSV the Accept header names, else JSON. */
+    private static String format(@Nullable String format, HttpRequest<?> request) {
+        if (format != null && !format.isBlank()) {
+            String f = format.trim().toLowerCase(Locale.ROOT);
+            if (!FORMATS.contains(f)) throw ProblemException.badField("format", "must be one of " + FORMATS);
+            return f;
+        }
+        List<MediaType> accept = request.getHeaders().accept();
+        if (accept.stream().anyMatch(m -> m.getName().equals(Downloads.XLSX))) return "xlsx";
+        if (accept.stream().anyMatch(m -> m.getName().equals("text/csv"))) return "csv";
+        return "json";
     }
 
     private static Map<String, Object> view(CandidatesService.Candidate c) {
@@ -128,17 +175,10 @@ public class CandidatesController {
         for (CandidatesService.Candidate c : rows) {
             String reasons = String.join(" | ", c.result().criteria().stream().filter(k -> k.status() != Status.MET)
                     .map(k -> k.explanation().in(Language.BOTH.equals(lang) ? "vi" : lang)).toList());
-            out.append(String.join(",", cell(c.subjectId()), cell(c.name()), cell(c.unit()), c.result().outcome().name(),
+            out.append(String.join(",", Csv.cell(c.subjectId()), Csv.cell(c.name()), Csv.cell(c.unit()), c.result().outcome().name(),
                     c.result().quota() == null ? "" : String.valueOf(c.result().quota().rank()),
-                    c.result().quota() == null ? "" : String.valueOf(c.result().quota().allowed()), cell(reasons))).append('\n');
+                    c.result().quota() == null ? "" : String.valueOf(c.result().quota().allowed()), Csv.cell(reasons))).append('\n');
         }
         return out.toString();
-    }
-
-    /** A CSV field, quoted when needed; a leading formula character is neutralised for spreadsheets. */
-    private static String cell(String v) {
-        if (v == null) return "";
-        String s = !v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }
