@@ -2,7 +2,7 @@ package vn.laurel.api.export;
 
 import jakarta.inject.Singleton;
 import vn.laurel.api.batch.BatchStore;
-import vn.laurel.api.facts.SubjectSearch;
+import vn.laurel.api.facts.UnitDirectory;
 import vn.laurel.api.pages.Messages;
 import vn.laurel.api.rules.RuleSetHolder;
 
@@ -16,14 +16,16 @@ import java.util.*;
 public class BatchOutcomeRows {
     /** Outcomes read from the store at once while a file is written. */
     static final int CHUNK = 1000;
+    /** The most rows one export holds (as the candidates' lists): the file is built in memory. */
+    public static final int MAX_EXPORT_ROWS = 100_000;
     private final BatchStore store;
-    private final SubjectSearch search;
+    private final UnitDirectory directory;
     private final RuleSetHolder rules;
     private final Messages messages;
 
-    public BatchOutcomeRows(BatchStore store, SubjectSearch search, RuleSetHolder rules, Messages messages) {
+    public BatchOutcomeRows(BatchStore store, UnitDirectory directory, RuleSetHolder rules, Messages messages) {
         this.store = store;
-        this.search = search;
+        this.directory = directory;
         this.rules = rules;
         this.messages = messages;
     }
@@ -68,7 +70,7 @@ public class BatchOutcomeRows {
     }
 
     private List<Row> rows(List<Map<String, Object>> stored, Map<String, String> unitNames, String lang) {
-        Map<String, String> names = search.names(stored.stream().map(r -> (String) r.get("subject_id")).toList());
+        Map<String, String> names = directory.names(stored.stream().map(r -> (String) r.get("subject_id")).toList());
         Map<String, String> awardNames = new HashMap<>();
         List<Row> out = new ArrayList<>(stored.size());
         for (Map<String, Object> r : stored) {

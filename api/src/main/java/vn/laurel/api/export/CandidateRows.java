@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import vn.laurel.api.decisions.CandidatesService;
 import vn.laurel.api.pages.Messages;
 import vn.laurel.api.pages.Pages;
+import vn.laurel.api.pages.ValueTexts;
 import vn.laurel.engine.criteria.Status;
 import vn.laurel.engine.evaluation.AwardResult;
 import vn.laurel.engine.evaluation.CriterionOutcome;
@@ -25,10 +26,20 @@ public class CandidateRows {
             Outcome.NOT_ELIGIBLE, Outcome.NOT_MODELLED);
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
-    private final Messages messages;
+    /** What stands for a regime when there is none to name (a unit with nobody to evaluate). */
+    private static final String NO_REGIME = "—";
 
-    public CandidateRows(Messages messages) {
+    private final Messages messages;
+    private final ValueTexts values;
+
+    public CandidateRows(Messages messages, ValueTexts values) {
         this.messages = messages;
+        this.values = values;
+    }
+
+    /** The regime the list was decided under, by its name in the reader's language; a dash when nobody was evaluated. */
+    public String regime(String code, String lang) {
+        return code == null || code.isBlank() ? NO_REGIME : values.regime(code, lang);
     }
 
     /**
@@ -78,7 +89,8 @@ public class CandidateRows {
 
     /**
      * What decided the outcome: the first criterion not met (or, if none, the first needing review), the
-     * quota when one ranked the candidate, the note of an award the rules do not model.
+     * quota when one ranked the candidate, the note of an award the rules do not model — with the codes
+     * in them named, as the person page names them.
      */
     String deciding(AwardResult r, String lang) {
         Status wanted = switch (r.outcome()) {
@@ -92,12 +104,12 @@ public class CandidateRows {
             if (open.isPresent()) {
                 CriterionOutcome k = open.get();
                 String text = k.explanation() == null ? null : k.explanation().in(lang);
-                return text == null || text.isBlank() ? k.criterion() : text;
+                return text == null || text.isBlank() ? k.criterion() : values.humanise(text, lang);
             }
         }
-        if (r.quota() != null && r.quota().explanation() != null) return r.quota().explanation().in(lang);
+        if (r.quota() != null && r.quota().explanation() != null) return values.humanise(r.quota().explanation().in(lang), lang);
         if (r.outcome() == Outcome.NOT_MODELLED) {
-            return r.notes() == null || r.notes().isEmpty() ? messages.text(lang, "candidates.notModelled") : r.notes().get(0).in(lang);
+            return r.notes() == null || r.notes().isEmpty() ? messages.text(lang, "candidates.notModelled") : values.humanise(r.notes().get(0).in(lang), lang);
         }
         return r.outcome() == Outcome.ELIGIBLE ? messages.text(lang, "candidates.allMet") : "";
     }
@@ -120,7 +132,7 @@ public class CandidateRows {
         title.add(text(lang, "candidates.unit") + ": " + unitName + " (" + all.units().get(0) + ")"
                 + (subunits ? ", " + text(lang, "candidates.withSubunits") : ""));
         title.add(text(lang, "candidates.asOf") + ": " + Pages.date(all.asOf(), lang) + " · " + text(lang, "candidates.regime") + ": "
-                + Objects.toString(all.regime(), "—") + " · " + text(lang, "candidates.rulesVersion") + ": " + all.rulesetVersion());
+                + regime(all.regime(), lang) + " · " + text(lang, "candidates.rulesVersion") + ": " + all.rulesetVersion());
         if (filter != null) title.add(text(lang, "candidates.outcome") + ": " + text(lang, "outcome." + filter.name()));
         return new Table(text(lang, "candidates.file.sheet"), title, header(lang), cells);
     }

@@ -37,7 +37,7 @@ public final class Xlsx {
             int r = 0;
             for (String line : table.title()) {
                 Cell c = sheet.createRow(r++).createCell(0);
-                c.setCellValue(line);
+                c.setCellValue(cell(line));
                 c.setCellStyle(r == 1 ? heading : bold);
             }
             if (!table.title().isEmpty()) r++; // a blank line between the title and the table
@@ -56,7 +56,7 @@ public final class Xlsx {
                     if (v == null) continue;
                     Cell c = row.createCell(i);
                     if (v instanceof Number n) c.setCellValue(n.doubleValue());
-                    else c.setCellValue(v.toString()); // always text: a value starting with "=" is not a formula here
+                    else c.setCellValue(cell(v.toString())); // always text: a value starting with "=" is not a formula here
                     widths[i] = Math.max(widths[i], v.toString().length());
                 }
             }
@@ -88,5 +88,10 @@ public final class Xlsx {
         CellStyle style = book.createCellStyle();
         style.setFont(font);
         return style;
+    }
+
+    /** Excel keeps at most 32 767 characters in a cell; a longer text is cut rather than refused. */
+    static String cell(String text) {
+        return text.length() <= 32_767 ? text : text.substring(0, 32_766) + "…";
     }
 }

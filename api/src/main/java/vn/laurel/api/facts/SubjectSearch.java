@@ -29,9 +29,7 @@ public class SubjectSearch {
 
     public record Person(String id, String name, String unitCode) {}
 
-    public record Unit(String code, String name, String parentCode) {}
-
-    public record Hits(List<Person> people, List<Unit> units) {}
+    public record Hits(List<Person> people, List<UnitDirectory.Unit> units) {}
 
     /**
      * Every word of the query must occur in the code or the name.
@@ -43,7 +41,7 @@ public class SubjectSearch {
         List<String> words = words(query);
         if (words.isEmpty()) return new Hits(List.of(), List.of());
         List<Person> people = new ArrayList<>();
-        List<Unit> units = new ArrayList<>();
+        List<UnitDirectory.Unit> units = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             Map<String, Set<String>> memberOf = new HashMap<>();
             if (visibleUnits.isPresent()) {
@@ -68,7 +66,7 @@ public class SubjectSearch {
                 String code = (String) r.get("code");
                 if (visibleUnits.isPresent() && !visibleUnits.get().contains(code)) continue;
                 String name = (String) r.get("name");
-                if (matches(words, code, name)) units.add(new Unit(code, name, (String) r.get("parent_code")));
+                if (matches(words, code, name)) units.add(new UnitDirectory.Unit(code, name, (String) r.get("parent_code")));
                 if (units.size() >= MAX_HITS) break;
             }
         } catch (SQLException e) {
@@ -83,37 +81,6 @@ public class SubjectSearch {
             return SubjectRows.find(c, id).map(r -> new Person((String) r.get("id"), (String) r.get("name"), (String) r.get("unit_code")));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read subject " + id, e);
-        }
-    }
-
-    /** Every unit, in code order, or those of {@code visibleUnits}: the choices of a page's unit list. */
-    public List<Unit> units(Optional<Set<String>> visibleUnits) {
-        try (Connection c = dataSource.getConnection()) {
-            List<Unit> out = new ArrayList<>();
-            for (Map<String, Object> r : SubjectRows.list(c, "SELECT code, name, parent_code FROM org_unit ORDER BY code")) {
-                String code = (String) r.get("code");
-                if (visibleUnits.isEmpty() || visibleUnits.get().contains(code)) out.add(new Unit(code, (String) r.get("name"), (String) r.get("parent_code")));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the units", e);
-        }
-    }
-
-    /** The names of stored subjects (persons and units), by id; an id that names none is left out. */
-    public Map<String, String> names(Collection<String> ids) {
-        List<String> all = ids.stream().distinct().toList();
-        Map<String, String> out = new HashMap<>();
-        try (Connection c = dataSource.getConnection()) {
-            for (int from = 0; from < all.size(); from += 1000) {
-                List<String> chunk = all.subList(from, Math.min(all.size(), from + 1000));
-                String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
-                SubjectRows.list(c, "SELECT id, name FROM subject WHERE id IN (" + marks + ")", chunk.toArray())
-                        .forEach(r -> out.put((String) r.get("id"), (String) r.get("name")));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the names of subjects", e);
         }
     }
 

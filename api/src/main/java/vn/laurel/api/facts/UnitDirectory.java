@@ -37,7 +37,26 @@ public class UnitDirectory {
         }
     }
 
-    /** The names of the people among {@code ids}, by id; ids that name no one are left out. */
+    /** Every unit, in code order, or those of {@code visibleUnits}: the choices of a page's unit list. */
+    public List<Unit> visible(Optional<Set<String>> visibleUnits) {
+        return all().values().stream().filter(u -> visibleUnits.isEmpty() || visibleUnits.get().contains(u.code())).toList();
+    }
+
+    /** Code → name of these units. */
+    public static Map<String, String> namesOf(Collection<Unit> units) {
+        Map<String, String> names = new HashMap<>();
+        units.forEach(u -> names.put(u.code(), u.name()));
+        return names;
+    }
+
+    /** The top of what a user sees: the first unit whose parent is not among {@code units} (the demo department). */
+    public static Optional<String> top(Collection<Unit> units) {
+        Set<String> codes = new HashSet<>();
+        units.forEach(u -> codes.add(u.code()));
+        return units.stream().filter(u -> u.parentCode() == null || !codes.contains(u.parentCode())).map(Unit::code).findFirst();
+    }
+
+    /** The names of stored subjects (people and units) among {@code ids}, by id; ids that name none are left out. */
     public Map<String, String> names(Collection<String> ids) {
         Map<String, String> out = new HashMap<>();
         if (ids.isEmpty()) return out;

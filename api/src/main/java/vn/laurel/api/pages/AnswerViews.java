@@ -59,6 +59,11 @@ public class AnswerViews {
     private final ValueTexts values;
     private final FactTexts facts;
 
+    /** The short name of the answer's regime, in the page's language. */
+    public String regime(Object code, String lang) {
+        return values.regime(text(code, lang), lang);
+    }
+
     public AnswerViews(Messages messages, ValueTexts values, FactTexts facts) {
         this.messages = messages;
         this.values = values;

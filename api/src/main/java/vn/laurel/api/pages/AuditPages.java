@@ -25,6 +25,7 @@ import vn.laurel.api.replay.ReplayService;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,6 +156,12 @@ public class AuditPages {
         Map<String, Object> model = pages.model(request, "audit.decision.title");
         AuditViews.Report report = views.report(d, name, store.flags(d.id()), lang);
         model.put("d", report);
+        // The awards fragment is the person page's, whose texts speak of its timeline; here a fact leads to the table of facts.
+        @SuppressWarnings("unchecked")
+        Map<String, String> msg = new HashMap<>((Map<String, String>) model.get("msg"));
+        msg.put("person.criteriaHint", msg.get("audit.decision.criteriaHint"));
+        msg.put("person.inTimeline", msg.get("audit.decision.inFacts"));
+        model.put("msg", msg);
         model.put("submitted", report.submitted());
         model.put("with", "stored");
         return model;

@@ -13,9 +13,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the audit pages show, built from what the services answer: decisions as rows and as a report,
@@ -30,6 +34,10 @@ public class AuditViews {
     static final int VALUE_CHARS = 300;
     private static final DateTimeFormatter VI_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZONE);
     private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZONE);
+    /** A flag's reason as imports/Flags writes it: "absences corrected: absence:12 superseded by absence:40". */
+    private static final Pattern FLAG_REASON = Pattern.compile("^(\\w+) (corrected|revoked): (\\S+) superseded by (\\S+)$");
+    /** A parameter's scope as the engine names it (vn.laurel.engine.policy.Parameter): national, organisation X, sector Y. */
+    private static final Pattern SCOPE = Pattern.compile("^(organisation|sector) (.+)$");
 
     public record OutcomeCell(String award, String awardName, String outcome, String outcomeText) {}
 
@@ -38,18 +46,22 @@ public class AuditViews {
     public record DecisionRow(long id, String subjectId, Object year, String time, List<OutcomeCount> counts, List<OutcomeCell> outcomes,
                               String version, String versionShort, boolean submitted) {}
 
-    public record AwardReport(AnswerViews.AwardView award, List<String> notes) {}
-
-    public record FactRow(String id, String type, String summary, String source) {}
+    /** A fact the decision used, said as the person page's timeline says it (kind, year and content, source); evidence links to its anchor. */
+    public record FactRow(String id, String anchor, String type, String summary, String source) {}
 
     public record ParameterRow(String name, String value, String effectiveFrom, String scope, String reference) {}
 
     public record FlagRow(String factId, String reason, String flaggedAt) {}
 
-    public record Report(long id, String subjectId, String subjectName, int year, String asOf, String regime, String regimeBasis,
-                         boolean provisional, String rulesetVersion, String engineVersion, String requestedBy, String createdAt,
-                         String basis, String basisNote, boolean submitted, List<FlagRow> flags, List<AwardReport> awards,
-                         List<FactRow> facts, List<ParameterRow> parameters) {}
+    /**
+     * @param regime     the regime's name in the page's language
+     * @param regimeCode the regime's code, as stored (for the tooltip)
+     * @param awards     the awards as the person page shows them (the same fragment renders them)
+     */
+    public record Report(long id, String subjectId, String subjectName, int year, String asOf, String regime, String regimeCode,
+                         String regimeBasis, boolean provisional, String rulesetVersion, String engineVersion, String requestedBy,
+                         String createdAt, String basis, String basisNote, boolean submitted, List<FlagRow> flags,
+                         List<AnswerViews.AwardView> awards, List<FactRow> facts, List<ParameterRow> parameters) {}
 
     public record CriterionChange(String criterion, String before, String after) {}
 
@@ -74,11 +86,15 @@ public class AuditViews {
 
     private final Messages messages;
     private final AnswerViews answers;
+    private final ValueTexts values;
+    private final FactTexts factTexts;
     private final RuleSetHolder rules;
 
-    public AuditViews(Messages messages, AnswerViews answers, RuleSetHolder rules) {
+    public AuditViews(Messages messages, AnswerViews answers, ValueTexts values, FactTexts factTexts, RuleSetHolder rules) {
         this.messages = messages;
         this.answers = answers;
+        this.values = values;
+        this.factTexts = factTexts;
         this.rules = rules;
     }
 
@@ -146,33 +162,59 @@ public class AuditViews {
     @SuppressWarnings("unchecked")
     public Report report(DecisionRecord d, String subjectName, List<Map<String, Object>> flags, String lang) {
         Map<String, Object> answer = d.result();
-        List<AwardReport> awards = new ArrayList<>();
-        for (Object r : list(answer.get("results"))) {
-            List<AnswerViews.AwardView> one = answers.awards(List.of(r), lang);
-            if (one.isEmpty()) continue;
-            List<String> notes = list(((Map<String, Object>) r).get("notes")).stream().map(n -> answers.text(n, lang)).toList();
-            awards.add(new AwardReport(one.get(0), notes));
-        }
         List<FactRow> facts = new ArrayList<>();
+        Set<String> anchors = new HashSet<>();
         for (Object o : list(answer.get("facts"))) {
             if (!(o instanceof Map<?, ?> f)) continue;
-            facts.add(new FactRow(answers.text(f.get("factId"), lang), answers.text(f.get("type"), lang),
-                    answers.text(f.get("summary"), lang), answers.text(f.get("source"), lang)));
+            String id = answers.text(f.get("factId"), lang), type = answers.text(f.get("type"), lang);
+            String anchor = id.isEmpty() ? null : Timeline.anchor(id);
+            if (anchor != null && !anchors.add(anchor)) anchor = null; // the same fact twice: an id names one row of the page
+            FactTexts.FactText text = factTexts.of(type, f.get("summary") == null ? null : answers.text(f.get("summary"), lang), lang);
+            facts.add(new FactRow(id, anchor, messages.of(lang).getOrDefault("values.fact." + type, type), text.withYear(),
+                    values.source(f.get("source") == null ? null : answers.text(f.get("source"), lang), lang)));
         }
+        // No year: an auditor's roles need not open members' own pages, so member evidence links nowhere.
+        List<AnswerViews.AwardView> awards = answers.awards(answer.get("results"), lang, anchors, null);
         List<ParameterRow> parameters = new ArrayList<>();
         for (Object o : list(answer.get("parameters"))) {
             if (!(o instanceof Map<?, ?> p)) continue;
-            parameters.add(new ParameterRow(answers.text(p.get("name"), lang), answers.text(p.get("value"), lang),
-                    date(p.get("effectiveFrom"), lang), answers.text(p.get("scope"), lang), answers.text(p.get("reference"), lang)));
+            parameters.add(new ParameterRow(answers.text(p.get("name"), lang), parameterValue(p.get("value"), lang), date(p.get("effectiveFrom"), lang),
+                    scope(answers.text(p.get("scope"), lang), lang), values.humanise(answers.text(p.get("reference"), lang), lang)));
         }
-        List<FlagRow> flagRows = flags.stream().map(f -> new FlagRow(answers.text(f.get("fact_id"), lang), answers.text(f.get("reason"), lang),
+        List<FlagRow> flagRows = flags.stream().map(f -> new FlagRow(answers.text(f.get("fact_id"), lang), flagReason(answers.text(f.get("reason"), lang), lang),
                 f.get("flagged_at") instanceof Instant at ? time(at, lang) : answers.text(f.get("flagged_at"), lang))).toList();
         Map<String, Object> regime = answer.get("regimeDetails") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         DecisionBasis basis = DecisionBasis.parse(d.basis());
-        return new Report(d.id(), d.subjectId(), subjectName, d.evaluationYear(), Pages.date(d.asOf(), lang), d.regime(),
-                answers.text(regime.get("legalBasis"), lang), Boolean.TRUE.equals(regime.get("provisional")), d.rulesetVersion(),
+        return new Report(d.id(), d.subjectId(), subjectName, d.evaluationYear(), Pages.date(d.asOf(), lang), values.regime(d.regime(), lang),
+                d.regime(), answers.text(regime.get("legalBasis"), lang), Boolean.TRUE.equals(regime.get("provisional")), d.rulesetVersion(),
                 d.engineVersion(), d.requestedBy(), time(d.createdAt(), lang), basis.name(), basis.sentence().get("en".equals(lang) ? "en" : "vi"),
                 basis == DecisionBasis.SUBMITTED_CASE, flagRows, awards, facts, parameters);
+    }
+
+    /** A parameter's value as the page says values; NONE is the rules' word for "no limit" (see engine.evaluation.Evaluation). */
+    String parameterValue(Object value, String lang) {
+        return "NONE".equals(value) ? messages.text(lang, "audit.decision.noLimit") : values.value(value, lang);
+    }
+
+    /** A parameter's scope in words ("toàn quốc", "riêng cho tổ chức HN-SKHCN-DEMO"); one of another form as it is. */
+    String scope(String scope, String lang) {
+        if (scope == null || scope.isEmpty()) return "";
+        if (scope.equals("national")) return messages.text(lang, "audit.decision.scope.national");
+        Matcher m = SCOPE.matcher(scope);
+        return m.matches() ? values.text(lang, "audit.decision.scope." + m.group(1), m.group(2)) : scope;
+    }
+
+    /**
+     * Why a decision was flagged, in words: the kind of fact corrected (or the title revoked), the fact and
+     * what replaced it ("(removed)": nothing did). A reason of another form is shown as it is.
+     */
+    String flagReason(String reason, String lang) {
+        Matcher m = reason == null ? null : FLAG_REASON.matcher(reason);
+        if (m == null || !m.matches()) return reason;
+        String replacedBy = m.group(4).endsWith(":(removed)") ? messages.text(lang, "audit.flag.removed") : m.group(4);
+        if (m.group(2).equals("revoked")) return values.text(lang, "audit.flag.revoked", m.group(3), replacedBy);
+        String kind = FactTexts.type(m.group(1));
+        return values.text(lang, "audit.flag.corrected", messages.of(lang).getOrDefault("values.fact." + kind, m.group(1)), m.group(3), replacedBy);
     }
 
     /** What ReplayService answered, as the page shows it: same or not, outcome by outcome, then every difference. */

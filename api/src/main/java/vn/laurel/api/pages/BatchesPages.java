@@ -24,7 +24,7 @@ import vn.laurel.api.batch.BatchStore;
 import vn.laurel.api.export.BatchOutcomeRows;
 import vn.laurel.api.export.Downloads;
 import vn.laurel.api.export.Table;
-import vn.laurel.api.facts.SubjectSearch;
+import vn.laurel.api.facts.UnitDirectory;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.scope.ScopeGuard;
@@ -41,7 +41,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.MonthDay;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.*;
@@ -64,7 +63,7 @@ public class BatchesPages {
 
     private final Pages pages;
     private final ScopeGuard scope;
-    private final SubjectSearch search;
+    private final UnitDirectory directory;
     private final BatchJobs jobs;
     private final BatchStore store;
     private final BatchOutcomeRows outcomes;
@@ -72,11 +71,11 @@ public class BatchesPages {
     private final MonthDay appraisalDay;
     private final Clock clock = Clock.systemDefaultZone();
 
-    public BatchesPages(Pages pages, ScopeGuard scope, SubjectSearch search, BatchJobs jobs, BatchStore store, BatchOutcomeRows outcomes,
+    public BatchesPages(Pages pages, ScopeGuard scope, UnitDirectory directory, BatchJobs jobs, BatchStore store, BatchOutcomeRows outcomes,
                         RuleSetHolder rules, @Value("${laurel.default-appraisal-day}") String appraisalDay) {
         this.pages = pages;
         this.scope = scope;
-        this.search = search;
+        this.directory = directory;
         this.jobs = jobs;
         this.store = store;
         this.outcomes = outcomes;
@@ -151,13 +150,13 @@ public class BatchesPages {
                                             @Nullable String errorField) {
         String lang = Pages.lang(request);
         boolean wide = scope.of(request).wide();
-        List<SubjectSearch.Unit> units;
+        List<UnitDirectory.Unit> units;
         try {
-            units = search.units(scope.visibleUnits(request, "unit"));
+            units = directory.visible(scope.visibleUnits(request, "unit"));
         } catch (ProblemException e) {
             return pages.error(request, HttpStatus.FORBIDDEN, "error.scope");
         }
-        Map<String, String> unitNames = unitNames(units);
+        Map<String, String> unitNames = UnitDirectory.namesOf(units);
         Map<String, Object> model = pages.model(request, "batches.title");
         List<BatchView> recent = new ArrayList<>();
         for (Map<String, Object> row : store.recent(RECENT, wide ? null : Requester.of(request))) recent.add(view(row, unitNames, lang));
@@ -270,6 +269,11 @@ public class BatchesPages {
                 title.add(msg.text(lang, "batches.filter") + ": " + (award == null ? "" : outcomes.awardName(award, lang))
                         + (award != null && outcome != null ? " · " : "") + (outcome == null ? "" : msg.text(lang, "outcome." + outcome)));
             }
+            // A file is built in memory: past a bound, the official is asked to filter (by award, by outcome).
+            long rows = store.counts(b.id()).entrySet().stream().filter(e -> award == null || e.getKey().equals(award))
+                    .flatMap(e -> e.getValue().entrySet().stream()).filter(o -> outcome == null || o.getKey().equals(outcome))
+                    .mapToLong(Map.Entry::getValue).sum();
+            if (rows > BatchOutcomeRows.MAX_EXPORT_ROWS) throw new PageError(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "batches.error.tooMany", null);
             Table table = outcomes.table(title, outcomes.all(b.id(), award, outcome, unitNames, lang), lang);
             String file = "batch-" + b.id() + "-" + b.year() + (award == null ? "" : "-" + award);
             return xlsx ? Downloads.xlsx(table, file) : Downloads.csv(table, file, true);
@@ -427,10 +431,13 @@ public class BatchesPages {
                 p.personsTotal(), Math.round(p.perSecond()), "RUNNING".equals(status) ? p.etaSeconds() : null);
     }
 
-    /** A moment as the page's language writes dates (dd/MM/yyyy in Vietnamese), with the time of day, in the server's zone. */
+    /**
+     * A moment as the page's language writes dates (dd/MM/yyyy in Vietnamese), with the time of day, in
+     * Vietnam's time as the audit pages show it (not the server's zone, which may be UTC); the pages say so.
+     */
     static String time(@Nullable Instant at, String lang) {
         if (at == null) return "";
-        ZonedDateTime z = at.atZone(ZoneId.systemDefault());
+        ZonedDateTime z = at.atZone(AuditViews.ZONE);
         return Pages.date(z.toLocalDate(), lang) + " " + TIME.format(z);
     }
 
@@ -449,19 +456,12 @@ public class BatchesPages {
     }
 
     private Map<String, String> allUnitNames() {
-        return unitNames(search.units(Optional.empty()));
+        return UnitDirectory.namesOf(directory.all().values());
     }
 
-    private static Map<String, String> unitNames(List<SubjectSearch.Unit> units) {
-        Map<String, String> names = new HashMap<>();
-        units.forEach(u -> names.put(u.code(), u.name()));
-        return names;
-    }
 
-    private static @Nullable String defaultUnit(List<SubjectSearch.Unit> units) {
-        Set<String> codes = new HashSet<>();
-        units.forEach(u -> codes.add(u.code()));
-        return units.stream().filter(u -> u.parentCode() == null || !codes.contains(u.parentCode())).map(SubjectSearch.Unit::code).findFirst().orElse(null);
+    private static @Nullable String defaultUnit(List<UnitDirectory.Unit> units) {
+        return UnitDirectory.top(units).orElse(null);
     }
 
     private static @Nullable String blankToNull(@Nullable String v) {

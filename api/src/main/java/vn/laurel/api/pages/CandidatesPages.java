@@ -18,7 +18,7 @@ import vn.laurel.api.decisions.CandidatesService;
 import vn.laurel.api.export.CandidateRows;
 import vn.laurel.api.export.Downloads;
 import vn.laurel.api.export.Table;
-import vn.laurel.api.facts.SubjectSearch;
+import vn.laurel.api.facts.UnitDirectory;
 import vn.laurel.api.limits.RequestLimits;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetHolder;
@@ -53,7 +53,7 @@ public class CandidatesPages {
 
     private final Pages pages;
     private final ScopeGuard scope;
-    private final SubjectSearch search;
+    private final UnitDirectory directory;
     private final CandidatesService service;
     private final CandidateRows rows;
     private final RequestLimits limits;
@@ -61,11 +61,11 @@ public class CandidatesPages {
     private final MonthDay appraisalDay;
     private final Clock clock = Clock.systemDefaultZone();
 
-    public CandidatesPages(Pages pages, ScopeGuard scope, SubjectSearch search, CandidatesService service, CandidateRows rows,
+    public CandidatesPages(Pages pages, ScopeGuard scope, UnitDirectory directory, CandidatesService service, CandidateRows rows,
                            RequestLimits limits, RuleSetHolder rules, @Value("${laurel.default-appraisal-day}") String appraisalDay) {
         this.pages = pages;
         this.scope = scope;
-        this.search = search;
+        this.directory = directory;
         this.service = service;
         this.rows = rows;
         this.limits = limits;
@@ -102,9 +102,9 @@ public class CandidatesPages {
         MutableHttpResponse<?> refused = pages.gate(request, PageRoles.CANDIDATES);
         if (refused != null) return refused;
         String lang = Pages.lang(request);
-        List<SubjectSearch.Unit> units;
+        List<UnitDirectory.Unit> units;
         try {
-            units = search.units(scope.visibleUnits(request, "unit"));
+            units = directory.visible(scope.visibleUnits(request, "unit"));
         } catch (ProblemException e) {
             return pages.error(request, HttpStatus.FORBIDDEN, "error.scope");
         }
@@ -148,13 +148,13 @@ public class CandidatesPages {
         if (refused != null) return refused;
         String lang = Pages.lang(request);
         try {
-            List<SubjectSearch.Unit> units = search.units(scope.visibleUnits(request, "unit"));
+            List<UnitDirectory.Unit> units = directory.visible(scope.visibleUnits(request, "unit"));
             if (units.isEmpty()) return pages.error(request, HttpStatus.FORBIDDEN, "error.scope");
             Query q = query(request, units);
             if (!q.asked()) throw new BadQuery(HttpStatus.BAD_REQUEST, "candidates.error.award", "award");
             CandidatesService.Candidates all = evaluate(request, q);
             List<CandidatesService.Candidate> selected = CandidateRows.select(all.candidates(), q.outcome(), q.sort());
-            Map<String, String> names = unitNames(units);
+            Map<String, String> names = UnitDirectory.namesOf(units);
             Table table = rows.table(all, selected, awardName(q.award(), lang), names.getOrDefault(q.unit(), q.unit()), q.subunits(),
                     q.outcome(), names, lang);
             String file = q.award() + "-" + q.unit() + "-" + q.year();
@@ -187,7 +187,7 @@ public class CandidatesPages {
     }
 
     /** The parameters, checked: each bad one is a 400 (404 for an unknown unit or award) naming its field. */
-    Query query(HttpRequest<?> request, List<SubjectSearch.Unit> units) {
+    Query query(HttpRequest<?> request, List<UnitDirectory.Unit> units) {
         var params = request.getParameters();
         for (String name : List.of("unit", "award", "year", "outcome", "sort", "page", "includeSubunits")) {
             String v = params.get(name);
@@ -239,7 +239,7 @@ public class CandidatesPages {
     }
 
     /** The form's values when the address could not be read: whatever of it was good, defaults for the rest. */
-    private Query lenient(HttpRequest<?> request, List<SubjectSearch.Unit> units) {
+    private Query lenient(HttpRequest<?> request, List<UnitDirectory.Unit> units) {
         var params = request.getParameters();
         String unit = Params.id(params.get("unit"));
         if (unit == null || units.stream().noneMatch(x -> x.code().equals(unit))) {
@@ -253,7 +253,7 @@ public class CandidatesPages {
         return rules.current().awards().keySet().iterator().next();
     }
 
-    private void form(Map<String, Object> model, HttpRequest<?> request, Query q, List<SubjectSearch.Unit> units, String lang) {
+    private void form(Map<String, Object> model, HttpRequest<?> request, Query q, List<UnitDirectory.Unit> units, String lang) {
         model.put("q", q);
         model.put("units", units.stream().map(u -> new Choice(u.code(), u.name() + " (" + u.code() + ")", u.code().equals(q.unit()))).toList());
         List<Choice> awards = new ArrayList<>();
@@ -271,8 +271,8 @@ public class CandidatesPages {
         model.put("sorts", SORTS.stream().map(s -> new Choice(s, pages.messages().text(lang, "candidates.sort." + s), s.equals(q.sort()))).toList());
     }
 
-    private void results(Map<String, Object> model, Query q, CandidatesService.Candidates all, List<SubjectSearch.Unit> units, String lang) {
-        Map<String, String> names = unitNames(units);
+    private void results(Map<String, Object> model, Query q, CandidatesService.Candidates all, List<UnitDirectory.Unit> units, String lang) {
+        Map<String, String> names = UnitDirectory.namesOf(units);
         List<CandidatesService.Candidate> selected = CandidateRows.select(all.candidates(), q.outcome(), q.sort());
         int pageCount = Math.max(1, (selected.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         List<CandidateRows.Row> shown = selected.stream().skip((long) q.page() * PAGE_SIZE).limit(PAGE_SIZE)
@@ -289,7 +289,7 @@ public class CandidatesPages {
         model.put("awardName", awardName(q.award(), lang));
         model.put("unitName", names.getOrDefault(q.unit(), q.unit()));
         model.put("asOf", Pages.date(all.asOf(), lang));
-        model.put("regime", all.regime());
+        model.put("regime", rows.regime(all.regime(), lang));
         model.put("rulesVersion", all.rulesetVersion());
         model.put("unitCount", all.units().size());
         Map<String, Long> counts = CandidateRows.counts(all.candidates());
@@ -324,18 +324,10 @@ public class CandidatesPages {
         return rules.current().award(code).map(a -> a.name().in(lang)).orElse(code);
     }
 
-    private static Map<String, String> unitNames(List<SubjectSearch.Unit> units) {
-        Map<String, String> names = new HashMap<>();
-        units.forEach(u -> names.put(u.code(), u.name()));
-        return names;
-    }
 
-    /** The top of what the user sees: a unit whose parent is not among the visible ones (the demo department). */
-    private static String defaultUnit(List<SubjectSearch.Unit> units) {
-        Set<String> codes = new HashSet<>();
-        units.forEach(u -> codes.add(u.code()));
-        return units.stream().filter(u -> u.parentCode() == null || !codes.contains(u.parentCode())).map(SubjectSearch.Unit::code)
-                .findFirst().orElseThrow(() -> new BadQuery(HttpStatus.FORBIDDEN, "error.scope", "unit"));
+    /** The top of what the user sees (the demo department); nothing visible: outside the user's scope. */
+    private static String defaultUnit(List<UnitDirectory.Unit> units) {
+        return UnitDirectory.top(units).orElseThrow(() -> new BadQuery(HttpStatus.FORBIDDEN, "error.scope", "unit"));
     }
 
     private int lastYear() {

@@ -13,8 +13,12 @@ public final class PageRoles {
     public static final Set<String> ELIGIBILITY = Set.of(Roles.CLIENT, Roles.ADMIN);
     /** The candidates of an award (GET /api/v1/awards/{code}/candidates). */
     public static final Set<String> CANDIDATES = Set.of(Roles.CLIENT, Roles.ADMIN);
-    /** What-if (POST /api/v1/evaluations, POST /api/v1/subjects/{id}/eligibility). */
-    public static final Set<String> WHAT_IF = Set.of(Roles.CLIENT, Roles.POLICY, Roles.ADMIN);
+    /**
+     * What-if on a copy of a stored person's facts (the copy: GET /api/v1/subjects/{id}/eligibility;
+     * the evaluation: POST /api/v1/evaluations). POLICY may evaluate documents it sends through the API,
+     * but the page starts from a stored person, whom the API never shows POLICY.
+     */
+    public static final Set<String> WHAT_IF = Set.of(Roles.CLIENT, Roles.ADMIN);
     /** Batches (/api/v1/batches). */
     public static final Set<String> BATCHES = Set.of(Roles.CLIENT, Roles.ADMIN);
     /** Decisions, replay, the audit chain, checkpoints, the rule-set change log (/api/v1/decisions, /api/v1/audit). */

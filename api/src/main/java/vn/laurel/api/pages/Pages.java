@@ -154,6 +154,12 @@ public class Pages {
             char ch = address.charAt(i);
             if (ch < 0x20 || ch == 0x7f || ch == '\\') return "/";
         }
+        try {
+            URI u = new URI(address);
+            if (u.getScheme() != null || u.getRawAuthority() != null) return "/";
+        } catch (java.net.URISyntaxException e) {
+            return "/";
+        }
         return address;
     }
 
@@ -181,13 +187,31 @@ public class Pages {
         return v == null ? null : v.toString();
     }
 
-    public static MutableHttpResponse<?> seeOther(String path) {
-        return HttpResponse.seeOther(URI.create(path));
+    static boolean overHttps(HttpRequest<?> request) {
+        if (request.isSecure()) return true;
+        String proto = request.getHeaders().get("X-Forwarded-Proto");
+        if (proto != null && proto.trim().toLowerCase(Locale.ROOT).startsWith("https")) return true;
+        String forwarded = request.getHeaders().get("Forwarded");
+        return forwarded != null && forwarded.toLowerCase(Locale.ROOT).replace(" ", "").contains("proto=https");
     }
 
-    /** HttpOnly, SameSite=Lax, path /; Secure when the request came over HTTPS. Null max age: until the browser closes. */
+    public static MutableHttpResponse<?> seeOther(String path) {
+        URI to;
+        try {
+            to = URI.create(path);
+        } catch (IllegalArgumentException e) {
+            to = URI.create("/"); // an address no browser could follow (a space, a bad escape): home instead
+        }
+        return HttpResponse.seeOther(to);
+    }
+
+    /**
+     * HttpOnly, SameSite=Lax, path /; Secure when the browser reached Laurel over HTTPS, directly or
+     * through a proxy that ended TLS and said so (X-Forwarded-Proto or Forwarded: a forged header can
+     * only make the cookie stricter). Null max age: until the browser closes.
+     */
     public static Cookie cookie(HttpRequest<?> request, String name, String value, @Nullable Duration maxAge) {
-        Cookie c = Cookie.of(name, value).httpOnly(true).sameSite(SameSite.Lax).path("/").secure(request.isSecure());
+        Cookie c = Cookie.of(name, value).httpOnly(true).sameSite(SameSite.Lax).path("/").secure(overHttps(request));
         if (maxAge != null) c.maxAge(maxAge);
         return c;
     }

@@ -142,6 +142,17 @@ public class WhatIfPages {
         return formPage(request, HttpStatus.OK, c, stored.get(), form, null);
     }
 
+    /**
+     * The addresses the form posts to, asked with GET (a reload, the language switch after a post): the
+     * edited copy is not kept anywhere, so back to the chooser, the language kept.
+     */
+    @Get(uris = {"/what-if/evaluate", "/what-if/save", "/what-if/form"})
+    @Produces(MediaType.TEXT_HTML)
+    public HttpResponse<?> afterPost(HttpRequest<?> request) {
+        String lang = request.getParameters().get("lang");
+        return Pages.seeOther(lang != null && Messages.LANGUAGES.contains(lang) ? "/what-if?lang=" + lang : "/what-if");
+    }
+
     /** Evaluates the edited copy; nothing is written. */
     @Post(value = "/what-if/evaluate", consumes = MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
@@ -247,7 +258,7 @@ public class WhatIfPages {
         List<WhatIfComparison.AwardChange> awards = WhatIfComparison.of(
                 before == null ? List.of() : views.awards(before.get("results"), lang), views.awards(after.get("results"), lang));
         long flipped = before == null ? 0 : awards.stream().filter(WhatIfComparison.AwardChange::flipped).count();
-        return new Result(awards, flipped, views.text(after.get("regime"), lang), views.text(after.get("rulesetVersion"), lang),
+        return new Result(awards, flipped, views.regime(after.get("regime"), lang), views.text(after.get("rulesetVersion"), lang),
                 doc.year(), Pages.date(doc.asOf(), lang), decided.decisionId(), Json.writePretty(copy.document()), before != null);
     }
 

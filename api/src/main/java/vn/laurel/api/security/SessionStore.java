@@ -8,9 +8,9 @@ import java.util.Optional;
 /** Where the web sessions are kept; {@link WebSessionStore} in the database, shared by all instances. */
 public interface SessionStore {
     /** A stored session, under the hash of its id. */
-    record Stored(String idHash, String csrfToken, Authentication user, Instant lastSeen) {}
+    record Stored(String idHash, String csrfToken, Authentication user, Instant createdAt, Instant lastSeen) {}
 
-    void insert(Stored session, Instant createdAt);
+    void insert(Stored session);
 
     Optional<Stored> find(String idHash);
 
@@ -23,6 +23,9 @@ public interface SessionStore {
 
     /** Removes the least recently used sessions beyond the newest {@code keep}. */
     void keepNewest(int keep);
+
+    /** Removes a user's least recently used sessions beyond her newest {@code keep}. */
+    void keepNewestOf(String username, int keep);
 
     long count();
 

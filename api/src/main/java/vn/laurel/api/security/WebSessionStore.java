@@ -34,19 +34,20 @@ public class WebSessionStore implements SessionStore {
     }
 
     @Override
-    public void insert(Stored s, Instant createdAt) {
+    public void insert(Stored s) {
         update("INSERT INTO web_session (id_hash, csrf_token, username, authentication, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)",
-                s.idHash(), s.csrfToken(), s.user().getName(), write(s.user()), at(createdAt), at(s.lastSeen()));
+                s.idHash(), s.csrfToken(), s.user().getName(), write(s.user()), at(s.createdAt()), at(s.lastSeen()));
     }
 
     @Override
     public Optional<Stored> find(String idHash) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT csrf_token, username, authentication, last_seen_at FROM web_session WHERE id_hash = ?")) {
+             PreparedStatement ps = c.prepareStatement("SELECT csrf_token, username, authentication, created_at, last_seen_at FROM web_session WHERE id_hash = ?")) {
             ps.setString(1, idHash);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
-                return Optional.of(new Stored(idHash, rs.getString(1), read(rs.getString(2), rs.getString(3)), rs.getObject(4, OffsetDateTime.class).toInstant()));
+                return Optional.of(new Stored(idHash, rs.getString(1), read(rs.getString(2), rs.getString(3)),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getObject(5, OffsetDateTime.class).toInstant()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read a web session", e);
@@ -80,6 +81,21 @@ public class WebSessionStore implements SessionStore {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot trim the web sessions", e);
+        }
+    }
+
+    @Override
+    public void keepNewestOf(String username, int keep) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT last_seen_at FROM web_session WHERE username = ? ORDER BY last_seen_at DESC OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY")) {
+            ps.setString(1, username);
+            ps.setInt(2, Math.max(0, keep - 1));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return;
+                update("DELETE FROM web_session WHERE username = ? AND last_seen_at < ?", username, rs.getObject(1, OffsetDateTime.class));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot trim a user's web sessions", e);
         }
     }
 

@@ -32,23 +32,29 @@ public class WebSessions {
     public static final String COOKIE = "LAUREL_SESSION";
     /** A cap on sessions held at once, so that a flood of sign-ins cannot fill the table. */
     static final int MAX_SESSIONS = 10_000;
+    /** Sessions one user may hold at once (browsers, devices); her least recently used goes first. */
+    static final int MAX_PER_USER = 20;
     /** A session's last use is written at most this often: a page view is not a write each time. */
     static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SessionStore store;
     private final Duration idleTimeout;
+    private final Duration maxAge;
     private final Clock clock;
 
     @Inject
-    public WebSessions(SessionStore store, @Value("${laurel.web.idle-timeout:30m}") Duration idleTimeout) {
-        this(store, idleTimeout, Clock.systemUTC());
+    public WebSessions(SessionStore store, @Value("${laurel.web.idle-timeout:30m}") Duration idleTimeout,
+                       @Value("${laurel.web.max-age:12h}") Duration maxAge) {
+        this(store, idleTimeout, maxAge, Clock.systemUTC());
     }
 
-    WebSessions(SessionStore store, Duration idleTimeout, Clock clock) {
+    WebSessions(SessionStore store, Duration idleTimeout, Duration maxAge, Clock clock) {
         if (idleTimeout.isNegative() || idleTimeout.isZero()) throw new IllegalArgumentException("laurel.web.idle-timeout must be positive");
+        if (maxAge.compareTo(idleTimeout) < 0) throw new IllegalArgumentException("laurel.web.max-age must be at least laurel.web.idle-timeout");
         this.store = store;
         this.idleTimeout = idleTimeout;
+        this.maxAge = maxAge;
         this.clock = clock;
     }
 
@@ -72,8 +78,10 @@ public class WebSessions {
             // Still full of live sessions: the least recently used go.
             if (store.count() >= MAX_SESSIONS) store.keepNewest(MAX_SESSIONS - 1);
         }
+        // One person signing in again and again must not push everyone else out.
+        store.keepNewestOf(user.getName(), MAX_PER_USER - 1);
         Session s = new Session(token(), token(), user);
-        store.insert(new SessionStore.Stored(hash(s.id()), s.csrfToken(), user, now), now);
+        store.insert(new SessionStore.Stored(hash(s.id()), s.csrfToken(), user, now, now));
         return s;
     }
 
@@ -84,7 +92,8 @@ public class WebSessions {
         Optional<SessionStore.Stored> stored = store.find(key);
         if (stored.isEmpty()) return Optional.empty();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        if (!stored.get().lastSeen().plus(idleTimeout).isAfter(now)) {
+        // Idle too long, or signed in too long ago: roles are read at sign-in, so a session must end some day.
+        if (!stored.get().lastSeen().plus(idleTimeout).isAfter(now) || !stored.get().createdAt().plus(maxAge).isAfter(now)) {
             store.delete(key);
             return Optional.empty();
         }

@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import vn.laurel.api.export.CandidateRows;
 import vn.laurel.api.export.Csv;
 import vn.laurel.api.export.Downloads;
-import vn.laurel.api.facts.SubjectSearch;
+import vn.laurel.api.facts.UnitDirectory;
 import vn.laurel.api.problem.Problem;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.security.Roles;
@@ -50,17 +50,17 @@ public class CandidatesController {
     private final RequestLimits limits;
     private final ScopeGuard scope;
     private final CandidateRows rows;
-    private final SubjectSearch search;
+    private final UnitDirectory directory;
     private final RuleSetHolder rules;
 
     public CandidatesController(CandidatesService service, SubjectsController subjects, RequestLimits limits, ScopeGuard scope,
-                                CandidateRows rows, SubjectSearch search, RuleSetHolder rules) {
+                                CandidateRows rows, UnitDirectory directory, RuleSetHolder rules) {
         this.limits = limits;
         this.scope = scope;
         this.service = service;
         this.subjects = subjects;
         this.rows = rows;
-        this.search = search;
+        this.directory = directory;
         this.rules = rules;
     }
 
@@ -124,7 +124,7 @@ public class CandidatesController {
         if (as.equals("xlsx")) {
             String l = Language.BOTH.equals(lang) ? "vi" : lang;
             Map<String, String> unitNames = new HashMap<>();
-            search.units(Optional.empty()).forEach(u -> unitNames.put(u.code(), u.name()));
+            unitNames.putAll(UnitDirectory.namesOf(directory.all().values()));
             String awardName = rules.current().award(code).map(a -> a.name().in(l)).orElse(code);
             return Downloads.xlsx(rows.table(all, pageRows, awardName, unitNames.getOrDefault(all.units().get(0), all.units().get(0)),
                     subtree, wanted, unitNames, l), name);

@@ -128,6 +128,25 @@ class AuditPagesBrowserTest extends BrowserTest {
             assertThat(page.locator("table.criteria tbody").first()).containsText("Luật 06/2022/QH15");
             assertThat(page.locator("section.award").first()).containsText("Lao động tiên tiến");
             assertThat(page.locator("table.facts tbody tr").first()).isVisible();
+            // No raw code on the Vietnamese report: the regime by its name, facts and sources in words, as the person page says them.
+            assertThat(page.locator("table.kv")).containsText("Luật Thi đua, khen thưởng 2022");
+            assertThat(page.locator("main")).not().containsText("LAW_2022");
+            assertThat(page.locator("table.facts tbody")).containsText("Mức độ hoàn thành nhiệm vụ");
+            List<String> factTypes = page.locator("table.facts tbody td:nth-of-type(1)").allTextContents();
+            assertThat(factTypes).isNotEmpty().noneMatch(t -> t.strip().matches("[a-z][A-Za-z]*"));
+            List<String> factTexts = page.locator("table.facts tbody td:nth-of-type(2)").allTextContents();
+            assertThat(factTexts).noneMatch(t -> t.matches("(?s).*\\b(EXCELLENT|GOOD|COMPLETED|[A-Z]+_[A-Z_]+)\\b.*"));
+            assertThat(page.locator("table.facts tbody td.source").allTextContents()).noneMatch(t -> t.contains(" row ") || t.startsWith("import "));
+            assertThat(page.locator("section.parameters tbody td:nth-of-type(3)").allTextContents()).isNotEmpty()
+                    .noneMatch(t -> t.strip().equals("national")).anyMatch(t -> t.strip().equals("toàn quốc"));
+            assertThat(page.locator("section.parameters tbody td:nth-of-type(1)").allTextContents())
+                    .noneMatch(t -> t.strip().equals("NONE") || t.strip().equals("true")).anyMatch(t -> t.strip().equals("không giới hạn"));
+            // The awards are the person page's fragment; a criterion's evidence leads to its row in the table of facts.
+            assertThat(page.locator("nav.glance")).containsText("Lao động tiên tiến");
+            String evidence = page.locator("table.criteria a.elink").first().getAttribute("href");
+            assertThat(evidence).startsWith("#fact-");
+            assertThat(page.locator("table.facts tr" + evidence)).hasCount(1);
+            assertThat(page.locator("table.criteria a.elink").first()).hasText("Xem trong bảng dữ liệu");
             shot(page, "audit-decision-vi");
             // printed: the report without the controls (no header, no replay form)
             page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
@@ -151,6 +170,8 @@ class AuditPagesBrowserTest extends BrowserTest {
             assertThat(page.locator("h1")).containsText("Decision #" + id);
             assertThat(page.locator("table.criteria thead").first()).containsText("Legal basis");
             assertThat(page.locator("section.award").first()).containsText("Advanced Laborer");
+            assertThat(page.locator("table.kv")).containsText("Law on Emulation and Commendation 2022");
+            assertThat(page.locator("table.facts tbody")).containsText("Task-completion rating");
             shot(page, "audit-decision-en");
             page.click("#replay button[type=submit]");
             page.waitForURL(Pattern.compile(".*/audit/decisions/" + id + "/replay.*"));
@@ -398,6 +419,7 @@ class AuditPagesBrowserTest extends BrowserTest {
             page.navigate(base() + "/audit/decisions/" + id);
             assertThat(page.locator("section.flags h2")).hasText("Cần xét lại: dữ liệu đã được sửa sau khi quyết định");
             assertThat(page.locator("section.flags")).containsText(absence);
+            assertThat(page.locator("section.flags")).containsText("Dữ liệu đã được sửa (Ngày nghỉ không tính là làm việc): " + absence + " được thay bằng absence:");
 
             page.selectOption("#with", "current");
             page.click("#replay button[type=submit]");

@@ -238,6 +238,8 @@ class BatchesPagesBrowserTest extends BrowserTest {
             assertThat(page.locator("#percent")).hasText("41,7 %"); // 5 of 10 persons and 2 units
             assertThat(page.locator("#progress")).containsText("Đơn vị đã xét: 1/2");
             assertThat(page.locator("#progress")).hasAttribute("hx-trigger", "every 1s");
+            // The time left in seconds, the unit in words from the bundle.
+            assertThat(page.locator("#progress")).containsText(Pattern.compile("Còn khoảng: \\d+ giây"));
             shot(page, "batch-running-vi");
 
             sql("UPDATE batch_run SET status = 'DONE', finished_at = CURRENT_TIMESTAMP, units_done = 2, subjects_done = 12 WHERE id = ?", id);
@@ -258,6 +260,48 @@ class BatchesPagesBrowserTest extends BrowserTest {
             String html = fragment.text().strip();
             assertThat(html).startsWith("<section id=\"progress\"").doesNotContain("<html").doesNotContain("hx-trigger");
             assertThat(html).contains("id=\"outcomes\"").contains("hx-swap-oob=\"true\"");
+        }
+    }
+
+    @Test
+    void a_failed_batch_says_so_in_words_with_the_runners_detail_folded_away_and_times_in_vietnam_time() throws Exception {
+        // Recorded as the runner records a failure (BatchStore.finish), at a fixed moment: 01:30 UTC is 08:30 in Hanoi.
+        String detail = "unit " + VP + ": connection reset";
+        sql("INSERT INTO batch_run (status, evaluation_year, as_of, unit_code, include_subunits, save_decisions, requested_by, requested_at, "
+                + "started_at, finished_at, units_total, persons_total, failure) VALUES ('FAILED', 2025, DATE '2026-01-15', ?, FALSE, FALSE, 'client', "
+                + "TIMESTAMP WITH TIME ZONE '2026-01-15 01:30:00+00', TIMESTAMP WITH TIME ZONE '2026-01-15 01:30:05+00', "
+                + "TIMESTAMP WITH TIME ZONE '2026-01-15 01:31:00+00', 1, 33, ?)", VP, detail);
+        long id;
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection(); ResultSet rs = c.createStatement().executeQuery("SELECT MAX(id) FROM batch_run")) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+        try (BrowserContext ctx = context()) {
+            Page page = ctx.newPage();
+            signIn(page, "client");
+            page.navigate(base() + "/batches/" + id);
+            assertThat(page.locator("#progress .batch-status")).hasText("Thất bại");
+            assertThat(page.locator("#progress .failure p")).hasText("Lô xét thất bại và đã dừng. Hãy bắt đầu lại; nếu vẫn thất bại, "
+                    + "hãy báo cho quản trị viên kèm chi tiết kỹ thuật bên dưới.");
+            // The runner's own words: English, marked so, folded until asked for.
+            assertThat(page.locator("#progress .failure details")).hasAttribute("lang", "en");
+            assertThat(page.locator("#progress .failure summary")).hasAttribute("lang", "vi");
+            assertThat(page.locator("#progress .failure-detail")).isHidden();
+            page.click("#progress .failure summary");
+            assertThat(page.locator("#progress .failure-detail")).hasText(detail);
+            assertThat(page.locator("#progress")).containsText("Thời điểm yêu cầu: 15/01/2026 08:30:00");
+            assertThat(page.locator("#progress")).containsText("Kết thúc: 15/01/2026 08:31:00");
+            assertThat(page.locator("#progress")).containsText("Thời gian theo giờ Việt Nam (UTC+7).");
+            shot(page, "batch-failed-vi");
+            page.navigate(base() + "/batches/" + id + "?lang=en");
+            assertThat(page.locator("#progress .failure p")).containsText("The batch failed and stopped.");
+            assertThat(page.locator("#progress")).containsText("Requested at: 2026-01-15 08:30:00");
+            assertThat(page.locator("#progress")).containsText("Times are Vietnam time (UTC+7).");
+            page.click("#progress .failure summary");
+            shot(page, "batch-failed-en");
+            page.navigate(base() + "/batches?lang=vi");
+            assertThat(page.locator("#batches tbody tr[data-id='" + id + "']")).containsText("15/01/2026 08:30:00");
+            assertThat(page.locator("section.recent p.hint")).hasText("Thời gian theo giờ Việt Nam (UTC+7).");
         }
     }
 

@@ -86,6 +86,9 @@ class CandidatesPagesBrowserTest extends BrowserTest {
             assertThat(first.get(0)).containsExactly("P-0001", "Nguyễn Thị Hoa", "Chi cục Tiêu chuẩn Đo lường Chất lượng (minh hoạ)",
                     "Đủ điều kiện", "", "Đạt tất cả các tiêu chí.");
             assertThat(page.locator("#candidates a.person").first()).hasAttribute("href", "/people/P-0001?year=2025");
+            // The regime by its name, not its code.
+            assertThat(page.locator("#results p.meta")).containsText("Chế độ áp dụng: Luật Thi đua, khen thưởng 2022");
+            assertThat(page.locator("#results")).not().containsText("LAW_2022");
             shot(page, "candidates-vi");
             page.setViewportSize(375, 800);
             page.locator("#candidates tbody tr").first().scrollIntoViewIfNeeded();
@@ -101,6 +104,7 @@ class CandidatesPagesBrowserTest extends BrowserTest {
             assertThat(xlsx.suggestedFilename()).isEqualTo("GRASSROOTS_EMULATION_SOLDIER-HN-SKHCN-DEMO-2025.xlsx");
             ExportFiles.Workbook book = ExportFiles.xlsx(Files.readAllBytes(xlsx.path()));
             assertThat(book.title().get(0)).isEqualTo("Danh sách xét Chiến sĩ thi đua cơ sở năm 2025");
+            assertThat(book.title().get(2)).contains("Chế độ áp dụng: Luật Thi đua, khen thưởng 2022").doesNotContain("LAW_2022");
             assertThat(book.header()).isEqualTo(HEADER_VI);
             assertThat(book.headerBold()).isTrue();
             assertThat(book.frozenRows()).isEqualTo(book.title().size() + 2);
@@ -193,6 +197,24 @@ class CandidatesPagesBrowserTest extends BrowserTest {
 
             page.navigate(base() + "/candidates");
             shot(page, "candidates-form-en");
+        }
+    }
+
+    @Test
+    void a_unit_with_nobody_to_evaluate_names_no_regime_and_never_says_null() throws Exception {
+        try (BrowserContext ctx = context()) {
+            Page page = ctx.newPage();
+            signIn(page, "client");
+            // The department itself, without its subunits, has no person of its own: nobody is evaluated, so no regime is known.
+            page.navigate(base() + "/candidates?unit=HN-SKHCN-DEMO&award=ADVANCED_LABORER&year=2025");
+            assertThat(page.locator("#results p.none")).hasText("Không có ai trong danh sách với bộ lọc này.");
+            assertThat(page.locator("#results p.meta")).containsText("Chế độ áp dụng: —");
+            assertThat(page.locator("main")).not().containsText("null");
+            Download xlsx = page.waitForDownload(() -> page.click("#export-xlsx"));
+            ExportFiles.Workbook book = ExportFiles.xlsx(Files.readAllBytes(xlsx.path()));
+            assertThat(book.rows()).isEmpty();
+            assertThat(book.title()).noneSatisfy(t -> assertThat(t).contains("null"));
+            assertThat(book.title().get(2)).contains("Chế độ áp dụng: —");
         }
     }
 

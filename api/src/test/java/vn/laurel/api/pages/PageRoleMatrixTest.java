@@ -41,7 +41,7 @@ class PageRoleMatrixTest extends PostgresTest {
         MATRIX.put("/people/P-0001?year=2025", List.of("client", "admin"));
         MATRIX.put("/units/HN-SKHCN-DEMO?year=2025", List.of("client", "admin"));
         MATRIX.put("/candidates", List.of("client", "admin"));
-        MATRIX.put("/what-if?subject=P-0001&year=2025", List.of("client", "policy", "admin"));
+        MATRIX.put("/what-if?subject=P-0001&year=2025", List.of("client", "admin"));
         MATRIX.put("/batches", List.of("client", "admin"));
         MATRIX.put("/audit", List.of("auditor", "admin"));
         MATRIX.put("/audit/verify", List.of("auditor", "admin"));

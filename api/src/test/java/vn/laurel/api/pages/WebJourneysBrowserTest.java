@@ -140,6 +140,42 @@ class WebJourneysBrowserTest extends BrowserTest {
     }
 
     @Test
+    void a_page_address_with_a_control_character_is_a_400_page_never_a_500() throws Exception {
+        try (BrowserContext ctx = context()) {
+            Page page = ctx.newPage();
+            signIn(page, "admin");
+            for (String path : new String[] {"/people/P-0001%00", "/units/HN%00X", "/search?q=a%00b", "/audit?subject=P%0A1"}) {
+                APIResponse r = ctx.request().get(base() + path, RequestOptions.create().setMaxRedirects(0));
+                assertThat(r.status()).as(path).isEqualTo(400);
+                assertThat(r.headers().get("content-type")).as(path).startsWith("text/html");
+                assertThat(r.text()).as(path).contains("ký tự không hợp lệ");
+            }
+            // a tab pasted into a search is no attack
+            assertThat(ctx.request().get(base() + "/search?q=nguyen%09hoa").status()).isEqualTo(200);
+            // the addresses a form posts to, reloaded: back to the form's start, not a 404
+            APIResponse reload = ctx.request().get(base() + "/what-if/save?lang=en", RequestOptions.create().setMaxRedirects(0));
+            assertThat(reload.status()).isEqualTo(303);
+            assertThat(reload.headers().get("location")).isEqualTo("/what-if?lang=en");
+            // a return address no browser could follow sends the language switch home
+            String csrf = page.locator("header form.lang input[name=_csrf]").getAttribute("value");
+            APIResponse odd = ctx.request().post(base() + "/language", RequestOptions.create()
+                    .setForm(FormData.create().set("_csrf", csrf).set("lang", "vi").set("return", "/a b|{%zz")).setMaxRedirects(0));
+            assertThat(odd.status()).isEqualTo(303);
+            assertThat(odd.headers().get("location")).isEqualTo("/?lang=vi");
+        }
+    }
+
+    @Test
+    void behind_a_proxy_that_ended_tls_the_cookies_are_secure_and_over_plain_http_they_are_not() throws Exception {
+        HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> direct = plain.send(HttpRequest.newBuilder(URI.create(base() + "/login")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(direct.headers().allValues("set-cookie")).isNotEmpty().noneMatch(c -> c.contains("; Secure"));
+        HttpResponse<String> proxied = plain.send(HttpRequest.newBuilder(URI.create(base() + "/login")).header("X-Forwarded-Proto", "https").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(proxied.headers().allValues("set-cookie")).isNotEmpty().allMatch(c -> c.contains("; Secure") && c.toLowerCase().contains("httponly") && c.contains("SameSite=Lax"));
+    }
+
+    @Test
     void a_form_posted_without_its_csrf_token_is_refused() {
         try (BrowserContext ctx = context()) {
             Page page = ctx.newPage();

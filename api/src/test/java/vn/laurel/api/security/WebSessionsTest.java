@@ -23,7 +23,7 @@ class WebSessionsTest {
     }
 
     final MovableClock clock = new MovableClock();
-    final WebSessions sessions = new WebSessions(new MemorySessionStore(), Duration.ofMinutes(30), clock);
+    final WebSessions sessions = new WebSessions(new MemorySessionStore(), Duration.ofMinutes(30), Duration.ofHours(12), clock);
     final Authentication client = Authentication.build("client", List.of("CLIENT"));
 
     @Test
@@ -41,7 +41,7 @@ class WebSessionsTest {
     @Test
     void the_store_never_holds_the_cookie_value() {
         MemorySessionStore store = new MemorySessionStore();
-        WebSessions.Session s = new WebSessions(store, Duration.ofMinutes(30), clock).open(client);
+        WebSessions.Session s = new WebSessions(store, Duration.ofMinutes(30), Duration.ofHours(12), clock).open(client);
         assertThat(store.rows).hasSize(1).doesNotContainKey(s.id()).containsKey(WebSessions.hash(s.id()));
         assertThat(WebSessions.hash(s.id())).hasSize(64).isNotEqualTo(s.id());
     }
@@ -49,7 +49,7 @@ class WebSessionsTest {
     @Test
     void a_page_view_writes_the_last_use_at_most_once_a_minute() {
         MemorySessionStore store = new MemorySessionStore();
-        WebSessions ws = new WebSessions(store, Duration.ofMinutes(30), clock);
+        WebSessions ws = new WebSessions(store, Duration.ofMinutes(30), Duration.ofHours(12), clock);
         WebSessions.Session s = ws.open(client);
         Instant opened = store.rows.get(WebSessions.hash(s.id())).lastSeen();
         clock.now = clock.now.plusSeconds(30);
@@ -61,16 +61,42 @@ class WebSessionsTest {
     }
 
     @Test
-    void when_full_the_least_recently_used_session_goes() {
+    void a_session_ends_after_its_maximum_age_however_busy() {
+        WebSessions.Session s = sessions.open(client);
+        for (int i = 0; i < 24; i++) {
+            clock.now = clock.now.plus(Duration.ofMinutes(29));
+            assertThat(sessions.find(s.id())).as("after " + (i + 1) * 29 + " minutes of use").isPresent();
+        }
+        clock.now = clock.now.plus(Duration.ofMinutes(29)); // 12 h 5 min after sign-in
+        assertThat(sessions.find(s.id())).isEmpty();
+    }
+
+    @Test
+    void one_user_signing_in_again_and_again_keeps_only_her_newest_sessions_and_no_one_else_loses_theirs() {
         MemorySessionStore store = new MemorySessionStore();
-        WebSessions ws = new WebSessions(store, Duration.ofMinutes(30), clock);
-        WebSessions.Session oldest = ws.open(client);
-        for (int i = 1; i < WebSessions.MAX_SESSIONS; i++) {
+        WebSessions ws = new WebSessions(store, Duration.ofMinutes(30), Duration.ofHours(12), clock);
+        WebSessions.Session other = ws.open(Authentication.build("admin", List.of("ADMIN")));
+        WebSessions.Session first = ws.open(client);
+        for (int i = 1; i < 1000; i++) {
             clock.now = clock.now.plusMillis(1);
             ws.open(client);
         }
+        assertThat(store.count()).isEqualTo(WebSessions.MAX_PER_USER + 1);
+        assertThat(ws.find(first.id())).isEmpty();
+        assertThat(ws.find(other.id())).isPresent();
+    }
+
+    @Test
+    void when_full_the_least_recently_used_session_goes() {
+        MemorySessionStore store = new MemorySessionStore();
+        WebSessions ws = new WebSessions(store, Duration.ofMinutes(30), Duration.ofHours(12), clock);
+        WebSessions.Session oldest = ws.open(Authentication.build("user0", List.of("CLIENT")));
+        for (int i = 1; i < WebSessions.MAX_SESSIONS; i++) {
+            clock.now = clock.now.plusMillis(1);
+            ws.open(Authentication.build("user" + i, List.of("CLIENT")));
+        }
         clock.now = clock.now.plusMillis(1);
-        WebSessions.Session newest = ws.open(client);
+        WebSessions.Session newest = ws.open(Authentication.build("newest", List.of("CLIENT")));
         assertThat(store.count()).isEqualTo(WebSessions.MAX_SESSIONS);
         assertThat(ws.find(oldest.id())).isEmpty();
         assertThat(ws.find(newest.id())).isPresent();

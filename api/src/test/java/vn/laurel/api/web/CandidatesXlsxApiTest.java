@@ -70,6 +70,7 @@ class CandidatesXlsxApiTest extends PostgresTest {
         ExportFiles.Workbook book = ExportFiles.xlsx(file.body());
         assertThat(book.title().get(0)).isEqualTo("Danh sách xét Chiến sĩ thi đua cơ sở năm 2025");
         assertThat(book.title().get(1)).contains("Sở Khoa học và Công nghệ (minh hoạ)", "gồm các đơn vị trực thuộc");
+        assertThat(book.title().get(2)).contains("Chế độ áp dụng: Luật Thi đua, khen thưởng 2022").doesNotContain("LAW_2022");
         assertThat(book.header()).containsExactly("Mã", "Họ và tên", "Đơn vị", "Kết quả", "Thứ hạng trong tỷ lệ", "Tiêu chí quyết định");
         assertThat(book.headerBold()).isTrue();
         assertThat(book.frozenRows()).isEqualTo(book.title().size() + 2);
@@ -109,6 +110,17 @@ class CandidatesXlsxApiTest extends PostgresTest {
         assertThat(beyond.statusCode()).isEqualTo(403);
         assertThat(beyond.headers().firstValue("content-type").orElse("")).startsWith("application/problem+json");
         assertThat(json(beyond).get("errors").get(0).get("field").asText()).isEqualTo("unit");
+    }
+
+    @Test
+    void a_unit_with_nobody_to_evaluate_has_a_dash_for_its_regime_not_null() throws Exception {
+        // The department without its subunits has no person of its own: nobody evaluated, no regime known.
+        HttpResponse<byte[]> file = get("/api/v1/awards/ADVANCED_LABORER/candidates?year=2025&unit=HN-SKHCN-DEMO&format=xlsx", basic("client"), null);
+        assertThat(file.statusCode()).isEqualTo(200);
+        ExportFiles.Workbook book = ExportFiles.xlsx(file.body());
+        assertThat(book.rows()).isEmpty();
+        assertThat(book.title().get(2)).contains("Chế độ áp dụng: —");
+        assertThat(book.title()).noneSatisfy(t -> assertThat(t).contains("null"));
     }
 
     @Test
