@@ -31,6 +31,8 @@ import java.util.*;
 public class Pages {
     public static final String LANG_COOKIE = "LAUREL_LANG";
     public static final String CSRF_FIELD = "_csrf";
+    /** Where a page sent a signed-out user from, for the sign-in to return there (a cookie on /login). */
+    public static final String NEXT_COOKIE = "LAUREL_NEXT";
     private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final Messages messages;
@@ -53,7 +55,14 @@ public class Pages {
      */
     public @Nullable MutableHttpResponse<?> gate(HttpRequest<?> request, Set<String> roles) {
         Optional<Authentication> user = user(request);
-        if (user.isEmpty()) return seeOther("/login");
+        if (user.isEmpty()) {
+            // Back to this page after signing in (a bookmark, a link sent by a colleague, an expired session).
+            MutableHttpResponse<?> login = seeOther("/login");
+            if (request.getMethod() == io.micronaut.http.HttpMethod.GET) {
+                login.cookie(cookie(request, NEXT_COOKIE, URLEncoder.encode(here(request), StandardCharsets.UTF_8), Duration.ofMinutes(10)).path("/login"));
+            }
+            return login;
+        }
         if (!hasAny(user.get(), roles)) return error(request, HttpStatus.FORBIDDEN, "error.role");
         return null;
     }

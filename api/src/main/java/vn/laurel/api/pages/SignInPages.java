@@ -82,9 +82,10 @@ public class SignInPages {
         // A session of its own (and a new id): an earlier one, if any, ends here.
         Pages.session(request).ifPresent(s -> sessions.close(s.id()));
         WebSessions.Session s = sessions.open(user);
-        MutableHttpResponse<?> home = HttpResponse.seeOther(URI.create("/"))
+        MutableHttpResponse<?> home = Pages.seeOther(next(request))
                 .cookie(Pages.cookie(request, WebSessions.COOKIE, s.id(), null))
-                .cookie(Pages.cookie(request, LOGIN_CSRF_COOKIE, "", Duration.ZERO));
+                .cookie(Pages.cookie(request, LOGIN_CSRF_COOKIE, "", Duration.ZERO).path("/login"))
+                .cookie(Pages.cookie(request, Pages.NEXT_COOKIE, "", Duration.ZERO).path("/login"));
         // The language the user chose before, in whatever browser: the pages follow the person.
         sessions.preferredLanguage(user.getName()).filter(Messages.LANGUAGES::contains)
                 .ifPresent(lang -> home.cookie(Pages.cookie(request, Pages.LANG_COOKIE, lang, Duration.ofDays(365))));
@@ -99,6 +100,17 @@ public class SignInPages {
         if (!session.get().csrfMatches(Pages.field(form, Pages.CSRF_FIELD))) return pages.forbiddenCsrf(request);
         sessions.close(session.get().id());
         return HttpResponse.seeOther(URI.create("/login")).cookie(Pages.cookie(request, WebSessions.COOKIE, "", Duration.ZERO));
+    }
+
+    /** The page that sent the user to sign in, if it is one of this site's; else home. */
+    private static String next(HttpRequest<?> request) {
+        String raw = request.getCookies().findCookie(Pages.NEXT_COOKIE).map(Cookie::getValue).orElse(null);
+        if (raw == null || raw.isEmpty()) return "/";
+        try {
+            return Pages.localPath(java.net.URLDecoder.decode(raw, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
     }
 
     private HttpResponse<?> loginForm(HttpRequest<?> request, HttpStatus status, @Nullable String errorKey) {

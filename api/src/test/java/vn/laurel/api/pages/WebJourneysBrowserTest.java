@@ -176,6 +176,27 @@ class WebJourneysBrowserTest extends BrowserTest {
     }
 
     @Test
+    void a_bookmarked_page_asks_for_sign_in_and_then_opens() {
+        try (BrowserContext ctx = context()) {
+            Page page = ctx.newPage();
+            page.navigate(base() + "/people/P-0001?year=2024");
+            page.waitForURL(base() + "/login");
+            page.fill("#username", "client");
+            page.fill("#password", "client");
+            page.click("main button[type=submit]");
+            page.waitForURL(base() + "/people/P-0001?year=2024");
+            assertThat(page.locator("h2").first()).hasText("Điều kiện khen thưởng năm 2024");
+            // once used, the way back is forgotten: the next sign-in goes home
+            page.click("header form.signout button");
+            page.waitForURL(base() + "/login");
+            page.fill("#username", "client");
+            page.fill("#password", "client");
+            page.click("main button[type=submit]");
+            page.waitForURL(base() + "/");
+        }
+    }
+
+    @Test
     void a_form_posted_without_its_csrf_token_is_refused() {
         try (BrowserContext ctx = context()) {
             Page page = ctx.newPage();
