@@ -3,7 +3,6 @@ package vn.laurel.api.web;
 import io.micronaut.security.annotation.Secured;
 import vn.laurel.api.security.Roles;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -11,16 +10,13 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.*;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import vn.laurel.api.facts.SubjectRows;
+import vn.laurel.api.facts.FactRecords;
 import vn.laurel.api.security.Requester;
 import vn.laurel.api.problem.JsonProblems;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.store.*;
 import vn.laurel.engine.json.Json;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.*;
@@ -36,11 +32,11 @@ import java.util.*;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class FactsController {
     static final int MAX_PAGE_SIZE = 500;
-    private final DataSource dataSource;
+    private final FactRecords records;
     private final FactWriter writer;
 
-    public FactsController(DataSource dataSource, FactWriter writer) {
-        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    public FactsController(FactRecords records, FactWriter writer) {
+        this.records = records;
         this.writer = writer;
     }
 
@@ -49,22 +45,14 @@ public class FactsController {
     public HttpResponse<String> subject(@PathVariable("id") String rawId, @Nullable @QueryValue String asKnownAt) {
         String id = Params.id(rawId);
         Instant at = instant(asKnownAt);
-        try (Connection c = dataSource.getConnection()) {
-            Map<String, Object> subject = new LinkedHashMap<>(SubjectRows.find(c, id)
-                    .orElseThrow(() -> ProblemException.notFound("No subject with id " + id)));
-            Map<String, Object> facts = new LinkedHashMap<>();
-            for (FactKind kind : FactKinds.ALL) {
-                List<Map<String, Object>> list = FactTables.forSubject(c, kind, id, at).stream().map(f -> view(kind, f)).toList();
-                if (!list.isEmpty()) facts.put(kind.name(), list);
-            }
-            subject.put("revisions", SubjectRows.list(c, "SELECT old_values, replaced_at, replaced_by FROM entity_revision "
-                    + "WHERE entity_key = ? ORDER BY id", id));
-            subject.put("facts", facts);
-            if (at != null) subject.put("asKnownAt", at.toString());
-            return HttpResponse.ok(Json.write(subject));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        FactRecords.SubjectRecord r = records.subject(id, at).orElseThrow(() -> ProblemException.notFound("No subject with id " + id));
+        Map<String, Object> subject = new LinkedHashMap<>(r.row());
+        Map<String, Object> facts = new LinkedHashMap<>();
+        r.facts().forEach((kind, list) -> facts.put(kind.name(), list.stream().map(f -> view(kind, f)).toList()));
+        subject.put("revisions", r.revisions());
+        subject.put("facts", facts);
+        if (at != null) subject.put("asKnownAt", at.toString());
+        return HttpResponse.ok(Json.write(subject));
     }
 
     @Get(value = "/subjects/{id}/facts/{kind}", produces = MediaType.APPLICATION_JSON)
@@ -74,14 +62,9 @@ public class FactsController {
         FactKind k = kind(kind);
         int p = number("page", page, 0, 0, 1_000_000);
         int s = number("size", size, 50, 1, MAX_PAGE_SIZE);
-        try (Connection c = dataSource.getConnection()) {
-            if (SubjectRows.find(c, id).isEmpty()) throw ProblemException.notFound("No subject with id " + id);
-            List<Map<String, Object>> items = FactTables.page(c, k, id, p * s, s).stream().map(f -> view(k, f)).toList();
-            return HttpResponse.ok(Json.write(Map.of("subject", id, "kind", k.name(), "page", p, "size", s,
-                    "total", FactTables.count(c, k, id), "items", items)));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        FactRecords.FactPage found = records.page(k, id, p * s, s).orElseThrow(() -> ProblemException.notFound("No subject with id " + id));
+        return HttpResponse.ok(Json.write(Map.of("subject", id, "kind", k.name(), "page", p, "size", s,
+                "total", found.total(), "items", found.items().stream().map(f -> view(k, f)).toList())));
     }
 
     @Secured({Roles.CLERK, Roles.ADMIN})
@@ -100,12 +83,8 @@ public class FactsController {
     public HttpResponse<String> fact(@PathVariable String kind, @PathVariable String id) {
         FactKind k = kind(kind);
         long key = id(id);
-        try (Connection c = dataSource.getConnection()) {
-            StoredFact f = FactTables.byId(c, k, key).orElseThrow(() -> ProblemException.notFound("No " + k.prefix() + " with id " + id));
-            return HttpResponse.ok(Json.write(view(k, f)));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        StoredFact f = records.fact(k, key).orElseThrow(() -> ProblemException.notFound("No " + k.prefix() + " with id " + id));
+        return HttpResponse.ok(Json.write(view(k, f)));
     }
 
     @Secured({Roles.CLERK, Roles.ADMIN})
@@ -130,13 +109,9 @@ public class FactsController {
     public HttpResponse<String> history(@PathVariable String kind, @PathVariable String id) {
         FactKind k = kind(kind);
         long key = id(id);
-        try (Connection c = dataSource.getConnection()) {
-            List<StoredFact> versions = FactTables.history(c, k, key);
-            if (versions.isEmpty()) throw ProblemException.notFound("No " + k.prefix() + " with id " + id);
-            return HttpResponse.ok(Json.write(Map.of("versions", versions.stream().map(f -> view(k, f)).toList())));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        List<StoredFact> versions = records.history(k, key);
+        if (versions.isEmpty()) throw ProblemException.notFound("No " + k.prefix() + " with id " + id);
+        return HttpResponse.ok(Json.write(Map.of("versions", versions.stream().map(f -> view(k, f)).toList())));
     }
 
     static Map<String, Object> view(FactKind kind, StoredFact f) {
