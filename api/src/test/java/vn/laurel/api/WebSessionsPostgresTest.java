@@ -57,6 +57,13 @@ class WebSessionsPostgresTest {
             assertThat(store.find(cookie)).isEmpty();
             assertThat(store.find(WebSessions.hash(cookie))).map(s -> List.copyOf(s.user().getRoles())).contains(List.of("CLERK"));
 
+            // The sweep removes what has ended and nothing else.
+            java.time.Instant longAgo = java.time.Instant.now().minus(java.time.Duration.ofHours(13));
+            store.insert(new SessionStore.Stored("0".repeat(64), "t", io.micronaut.security.authentication.Authentication.build("old", List.of("CLIENT")), longAgo, longAgo));
+            assertThat(one.getApplicationContext().getBean(WebSessions.class).sweep()).isEqualTo(1);
+            assertThat(store.find("0".repeat(64))).isEmpty();
+            assertThat(store.find(WebSessions.hash(cookie))).isPresent();
+
             assertThat(post(browser, two, "/logout", Map.of("_csrf", csrf)).statusCode()).isEqualTo(303);
             HttpResponse<String> afterSignOut = get(browser, one, "/search");
             assertThat(afterSignOut.statusCode()).isEqualTo(303);

@@ -18,8 +18,8 @@ public interface SessionStore {
 
     void delete(String idHash);
 
-    /** Removes the sessions idle since before {@code cutoff}; how many. */
-    int deleteIdleSince(Instant cutoff);
+    /** Removes the sessions last used at or before {@code idleCutoff}, or opened at or before {@code ageCutoff}; how many. */
+    int deleteEnded(Instant idleCutoff, Instant ageCutoff);
 
     /** Removes the least recently used sessions beyond the newest {@code keep}. */
     void keepNewest(int keep);

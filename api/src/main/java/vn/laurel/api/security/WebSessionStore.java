@@ -65,8 +65,8 @@ public class WebSessionStore implements SessionStore {
     }
 
     @Override
-    public int deleteIdleSince(Instant cutoff) {
-        return update("DELETE FROM web_session WHERE last_seen_at <= ?", at(cutoff));
+    public int deleteEnded(Instant idleCutoff, Instant ageCutoff) {
+        return update("DELETE FROM web_session WHERE last_seen_at <= ? OR created_at <= ?", at(idleCutoff), at(ageCutoff));
     }
 
     @Override

@@ -74,7 +74,7 @@ public class WebSessions {
     public Session open(Authentication user) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (store.count() >= MAX_SESSIONS) {
-            store.deleteIdleSince(now.minus(idleTimeout));
+            store.deleteEnded(now.minus(idleTimeout), now.minus(maxAge));
             // Still full of live sessions: the least recently used go.
             if (store.count() >= MAX_SESSIONS) store.keepNewest(MAX_SESSIONS - 1);
         }
@@ -99,6 +99,12 @@ public class WebSessions {
         }
         if (!stored.get().lastSeen().plus(TOUCH_EVERY).isAfter(now)) store.touch(key, now);
         return Optional.of(new Session(id, stored.get().csrfToken(), stored.get().user()));
+    }
+
+    /** Removes every session that has ended (idle too long or too old); how many. */
+    public int sweep() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return store.deleteEnded(now.minus(idleTimeout), now.minus(maxAge));
     }
 
     public void close(String id) {

@@ -17,9 +17,9 @@ final class MemorySessionStore implements SessionStore {
         rows.computeIfPresent(idHash, (k, s) -> new Stored(k, s.csrfToken(), s.user(), s.createdAt(), lastSeen));
     }
     @Override public void delete(String idHash) { rows.remove(idHash); }
-    @Override public int deleteIdleSince(Instant cutoff) {
+    @Override public int deleteEnded(Instant idleCutoff, Instant ageCutoff) {
         int before = rows.size();
-        rows.values().removeIf(s -> !s.lastSeen().isAfter(cutoff));
+        rows.values().removeIf(s -> !s.lastSeen().isAfter(idleCutoff) || !s.createdAt().isAfter(ageCutoff));
         return before - rows.size();
     }
     @Override public void keepNewest(int keep) {

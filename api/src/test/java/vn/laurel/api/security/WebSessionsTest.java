@@ -61,6 +61,19 @@ class WebSessionsTest {
     }
 
     @Test
+    void the_sweep_removes_ended_sessions_only() {
+        MemorySessionStore store = new MemorySessionStore();
+        WebSessions ws = new WebSessions(store, Duration.ofMinutes(30), Duration.ofHours(12), clock);
+        WebSessions.Session idle = ws.open(client);
+        clock.now = clock.now.plus(Duration.ofMinutes(20));
+        WebSessions.Session fresh = ws.open(Authentication.build("admin", List.of("ADMIN")));
+        clock.now = clock.now.plus(Duration.ofMinutes(15)); // idle: 35 minutes; fresh: 15
+        assertThat(ws.sweep()).isEqualTo(1);
+        assertThat(store.rows).containsOnlyKeys(WebSessions.hash(fresh.id()));
+        assertThat(ws.find(idle.id())).isEmpty();
+    }
+
+    @Test
     void a_session_ends_after_its_maximum_age_however_busy() {
         WebSessions.Session s = sessions.open(client);
         for (int i = 0; i < 24; i++) {
