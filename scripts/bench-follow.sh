@@ -6,7 +6,8 @@
 # rules/ and examples/scenarios/, and the publications below never reach the `laurel` database the
 # batch and HTTP benchmarks read). Then, side by side in one run, N rounds of two variants, each the
 # whole review over HTTP on instance 1: a draft (policy), an edited file saved (a comment appended to
-# rules/law-2022/advanced-laborer.drl: that regime is compiled again, the others are reused), proposed
+# rules/awards/advanced-unit.drl, whose rules only LAW_2022 lists: that regime is compiled again, the
+# others are reused), proposed
 # (policy), approved by another person (admin, naming the draft's contentHash), then published (policy):
 #   a. "publish at once": published as soon as the approval answered;
 #   b. "publish after warm-up": published 2.5 poll intervals after the approval, so that RuleWarmer
@@ -58,7 +59,7 @@ import base64, json, statistics, sys, time, urllib.error, urllib.request
 
 p1, p2, rounds, poll_ms = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 I1, I2 = f"http://127.0.0.1:{p1}/api/v1/ruleset", f"http://127.0.0.1:{p2}/api/v1/ruleset"
-FILE = "rules/law-2022/advanced-laborer.drl"
+FILE = "rules/awards/advanced-unit.drl"
 FOLLOW_TIMEOUT = 30.0
 
 def load():

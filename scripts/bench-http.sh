@@ -4,9 +4,10 @@
 # (random subjects, every award, the decision saved: the GET of the same URL saves nothing since issue 13,
 # so the benchmark POSTs to keep measuring the same work) and, beside it at each step, the no-op
 # GET /health/live of the same server, at 1 to 32 connections; then two rule changes published under
-# load, each after an edit of a copy of rules/ the server reads: one under common/ (every regime is
-# built again: the full catalogue) and one in law-2022/ (only that regime is built again; the others
-# are reused). Since issue 15 a reload on PostgreSQL does not swap the rules: it checks the directory
+# load, each after an edit of a copy of rules/ the server reads: one of awards/creative-labor-certificate.drl,
+# whose rules every regime lists (every regime is built again: the full catalogue), and one of
+# awards/advanced-unit.drl, whose rules only LAW_2022 lists (only that regime is built again; the
+# others are reused). Since issue 15 a reload on PostgreSQL does not swap the rules: it checks the directory
 # (compile, every scenario) and answers 202 with a draft, which is then proposed (admin, the reload's
 # caller), approved by another person (policy, naming the draft's contentHash) and published (admin);
 # the check (reload -> 202) and the publication are timed, and GET /api/v1/ruleset must then name the
@@ -62,7 +63,7 @@ for c in 1 2 4 8 16 32; do
     if [ "$(echo "$rps > $PEAK_N" | bc)" = 1 ]; then PEAK_N=$rps; fi
   fi
 done
-echo "  publish under load: eligibility at 4 connections for 30 s; after 5 s an edit under common/, after 18 s an edit in law-2022/,"
+echo "  publish under load: eligibility at 4 connections for 30 s; after 5 s an edit of a file every regime compiles, after 18 s one of a file only LAW_2022 compiles,"
 echo "  each taken through review: reload (admin: the check, answered 202 with a draft), propose (admin), approve (policy), publish (admin)"
 wrk -t 2 -c 4 -d 30s --latency -H "$AUTH" -s "$ROOT/scripts/bench-http.lua" "http://127.0.0.1:$PORT" > "${TMPDIR:-/tmp}/laurel-bench-publish.$$" 2>&1 &
 WRK=$!
@@ -89,19 +90,19 @@ publish_after_edit() { # file -> "check-status check-s propose/approve-statuses 
 }
 at() { local left; left=$(echo "$1 - ($(date +%s.%N) - $WRK_T0)" | bc); [ "$(echo "$left > 0" | bc)" = 1 ] && sleep "$left"; return 0; }
 at 5
-read -r CHECK_S CHECK_T REVIEW PUB_S PUB_T SERVED SPLIT <<< "$(publish_after_edit common/creative-labor-certificate.drl)"
+read -r CHECK_S CHECK_T REVIEW PUB_S PUB_T SERVED SPLIT <<< "$(publish_after_edit awards/creative-labor-certificate.drl)"
 at 18
-read -r CHECK1_S CHECK1_T REVIEW1 PUB1_S PUB1_T SERVED1 SPLIT1 <<< "$(publish_after_edit law-2022/advanced-laborer.drl)"
+read -r CHECK1_S CHECK1_T REVIEW1 PUB1_S PUB1_T SERVED1 SPLIT1 <<< "$(publish_after_edit awards/advanced-unit.drl)"
 wait $WRK
 FAILED=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' "${TMPDIR:-/tmp}/laurel-bench-publish.$$")
-printf '  edit under common/ (every regime built, every scenario run): check (reload → HTTP %s) %.2f s (compile/scenarios %s ms); propose/approve HTTP %s; publish HTTP %s in %.2f s; new version served: %s (load %s)\n' \
+printf '  edit of a file every regime compiles, creative-labor-certificate.drl (every regime built, every scenario run): check (reload → HTTP %s) %.2f s (compile/scenarios %s ms); propose/approve HTTP %s; publish HTTP %s in %.2f s; new version served: %s (load %s)\n' \
   "$CHECK_S" "$CHECK_T" "$SPLIT" "$REVIEW" "$PUB_S" "$PUB_T" "$SERVED" "$(load)"
-printf '  edit in law-2022/ (that regime built, the others reused, every scenario run): check (reload → HTTP %s) %.2f s (compile/scenarios %s ms); propose/approve HTTP %s; publish HTTP %s in %.2f s; new version served: %s (load %s)\n' \
+printf '  edit of a file only LAW_2022 compiles, advanced-unit.drl (that regime built, the others reused, every scenario run): check (reload → HTTP %s) %.2f s (compile/scenarios %s ms); propose/approve HTTP %s; publish HTTP %s in %.2f s; new version served: %s (load %s)\n' \
   "$CHECK1_S" "$CHECK1_T" "$SPLIT1" "$REVIEW1" "$PUB1_S" "$PUB1_T" "$SERVED1" "$(load)"
 printf '  during the 30 s: %s requests, %s failed\n' "$(awk '/requests in/ { print $1 }' "${TMPDIR:-/tmp}/laurel-bench-publish.$$")" "$FAILED"
 rm -f "${TMPDIR:-/tmp}/laurel-bench-publish.$$"
 echo "$(printf 'RATIO HTTP eligibility vs no-op, best throughput with p99 <= 50 ms: %.4f (eligibility %.0f req/s at %s; no-op %.0f req/s at %s; target at least 0.25)' \
   "$(echo "$BEST_E / $BEST_N" | bc -l)" "$BEST_E" "$BEST_E_AT" "$BEST_N" "$BEST_N_AT")
 $(printf 'RATIO HTTP eligibility vs no-op, peak throughput whatever the latency: %.4f (%.0f vs %.0f req/s)' "$(echo "$PEAK_E / $PEAK_N" | bc -l)" "$PEAK_E" "$PEAK_N")
-$(printf 'PUBLISH under load, edit under common/: check %.2f s, publish %.2f s; edit in law-2022/: check %.2f s, publish %.2f s; statuses %s/%s/%s, %s/%s/%s; served %s/%s; %s failed requests (target: publish at most 2 s, none failed)' \
+$(printf 'PUBLISH under load, edit of a file every regime compiles: check %.2f s, publish %.2f s; edit of a file one regime compiles: check %.2f s, publish %.2f s; statuses %s/%s/%s, %s/%s/%s; served %s/%s; %s failed requests (target: publish at most 2 s, none failed)' \
   "$CHECK_T" "$PUB_T" "$CHECK1_T" "$PUB1_T" "$CHECK_S" "$REVIEW" "$PUB_S" "$CHECK1_S" "$REVIEW1" "$PUB1_S" "$SERVED" "$SERVED1" "$FAILED")"

@@ -17,14 +17,15 @@ class StartupTest {
     @Test
     void a_drl_syntax_error_stops_the_service_at_start_naming_file_and_line(@TempDir Path dir) throws IOException {
         Path rules = dir.resolve("rules");
-        Files.createDirectories(rules.resolve("law-2022"));
+        Files.createDirectories(rules.resolve("awards"));
         Path repoRules = ThrowawayPostgres.repoRoot().resolve("rules");
         for (String f : new String[]{"regimes.yaml", "awards.yaml"}) Files.copy(repoRules.resolve(f), rules.resolve(f));
-        Files.writeString(rules.resolve("law-2022/broken.drl"), """
-                package laurel.law2022;
+        Files.writeString(rules.resolve("awards/broken.drl"), """
+                package laurel.awards;
                 import vn.laurel.engine.evaluation.Evaluation;
 
                 rule "broken"
+                    @regimes("LAW_2022")
                 when
                     $e : Evaluation( year > )
                 then
@@ -36,7 +37,7 @@ class StartupTest {
                     "datasources.default.url", "jdbc:h2:mem:laurel-startup-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"))) {
                 server.getPort();
             }
-        }).satisfies(e -> assertThat(rootMessages(e)).contains("law-2022/broken.drl:6:"));
+        }).satisfies(e -> assertThat(rootMessages(e)).contains("awards/broken.drl:7:"));
     }
 
     @Test

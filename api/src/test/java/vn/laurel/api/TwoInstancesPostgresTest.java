@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TwoInstancesPostgresTest {
     static final String ELIGIBILITY = "/api/v1/subjects/P-0001/eligibility?year=2025&awards=ADVANCED_LABORER&lang=en";
-    static final String LABORER = "rules/law-2022/advanced-laborer.drl";
+    static final String LABORER = "rules/awards/advanced-laborer.drl";
     static final String OLD_SENTENCE = "Working days absent in {year}";
     static final String NEW_SENTENCE = "Days of absence counted in {year}";
     static final ObjectMapper JSON = new ObjectMapper();

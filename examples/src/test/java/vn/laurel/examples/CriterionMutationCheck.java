@@ -12,8 +12,8 @@ import vn.laurel.engine.scenario.ScenarioRunner.Scenario;
 import java.util.*;
 
 /**
- * The criterion mutation check: for every criterion rule of every regime (common/ rules once per
- * regime), forcing it to MET, and separately to NOT_MET, must make at least one scenario fail — as
+ * The criterion mutation check: for every criterion rule of every regime (a rule listing several
+ * regimes once per regime), forcing it to MET, and separately to NOT_MET, must make at least one scenario fail — as
  * a bug that made the criterion always MET, or never, would. A forcing no scenario notices is a
  * criterion the scenarios cannot tell apart from a broken one.
  *

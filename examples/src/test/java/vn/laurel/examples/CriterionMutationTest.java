@@ -64,6 +64,6 @@ class CriterionMutationTest {
 
         assertThat(report.notCaught().stream().filter(n -> !withoutNationalValue(n)).toList()).isNotEmpty()
                 .allSatisfy(s -> assertThat(s).contains("HANOI_OUTSTANDING_CITIZEN / NOT_POSTHUMOUS  forced MET"));
-        assertThat(report.notCaught()).anySatisfy(s -> assertThat(s).startsWith("LAW_2022 ").contains("common/hanoi-outstanding-citizen.drl:"));
+        assertThat(report.notCaught()).anySatisfy(s -> assertThat(s).startsWith("LAW_2022 ").contains("awards/hanoi-outstanding-citizen.drl:"));
     }
 }

@@ -56,7 +56,7 @@ class RuleFollowH2Test {
     void a_second_instance_follows_a_reload_by_polling_and_a_restart_serves_the_database_not_the_directory() throws Exception {
         Path rules = RulesCopyPostgresTest.copyOfRules();
         String url = url("laurel-follow-h2");
-        Path laborer = rules.resolve("law-2022/advanced-laborer.drl");
+        Path laborer = rules.resolve("awards/advanced-laborer.drl");
         String original = Files.readString(laborer);
         String seeded;
         String published;
@@ -98,7 +98,7 @@ class RuleFollowH2Test {
     void an_activation_from_before_revisions_gets_a_revision_and_a_rollback_to_an_older_version_gets_one_too() throws Exception {
         String url = url("laurel-legacy-rules");
         Path rules = RulesCopyPostgresTest.copyOfRules();
-        Path laborer = rules.resolve("law-2022/advanced-laborer.drl");
+        Path laborer = rules.resolve("awards/advanced-laborer.drl");
         byte[] older = RuleArchive.zip(rules);
         String olderVersion = RuleArchive.load(older).version();
         Files.writeString(laborer, Files.readString(laborer).replace(OLD_SENTENCE, NEW_SENTENCE));

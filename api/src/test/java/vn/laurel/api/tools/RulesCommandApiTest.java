@@ -69,7 +69,7 @@ class RulesCommandApiTest extends PostgresTest {
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(dir.resolve("rules/regimes.yaml")).isRegularFile();
-        assertThat(dir.resolve("rules/law-2022/advanced-laborer.drl")).isRegularFile();
+        assertThat(dir.resolve("rules/awards/advanced-laborer.drl")).isRegularFile();
         try (Stream<Path> s = Files.walk(dir.resolve("scenarios"))) {
             assertThat(s.filter(p -> p.toString().endsWith(".yaml"))).hasSizeGreaterThan(100);
         }
@@ -96,19 +96,19 @@ class RulesCommandApiTest extends PostgresTest {
     void push_of_a_changed_directory_makes_a_draft_and_prints_its_diff(@TempDir Path tmp) throws IOException {
         Path dir = tmp.resolve("work");
         assertThat(rules("pull", dir.toString()).exit()).isZero();
-        Path drl = dir.resolve("rules/law-2022/advanced-laborer.drl");
+        Path drl = dir.resolve("rules/awards/advanced-laborer.drl");
         Files.writeString(drl, Files.readString(drl) + "\n// pushed by RulesCommandApiTest\n");
 
         RulesCommandTest.Run r = rules("push", dir.toString(), "--note", "A comment, to see it in the diff");
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("Check: passed").contains("--- a/rules/law-2022/advanced-laborer.drl")
-                .contains("+++ b/rules/law-2022/advanced-laborer.drl").contains("+// pushed by RulesCommandApiTest");
+        assertThat(r.out()).contains("Check: passed").contains("--- a/rules/awards/advanced-laborer.drl")
+                .contains("+++ b/rules/awards/advanced-laborer.drl").contains("+// pushed by RulesCommandApiTest");
         long id = draftId(r.out());
         JsonNode draft = get("/api/v1/ruleset/drafts/" + id);
         assertThat(draft.get("status").asText()).isEqualTo("OPEN");
         assertThat(draft.toString()).contains("policy");
-        assertThat(get("/api/v1/ruleset/drafts/" + id + "/diff").toString()).contains("rules/law-2022/advanced-laborer.drl");
+        assertThat(get("/api/v1/ruleset/drafts/" + id + "/diff").toString()).contains("rules/awards/advanced-laborer.drl");
         // Nothing was published: the rules in service are those pulled.
         assertThat(get("/api/v1/ruleset").get("version").asText()).isEqualTo(PulledFrom.readFrom(dir).version());
     }

@@ -150,7 +150,7 @@ class RulesCommandTest {
         JsonNode draft = JSON.readTree("""
                 {"id": 14, "status": "OPEN", "baseRevisionId": 12, "title": "Eight months",
                  "check": {"passed": false,
-                           "problems": [{"file": "rules/law-2022/advanced-laborer.drl", "line": 12, "column": 5, "severity": "ERROR",
+                           "problems": [{"file": "rules/awards/advanced-laborer.drl", "line": 12, "column": 5, "severity": "ERROR",
                                          "message": "unknown parameter advanced_laborer.min_months"}],
                            "scenarios": 452, "scenarioFailures": 1,
                            "failures": [{"field": "scenarios/advanced-laborer/x.yaml", "message": "expected ELIGIBLE, got NOT_ELIGIBLE"}]}}""");
@@ -169,7 +169,7 @@ class RulesCommandTest {
         assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsSubsequence(
                 "Draft 14 (OPEN), based on revision 12: Eight months",
                 "Check: FAILED - 1 problem(s), 452 scenario(s), 1 failing",
-                "  rules/law-2022/advanced-laborer.drl:12:5: unknown parameter advanced_laborer.min_months",
+                "  rules/awards/advanced-laborer.drl:12:5: unknown parameter advanced_laborer.min_months",
                 "  scenarios/advanced-laborer/x.yaml: expected ELIGIBLE, got NOT_ELIGIBLE",
                 "2 file(s) changed against revision 12:",
                 "--- a/rules/parameters/advanced-laborer.yaml",

@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class DraftsApi extends PostgresTest {
     static final String DRAFTS = "/api/v1/ruleset/drafts";
     static final String POLICY = "policy", ADMIN = "admin";
-    static final String LABORER_DRL = "rules/law-2022/advanced-laborer.drl";
+    static final String LABORER_DRL = "rules/awards/advanced-laborer.drl";
+    /** The Advanced Laborer's absence rule under LAW_2022 (its file holds the award's rules of every regime). */
+    static final String LABORER_2022_ABSENCE = "ADVANCED_LABORER 2022: not absent too long";
     static final String EXCELLENT = "scenarios/advanced-laborer/excellent-rating-is-eligible.yaml";
     static final String OLD_SENTENCE = "Working days absent in {year}";
 
@@ -67,6 +69,21 @@ abstract class DraftsApi extends PostgresTest {
 
     Http.Answer put(String who, long draft, String path, String content) {
         return call(who, HttpRequest.PUT(DRAFTS + "/" + draft + "/files/" + path, content).contentType(MediaType.TEXT_PLAIN));
+    }
+
+    /**
+     * Saves the file with one text replaced in one rule only — the first occurrence after the line
+     * {@code rule "<rule>"} (a rule file holds an award's rules for every regime); the draft as answered.
+     */
+    JsonNode replaceInRule(String who, long draft, String path, String rule, String from, String to) {
+        String text = file(draft, path);
+        int at = text.indexOf("rule \"" + rule + "\"");
+        assertThat(at).as(rule).isNotNegative();
+        int hit = text.indexOf(from, at);
+        assertThat(hit).as(from).isNotNegative();
+        Http.Answer a = put(who, draft, path, text.substring(0, hit) + to + text.substring(hit + from.length()));
+        assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
+        return a.body();
     }
 
     /** Saves the file with one text replaced; the draft as answered. */

@@ -144,7 +144,9 @@ class EligibilityApiTest extends PostgresTest {
         assertThat(body.get("regime").asText()).isEqualTo("LAW_2013");
         JsonNode laborer = find(body.get("results"), "award", "ADVANCED_LABORER");
         assertThat(laborer.get("outcome").asText()).isNotEqualTo("NOT_MODELLED");
-        assertThat(laborer.get("criteria").findValuesAsText("file")).allMatch(f -> f.startsWith("law-2013/"));
+        // The award's file holds every regime's rules; the criteria decided are its LAW_2013 rules.
+        assertThat(laborer.get("criteria").findValuesAsText("file")).isNotEmpty().containsOnly("awards/advanced-laborer.drl");
+        assertThat(laborer.get("criteria").findValuesAsText("rule")).isNotEmpty().allMatch(r -> r.startsWith("ADVANCED_LABORER 2013: "));
         assertThat(find(body.get("results"), "award", "UNIT_CERTIFICATE_OF_MERIT").get("outcome").asText()).isEqualTo("NOT_MODELLED");
     }
 

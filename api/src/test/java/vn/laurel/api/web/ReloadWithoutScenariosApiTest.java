@@ -48,7 +48,7 @@ class ReloadWithoutScenariosApiTest extends RulesCopyPostgresTest {
     void a_reload_with_an_empty_scenario_folder_is_422_naming_the_folder_and_the_rules_stay() {
         String before = Http.get(http.toBlocking(), "/api/v1/ruleset").body().get("activatedAt").asText();
         // Changed rules (unchanged files are no change at all, checked or not).
-        replace(rulesDir.resolve("law-2022/advanced-laborer.drl"), "Working days absent in {year}", "Days of absence counted in {year}");
+        replace(rulesDir.resolve("awards/advanced-laborer.drl"), "Working days absent in {year}", "Days of absence counted in {year}");
 
         Http.Answer a = Http.call(http.toBlocking(), HttpRequest.POST("/api/v1/ruleset/reload", "").contentType("application/json"));
 

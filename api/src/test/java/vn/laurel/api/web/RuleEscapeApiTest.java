@@ -49,6 +49,7 @@ class RuleEscapeApiTest extends RulesCopyPostgresTest {
     /** The marker the escape tries to write, and the rule text that tries. */
     static final String ESCAPE_RULE = """
             rule "ADVANCED_LABORER 2022: escapes"
+                @regimes("LAW_2022")
                 @award("ADVANCED_LABORER") @criterion("X") @legalBasis("a") @legalBasisVi("b")
                 @confidence("VERIFIED") @en("e") @vi("v")
             when
@@ -59,7 +60,7 @@ class RuleEscapeApiTest extends RulesCopyPostgresTest {
             """;
 
     static Path withEscape(Path rules, Path mark) throws IOException {
-        Path file = rules.resolve("law-2022/advanced-laborer.drl");
+        Path file = rules.resolve("awards/advanced-laborer.drl");
         Files.writeString(file, Files.readString(file) + "\n" + ESCAPE_RULE.replace("MARK", mark.toString()));
         return file;
     }
@@ -87,7 +88,7 @@ class RuleEscapeApiTest extends RulesCopyPostgresTest {
         Path file = withEscape(rulesDir, mark);
         try {
             Http.Answer a = postJson("/api/v1/ruleset/reload", "");
-            assertRefusedAt(a, "law-2022/advanced-laborer.drl", lineOf(file, "java.util.Formatter"));
+            assertRefusedAt(a, "awards/advanced-laborer.drl", lineOf(file, "java.util.Formatter"));
             assertThat(mark).doesNotExist();
             assertThat(activeVersion()).isEqualTo(before);
         } finally {
@@ -103,7 +104,7 @@ class RuleEscapeApiTest extends RulesCopyPostgresTest {
         Path file = withEscape(proposed, mark);
         Http.Answer a = Http.call(client(), HttpRequest.POST("/api/v1/ruleset/preview?unit=HN-SKHCN-DEMO&year=2025",
                 RuleArchive.zip(proposed)).contentType("application/zip"));
-        assertRefusedAt(a, "law-2022/advanced-laborer.drl", lineOf(file, "java.util.Formatter"));
+        assertRefusedAt(a, "awards/advanced-laborer.drl", lineOf(file, "java.util.Formatter"));
         assertThat(mark).doesNotExist();
     }
 
@@ -112,7 +113,8 @@ class RuleEscapeApiTest extends RulesCopyPostgresTest {
         for (String folder : new String[] {"/proc", "../law-2013", "law-2013/../../etc", "."}) {
             Path proposed = copyOfRules();
             Path regimes = proposed.resolve("regimes.yaml");
-            Files.writeString(regimes, Files.readString(regimes).replace("folder: law-2013", "folder: " + folder));
+            // folder: is the former layout's (a folder of rules per regime), still read from stored versions.
+            Files.writeString(regimes, Files.readString(regimes).replace("  - code: LAW_2013\n", "  - code: LAW_2013\n    folder: " + folder + "\n"));
             Http.Answer a = Http.call(client(), HttpRequest.POST("/api/v1/ruleset/preview?unit=HN-SKHCN-DEMO&year=2025",
                     RuleArchive.zip(proposed)).contentType("application/zip"));
             assertThat(a.status()).as(folder + ": " + a.body()).isEqualTo(422);
@@ -151,7 +153,7 @@ class RuleEscapeApiTest extends RulesCopyPostgresTest {
             ps.executeUpdate();
         }
         Http.Answer a = postJson("/api/v1/ruleset/rollback", "{\"version\":\"" + forged + "\"}");
-        assertRefusedAt(a, "law-2022/advanced-laborer.drl", lineOf(proposed.resolve("law-2022/advanced-laborer.drl"), "java.util.Formatter"));
+        assertRefusedAt(a, "awards/advanced-laborer.drl", lineOf(proposed.resolve("awards/advanced-laborer.drl"), "java.util.Formatter"));
         assertThat(mark).doesNotExist();
         assertThat(activeVersion()).isEqualTo(before);
     }

@@ -136,12 +136,12 @@ class RuleSetPreviewApiTest extends RulesCopyPostgresTest {
     @Test
     void broken_proposed_rules_are_a_422_with_file_and_line() {
         Path proposed = copyOfRules();
-        replace(proposed.resolve("law-2022/advanced-laborer.drl"), "import vn.laurel.engine.model.Rating;",
+        replace(proposed.resolve("awards/advanced-laborer.drl"), "import vn.laurel.engine.model.Rating;",
                 "import vn.laurel.engine.model.Rating;\nimport java.io.File;");
         Http.Answer a = previewZip(proposed, "unit=HN-SKHCN-DEMO&year=2025");
         assertThat(a.status()).isEqualTo(422);
         assertThat(a.contentType()).isEqualTo("application/problem+json");
-        assertThat(a.body().get("errors").get(0).get("field").asText()).isEqualTo("law-2022/advanced-laborer.drl");
+        assertThat(a.body().get("errors").get(0).get("field").asText()).isEqualTo("awards/advanced-laborer.drl");
         assertThat(a.body().get("errors").get(0).get("line").asInt()).isPositive();
     }
 

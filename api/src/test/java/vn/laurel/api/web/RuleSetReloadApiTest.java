@@ -60,7 +60,7 @@ class RuleSetReloadApiTest extends RulesCopyPostgresTest {
         return Http.call(client(), HttpRequest.POST(uri, json).contentType("application/json"));
     }
 
-    Path laborer() { return rulesDir.resolve("law-2022/advanced-laborer.drl"); }
+    Path laborer() { return rulesDir.resolve("awards/advanced-laborer.drl"); }
 
     @Test
     @Order(1)
@@ -74,7 +74,7 @@ class RuleSetReloadApiTest extends RulesCopyPostgresTest {
         assertThat(a.body().get("revision").get("id").asLong()).isEqualTo(1);
         assertThat(a.body().get("revision").get("parentId").isNull()).isTrue();
         assertThat(a.body().get("revision").get("note").asText()).startsWith("imported from " + rulesDir);
-        assertThat(a.body().get("files").toString()).contains("law-2022/advanced-laborer.drl").contains("regimes.yaml");
+        assertThat(a.body().get("files").toString()).contains("awards/advanced-laborer.drl").contains("regimes.yaml");
         assertThat(a.body().get("regimes").findValuesAsText("code")).contains("LAW_2013", "LAW_2022", "LAW_2026_PROVISIONAL");
         assertThat(a.body().get("firstLoadedAt").isNull()).isFalse();
 
@@ -88,9 +88,9 @@ class RuleSetReloadApiTest extends RulesCopyPostgresTest {
     @Order(2)
     List<DynamicTest> a_broken_rule_file_is_refused_and_the_old_rules_keep_answering() {
         return List.of(
-                broken("a syntax error", "$h : history )\nthen\n    $e.record(kcontext, $h.ratingIn", "$h : )\nthen\n    $e.record(kcontext, $h.ratingIn"),
-                broken("an unknown fact field", "$e : Evaluation( person, $year : year, $h : history )\nthen\n    $e.record(kcontext, $h.ratingIn",
-                        "$e : Evaluation( persn == true, $year : year, $h : history )\nthen\n    $e.record(kcontext, $h.ratingIn"),
+                broken("a syntax error", "$h : history )\nthen\n    $e.record($h.ratingIn", "$h : )\nthen\n    $e.record($h.ratingIn"),
+                broken("an unknown fact field", "$e : Evaluation( person, $year : year, $h : history )\nthen\n    $e.record($h.ratingIn",
+                        "$e : Evaluation( persn == true, $year : year, $h : history )\nthen\n    $e.record($h.ratingIn"),
                 broken("a forbidden import of java.io.File", "import vn.laurel.engine.model.Rating;",
                         "import vn.laurel.engine.model.Rating;\nimport java.io.File;"));
     }
@@ -106,7 +106,7 @@ class RuleSetReloadApiTest extends RulesCopyPostgresTest {
                 assertThat(refused.contentType()).isEqualTo("application/problem+json");
                 assertThat(refused.body().get("detail").asText()).contains("current rules stay in service");
                 JsonNode errors = refused.body().get("errors");
-                assertThat(errors.findValuesAsText("field")).as(what).contains("law-2022/advanced-laborer.drl");
+                assertThat(errors.findValuesAsText("field")).as(what).contains("awards/advanced-laborer.drl");
                 assertThat(errors.findValues("line").stream().mapToInt(JsonNode::asInt).boxed().toList()).as(what)
                         .anyMatch(l -> Math.abs(l - line) <= 2);
 

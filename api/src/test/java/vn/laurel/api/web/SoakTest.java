@@ -110,8 +110,8 @@ class SoakTest extends PostgresTest {
         long early = heapAfterGcMb();
         Thread.sleep(Duration.ofSeconds(SECONDS).toMillis() * 3 / 10);
         // A rule change published in the middle, as an approved draft is: the check runs every scenario before the swap.
-        RuleBundle changed = Publishing.active(context).with("rules/law-2022/advanced-laborer.drl", new String(Publishing.active(context)
-                .file("rules/law-2022/advanced-laborer.drl").orElseThrow(), java.nio.charset.StandardCharsets.UTF_8)
+        RuleBundle changed = Publishing.active(context).with("rules/awards/advanced-laborer.drl", new String(Publishing.active(context)
+                .file("rules/awards/advanced-laborer.drl").orElseThrow(), java.nio.charset.StandardCharsets.UTF_8)
                 .replace("Working days absent in {year}", "Days of absence counted in {year}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         RuleSetService service = context.getBean(RuleSetService.class);
         RuleSetService.CheckResult check = service.check(changed);

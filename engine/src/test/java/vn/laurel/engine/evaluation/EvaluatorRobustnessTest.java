@@ -81,10 +81,13 @@ class EvaluatorRobustnessTest {
     @Test
     void an_exception_in_a_rules_action_makes_that_award_need_review_never_met(@TempDir Path dir) throws IOException {
         Path copy = RepoPaths.copyOfRules(dir);
-        Path drl = copy.resolve("law-2022/advanced-laborer.drl");
-        Files.writeString(drl, Files.readString(drl).replace(
-                "$e.record(kcontext, $h.ratingIn($year).atLeast(Rating.GOOD));",
-                "$e.record(kcontext, $h.ratingIn($year).atLeast(Rating.valueOf(\"GOOD\" + $h.getId())));"));
+        Path drl = copy.resolve("awards/advanced-laborer.drl");
+        String text = Files.readString(drl);
+        int at = text.indexOf("rule \"ADVANCED_LABORER 2022: rated good or better\"");
+        // Only the LAW_2022 rule throws (the case is appraised under LAW_2022): "P-1" is no rating.
+        Files.writeString(drl, text.substring(0, at) + text.substring(at).replaceFirst(
+                java.util.regex.Pattern.quote("$e.record($h.ratingIn($year).atLeast(Rating.GOOD));"),
+                java.util.regex.Matcher.quoteReplacement("$e.record($h.ratingIn($year).atLeast(Rating.valueOf($h.getId())));")));
         RuleSet broken = RuleSetLoader.load(copy);
         EvaluationResult r = evaluate(broken, """
                 asOf: 2026-01-15
@@ -119,7 +122,7 @@ class EvaluatorRobustnessTest {
     @Test
     void an_exception_in_a_rules_condition_makes_the_undecided_awards_need_review(@TempDir Path dir) throws IOException {
         Path copy = RepoPaths.copyOfRules(dir);
-        Path drl = copy.resolve("law-2022/advanced-laborer.drl");
+        Path drl = copy.resolve("awards/advanced-laborer.drl");
         String text = Files.readString(drl);
         int at = text.indexOf("rule \"ADVANCED_LABORER 2022: rated good or better\"");
         String head = text.substring(0, at), tail = text.substring(at);

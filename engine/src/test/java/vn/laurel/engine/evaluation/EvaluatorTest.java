@@ -65,7 +65,7 @@ class EvaluatorTest {
         assertThat(r.firedRules()).hasSize(6).allSatisfy(f -> {
             assertThat(f.award()).isEqualTo("ADVANCED_LABORER");
             assertThat(f.legalBasis().vi()).isNotBlank();
-            assertThat(f.file()).isEqualTo("law-2022/advanced-laborer.drl");
+            assertThat(f.file()).isEqualTo("awards/advanced-laborer.drl");
             assertThat(f.matched()).anySatisfy(m -> assertThat(m).startsWith("Evaluation[P-1"));
         });
         assertThat(r.firedRules()).filteredOn(f -> f.criterion().equals("RATING_GOOD_OR_BETTER")).singleElement()
