@@ -13,15 +13,22 @@ import java.util.*;
 
 /**
  * Loads a rules directory into a {@link RuleSet}: reads regimes, awards and parameters, compiles
- * each regime's DRL (its folder plus {@code common/}) into its own KieBase — refusing any rule that
- * reaches beyond the fact model and its helpers ({@link RuleCompiler}) — and checks the rule metadata. Every problem is collected; any problem fails the load as a whole, so a broken file
- * can never replace a working rule set.
+ * each regime's DRL (the rules of {@code awards/} that name it, {@link RegimeSources}) into its own
+ * KieBase — refusing any rule that reaches beyond the fact model and its helpers ({@link RuleCompiler})
+ * — and checks the rule metadata. Every problem is collected; any problem fails the load as a whole,
+ * so a broken file can never replace a working rule set.
  */
 public final class RuleSetLoader {
     private RuleSetLoader() {}
 
+    /** Loads a rule set as it is written today ({@link LoadMode#STRICT}). */
     public static RuleSet load(Path directory) {
-        return load(directory, true);
+        return load(directory, LoadMode.STRICT, true);
+    }
+
+    /** Loads a rule set, strictly or leniently (a version already stored, see {@link LoadMode}). */
+    public static RuleSet load(Path directory, LoadMode mode) {
+        return load(directory, mode, true);
     }
 
     /**
@@ -29,8 +36,12 @@ public final class RuleSetLoader {
      * recent build had the same files (to measure a build, not a lookup).
      */
     public static RuleSet load(Path directory, boolean reuseBuilds) {
+        return load(directory, LoadMode.STRICT, reuseBuilds);
+    }
+
+    private static RuleSet load(Path directory, LoadMode mode, boolean reuseBuilds) {
         try {
-            return loadChecked(directory, reuseBuilds);
+            return loadChecked(directory, mode, reuseBuilds);
         } catch (StackOverflowError e) {
             // Nesting the parser accepted can still exhaust a later step's stack: a problem, never an Error past the load.
             throw new RuleSetException(List.of(RuleProblem.error(directory.toString(), 0, 0,
@@ -38,7 +49,7 @@ public final class RuleSetLoader {
         }
     }
 
-    private static RuleSet loadChecked(Path directory, boolean reuseBuilds) {
+    private static RuleSet loadChecked(Path directory, LoadMode mode, boolean reuseBuilds) {
         Path root = directory.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             throw new RuleSetException(List.of(RuleProblem.error(root.toString(), 0, 0, "rules directory not found")));
@@ -52,33 +63,26 @@ public final class RuleSetLoader {
         Set<String> attestations = vocabulary.keySet();
         List<RuleProblem> problems = new ArrayList<>(dir.problems());
 
-        List<Path> common = dir.drlFiles(RulesDirectory.COMMON);
-        Map<String, List<Path>> filesOf = new LinkedHashMap<>();
-        for (Regime regime : regimes) {
-            List<Path> files = new ArrayList<>(common);
-            files.addAll(dir.drlFiles(regime.folder()));
-            filesOf.put(regime.code(), files);
-        }
-        Map<String, RuleCompiler.Result> results = RuleCompiler.compileAll(root, filesOf, reuseBuilds);
+        RegimeSources.Result sources = RegimeSources.of(root, dir, regimes);
+        problems.addAll(sources.problems());
+        Map<String, RuleCompiler.Result> results = RuleCompiler.compileAll(sources.byRegime(), reuseBuilds);
         Map<String, CompiledRegime> compiled = new LinkedHashMap<>();
         for (Regime regime : regimes) {
-            List<Path> files = filesOf.get(regime.code());
-            problems.addAll(RuleLint.duplicateNames(root, files, regime.code()));
+            Map<String, byte[]> files = sources.byRegime().get(regime.code());
+            problems.addAll(RuleLint.duplicateNames(files, regime.code()));
             if (files.isEmpty()) {
                 compiled.put(regime.code(), new CompiledRegime(regime, null, List.of()));
                 continue;
             }
             RuleCompiler.Result result = results.get(regime.code());
             problems.addAll(result.problems());
-            problems.addAll(RuleMetadata.unknownParameters(root, dir.drlFiles(regime.folder()), parameters));
-            problems.addAll(RuleMetadata.unknownAttestations(root, dir.drlFiles(regime.folder()), attestations));
             if (result.kieBase() == null) continue;
             List<CriterionDefinition> criteria = RuleMetadata.criteria(regime.code(), result.kieBase(),
-                    RuleMetadata.locate(root, files), awards, problems);
+                    RuleMetadata.locate(files), awards, problems);
             compiled.put(regime.code(), new CompiledRegime(regime, result.kieBase(), criteria));
         }
-        problems.addAll(RuleMetadata.unknownParameters(root, common, parameters));
-        problems.addAll(RuleMetadata.unknownAttestations(root, common, attestations));
+        problems.addAll(RuleMetadata.unknownParameters(root, sources.compiled(), parameters));
+        problems.addAll(RuleMetadata.unknownAttestations(root, sources.compiled(), attestations));
         // A parameter that names an attestation must name one that exists.
         parameters.values().stream().filter(p -> p.name().endsWith("_attestation")).forEach(p -> p.values().forEach(v -> {
             if (!attestations.contains(String.valueOf(v.value()))) {
