@@ -39,6 +39,17 @@ public final class RuleSetLoader {
         return load(directory, LoadMode.STRICT, reuseBuilds);
     }
 
+    /**
+     * What a strict load refuses and a lenient one accepts — the former layout, actions other than one
+     * {@code $e.record(…)} — without compiling anything: a version loaded leniently (kept compiled
+     * for replays) is checked with this before it is accepted on an authoring path.
+     */
+    public static List<RuleProblem> authoringProblems(Path directory) {
+        Path root = directory.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) return List.of(RuleProblem.error(root.toString(), 0, 0, "rules directory not found"));
+        return sorted(StrictChecks.of(root, new RulesDirectory(root)));
+    }
+
     private static RuleSet load(Path directory, LoadMode mode, boolean reuseBuilds) {
         try {
             return loadChecked(directory, mode, reuseBuilds);
@@ -63,6 +74,7 @@ public final class RuleSetLoader {
         Set<String> attestations = vocabulary.keySet();
         List<RuleProblem> problems = new ArrayList<>(dir.problems());
 
+        if (mode == LoadMode.STRICT) problems.addAll(StrictChecks.of(root, dir));
         RegimeSources.Result sources = RegimeSources.of(root, dir, regimes);
         problems.addAll(sources.problems());
         Map<String, RuleCompiler.Result> results = RuleCompiler.compileAll(sources.byRegime(), reuseBuilds);
@@ -89,10 +101,7 @@ public final class RuleSetLoader {
                 problems.add(RuleProblem.error(p.file(), 0, 0, "parameter " + p.name() + ": unknown attestation \"" + v.value() + "\""));
             }
         }));
-        List<RuleProblem> distinct = problems.stream().distinct()
-                .sorted(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
-                        .thenComparingInt(RuleProblem::column))
-                .toList();
+        List<RuleProblem> distinct = sorted(problems);
         if (!distinct.isEmpty()) throw new RuleSetException(distinct);
 
         List<Path> content = dir.contentFiles();
@@ -100,5 +109,13 @@ public final class RuleSetLoader {
         return new RuleSet(ContentHash.of(root, content), root, Instant.now(), files, List.copyOf(regimes),
                 Collections.unmodifiableMap(awards), Collections.unmodifiableMap(parameters),
                 Collections.unmodifiableMap(compiled), Collections.unmodifiableMap(new LinkedHashMap<>(vocabulary)));
+    }
+
+    /** Each problem once, in file, line and column order. */
+    static List<RuleProblem> sorted(List<RuleProblem> problems) {
+        return problems.stream().distinct()
+                .sorted(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
+                        .thenComparingInt(RuleProblem::column))
+                .toList();
     }
 }
