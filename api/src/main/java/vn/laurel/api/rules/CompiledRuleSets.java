@@ -1,11 +1,16 @@
 package vn.laurel.api.rules;
 
 import jakarta.inject.Singleton;
+import vn.laurel.engine.ruleset.LoadMode;
 import vn.laurel.engine.ruleset.RuleArchive;
+import vn.laurel.engine.ruleset.RuleProblem;
 import vn.laurel.engine.ruleset.RuleSet;
 import vn.laurel.engine.ruleset.RuleSetException;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -54,11 +59,40 @@ public class CompiledRuleSets {
     }
 
     /**
-     * The version compiled from its rules zip (read only when not cached). Throws RuleSetException when
-     * the files do not compile, and when they are not the files of that version (a version is the hash
-     * of its files: stored files that hash otherwise were changed outside Laurel).
+     * The version compiled from its rules zip, checked as a rule set written today ({@link LoadMode#STRICT}):
+     * for every authoring path (a draft's check, a reload or push, the seed of an empty store). Throws
+     * RuleSetException when the files do not compile or are not written in today's form, and
+     * VersionMismatch when they are not the files of that version.
      */
     public RuleSet compile(String version, Supplier<byte[]> rulesZip) {
+        byte[] zip = rulesZip.get();
+        // The rules of form cost a parse, not a build: checked every time, so that a version kept
+        // compiled for a replay (leniently) is never taken for one written today.
+        List<RuleProblem> form = RuleArchive.authoringProblems(zip);
+        RuleSet rules;
+        try {
+            rules = compileStored(version, () -> zip);
+        } catch (RuleSetException e) {
+            if (form.isEmpty()) throw e;
+            List<RuleProblem> all = new ArrayList<>(form);
+            all.addAll(e.getProblems());
+            throw new RuleSetException(all.stream().distinct().sorted(Comparator.comparing(RuleProblem::file)
+                    .thenComparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column)).toList());
+        }
+        if (!form.isEmpty()) throw new RuleSetException(form);
+        return rules;
+    }
+
+    /**
+     * The version compiled from its rules zip (read only when not cached), as a version already stored
+     * ({@link LoadMode#LENIENT}: rule files published before today's form still load and replay; the
+     * allow-list of what rule code may reach applies as always). For the version in service at start,
+     * a version another instance activated, a replay, the preview of an older revision, a rollback.
+     * Throws RuleSetException when the files do not compile, and VersionMismatch when they are not
+     * the files of that version (a version is the hash of its files: stored files that hash otherwise
+     * were changed outside Laurel).
+     */
+    public RuleSet compileStored(String version, Supplier<byte[]> rulesZip) {
         CompletableFuture<RuleSet> mine = new CompletableFuture<>();
         CompletableFuture<RuleSet> theirs;
         synchronized (byVersion) {
@@ -66,7 +100,7 @@ public class CompiledRuleSets {
         }
         if (theirs != null) return join(theirs);
         try {
-            RuleSet rules = RuleArchive.load(rulesZip.get());
+            RuleSet rules = RuleArchive.load(rulesZip.get(), LoadMode.LENIENT);
             if (!rules.version().equals(version)) throw new VersionMismatch(version, rules.version());
             mine.complete(rules);
             return rules;

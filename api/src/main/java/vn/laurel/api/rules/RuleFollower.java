@@ -105,7 +105,7 @@ public class RuleFollower {
         long start = System.nanoTime();
         RuleSet rules;
         try {
-            rules = compiled.compile(version, () -> store.rulesZip(version).orElseThrow(() ->
+            rules = compiled.compileStored(version, () -> store.rulesZip(version).orElseThrow(() ->
                     new IllegalStateException("no stored files for rule-set version " + version)));
         } catch (RuntimeException | StackOverflowError e) {
             if (failedActivation != next.activationId()) {

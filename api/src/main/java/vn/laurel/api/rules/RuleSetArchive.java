@@ -87,7 +87,7 @@ public class RuleSetArchive {
         Optional<byte[]> zip = files(version);
         if (zip.isEmpty()) return Optional.empty();
         try {
-            return Optional.of(compiled.compile(version, zip::get));
+            return Optional.of(compiled.compileStored(version, zip::get));
         } catch (CompiledRuleSets.VersionMismatch e) {
             throw new ProblemException(HttpStatus.CONFLICT, "The stored files of " + version + " no longer match that version ("
                     + e.actual() + "): the archive was changed outside Laurel.", List.of());

@@ -184,8 +184,9 @@ public class RuleSetService {
                 List.of(new FieldError("version", "no rule set " + targetVersion + " was ever loaded"))));
         RuleSet rules;
         try {
-            // Compiled again (allow-list and lint included): stored files are checked like any others.
-            rules = compiled.compile(targetVersion, () -> zip);
+            // Compiled again, allow-list and lint included, as a stored version: one published before
+            // today's rules of form rolls back as it was published.
+            rules = compiled.compileStored(targetVersion, () -> zip);
         } catch (CompiledRuleSets.VersionMismatch e) {
             throw new ProblemException(HttpStatus.CONFLICT, "The stored files of " + targetVersion + " no longer match that version ("
                     + e.actual() + "): the archive was changed outside Laurel. The current rules stay in service.", List.of());

@@ -45,7 +45,7 @@ public class RuleStart {
             active = adoptLegacy(active);
         }
         String version = active.rulesVersion();
-        RuleSet rules = compiled.compile(version, () -> store.rulesZip(version).orElseThrow(() ->
+        RuleSet rules = compiled.compileStored(version, () -> store.rulesZip(version).orElseThrow(() ->
                 new IllegalStateException("the active rule-set version " + version + " has no stored files")));
         hintWhenTheDirectoryDiffers(version);
         return ActiveRuleSet.of(rules, active);

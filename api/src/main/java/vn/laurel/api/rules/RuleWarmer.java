@@ -53,7 +53,7 @@ public class RuleWarmer {
                 compiled.touch(holder.current().version());
                 if (compiled.cached(version).isEmpty()) {
                     try {
-                        compiled.compile(version, zip::get);
+                        compiled.compileStored(version, zip::get);
                         LOG.info("Compiled ahead the rules of approved draft {} (version {})", c.draftId(), version);
                     } catch (RuleSetException e) {
                         LOG.warn("The rules of approved draft {} do not compile here: {}", c.draftId(), e.getMessage());

@@ -29,6 +29,44 @@ public record Check(Status status, Object actual, Requirement required, List<Evi
     }
 
     /**
+     * Names this check with values put into the name: {@code {0}} in both texts is replaced by the
+     * first value, {@code {1}} by the second, and so on — a plain replacement, so quotes and braces
+     * need no escaping. A number is written as Java writes it ({@code 3}, {@code 2.5}): pass
+     * {@code $e.param("…").intValue()} for a whole number of years.
+     * <pre>  .as("từ {0} năm trở lên", "at least {0} years", $e.param("x.min_years").intValue())</pre>
+     */
+    public Check as(String vi, String en, Object... values) {
+        return as(fill(vi, values), fill(en, values));
+    }
+
+    private static String fill(String text, Object... values) {
+        if (text == null || values == null) return text;
+        String out = text;
+        for (int i = 0; i < values.length; i++) out = out.replace("{" + i + "}", String.valueOf(values[i]));
+        return out;
+    }
+
+    /**
+     * "Or, where a policy switch allows it, this other way": this check alone when {@code allowed} is
+     * false; otherwise either of the two ({@link #anyOf}), named {@code vi}/{@code en}.
+     * <pre>  national.orIf($e.flag("x.two_ministerial_suffice"), ministerial, "danh hiệu …", "titles …")</pre>
+     */
+    public Check orIf(boolean allowed, Check alternative, String vi, String en) {
+        return allowed ? anyOf(this, alternative).as(vi, en) : this;
+    }
+
+    /**
+     * A choice between two checks by a yes/no fact about the subject (is a manager? trained at college
+     * or below?): {@code whenTrue} when the fact is true, {@code whenFalse} when it is false. When the
+     * fact is not recorded no branch can be chosen: the answer needs review and says why, in the words
+     * {@code viUnknown}/{@code enUnknown}.
+     */
+    public static Check ifTrue(Measure condition, Check whenTrue, Check whenFalse, String viUnknown, String enUnknown) {
+        if (condition.value() == null) return allOf(condition.isTrue().as(viUnknown, enUnknown));
+        return Boolean.TRUE.equals(condition.value()) ? whenTrue : whenFalse;
+    }
+
+    /**
      * Alternatives ("any one of"): met when one branch is met; otherwise needs review when a branch
      * does; otherwise not met.
      */

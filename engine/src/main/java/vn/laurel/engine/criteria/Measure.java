@@ -53,6 +53,14 @@ public record Measure(Object value, List<Evidence> evidence, Localized detail, O
         return lessThan(limit);
     }
 
+    /**
+     * At least {@code threshold} when {@code inclusive} ("từ 50% trở lên"), strictly more than it
+     * otherwise ("trên 50%"): for a rule whose reading of the threshold is a policy switch.
+     */
+    public Check reaches(Number threshold, boolean inclusive) {
+        return inclusive ? atLeast(threshold) : moreThan(threshold);
+    }
+
     public Check atMost(Number required) {
         return numeric(n -> n <= required.doubleValue(), new Requirement(AT_MOST, required));
     }

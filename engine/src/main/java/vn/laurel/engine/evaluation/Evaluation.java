@@ -1,5 +1,6 @@
 package vn.laurel.engine.evaluation;
 
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 import vn.laurel.engine.criteria.Check;
 import vn.laurel.engine.criteria.Status;
@@ -20,8 +21,10 @@ import java.util.*;
  * rules match it, read its year, appraisal date and parameters, and record their checks on it:
  * <pre>
  *   $e : Evaluation( $year : year, $h : history )
- *   then $e.record(kcontext, $h.ratingIn($year).atLeast(Rating.GOOD));
+ *   then $e.record($h.ratingIn($year).atLeast(Rating.GOOD));
  * </pre>
+ * Which rule records is known from the session ({@link FiringRule}, an agenda listener), so an action
+ * is one check expression and nothing else.
  */
 public final class Evaluation {
     private final History history;
@@ -39,6 +42,7 @@ public final class Evaluation {
     private final Set<String> readSinceRecord = new LinkedHashSet<>();
     private final Map<String, Set<String>> parameterNamesByAward = new HashMap<>();
     private CriterionOverride forced; // the mutation check's only; null in service
+    private Rule firing; // the rule whose action runs now, told by FiringRule
 
     public Evaluation(History history, int year, LocalDate asOf, String regime, Organisation organisation,
                       Map<String, Parameter> parameters) {
@@ -84,6 +88,16 @@ public final class Evaluation {
         if (used == null) return Double.NaN;
         if (used.value() instanceof Number n) return n;
         throw new UnknownParameterException("parameter " + name + " is not a number: " + used.value());
+    }
+
+    /**
+     * A number that applies only when a policy switch is on: the number parameter {@code paramName}
+     * when the switch {@code switchName} is on, else 0 (the number is then not read). For example the
+     * months of service below which new hires are left out of a share, when they are left out:
+     * {@code $e.paramIf("advanced_labor_collective.exclude_new_hires", "advanced_laborer.min_service_months")}.
+     */
+    public Number paramIf(String switchName, String paramName) {
+        return flag(switchName) ? param(paramName) : Integer.valueOf(0);
     }
 
     /** A yes/no policy parameter (a switch) in force on the appraisal date for this organisation. */
@@ -142,23 +156,47 @@ public final class Evaluation {
         return resolved.get();
     }
 
-    /** Records a criterion's check; award and criterion come from the firing rule's metadata. */
+    /**
+     * Records a criterion's check: the whole action of a criterion rule, {@code $e.record(<check>);}.
+     * Award and criterion come from the metadata of the rule firing.
+     */
+    public void record(Check check) {
+        if (firing == null) {
+            throw new IllegalStateException("record(check) is called from a rule's action, while the rule fires");
+        }
+        record(firing, check);
+    }
+
+    /**
+     * The form of rule files written before the engine knew which rule fires. Rule files stored then
+     * still load and replay with it; new rule files write {@code $e.record(check)}.
+     *
+     * @deprecated use {@link #record(Check)}
+     */
+    @Deprecated
     public void record(RuleContext kcontext, Check check) {
+        record(kcontext.getRule(), check);
+    }
+
+    /** Told by {@link FiringRule} before a rule's action runs, and with null after it. */
+    void firing(Rule rule) { this.firing = rule; }
+
+    private void record(Rule rule, Check check) {
         if (!notInForce.isEmpty()) {
             Localized why = Explainer.label("note.parameterNotInForce", String.join(", ", notInForce), asOf);
             check = new Check(Status.NEEDS_REVIEW, check.actual(), check.required(), check.evidence(), check.label(),
                     check.branches(), why);
             notInForce.clear();
         }
-        if (forced != null) check = forced.applyTo(regime, kcontext.getRule().getName(), check);
-        Map<String, Object> meta = kcontext.getRule().getMetaData();
+        if (forced != null) check = forced.applyTo(regime, rule.getName(), check);
+        Map<String, Object> meta = rule.getMetaData();
         String award = unquote(meta.get("award"));
         if (!readSinceRecord.isEmpty()) {
             parameterNamesByAward.computeIfAbsent(award, k -> new LinkedHashSet<>()).addAll(readSinceRecord);
             readSinceRecord.clear();
         }
         results.add(new CriterionResult(history.getId(), award, unquote(meta.get("criterion")),
-                kcontext.getRule().getName(), year, check));
+                rule.getName(), year, check));
     }
 
     void force(CriterionOverride override) { this.forced = override; }
@@ -168,7 +206,7 @@ public final class Evaluation {
      * review and says why, in both languages; nothing the failed rule read is carried over to the next.
      * A parameter with no value in force that it read is named as the reason, as for a rule that records.
      */
-    public void recordFailure(org.kie.api.definition.rule.Rule rule, Throwable failure) {
+    public void recordFailure(Rule rule, Throwable failure) {
         Localized why;
         if (!notInForce.isEmpty()) {
             why = Explainer.label("note.parameterNotInForce", String.join(", ", notInForce), asOf);

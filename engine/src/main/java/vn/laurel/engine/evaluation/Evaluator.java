@@ -217,6 +217,7 @@ public final class Evaluator {
         if (!modelled.isEmpty()) {
             KieSession session = compiled.kieBase().newKieSession();
             try {
+                session.addEventListener(new FiringRule(evaluation));
                 if (trace) session.addEventListener(recorder);
                 session.insert(history);
                 session.insert(evaluation);

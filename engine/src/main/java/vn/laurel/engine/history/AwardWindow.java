@@ -4,6 +4,7 @@ import vn.laurel.engine.criteria.Evidence;
 import vn.laurel.engine.criteria.Measure;
 import vn.laurel.engine.i18n.Explainer;
 import vn.laurel.engine.model.Fact;
+import vn.laurel.engine.model.InitiativeKind;
 import vn.laurel.engine.model.InitiativeLevel;
 import vn.laurel.engine.model.Rating;
 import vn.laurel.engine.policy.Localized;
@@ -60,6 +61,15 @@ public record AwardWindow(History history, String award, Integer prior, Fact pri
     /** Initiatives recognised in the period at a level at least {@code atLeast}. */
     public Measure initiatives(InitiativeLevel atLeast) {
         return prior == null ? empty() : history.initiativesIn(from, to, atLeast);
+    }
+
+    /**
+     * Initiatives of one kind at a level at least {@code atLeast} recognised from the period's first
+     * year to its last ("trong thời gian đó có 02 sáng kiến"); none when the prior award was never
+     * received (the period is then empty).
+     */
+    public Measure initiatives(InitiativeLevel atLeast, InitiativeKind kind) {
+        return history.initiativesIn(from, to, atLeast, kind);
     }
 
     private Measure empty() {

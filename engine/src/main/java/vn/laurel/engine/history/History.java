@@ -28,6 +28,9 @@ public final class History {
     private Map<String, Map<Integer, Fact>> conferred; // built on first use; a History is used by one session at a time
     private final Map<String, Map<Integer, Outcome>> decided = new HashMap<>();
     private final List<History> members;
+    // Windows by their arguments: rules repeat $h.windowAfter(…) where they need it instead of keeping
+    // it in a local variable. Forgotten when a decision is recorded (a window reads awards decided).
+    private final Map<List<Object>, AwardWindow> windows = new HashMap<>();
 
     public History(Subject subject) {
         this(subject, List.of());
@@ -58,6 +61,7 @@ public final class History {
     /** Called by the evaluator when an award is decided for this subject in this evaluation. */
     public void recordDecision(String award, int year, Outcome outcome) {
         decided.computeIfAbsent(award, k -> new HashMap<>()).put(year, outcome);
+        windows.clear();
     }
 
     // ---------------------------------------------------------------- ratings
@@ -156,6 +160,38 @@ public final class History {
                 y -> Boolean.TRUE.equals(holds(award, y).ifConfirmed()), endYear, floor, y -> holds(award, y).evidence());
     }
 
+    /**
+     * The unbroken run of years holding {@code award} that ends at {@code endYear}; when {@code resets}
+     * (a policy switch) only the years after the last {@code resetAward} count, as
+     * {@link #consecutiveYearsHoldingAfter}; otherwise as {@link #consecutiveYearsHolding(String, int)}.
+     * <pre>  $h.consecutiveYearsHolding("GRASSROOTS_EMULATION_SOLDIER", $year, "MINISTERIAL_PROVINCIAL_EMULATION_SOLDIER",
+     *          $e.flag("ministerial_provincial_emulation_soldier.chain_resets_after_award"))</pre>
+     */
+    public Measure consecutiveYearsHolding(String award, int endYear, String resetAward, boolean resets) {
+        return resets ? consecutiveYearsHoldingAfter(award, endYear, resetAward) : consecutiveYearsHolding(award, endYear);
+    }
+
+    /**
+     * How many of the last {@code years} years up to {@code to} ({@code to - years + 1} to {@code to})
+     * hold {@code award}. When {@code resets} (a policy switch) the count starts no earlier than the
+     * year after the last {@code resetAward} received up to {@code to}: a title that has served for the
+     * higher award is not counted again.
+     * <pre>  $h.yearsHoldingInLastYears("MINISTERIAL_PROVINCIAL_EMULATION_SOLDIER", $year - 1,
+     *          $e.param("national_emulation_soldier.max_years_between_titles"), "NATIONAL_EMULATION_SOLDIER",
+     *          $e.flag("national_emulation_soldier.chain_resets_after_award"))</pre>
+     */
+    public Measure yearsHoldingInLastYears(String award, int to, Number years, String resetAward, boolean resets) {
+        int from = to - years.intValue() + 1;
+        if (resets) from = afterLast(resetAward, to + 1, from);
+        return yearsHolding(award, from, to);
+    }
+
+    /** The later of {@code from} and the year after the last {@code award} held before {@code before}. */
+    private int afterLast(String award, int before, int from) {
+        Integer last = windowAfter(award, before, Rating.NOT_COMPLETED).prior();
+        return last != null && last + 1 > from ? last + 1 : from;
+    }
+
     /** How many of the years from {@code from} to {@code to} the award is held. */
     public Measure yearsHolding(String award, int from, int to) {
         List<Evidence> evidence = new ArrayList<>();
@@ -177,8 +213,21 @@ public final class History {
         return windowAfter(award, endYear, atLeast, "LATEST");
     }
 
-    /** As above, anchored on the LATEST or the EARLIEST prior award (a policy parameter). */
+    /**
+     * As above, anchored on the LATEST or the EARLIEST prior award (a policy parameter). The same
+     * arguments give the same window, computed once: a rule may repeat {@code $h.windowAfter(…)}.
+     */
     public AwardWindow windowAfter(String award, int endYear, Rating atLeast, String anchor) {
+        List<Object> key = Arrays.asList("after", award, endYear, atLeast, anchor);
+        AwardWindow known = windows.get(key);
+        if (known == null) {
+            known = computeWindowAfter(award, endYear, atLeast, anchor);
+            windows.put(key, known);
+        }
+        return known;
+    }
+
+    private AwardWindow computeWindowAfter(String award, int endYear, Rating atLeast, String anchor) {
         List<Integer> years = yearsHeld(award).stream().filter(y -> y < endYear).sorted().toList();
         if (years.isEmpty()) return new AwardWindow(this, award, null, null, endYear + 1, endYear, true);
         int prior = "EARLIEST".equals(anchor) ? years.get(0) : years.get(years.size() - 1);
@@ -196,6 +245,16 @@ public final class History {
      * eligible in this evaluation has not been received.
      */
     public AwardWindow runWithPrior(String award, int endYear, Rating atLeast) {
+        List<Object> key = Arrays.asList("run", award, endYear, atLeast);
+        AwardWindow known = windows.get(key);
+        if (known == null) {
+            known = computeRunWithPrior(award, endYear, atLeast);
+            windows.put(key, known);
+        }
+        return known;
+    }
+
+    private AwardWindow computeRunWithPrior(String award, int endYear, Rating atLeast) {
         // Received: conferred, not merely found eligible in this evaluation ("đã được tặng").
         List<Integer> years = yearsHeld(award).stream().filter(y -> y <= endYear && conferred(award, y).isPresent())
                 .sorted().toList();
@@ -224,6 +283,39 @@ public final class History {
 
     public Measure initiativesIn(int year, InitiativeLevel atLeast) {
         return initiatives(year, year, atLeast, null);
+    }
+
+    /**
+     * As {@link #initiativesIn(int, int, InitiativeLevel)} from a year given by a parameter (the first
+     * year of a campaign, say): {@code $h.initiativesIn($e.param("campaign.first_year"), $year, InitiativeLevel.GRASSROOTS)}.
+     */
+    public Measure initiativesIn(Number from, int to, InitiativeLevel atLeast) {
+        return initiatives(from.intValue(), to, atLeast, null);
+    }
+
+    /**
+     * Initiatives at a level at least {@code atLeast} recognised in the last {@code years} years up to
+     * {@code year} ({@code year - years + 1} to {@code year}). When {@code resets} (a policy switch) the
+     * count starts no earlier than the year after the last {@code resetAward} received before
+     * {@code year}: an initiative that has served for that award is not used again.
+     * <pre>  $h.initiativesInLastYears($year, $e.param("national_emulation_soldier.initiative_window_years"),
+     *          InitiativeLevel.NATIONAL, "NATIONAL_EMULATION_SOLDIER", $e.flag("national_emulation_soldier.chain_resets_after_award"))</pre>
+     */
+    public Measure initiativesInLastYears(int year, Number years, InitiativeLevel atLeast, String resetAward, boolean resets) {
+        int from = year - years.intValue() + 1;
+        if (resets) from = afterLast(resetAward, year, from);
+        return initiatives(from, year, atLeast, null);
+    }
+
+    /**
+     * Initiatives of one kind at a level at least {@code atLeast} recognised within the unbroken run of
+     * years rated at least {@code rating} that ends at {@code year} ("trong thời gian đó"); none when the
+     * year itself is not so rated.
+     * <pre>  $h.initiativesInRunRated(Rating.EXCELLENT, $year, InitiativeLevel.GRASSROOTS, InitiativeKind.INITIATIVE)</pre>
+     */
+    public Measure initiativesInRunRated(Rating rating, int year, InitiativeLevel atLeast, InitiativeKind kind) {
+        int run = ((Number) consecutiveYearsRated(rating, year).value()).intValue();
+        return initiatives(year - run + 1, year, atLeast, kind);
     }
 
     /** As above, of one kind only (INITIATIVE, SCIENCE_PROJECT, COMBAT_INGENUITY). */
@@ -391,6 +483,15 @@ public final class History {
     public Measure education() {
         return new Measure(subject.education(), subject.education() == null ? List.of()
                 : List.of(subjectEvidence("education " + subject.education())));
+    }
+
+    /**
+     * Whether the person's education is {@code education}: true or false, unknown (null) when the
+     * education is not recorded. The evidence is the recorded education, as {@link #education()}.
+     */
+    public Measure educationIs(Education education) {
+        Education recorded = subject.education();
+        return new Measure(recorded == null ? null : recorded == education, education().evidence());
     }
 
     /** True unless the person died on or before the date (some awards are never posthumous). */

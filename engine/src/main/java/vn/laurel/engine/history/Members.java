@@ -69,6 +69,14 @@ public final class Members {
                 Explainer.label("members.share", held, a.get().members()), null);
     }
 
+    /**
+     * As {@link #share(String, int, int)} with the months given as a number: the value of
+     * {@code $e.paramIf("x.exclude_new_hires", "advanced_laborer.min_service_months")}, 0 to count every member.
+     */
+    public Measure share(String award, int year, Number minServiceMonths) {
+        return share(award, year, minServiceMonths.intValue());
+    }
+
     /** How many members hold an award for the year ("ít nhất 01 cá nhân đạt CSTĐCS"). */
     public Measure holding(String award, int year) {
         if (!members.isEmpty()) {

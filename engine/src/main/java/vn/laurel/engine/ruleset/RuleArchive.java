@@ -73,15 +73,30 @@ public final class RuleArchive {
     }
 
     /**
-     * Loads a rule set from a zip: extracted to a temporary directory, loaded, and removed again
-     * (a loaded rule set needs no files). The zip may hold the rules at its top or in one folder.
+     * Loads a rule set from a zip, strictly (as written today): extracted to a temporary directory,
+     * loaded, and removed again (a loaded rule set needs no files). The zip may hold the rules at its
+     * top or in one folder.
      */
     public static RuleSet load(byte[] zip) {
+        return load(zip, LoadMode.STRICT);
+    }
+
+    /** As {@link #load(byte[])}, strictly or leniently (a version already stored, see {@link LoadMode}). */
+    public static RuleSet load(byte[] zip, LoadMode mode) {
+        return extracted(zip, dir -> RuleSetLoader.load(dir, mode));
+    }
+
+    /** {@link RuleSetLoader#authoringProblems} of a zipped rule set. */
+    public static List<RuleProblem> authoringProblems(byte[] zip) {
+        return extracted(zip, RuleSetLoader::authoringProblems);
+    }
+
+    private static <T> T extracted(byte[] zip, java.util.function.Function<Path, T> read) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("laurel-rules-");
             unzip(zip, dir);
-            return RuleSetLoader.load(rulesRoot(dir));
+            return read.apply(rulesRoot(dir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -40,23 +40,16 @@ final class RuleCompiler {
      * Compiles each regime into its own KieBase, the regimes side by side: a reload waits for the
      * slowest regime, not for their sum. Regimes without files are left out of the answer.
      */
-    static Map<String, Result> compileAll(Path root, Map<String, List<Path>> filesByRegime, boolean reuse) {
-        List<String> regimes = filesByRegime.keySet().stream().filter(r -> !filesByRegime.get(r).isEmpty()).toList();
-        List<Result> results = Parallel.map("laurel-compile", regimes, r -> compile(root, filesByRegime.get(r), reuse));
+    static Map<String, Result> compileAll(Map<String, Map<String, byte[]>> sourcesByRegime, boolean reuse) {
+        List<String> regimes = sourcesByRegime.keySet().stream().filter(r -> !sourcesByRegime.get(r).isEmpty()).toList();
+        List<Result> results = Parallel.map("laurel-compile", regimes, r -> compile(sourcesByRegime.get(r), reuse));
         Map<String, Result> out = new LinkedHashMap<>();
         for (int i = 0; i < regimes.size(); i++) out.put(regimes.get(i), results.get(i));
         return out;
     }
 
-    static Result compile(Path root, List<Path> files, boolean reuse) {
-        Map<String, byte[]> sources = new LinkedHashMap<>();
-        for (Path file : files) {
-            try {
-                sources.put(RulesDirectory.relative(root, file), Files.readAllBytes(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+    /** Compiles rule files (path relative to the rule set → text) into one KieBase. */
+    static Result compile(Map<String, byte[]> sources, boolean reuse) {
         String key = ContentHash.of(sources);
         KieBase known = reuse ? RECENT.get(key) : null;
         if (known != null) return new Result(known, List.of());
@@ -69,7 +62,8 @@ final class RuleCompiler {
      * The KieBases of the last few successful builds, by the files (names and bytes) they were built
      * from. A KieBase is immutable and hands out independent sessions, so a regime whose files did
      * not change is not built again: a reload after an edit rebuilds only the regimes the edit
-     * touches (an edit under common/ touches them all), and a rollback to a recent version builds nothing.
+     * touches (an edit to a rule of one regime leaves the others' text as it was), and a rollback to a
+     * recent version builds nothing.
      */
     private static final int KEPT = 6;
     private static final Map<String, KieBase> RECENT = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {

@@ -1,16 +1,12 @@
 package vn.laurel.engine.ruleset;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.*;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks on the DRL text that the compiler does not make: no two rules of one regime (its folder
- * plus {@code common/}) share a name, since the trace, the coverage report and the answers name
+ * Checks on the DRL text that the compiler does not make: no two rules of one regime (the rules
+ * that name it) share a name, since the trace, the coverage report and the answers name
  * rules. What a rule file may contain and reach is checked on the parsed and compiled forms
  * ({@link DrlShape}, {@link CompiledCodeCheck}), never on the text: a deny-list over text is
  * bypassed by line breaks, escapes and classes nobody listed.
@@ -22,14 +18,13 @@ final class RuleLint {
 
     private RuleLint() {}
 
-    /** Rules of one regime (its folder and common/) that share a name with an earlier one. */
-    static List<RuleProblem> duplicateNames(Path root, List<Path> files, String regime) {
+    /** Rules of one regime (the files it compiles, path → text) that share a name with an earlier one. */
+    static List<RuleProblem> duplicateNames(Map<String, byte[]> files, String regime) {
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
-        for (Path file : files) {
-            String name = RulesDirectory.relative(root, file);
-            List<String> lines = code(read(file));
-            List<String> raw = read(file);
+        files.forEach((name, bytes) -> {
+            List<String> raw = lines(bytes);
+            List<String> lines = code(raw);
             for (int i = 0; i < lines.size(); i++) {
                 if (!RULE_HEADER.matcher(lines.get(i)).find()) continue;
                 Matcher m = RULE_HEADER.matcher(raw.get(i)); // names are string literals: read them from the raw line
@@ -42,8 +37,12 @@ final class RuleLint {
                             + "\" is already used in regime " + regime + " at " + first));
                 }
             }
-        }
+        });
         return problems;
+    }
+
+    static List<String> lines(byte[] bytes) {
+        return List.of(new String(bytes, java.nio.charset.StandardCharsets.UTF_8).split("\\R", -1));
     }
 
     /**
@@ -80,11 +79,4 @@ final class RuleLint {
         return out;
     }
 
-    private static List<String> read(Path file) {
-        try {
-            return Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -37,15 +37,15 @@ final class RuleMetadata {
     /** Where each rule is declared, found from the DRL text so that problems name file and line. */
     record Location(String file, int line) {}
 
-    static Map<String, Location> locate(Path root, List<Path> files) {
+    static Map<String, Location> locate(Map<String, byte[]> files) {
         Map<String, Location> locations = new HashMap<>();
-        for (Path file : files) {
-            List<String> lines = readLines(file);
+        files.forEach((name, bytes) -> {
+            List<String> lines = RuleLint.lines(bytes);
             for (int i = 0; i < lines.size(); i++) {
                 Matcher m = RULE_HEADER.matcher(lines.get(i));
-                if (m.find()) locations.putIfAbsent(m.group(1), new Location(RulesDirectory.relative(root, file), i + 1));
+                if (m.find()) locations.putIfAbsent(m.group(1), new Location(name, i + 1));
             }
-        }
+        });
         return locations;
     }
 

@@ -13,15 +13,22 @@ import java.util.*;
 
 /**
  * Loads a rules directory into a {@link RuleSet}: reads regimes, awards and parameters, compiles
- * each regime's DRL (its folder plus {@code common/}) into its own KieBase — refusing any rule that
- * reaches beyond the fact model and its helpers ({@link RuleCompiler}) — and checks the rule metadata. Every problem is collected; any problem fails the load as a whole, so a broken file
- * can never replace a working rule set.
+ * each regime's DRL (the rules of {@code awards/} that name it, {@link RegimeSources}) into its own
+ * KieBase — refusing any rule that reaches beyond the fact model and its helpers ({@link RuleCompiler})
+ * — and checks the rule metadata. Every problem is collected; any problem fails the load as a whole,
+ * so a broken file can never replace a working rule set.
  */
 public final class RuleSetLoader {
     private RuleSetLoader() {}
 
+    /** Loads a rule set as it is written today ({@link LoadMode#STRICT}). */
     public static RuleSet load(Path directory) {
-        return load(directory, true);
+        return load(directory, LoadMode.STRICT, true);
+    }
+
+    /** Loads a rule set, strictly or leniently (a version already stored, see {@link LoadMode}). */
+    public static RuleSet load(Path directory, LoadMode mode) {
+        return load(directory, mode, true);
     }
 
     /**
@@ -29,8 +36,23 @@ public final class RuleSetLoader {
      * recent build had the same files (to measure a build, not a lookup).
      */
     public static RuleSet load(Path directory, boolean reuseBuilds) {
+        return load(directory, LoadMode.STRICT, reuseBuilds);
+    }
+
+    /**
+     * What a strict load refuses and a lenient one accepts — the former layout, actions other than one
+     * {@code $e.record(…)} — without compiling anything: a version loaded leniently (kept compiled
+     * for replays) is checked with this before it is accepted on an authoring path.
+     */
+    public static List<RuleProblem> authoringProblems(Path directory) {
+        Path root = directory.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) return List.of(RuleProblem.error(root.toString(), 0, 0, "rules directory not found"));
+        return sorted(StrictChecks.of(root, new RulesDirectory(root)));
+    }
+
+    private static RuleSet load(Path directory, LoadMode mode, boolean reuseBuilds) {
         try {
-            return loadChecked(directory, reuseBuilds);
+            return loadChecked(directory, mode, reuseBuilds);
         } catch (StackOverflowError e) {
             // Nesting the parser accepted can still exhaust a later step's stack: a problem, never an Error past the load.
             throw new RuleSetException(List.of(RuleProblem.error(directory.toString(), 0, 0,
@@ -38,7 +60,7 @@ public final class RuleSetLoader {
         }
     }
 
-    private static RuleSet loadChecked(Path directory, boolean reuseBuilds) {
+    private static RuleSet loadChecked(Path directory, LoadMode mode, boolean reuseBuilds) {
         Path root = directory.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
             throw new RuleSetException(List.of(RuleProblem.error(root.toString(), 0, 0, "rules directory not found")));
@@ -52,43 +74,34 @@ public final class RuleSetLoader {
         Set<String> attestations = vocabulary.keySet();
         List<RuleProblem> problems = new ArrayList<>(dir.problems());
 
-        List<Path> common = dir.drlFiles(RulesDirectory.COMMON);
-        Map<String, List<Path>> filesOf = new LinkedHashMap<>();
-        for (Regime regime : regimes) {
-            List<Path> files = new ArrayList<>(common);
-            files.addAll(dir.drlFiles(regime.folder()));
-            filesOf.put(regime.code(), files);
-        }
-        Map<String, RuleCompiler.Result> results = RuleCompiler.compileAll(root, filesOf, reuseBuilds);
+        if (mode == LoadMode.STRICT) problems.addAll(StrictChecks.of(root, dir));
+        RegimeSources.Result sources = RegimeSources.of(root, dir, regimes);
+        problems.addAll(sources.problems());
+        Map<String, RuleCompiler.Result> results = RuleCompiler.compileAll(sources.byRegime(), reuseBuilds);
         Map<String, CompiledRegime> compiled = new LinkedHashMap<>();
         for (Regime regime : regimes) {
-            List<Path> files = filesOf.get(regime.code());
-            problems.addAll(RuleLint.duplicateNames(root, files, regime.code()));
+            Map<String, byte[]> files = sources.byRegime().get(regime.code());
+            problems.addAll(RuleLint.duplicateNames(files, regime.code()));
             if (files.isEmpty()) {
                 compiled.put(regime.code(), new CompiledRegime(regime, null, List.of()));
                 continue;
             }
             RuleCompiler.Result result = results.get(regime.code());
             problems.addAll(result.problems());
-            problems.addAll(RuleMetadata.unknownParameters(root, dir.drlFiles(regime.folder()), parameters));
-            problems.addAll(RuleMetadata.unknownAttestations(root, dir.drlFiles(regime.folder()), attestations));
             if (result.kieBase() == null) continue;
             List<CriterionDefinition> criteria = RuleMetadata.criteria(regime.code(), result.kieBase(),
-                    RuleMetadata.locate(root, files), awards, problems);
+                    RuleMetadata.locate(files), awards, problems);
             compiled.put(regime.code(), new CompiledRegime(regime, result.kieBase(), criteria));
         }
-        problems.addAll(RuleMetadata.unknownParameters(root, common, parameters));
-        problems.addAll(RuleMetadata.unknownAttestations(root, common, attestations));
+        problems.addAll(RuleMetadata.unknownParameters(root, sources.compiled(), parameters));
+        problems.addAll(RuleMetadata.unknownAttestations(root, sources.compiled(), attestations));
         // A parameter that names an attestation must name one that exists.
         parameters.values().stream().filter(p -> p.name().endsWith("_attestation")).forEach(p -> p.values().forEach(v -> {
             if (!attestations.contains(String.valueOf(v.value()))) {
                 problems.add(RuleProblem.error(p.file(), 0, 0, "parameter " + p.name() + ": unknown attestation \"" + v.value() + "\""));
             }
         }));
-        List<RuleProblem> distinct = problems.stream().distinct()
-                .sorted(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
-                        .thenComparingInt(RuleProblem::column))
-                .toList();
+        List<RuleProblem> distinct = sorted(problems);
         if (!distinct.isEmpty()) throw new RuleSetException(distinct);
 
         List<Path> content = dir.contentFiles();
@@ -96,5 +109,13 @@ public final class RuleSetLoader {
         return new RuleSet(ContentHash.of(root, content), root, Instant.now(), files, List.copyOf(regimes),
                 Collections.unmodifiableMap(awards), Collections.unmodifiableMap(parameters),
                 Collections.unmodifiableMap(compiled), Collections.unmodifiableMap(new LinkedHashMap<>(vocabulary)));
+    }
+
+    /** Each problem once, in file, line and column order. */
+    static List<RuleProblem> sorted(List<RuleProblem> problems) {
+        return problems.stream().distinct()
+                .sorted(Comparator.comparing(RuleProblem::file).thenComparingInt(RuleProblem::line)
+                        .thenComparingInt(RuleProblem::column))
+                .toList();
     }
 }

@@ -27,9 +27,11 @@ import java.util.stream.Stream;
  *   regimes.yaml          the legal regimes and their dates
  *   awards.yaml           award codes, names, subject kinds
  *   parameters/*.yaml     dated policy parameters
- *   common/*.drl          rules shared by every regime
- *   &lt;regime folder&gt;/*.drl rules of one regime, one award per file
+ *   awards/*.drl          one file per award, each rule naming the regimes it belongs to (&#64;regimes)
  * </pre>
+ * Rule sets stored before the awards/ layout have a folder per regime ({@code folder:} in
+ * regimes.yaml) and {@code common/} for rules shared by every regime; they still load leniently
+ * ({@link LoadMode#LENIENT}).
  * Problems are collected with file and line rather than thrown one at a time.
  */
 final class RulesDirectory {
@@ -38,6 +40,7 @@ final class RulesDirectory {
     static final String ATTESTATIONS = "attestations.yaml";
     static final String PARAMETERS = "parameters";
     static final String COMMON = "common";
+    static final String AWARDS_FOLDER = "awards";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
@@ -72,6 +75,12 @@ final class RulesDirectory {
         }
     }
 
+    /** Every DRL file of the rule set, wherever it is, in path order. */
+    List<Path> allDrlFiles() {
+        return contentFiles().stream().filter(p -> p.getFileName().toString().endsWith(".drl")).toList();
+    }
+
+    /** The DRL files of a folder of the rule set, in path order; none when it does not exist. */
     List<Path> drlFiles(String folder) {
         Path dir = root.resolve(folder);
         if (!Files.isDirectory(dir)) return List.of();
@@ -97,11 +106,11 @@ final class RulesDirectory {
         if (file == null || file.regimes() == null) return List.of();
         List<Regime> regimes = new ArrayList<>();
         for (RegimeEntry e : file.regimes()) {
-            if (e.code() == null || e.folder() == null) {
-                problems.add(RuleProblem.error(REGIMES, 0, 0, "every regime needs a code and a folder"));
+            if (e.code() == null) {
+                problems.add(RuleProblem.error(REGIMES, 0, 0, "every regime needs a code"));
                 continue;
             }
-            if (!insideRuleSet(e.folder())) {
+            if (e.folder() != null && !insideRuleSet(e.folder())) {
                 problems.add(RuleProblem.error(REGIMES, 0, 0, "regime " + e.code() + ": folder \"" + e.folder()
                         + "\" must be a folder of the rule set itself (a plain name such as law-2022)"));
                 continue;
