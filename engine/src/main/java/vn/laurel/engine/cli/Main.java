@@ -38,7 +38,8 @@ public final class Main {
     public static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new Laurel());
         cl.addSubcommand(new CommandLine(new CheckCommand(out)));
-        cl.addSubcommand(new CommandLine(new EvaluateCommand(out, err)));
+        // ./laurel passes its default --rules first: one given on the command line comes after it and wins.
+        cl.addSubcommand(new CommandLine(new EvaluateCommand(out, err)).setOverwrittenOptionsAllowed(true));
         return Cli.configure(cl, out, err);
     }
 

@@ -66,5 +66,8 @@ class CommandLineTest {
         Run missing = run("evaluate", file.toString(), "--rules", RepoPaths.rules().toString());
         assertThat(missing.exit()).as(missing.err()).isEqualTo(Cli.USAGE);
         assertThat(missing.err()).startsWith("laurel evaluate: cannot read " + file);
+        Run twice = run("evaluate", "--rules", RepoPaths.rules().toString(), file.toString(), "--rules", dir.resolve("no-rules").toString());
+        assertThat(twice.exit()).as("the last --rules wins (the launcher gives its default first): " + twice.err()).isEqualTo(Cli.FAILED);
+        assertThat(twice.err()).contains("no-rules").doesNotContain("cannot read");
     }
 }
