@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmarks of docs/benchmarks.md, in one command:  ./laurel bench [--quick] [--people N] [--keep]
 #   1. engine: one person, ten years of facts, every individual award with the trace on and off,
-#      beside a hand-written Java evaluator of four awards (vn.laurel.engine.bench.EngineBench);
+#      beside a hand-written Java evaluator of four awards (vn.laurel.tools.bench.EngineBench, in tools/);
 #   2. batch from PostgreSQL: N generated people x 10 years imported into a throwaway PostgreSQL, then
 #      `laurel batch` over all of them with -Xmx512m, beside `COPY ... TO STDOUT` of the same rows,
 #      run just before and just after the batch (the I/O limit).
@@ -23,6 +23,9 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="$ROOT/api/target/laurel-api.jar"
+# The engine benchmark and the generator are in tools/ (not in the service's jar): they run beside it.
+TOOLS_JAR="$ROOT/tools/target/laurel-tools.jar"
+TOOLS_CP="$TOOLS_JAR:$JAR"
 QUICK=""; PEOPLE=""; KEEP=""; HTTP=1
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -30,6 +33,7 @@ while [ $# -gt 0 ]; do
     --http) HTTP=1; shift ;;
     --people) PEOPLE="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
+    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "laurel bench: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -37,15 +41,16 @@ done
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 now() { date +%s.%N; }
 
-if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/engine/src/main" "$ROOT/api/src/main" -newer "$JAR" -type f -print -quit)" ]; then
-  echo "bench: building the jar..." >&2
-  (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl api -am) >&2
+if [ ! -f "$JAR" ] || [ ! -f "$TOOLS_JAR" ] || [ -n "$(find "$ROOT/engine/src/main" "$ROOT/api/src/main" -newer "$JAR" -type f -print -quit)" ] \
+  || [ -n "$(find "$ROOT/tools/src/main" -newer "$TOOLS_JAR" -type f -print -quit)" ]; then
+  echo "bench: building the jars..." >&2
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests package -pl tools -am) >&2
 fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $($JAVA -version 2>&1 | head -1), $(psql --version)"
 
 echo "== 1. engine"
-$JAVA -Xmx512m -cp "$JAR" vn.laurel.engine.bench.EngineBench --rules "$ROOT/rules" $QUICK 2>/dev/null | tee /tmp/laurel-bench-engine.$$
+$JAVA -Xmx512m -cp "$TOOLS_CP" vn.laurel.tools.bench.EngineBench --rules "$ROOT/rules" $QUICK 2>/dev/null | tee /tmp/laurel-bench-engine.$$
 RATIOS=$(grep '^RATIO' /tmp/laurel-bench-engine.$$); rm -f /tmp/laurel-bench-engine.$$
 
 echo "== 2. batch from PostgreSQL: $PEOPLE people x 10 years"
@@ -56,7 +61,7 @@ URL="jdbc:postgresql://127.0.0.1:$PGPORT/laurel"
 PSQL=(psql -X -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d laurel -v ON_ERROR_STOP=1)
 trap '[ -z "$KEEP" ] && bash "$ROOT/scripts/pg-throwaway.sh" stop >/dev/null 2>&1 || true' EXIT
 bash "$ROOT/scripts/pg-throwaway.sh" start >/dev/null
-[ -f "$DATA/ratings.csv" ] || $JAVA -cp "$JAR" vn.laurel.api.tools.Generate --people "$PEOPLE" --out "$DATA" >/dev/null
+[ -f "$DATA/ratings.csv" ] || $JAVA -cp "$TOOLS_CP" vn.laurel.tools.Generate --people "$PEOPLE" --out "$DATA" >/dev/null
 t0=$(now)
 $JAVA -Xmx1g "-Dlaurel.rules.dir=$ROOT/rules" -cp "$JAR" vn.laurel.api.tools.ImportCommand "$DATA" --db "$URL" >/dev/null 2>&1
 printf 'import: %.1f s (load %s)\n' "$(echo "$(now) - $t0" | bc)" "$(load)"

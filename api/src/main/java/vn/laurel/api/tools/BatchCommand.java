@@ -1,18 +1,26 @@
 package vn.laurel.api.tools;
 
 import io.micronaut.context.ApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import vn.laurel.api.Application;
 import vn.laurel.api.batch.BatchProgress;
 import vn.laurel.api.batch.BatchRequest;
 import vn.laurel.api.batch.BatchRunner;
 import vn.laurel.api.batch.BatchStore;
 import vn.laurel.api.problem.ProblemException;
+import vn.laurel.engine.cli.Cli;
 import vn.laurel.engine.json.Json;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.*;
+import java.util.concurrent.Callable;
 
 /**
  * {@code ./laurel batch --year Y [--unit U [--include-subunits]] [--awards A,B] [--as-of D]
@@ -20,41 +28,54 @@ import java.util.*;
  * the database, quotas per unit, and writes the outcomes (batch_outcome). Progress and an ETA go
  * to the terminal (stderr); the summary, as JSON, to stdout.
  */
-public final class BatchCommand {
-    private static final String USAGE = "usage: laurel batch --year Y [--unit U [--include-subunits]] [--awards A,B] [--as-of YYYY-MM-DD] "
-            + "[--save-decisions] [--threads N] [--db JDBC_URL]";
+@Command(name = "laurel batch", description = {"Evaluate every person and unit in scope from the database, quotas per unit, and write",
+        "the outcomes. Progress and an ETA go to stderr; the summary, as JSON, to stdout."},
+        exitCodeListHeading = Cli.EXIT_CODES_HEADING,
+        exitCodeList = {"0:done", "1:the batch failed while it ran (the reason on stderr)",
+                "2:usage error, or a request the service would refuse (an unknown unit or award)"})
+public final class BatchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
 
-    private BatchCommand() {}
+    @Mixin
+    Cli.Help help;
+
+    @Option(names = "--year", required = true, paramLabel = "Y", description = "The year appraised.")
+    int year;
+
+    @Option(names = "--unit", paramLabel = "U", description = "Only this unit (default: every unit).")
+    String unit;
+
+    @Option(names = "--include-subunits", description = "With --unit: its subunits too.")
+    boolean subunits;
+
+    @Option(names = "--awards", split = ",", paramLabel = "A,B", description = "Only these awards (default: all).")
+    List<String> awards = List.of();
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", description = "The appraisal date (default: 15 January of the next year).")
+    LocalDate asOf;
+
+    @Option(names = "--save-decisions", description = "Also save each outcome as a decision.")
+    boolean save;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the number of processors).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "The database (default: LAUREL_DB_URL).")
+    String db;
 
     public static void main(String[] args) {
+        Cli.main(new BatchCommand(), args);
+    }
+
+    @Override
+    public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Map<String, String> env = new HashMap<>(System.getenv());
-        Integer year = null;
-        LocalDate asOf = null;
-        String unit = null;
-        boolean subunits = false, save = false;
-        List<String> awards = List.of();
-        int threads = Runtime.getRuntime().availableProcessors();
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--year" -> year = Integer.parseInt(args[++i]);
-                    case "--unit" -> unit = args[++i];
-                    case "--include-subunits" -> subunits = true;
-                    case "--awards" -> awards = Arrays.stream(args[++i].split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-                    case "--as-of" -> asOf = LocalDate.parse(args[++i]);
-                    case "--save-decisions" -> save = true;
-                    case "--threads" -> threads = Integer.parseInt(args[++i]);
-                    case "--db" -> env.put("LAUREL_DB_URL", args[++i]);
-                    default -> fail("unknown option " + args[i]);
-                }
-            }
-        } catch (RuntimeException e) {
-            fail("bad arguments: " + e.getMessage());
-        }
-        if (year == null) fail("--year is required");
-        if (env.get("LAUREL_DB_URL") == null) fail("name the database: --db JDBC_URL or LAUREL_DB_URL");
-        if (asOf == null) asOf = LocalDate.of(year + 1, 1, 15);
+        if (db != null) env.put("LAUREL_DB_URL", db);
+        if (env.get("LAUREL_DB_URL") == null) throw usage("name the database: --db JDBC_URL or LAUREL_DB_URL");
+        List<String> awards = this.awards.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        LocalDate asOf = this.asOf != null ? this.asOf : LocalDate.of(year + 1, 1, 15);
         Map<String, Object> props = new HashMap<>(Application.databaseSettings(env));
         props.put("laurel.demo.enabled", false);
         props.put("micronaut.server.enabled", false);
@@ -77,13 +98,19 @@ public final class BatchCommand {
             summary.put("maxHeapMb", Runtime.getRuntime().maxMemory() >> 20);
             summary.put("outcomes", store.counts(id));
             out.println(Json.writePretty(summary));
-            System.exit(0);
+            return Cli.OK;
         } catch (ProblemException e) {
-            fail(e.getMessage());
+            throw usage(e.getMessage());
+        } catch (ParameterException e) {
+            throw e;
         } catch (RuntimeException e) {
-            System.err.println("laurel batch: " + e.getMessage());
-            System.exit(1);
+            spec.commandLine().getErr().println("laurel batch: " + e.getMessage());
+            return Cli.FAILED;
         }
+    }
+
+    private ParameterException usage(String why) {
+        return new ParameterException(spec.commandLine(), why);
     }
 
     /** One progress line, rewritten in place on a terminal, a line every ten seconds otherwise (a log). */
@@ -118,10 +145,5 @@ public final class BatchCommand {
         private static String clock(long s) {
             return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
         }
-    }
-
-    private static void fail(String why) {
-        System.err.println("laurel batch: " + why + "\n" + USAGE);
-        System.exit(2);
     }
 }

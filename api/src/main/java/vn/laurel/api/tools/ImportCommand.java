@@ -1,7 +1,12 @@
 package vn.laurel.api.tools;
 
 import io.micronaut.context.ApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import vn.laurel.api.imports.*;
+import vn.laurel.engine.cli.Cli;
 import vn.laurel.engine.json.Json;
 
 import java.io.PrintStream;
@@ -9,33 +14,42 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
+import java.util.concurrent.Callable;
 
 /**
  * {@code ./laurel import PATH… [--db JDBC_URL]}: imports CSV and JSON files (or every such file of a
  * directory) into the database, in one transaction, without a running server. Flyway creates the
  * schema first if needed.
  */
-public final class ImportCommand {
-    private ImportCommand() {}
+@Command(name = "laurel import", description = {"Import CSV and JSON files (or every such file of a directory) into the database,",
+        "all or nothing, without a running server. The report goes to stdout as JSON."},
+        exitCodeListHeading = Cli.EXIT_CODES_HEADING,
+        exitCodeList = {"0:imported", "1:bad rows (each named: file, row, field); nothing was written", "2:usage error"})
+public final class ImportCommand implements Callable<Integer> {
+    @Mixin
+    Cli.Help help;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "CSV or JSON files, or directories of them.")
+    List<Path> paths;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL", description = "The database (default: LAUREL_DB_URL, else the embedded one).")
+    String db;
 
     public static void main(String[] args) {
+        Cli.main(new ImportCommand(), args);
+    }
+
+    @Override
+    public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        List<Path> paths = new ArrayList<>();
         Map<String, Object> props = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--db")) {
-                Map<String, String> env = new HashMap<>(System.getenv());
-                env.put("LAUREL_DB_URL", args[++i]);
-                props.putAll(vn.laurel.api.Application.databaseSettings(env));
-            } else {
-                paths.add(Path.of(args[i]));
-            }
+        if (db != null) {
+            Map<String, String> env = new HashMap<>(System.getenv());
+            env.put("LAUREL_DB_URL", db);
+            props.putAll(vn.laurel.api.Application.databaseSettings(env));
+        } else {
+            props.putAll(vn.laurel.api.Application.databaseSettings(System.getenv()));
         }
-        if (paths.isEmpty()) {
-            System.err.println("usage: laurel import PATH... [--db JDBC_URL]");
-            System.exit(2);
-        }
-        if (!props.containsKey("datasources.default.url")) props.putAll(vn.laurel.api.Application.databaseSettings(System.getenv()));
         props.put("laurel.demo.enabled", false);
         props.put("micronaut.server.enabled", false);
         List<ImportSource> sources = new ArrayList<>();
@@ -48,11 +62,11 @@ public final class ImportCommand {
             long id = imports.begin(sources.stream().map(ImportSource::name).toList(), "cli " + System.getProperty("user.name"));
             ImportReport report = imports.run(id, sources, "cli " + System.getProperty("user.name"));
             out.println(Json.writePretty(report));
-            System.exit(0);
+            return Cli.OK;
         } catch (ImportFailedException e) {
             e.errors().forEach(err -> out.println(err));
             out.println(e.report().errorCount() + " bad row(s); nothing was written.");
-            System.exit(1);
+            return Cli.FAILED;
         }
     }
 }

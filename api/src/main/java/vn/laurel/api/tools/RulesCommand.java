@@ -37,6 +37,10 @@ public final class RulesCommand {
             out.println(RulesArgs.USAGE);
             return 0;
         }
+        if (RulesOptions.helpRequested(args)) {
+            RulesOptions.usage(args[0], out);
+            return 0;
+        }
         String name = "laurel rules" + (args.length > 0 && (args[0].equals("pull") || args[0].equals("push")) ? " " + args[0] : "");
         try {
             RulesArgs a = RulesArgs.parse(args, env);

@@ -56,6 +56,17 @@ class RulesCommandTest {
     }
 
     @Test
+    void each_command_has_a_help_of_its_options() {
+        Run pull = run("pull", "--help");
+        assertThat(pull.exit()).isZero();
+        assertThat(pull.out()).contains("Usage: laurel rules pull", "--revision=N", "--version=sha256:...", "--db=JDBC_URL", "Exit codes:");
+        Run push = run("push", "d", "-h");
+        assertThat(push.exit()).isZero();
+        assertThat(push.out()).contains("Usage: laurel rules push", "--note=WHY", "--propose", "--base=N");
+        assertThat(push.err()).isEmpty();
+    }
+
+    @Test
     void pull_refuses_bad_arguments_naming_them(@TempDir Path tmp) {
         String dir = tmp.resolve("out").toString();
         assertUsage(run("pull"), "name the directory to write");

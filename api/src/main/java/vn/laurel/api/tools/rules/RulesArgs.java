@@ -2,10 +2,8 @@ package vn.laurel.api.tools.rules;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The command line of {@code ./laurel rules pull|push}, checked before anything is read or sent.
@@ -28,51 +26,34 @@ public record RulesArgs(String command, Path dir, Long revision, String version,
             "  The service: --url, else LAUREL_URL, else " + DEFAULT_URL + ". Who you are: --user NAME:PASSWORD, else",
             "  LAUREL_TOKEN (a bearer token), else LAUREL_USER=NAME:PASSWORD.");
 
-    private static final Set<String> COMMON = Set.of("--url", "--db", "--user");
-    private static final Set<String> PULL = Set.of("--revision", "--version");
-    private static final Set<String> PUSH = Set.of("--note", "--title", "--rules", "--scenarios", "--base", "--propose");
-
     /** Reads the arguments after {@code rules}; throws a usage {@link CommandFailure} naming the first mistake. */
     public static RulesArgs parse(String[] args, Map<String, String> env) {
         if (args.length == 0) throw CommandFailure.usage("say pull or push");
         String command = args[0];
         if (!command.equals("pull") && !command.equals("push")) throw CommandFailure.usage("unknown command " + command + " (pull or push)");
-        Set<String> allowed = command.equals("pull") ? PULL : PUSH;
-        List<String> positional = new ArrayList<>();
-        String url = null, db = null, user = null, note = null, title = null, revision = null, version = null, base = null;
+        Object options = RulesOptions.parse(args);
+        List<String> positional;
+        RulesOptions.Common common;
+        String note = null, title = null, revision = null, version = null, base = null;
         Path rules = null, scenarios = null;
         boolean propose = false;
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            if (!a.startsWith("--")) {
-                positional.add(a);
-                continue;
-            }
-            if (!COMMON.contains(a) && !allowed.contains(a)) {
-                boolean other = (command.equals("pull") ? PUSH : PULL).contains(a);
-                throw CommandFailure.usage(other ? a + " is an option of " + (command.equals("pull") ? "push" : "pull") + ", not of " + command
-                        : "unknown option " + a);
-            }
-            if (a.equals("--propose")) {
-                propose = true;
-                continue;
-            }
-            if (i + 1 >= args.length || args[i + 1].startsWith("--")) throw CommandFailure.usage(a + " needs a value");
-            String v = args[++i];
-            switch (a) {
-                case "--url" -> url = once(a, url, v);
-                case "--db" -> db = once(a, db, v);
-                case "--user" -> user = once(a, user, v);
-                case "--note" -> note = once(a, note, v);
-                case "--title" -> title = once(a, title, v);
-                case "--revision" -> revision = once(a, revision, v);
-                case "--version" -> version = once(a, version, v);
-                case "--base" -> base = once(a, base, v);
-                case "--rules" -> rules = Path.of(once(a, rules == null ? null : rules.toString(), v));
-                case "--scenarios" -> scenarios = Path.of(once(a, scenarios == null ? null : scenarios.toString(), v));
-                default -> throw CommandFailure.usage("unknown option " + a);
-            }
+        if (options instanceof RulesOptions.Pull pull) {
+            positional = pull.dirs;
+            common = pull.common;
+            revision = pull.revision;
+            version = pull.version;
+        } else {
+            RulesOptions.Push push = (RulesOptions.Push) options;
+            positional = push.dirs;
+            common = push.common;
+            note = push.note;
+            title = push.title;
+            rules = push.rules;
+            scenarios = push.scenarios;
+            base = push.base;
+            propose = push.propose;
         }
+        String url = common.url, db = common.db, user = common.user;
         if (positional.size() > 1) throw CommandFailure.usage("one directory only (got " + String.join(", ", positional) + ")");
         Path dir = positional.isEmpty() ? null : Path.of(positional.get(0));
         if (url != null && db != null) throw CommandFailure.usage("give either --url or --db, not both");
@@ -120,11 +101,6 @@ public record RulesArgs(String command, Path dir, Long revision, String version,
     public String draftTitle() {
         String t = title != null ? title : note.strip().lines().findFirst().orElse("pushed from a directory");
         return t.length() <= 300 ? t : t.substring(0, 297) + "...";
-    }
-
-    private static String once(String option, String previous, String value) {
-        if (previous != null) throw CommandFailure.usage(option + " given twice");
-        return value;
     }
 
     private static long positiveNumber(String option, String value) {

@@ -1,4 +1,4 @@
-package vn.laurel.engine.bench;
+package vn.laurel.tools.bench;
 
 import vn.laurel.engine.criteria.Check;
 import vn.laurel.engine.criteria.Measure;

@@ -1,4 +1,4 @@
-package vn.laurel.engine.bench;
+package vn.laurel.tools.bench;
 
 import vn.laurel.engine.evaluation.EvaluationResult;
 import vn.laurel.engine.evaluation.Evaluator;
@@ -14,7 +14,7 @@ import java.util.*;
 import java.util.function.IntSupplier;
 
 /**
- * {@code java -cp … vn.laurel.engine.bench.EngineBench --rules DIR [--quick]}: the engine benchmark of
+ * {@code java -cp … vn.laurel.tools.bench.EngineBench --rules DIR [--quick]}: the engine benchmark of
  * docs/benchmarks.md. One person with ten years of facts, decided for 2025 under the 2022 law:
  * every individual award with the trace on and off, the four awards of {@link PlainEvaluator} on the
  * engine, and the same four by the hand-written evaluator. The variants run in turns, round after

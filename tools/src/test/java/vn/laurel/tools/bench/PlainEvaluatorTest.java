@@ -1,7 +1,7 @@
-package vn.laurel.engine.bench;
+package vn.laurel.tools.bench;
 
 import org.junit.jupiter.api.Test;
-import vn.laurel.engine.RepoPaths;
+import vn.laurel.tools.RepoPaths;
 import vn.laurel.engine.caseformat.CaseReader;
 import vn.laurel.engine.evaluation.EvaluationResult;
 import vn.laurel.engine.evaluation.Evaluator;

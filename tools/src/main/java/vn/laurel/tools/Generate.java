@@ -1,4 +1,12 @@
-package vn.laurel.api.tools;
+package vn.laurel.tools;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import vn.laurel.engine.cli.Cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -8,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 
 /**
  * {@code ./laurel generate --people N [--years Y] [--seed S] --out DIR}: a fictional province of N
@@ -16,7 +25,10 @@ import java.util.SplittableRandom;
  * files. The variety follows the demo department: chains of titles and breaks, discipline, absences,
  * initiatives at every level, new hires, transfers, units with ratings.
  */
-public final class Generate {
+@Command(name = "laurel generate", description = {"Write a fictional province of N people over Y years (ending " + Generate.END_YEAR + ") as the import's CSV files.",
+        "Deterministic: the same arguments always give the same files."},
+        exitCodeListHeading = Cli.EXIT_CODES_HEADING, exitCodeList = {"0:written", "1:the files could not be written", "2:usage error"})
+public final class Generate implements Callable<Integer> {
     static final int END_YEAR = 2025;
     static final int PEOPLE_PER_UNIT = 200;
     static final int UNITS_PER_DEPARTMENT = 20;
@@ -26,31 +38,38 @@ public final class Generate {
             "Long", "Mai", "Nam", "Phương", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Vy", "Yến"};
     private static final String[] RATINGS = {"EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED", "NOT_RATED"};
 
-    private Generate() {}
+    @Spec
+    CommandSpec spec;
 
-    public static void main(String[] args) throws IOException {
-        int people = 0, years = 10;
-        long seed = 20260115L;
-        Path out = null;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--people" -> people = Integer.parseInt(args[++i]);
-                case "--years" -> years = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
-                case "--out" -> out = Path.of(args[++i]);
-                default -> usage("unknown option " + args[i]);
-            }
+    @Mixin
+    Cli.Help help;
+
+    @Option(names = "--people", paramLabel = "N", description = "How many people (required, > 0).")
+    int people;
+
+    @Option(names = "--years", paramLabel = "Y", description = "How many years, 1..60 (default: ${DEFAULT-VALUE}).")
+    int years = 10;
+
+    @Option(names = "--seed", paramLabel = "S", description = "The seed (default: ${DEFAULT-VALUE}).")
+    long seed = 20260115L;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "The directory to write (required).")
+    Path out;
+
+    public static void main(String[] args) {
+        Cli.main(new Generate(), args);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (people <= 0 || out == null || years < 1 || years > 60) {
+            throw new ParameterException(spec.commandLine(), "--people N (> 0) and --out DIR are required; --years 1..60");
         }
-        if (people <= 0 || out == null || years < 1 || years > 60) usage("--people N (> 0) and --out DIR are required; --years 1..60");
         long started = System.nanoTime();
         Files.createDirectories(out);
         long rows = write(out, people, years, seed);
-        System.out.printf("%d people × %d years: %d rows in %s, %.1f s%n", people, years, rows, out, (System.nanoTime() - started) / 1e9);
-    }
-
-    private static void usage(String why) {
-        System.err.println("laurel generate: " + why + "\nusage: laurel generate --people N [--years Y] [--seed S] --out DIR");
-        System.exit(2);
+        spec.commandLine().getOut().printf("%d people × %d years: %d rows in %s, %.1f s%n", people, years, rows, out, (System.nanoTime() - started) / 1e9);
+        return Cli.OK;
     }
 
     /** Writes every file; returns the number of data rows. */
