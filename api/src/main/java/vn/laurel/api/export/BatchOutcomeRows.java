@@ -2,7 +2,7 @@ package vn.laurel.api.export;
 
 import jakarta.inject.Singleton;
 import vn.laurel.api.batch.BatchStore;
-import vn.laurel.api.facts.UnitDirectory;
+import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.api.pages.Messages;
 import vn.laurel.api.rules.RuleSetHolder;
 

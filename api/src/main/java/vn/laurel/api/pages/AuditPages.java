@@ -19,7 +19,7 @@ import io.micronaut.security.rules.SecurityRule;
 import vn.laurel.api.decisions.DecisionRecord;
 import vn.laurel.api.decisions.DecisionRepository;
 import vn.laurel.api.decisions.DecisionStore;
-import vn.laurel.api.facts.SubjectSearch;
+import vn.laurel.api.store.SubjectSearch;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.replay.ReplayService;
 

@@ -24,7 +24,7 @@ import vn.laurel.api.batch.BatchStore;
 import vn.laurel.api.export.BatchOutcomeRows;
 import vn.laurel.api.export.Downloads;
 import vn.laurel.api.export.Table;
-import vn.laurel.api.facts.UnitDirectory;
+import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.scope.ScopeGuard;

@@ -18,7 +18,7 @@ import vn.laurel.api.decisions.CandidatesService;
 import vn.laurel.api.export.CandidateRows;
 import vn.laurel.api.export.Downloads;
 import vn.laurel.api.export.Table;
-import vn.laurel.api.facts.UnitDirectory;
+import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.api.limits.RequestLimits;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetHolder;

@@ -6,7 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import vn.laurel.api.decisions.EligibilityService;
-import vn.laurel.api.facts.FactStore;
+import vn.laurel.api.store.FactStore;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.store.StoredFact;
 import vn.laurel.api.web.Params;

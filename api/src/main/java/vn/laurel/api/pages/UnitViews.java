@@ -1,7 +1,7 @@
 package vn.laurel.api.pages;
 
 import jakarta.inject.Singleton;
-import vn.laurel.api.facts.UnitDirectory;
+import vn.laurel.api.store.UnitDirectory;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -21,7 +21,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import vn.laurel.api.decisions.DecisionBasis;
 import vn.laurel.api.decisions.EligibilityService;
-import vn.laurel.api.facts.FactStore;
+import vn.laurel.api.store.FactStore;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.scope.ScopeGuard;

@@ -3,7 +3,6 @@ package vn.laurel.api.store;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
-import vn.laurel.api.imports.Flags;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.engine.caseformat.FieldError;

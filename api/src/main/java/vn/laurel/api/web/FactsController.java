@@ -10,7 +10,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.*;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import vn.laurel.api.facts.FactRecords;
+import vn.laurel.api.store.FactRecords;
 import vn.laurel.api.security.Requester;
 import vn.laurel.api.problem.JsonProblems;
 import vn.laurel.api.problem.ProblemException;

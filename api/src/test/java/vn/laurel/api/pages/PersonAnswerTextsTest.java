@@ -1,7 +1,7 @@
 package vn.laurel.api.pages;
 
 import org.junit.jupiter.api.Test;
-import vn.laurel.api.facts.UnitDirectory;
+import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.api.store.StoredFact;
 import vn.laurel.engine.catalogue.AwardDefinition;
 import vn.laurel.engine.model.SubjectKind;

@@ -8,7 +8,7 @@ import com.microsoft.playwright.options.Media;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import vn.laurel.api.facts.FactStore;
+import vn.laurel.api.store.FactStore;
 import vn.laurel.api.store.FactKinds;
 import vn.laurel.api.store.FactWriter;
 import vn.laurel.engine.model.RatingFact;
