@@ -61,6 +61,15 @@ public class DirectoryStore {
         }
     }
 
+    /** Whether any subject is stored at all (the demo department loads into an empty database only). */
+    public boolean hasSubjects() {
+        try (Connection c = dataSource.getConnection()) {
+            return !SubjectRows.list(c, "SELECT 1 FROM subject FETCH FIRST 1 ROWS ONLY").isEmpty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the subjects", e);
+        }
+    }
+
     /** Every unit with its parent and sector, in code order. */
     public List<Map<String, Object>> units() {
         try (Connection c = dataSource.getConnection()) {
