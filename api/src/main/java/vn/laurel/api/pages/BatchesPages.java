@@ -1,5 +1,6 @@
 package vn.laurel.api.pages;
 
+import vn.laurel.api.i18n.ValueTexts;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -438,7 +439,7 @@ public class BatchesPages {
     static String time(@Nullable Instant at, String lang) {
         if (at == null) return "";
         ZonedDateTime z = at.atZone(AuditViews.ZONE);
-        return Pages.date(z.toLocalDate(), lang) + " " + TIME.format(z);
+        return ValueTexts.date(z.toLocalDate(), lang) + " " + TIME.format(z);
     }
 
     /** A share as the page's language writes it: "41,7 %" in Vietnamese, "41.7 %" in English. */

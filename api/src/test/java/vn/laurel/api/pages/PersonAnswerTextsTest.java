@@ -1,5 +1,7 @@
 package vn.laurel.api.pages;
 
+import vn.laurel.api.i18n.ValueTexts;
+import vn.laurel.api.i18n.Messages;
 import org.junit.jupiter.api.Test;
 import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.api.store.StoredFact;

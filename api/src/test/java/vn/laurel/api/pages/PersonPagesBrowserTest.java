@@ -1,5 +1,6 @@
 package vn.laurel.api.pages;
 
+import vn.laurel.api.i18n.Messages;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
