@@ -131,19 +131,9 @@ public class FactWriter {
         return kind.columns().stream().filter(c -> c.csv().equals(csv)).map(Column::json).findFirst().orElse(csv);
     }
 
-    private interface Work<T> { T run(Connection c) throws SQLException; }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+    private <T> T inTransaction(Transactions.Work<T> work) {
+        try {
+            return Transactions.run(dataSource, work);
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState()) || "23503".equals(e.getSQLState())) {
                 throw new FactRefusedException(Reason.CONFLICT, "the store refused the write: " + e.getMessage(), List.of());
