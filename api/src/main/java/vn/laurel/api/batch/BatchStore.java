@@ -2,7 +2,7 @@ package vn.laurel.api.batch;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
-import vn.laurel.api.facts.SubjectRows;
+import vn.laurel.api.store.SubjectRows;
 import vn.laurel.api.store.Now;
 
 import javax.sql.DataSource;

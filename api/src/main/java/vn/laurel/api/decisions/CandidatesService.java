@@ -2,9 +2,9 @@ package vn.laurel.api.decisions;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
-import vn.laurel.api.facts.FactStore;
+import vn.laurel.api.store.FactStore;
 import vn.laurel.api.limits.RequestLimits;
-import vn.laurel.api.facts.SubjectRows;
+import vn.laurel.api.store.SubjectRows;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.engine.catalogue.AwardDefinition;

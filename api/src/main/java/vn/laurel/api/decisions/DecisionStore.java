@@ -8,7 +8,7 @@ import vn.laurel.api.audit.Anchors;
 import vn.laurel.api.audit.Canonical;
 import vn.laurel.api.audit.ChainContent;
 import vn.laurel.api.audit.Verification;
-import vn.laurel.api.facts.SubjectRows;
+import vn.laurel.api.store.SubjectRows;
 import vn.laurel.api.store.Databases;
 
 import javax.sql.DataSource;

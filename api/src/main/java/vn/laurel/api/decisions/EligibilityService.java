@@ -2,7 +2,7 @@ package vn.laurel.api.decisions;
 
 import jakarta.inject.Singleton;
 import vn.laurel.api.audit.Canonical;
-import vn.laurel.api.facts.FactStore;
+import vn.laurel.api.store.FactStore;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.store.Now;

@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,13 +11,9 @@ import vn.laurel.api.imports.ImportFailedException;
 import vn.laurel.api.imports.ImportReport;
 import vn.laurel.api.imports.ImportService;
 import vn.laurel.api.imports.ImportSources;
+import vn.laurel.api.store.DirectoryStore;
 
-import javax.sql.DataSource;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * Loads the demo department (examples/demo/*.csv) into an empty database when the service starts,
@@ -31,17 +26,17 @@ public class DemoLoader implements ApplicationEventListener<StartupEvent> {
 
     private final Path dir;
     private final ImportService imports;
-    private final DataSource dataSource;
+    private final DirectoryStore directory;
 
-    public DemoLoader(@Value("${laurel.demo.dir}") String dir, ImportService imports, DataSource dataSource) {
+    public DemoLoader(@Value("${laurel.demo.dir}") String dir, ImportService imports, DirectoryStore directory) {
         this.dir = Path.of(dir);
         this.imports = imports;
-        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.directory = directory;
     }
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        if (hasSubjects()) {
+        if (directory.hasSubjects()) {
             LOG.info("Demo data not loaded: the database already holds subjects");
             return;
         }
@@ -53,16 +48,6 @@ public class DemoLoader implements ApplicationEventListener<StartupEvent> {
         } catch (ImportFailedException e) {
             e.errors().forEach(err -> LOG.error("demo data: {}", err));
             throw e;
-        }
-    }
-
-    private boolean hasSubjects() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM subject")) {
-            rs.next();
-            return rs.getLong(1) > 0;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

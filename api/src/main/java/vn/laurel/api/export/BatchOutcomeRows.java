@@ -1,9 +1,9 @@
 package vn.laurel.api.export;
 
+import vn.laurel.api.i18n.Messages;
 import jakarta.inject.Singleton;
 import vn.laurel.api.batch.BatchStore;
-import vn.laurel.api.facts.UnitDirectory;
-import vn.laurel.api.pages.Messages;
+import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.api.rules.RuleSetHolder;
 
 import java.util.*;

@@ -1,10 +1,10 @@
 package vn.laurel.api.export;
 
+import vn.laurel.api.i18n.ValueTexts;
+import vn.laurel.api.i18n.Messages;
 import jakarta.inject.Singleton;
 import vn.laurel.api.decisions.CandidatesService;
-import vn.laurel.api.pages.Messages;
 import vn.laurel.api.pages.Pages;
-import vn.laurel.api.pages.ValueTexts;
 import vn.laurel.engine.criteria.Status;
 import vn.laurel.engine.evaluation.AwardResult;
 import vn.laurel.engine.evaluation.CriterionOutcome;
@@ -131,7 +131,7 @@ public class CandidateRows {
         title.add(text(lang, "candidates.file.title") + " " + awardName + " " + text(lang, "candidates.file.year") + " " + all.year());
         title.add(text(lang, "candidates.unit") + ": " + unitName + " (" + all.units().get(0) + ")"
                 + (subunits ? ", " + text(lang, "candidates.withSubunits") : ""));
-        title.add(text(lang, "candidates.asOf") + ": " + Pages.date(all.asOf(), lang) + " · " + text(lang, "candidates.regime") + ": "
+        title.add(text(lang, "candidates.asOf") + ": " + ValueTexts.date(all.asOf(), lang) + " · " + text(lang, "candidates.regime") + ": "
                 + regime(all.regime(), lang) + " · " + text(lang, "candidates.rulesVersion") + ": " + all.rulesetVersion());
         if (filter != null) title.add(text(lang, "candidates.outcome") + ": " + text(lang, "outcome." + filter.name()));
         return new Table(text(lang, "candidates.file.sheet"), title, header(lang), cells);

@@ -19,8 +19,6 @@ import vn.laurel.engine.model.SubjectKind;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.*;
 
 /**
@@ -37,9 +35,9 @@ final class CaseRows {
 
     private CaseRows() {}
 
-    static void stage(Connection c, long importId, ImportSource source, RuleSet rules, Map<FactKind, Long> staged, RowLimit read,
-                      ImportLimits limits, List<RowError> errors, long[] errorCount) throws SQLException {
-        Map<FactKind, FactTables.Stager> stagers = new LinkedHashMap<>();
+    static void stage(ImportTransaction tx, ImportSource source, RuleSet rules, Map<FactKind, Long> staged, RowLimit read,
+                      ImportLimits limits, List<RowError> errors, long[] errorCount) {
+        Map<FactKind, ImportTransaction.Stager> stagers = new LinkedHashMap<>();
         long doc = 0;
         try (InputStream in = source.open(); JsonParser parser = parser(in, limits)) {
             try {
@@ -63,7 +61,7 @@ final class CaseRows {
                             rowErrors.forEach(e -> ImportService.add(errors, errorCount,
                                     new RowError(e.file(), e.row(), row + "." + e.field(), e.message())));
                             if (rowErrors.isEmpty() && errorCount[0] == 0) {
-                                stagers.computeIfAbsent(kind, k -> stager(c, k, importId)).add(docNo, typed);
+                                stagers.computeIfAbsent(kind, tx::stager).add(docNo, typed);
                             }
                         });
                     } catch (CaseFormatException e) {
@@ -85,10 +83,8 @@ final class CaseRows {
             }
         } catch (IOException e) {
             ImportService.add(errors, errorCount, new RowError(source.name(), doc, "$", "cannot be read"));
-        } catch (UncheckedSql e) {
-            throw e.getCause();
         } finally {
-            for (Map.Entry<FactKind, FactTables.Stager> e : stagers.entrySet()) {
+            for (Map.Entry<FactKind, ImportTransaction.Stager> e : stagers.entrySet()) {
                 e.getValue().close();
                 staged.merge(e.getKey(), e.getValue().staged(), Long::sum);
             }
@@ -120,10 +116,10 @@ final class CaseRows {
         return path.isEmpty() ? "$" : path.startsWith(".") ? path.substring(1) : path;
     }
 
-    interface RowSink { void accept(FactKind kind, String path, Map<String, Object> values) throws SQLException; }
+    interface RowSink { void accept(FactKind kind, String path, Map<String, Object> values); }
 
     /** The rows a case document stands for, each with the JSON path it came from. */
-    static void rows(CaseDocument d, RowSink sink) throws SQLException {
+    static void rows(CaseDocument d, RowSink sink) {
         Subject s = d.subject();
         if (s.kind() == SubjectKind.COLLECTIVE) {
             sink.accept(EntityKinds.UNITS, "subject", map("code", s.id(), "name", s.name() == null ? s.id() : s.name()));
@@ -138,13 +134,13 @@ final class CaseRows {
         }
     }
 
-    private static void person(RowSink sink, String path, Subject p, String unit) throws SQLException {
+    private static void person(RowSink sink, String path, Subject p, String unit) {
         sink.accept(EntityKinds.PEOPLE, path, map("id", p.id(), "name", p.name() == null ? p.id() : p.name(), "unit", unit,
                 "hiredOn", p.hiredOn(), "manager", p.manager(), "education", p.education(), "unionMember", p.unionMember(),
                 "armedForces", p.armedForces(), "deceasedOn", p.deceasedOn(), "contractSince", p.contractSince()));
     }
 
-    private static void facts(RowSink sink, String path, Subject s) throws SQLException {
+    private static void facts(RowSink sink, String path, Subject s) {
         each(sink, path + ".ratings", FactKinds.RATINGS, s.id(), s.ratings());
         each(sink, path + ".titles", FactKinds.TITLES, s.id(), s.titles());
         each(sink, path + ".commendations", FactKinds.COMMENDATIONS, s.id(), s.commendations());
@@ -155,7 +151,7 @@ final class CaseRows {
         each(sink, path + ".memberAggregates", FactKinds.MEMBER_AGGREGATES, s.id(), s.memberAggregates());
     }
 
-    private static void each(RowSink sink, String path, FactKind kind, String subjectId, List<?> facts) throws SQLException {
+    private static void each(RowSink sink, String path, FactKind kind, String subjectId, List<?> facts) {
         for (int i = 0; i < facts.size(); i++) {
             Map<String, Object> values = new HashMap<>(Json.toMap(facts.get(i)));
             values.put("subject", subjectId);
@@ -167,20 +163,5 @@ final class CaseRows {
         Map<String, Object> m = new HashMap<>();
         for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1] == null ? null : kv[i + 1] instanceof Enum<?> e ? e.name() : kv[i + 1]);
         return m;
-    }
-
-    private static FactTables.Stager stager(Connection c, FactKind kind, long importId) {
-        try {
-            return new FactTables.Stager(c, kind, importId);
-        } catch (SQLException e) {
-            throw new UncheckedSql(e);
-        }
-    }
-
-    private static final class UncheckedSql extends RuntimeException {
-        UncheckedSql(SQLException e) { super(e); }
-
-        @Override
-        public synchronized SQLException getCause() { return (SQLException) super.getCause(); }
     }
 }

@@ -1,6 +1,5 @@
 package vn.laurel.api.imports;
 
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,19 +9,14 @@ import vn.laurel.api.csv.FieldTooLongException;
 import vn.laurel.api.limits.ImportLimits;
 import vn.laurel.api.store.*;
 import vn.laurel.api.rules.RuleSetHolder;
-import vn.laurel.engine.json.Json;
 import vn.laurel.engine.ruleset.RuleSet;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.sql.*;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.*;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,13 +33,12 @@ public class ImportService {
     private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
     static final int MAX_ERRORS = 1000;
 
-    private final DataSource dataSource;
+    private final ImportStore store;
     private final Map<Long, AtomicLong> progress = new ConcurrentHashMap<>();
     private final RuleSetHolder ruleSets;
 
-    public ImportService(DataSource dataSource, RuleSetHolder ruleSets) {
-        // An import manages its own transaction on a connection of its own.
-        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    public ImportService(ImportStore store, RuleSetHolder ruleSets) {
+        this.store = store;
         this.ruleSets = ruleSets;
     }
 
@@ -56,23 +49,9 @@ public class ImportService {
     }
 
     public long begin(List<String> files, String requestedBy) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("INSERT INTO fact_import (status, files, requested_by, started_at) VALUES (?, ?, ?, ?)",
-                     new String[]{"id"})) {
-            ps.setString(1, ImportReport.Status.RUNNING.name());
-            ps.setString(2, String.join(", ", files));
-            ps.setString(3, requestedBy);
-            ps.setObject(4, OffsetDateTime.now(ZoneOffset.UTC));
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                long id = keys.getLong(1);
-                progress.put(id, new AtomicLong());
-                return id;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the import", e);
-        }
+        long id = store.begin(files, requestedBy);
+        progress.put(id, new AtomicLong());
+        return id;
     }
 
     /** Runs a begun import of the operator's own files (command line, demo) to the end, without limits. */
@@ -93,57 +72,37 @@ public class ImportService {
         List<RowError> errors = new ArrayList<>();
         long[] errorCount = {0};
         Map<FactKind, Long> staged = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        try (ImportTransaction tx = store.transaction(id)) {
             try {
                 try {
-                    for (ImportSource source : order(sources, errors, errorCount)) stageFile(c, id, source, rules, staged, rows, limits, errors, errorCount);
+                    for (ImportSource source : order(sources, errors, errorCount)) stageFile(tx, source, rules, staged, rows, limits, errors, errorCount);
                 } catch (RowLimit.Reached e) {
                     add(errors, errorCount, e.error());
                 }
                 Counts counts = new Counts();
-                if (errorCount[0] == 0) mergeAll(c, id, staged, requestedBy, started, counts, errors, errorCount);
+                if (errorCount[0] == 0) mergeAll(tx, id, staged, requestedBy, counts, errors, errorCount);
                 if (errorCount[0] > 0) {
-                    c.rollback();
+                    tx.rollback();
                     ImportReport failed = finish(id, ImportReport.Status.FAILED, names, read.get(), new Counts(), errorCount[0], errors, started);
                     throw new ImportFailedException(failed);
                 }
-                for (FactKind k : staged.keySet()) FactTables.clearStage(c, k, id);
-                c.commit();
-                refreshStatistics(c, staged);
+                for (FactKind k : staged.keySet()) tx.clearStage(k);
+                tx.commit();
+                tx.refreshStatistics(staged);
                 long unchanged = read.get() - counts.inserted - counts.superseded;
                 counts.unchanged = Math.max(0, unchanged);
                 return finish(id, ImportReport.Status.SUCCEEDED, names, read.get(), counts, 0, List.of(), started);
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
+            } catch (RuntimeException e) {
+                tx.rollback();
                 throw e;
             }
-        } catch (SQLException e) {
-            LOG.error("import {} failed", id, e);
+        } catch (StoreException e) {
+            LOG.error("import {} failed", id, e.getCause());
             finish(id, ImportReport.Status.FAILED, names, read.get(), new Counts(), 1,
                     List.of(new RowError("-", 0, "-", "the database refused the import: " + e.getMessage())), started);
-            throw new IllegalStateException("import " + id + " failed in the database", e);
+            throw new IllegalStateException("import " + id + " failed in the database", e.getCause());
         } finally {
             progress.remove(id);
-        }
-    }
-
-    /**
-     * After a large import the query planner's statistics describe the tables as they were: reads by
-     * subject then scan whole tables (measured: 140 instead of 1 700 subjects a second in a batch over
-     * a million people). So the tables an import grew are analysed at once, outside its transaction.
-     */
-    private static void refreshStatistics(Connection c, Map<FactKind, Long> staged) {
-        if (staged.values().stream().mapToLong(Long::longValue).sum() < 10_000) return;
-        try (Statement s = c.createStatement()) {
-            c.setAutoCommit(true);
-            boolean postgres = c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
-            for (FactKind k : staged.keySet()) {
-                String table = k == EntityKinds.PEOPLE ? "subject" : k.table();
-                s.execute(postgres ? "ANALYZE " + table : "ANALYZE TABLE " + table);
-            }
-        } catch (SQLException e) {
-            LOG.warn("statistics not refreshed after the import; reads may be slow until the database does it: {}", e.getMessage());
         }
     }
 
@@ -166,10 +125,10 @@ public class ImportService {
         return ordered;
     }
 
-    private void stageFile(Connection c, long id, ImportSource source, RuleSet rules, Map<FactKind, Long> staged, RowLimit read,
-                           ImportLimits limits, List<RowError> errors, long[] errorCount) throws SQLException {
+    private void stageFile(ImportTransaction tx, ImportSource source, RuleSet rules, Map<FactKind, Long> staged, RowLimit read,
+                           ImportLimits limits, List<RowError> errors, long[] errorCount) {
         if (source.name().endsWith(".json")) {
-            CaseRows.stage(c, id, source, rules, staged, read, limits, errors, errorCount);
+            CaseRows.stage(tx, source, rules, staged, read, limits, errors, errorCount);
             return;
         }
         FactKind kind = EntityKinds.byFile(source.name()).or(() -> FactKinds.byFile(source.name())).orElse(null);
@@ -177,7 +136,7 @@ public class ImportService {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         try (CsvReader csv = new CsvReader(new InputStreamReader(source.open(), decoder), limits.fieldLength());
-             FactTables.Stager stager = new FactTables.Stager(c, kind, id)) {
+             ImportTransaction.Stager stager = tx.stager(kind)) {
             if (!header(kind, source.name(), csv.header(), errors, errorCount)) return;
             int width = csv.header().size();
             while (csv.hasNext()) {
@@ -236,30 +195,30 @@ public class ImportService {
         long inserted, superseded, unchanged, flagged;
     }
 
-    private void mergeAll(Connection c, long id, Map<FactKind, Long> staged, String requestedBy, Instant started, Counts counts,
-                          List<RowError> errors, long[] errorCount) throws SQLException {
+    private void mergeAll(ImportTransaction tx, long id, Map<FactKind, Long> staged, String requestedBy, Counts counts,
+                          List<RowError> errors, long[] errorCount) {
         Instant now = Now.instant();
         for (FactKind kind : EntityKinds.ALL) {
             if (!staged.containsKey(kind)) continue;
-            List<RowError> found = EntityTables.check(c, kind, id, kind.file(), MAX_ERRORS);
+            List<RowError> found = tx.check(kind, kind.file(), MAX_ERRORS);
             found.forEach(e -> add(errors, errorCount, e));
             if (!found.isEmpty()) continue;
-            FactTables.Merge m = EntityTables.merge(c, kind, id, now, "import " + id + ", " + kind.file() + " row ", requestedBy);
+            FactTables.Merge m = tx.merge(kind, now, "import " + id + ", " + kind.file() + " row ", requestedBy);
             counts.inserted += m.inserted();
             counts.superseded += m.superseded();
         }
         if (errorCount[0] > 0) return;
         for (FactKind kind : FactKinds.ALL) {
             if (!staged.containsKey(kind)) continue;
-            FactTables.check(c, kind, id, kind.file(), MAX_ERRORS).forEach(e -> add(errors, errorCount, e));
+            tx.check(kind, kind.file(), MAX_ERRORS).forEach(e -> add(errors, errorCount, e));
         }
         if (errorCount[0] > 0) return;
         for (FactKind kind : FactKinds.ALL) {
             if (!staged.containsKey(kind)) continue;
-            FactTables.Merge m = FactTables.merge(c, kind, id, now, "import " + id + ", " + kind.file() + " row ", requestedBy, id);
+            FactTables.Merge m = tx.merge(kind, now, "import " + id + ", " + kind.file() + " row ", requestedBy);
             counts.inserted += m.inserted();
             counts.superseded += m.superseded();
-            if (m.superseded() > 0) counts.flagged += Flags.flagDecisionsOnSuperseded(c, kind, now);
+            if (m.superseded() > 0) counts.flagged += tx.flagDecisionsOnSuperseded(kind, now);
         }
     }
 
@@ -270,47 +229,14 @@ public class ImportService {
 
     private ImportReport finish(long id, ImportReport.Status status, List<String> files, long rows, Counts counts, long errorCount,
                                 List<RowError> errors, Instant started) {
-        Instant finished = Now.instant();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE fact_import SET status = ?, rows_total = ?, inserted = ?, superseded = ?, "
-                     + "unchanged = ?, error_count = ?, errors = ?, finished_at = ? WHERE id = ?")) {
-            ps.setString(1, status.name());
-            ps.setLong(2, rows);
-            ps.setLong(3, counts.inserted);
-            ps.setLong(4, counts.superseded);
-            ps.setLong(5, counts.unchanged);
-            ps.setLong(6, errorCount);
-            ps.setString(7, errors.isEmpty() ? null : Json.write(errors));
-            ps.setObject(8, OffsetDateTime.ofInstant(finished, ZoneOffset.UTC));
-            ps.setLong(9, id);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            LOG.error("cannot record the end of import {}", id, e);
-        }
-        return new ImportReport(id, status, files, rows, counts.inserted, counts.superseded, counts.unchanged, counts.flagged,
-                errorCount, List.copyOf(errors), started, finished);
+        ImportReport report = new ImportReport(id, status, files, rows, counts.inserted, counts.superseded, counts.unchanged, counts.flagged,
+                errorCount, List.copyOf(errors), started, Now.instant());
+        store.finish(report);
+        return report;
     }
 
     /** An import as recorded, with its progress while it runs. */
     public Optional<ImportReport> find(long id) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT status, files, rows_total, inserted, superseded, unchanged, error_count, "
-                     + "errors, started_at, finished_at FROM fact_import WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return Optional.empty();
-                Long running = rowsRead(id);
-                String errorsJson = rs.getString("errors");
-                List<RowError> errors = errorsJson == null ? List.of() : Arrays.asList(
-                        new com.fasterxml.jackson.databind.ObjectMapper().readValue(errorsJson, RowError[].class));
-                OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
-                return Optional.of(new ImportReport(id, ImportReport.Status.valueOf(rs.getString("status")),
-                        List.of(rs.getString("files").split(", ")), running != null ? running : rs.getLong("rows_total"),
-                        rs.getLong("inserted"), rs.getLong("superseded"), rs.getLong("unchanged"), 0, rs.getLong("error_count"), errors,
-                        rs.getObject("started_at", OffsetDateTime.class).toInstant(), finished == null ? null : finished.toInstant()));
-            }
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("cannot read import " + id, e);
-        }
+        return store.find(id, rowsRead(id));
     }
 }

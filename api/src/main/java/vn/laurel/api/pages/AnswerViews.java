@@ -1,5 +1,7 @@
 package vn.laurel.api.pages;
 
+import vn.laurel.api.i18n.ValueTexts;
+import vn.laurel.api.i18n.Messages;
 import jakarta.inject.Singleton;
 
 import java.net.URLEncoder;

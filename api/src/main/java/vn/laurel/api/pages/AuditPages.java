@@ -1,5 +1,6 @@
 package vn.laurel.api.pages;
 
+import vn.laurel.api.i18n.Messages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -19,7 +20,7 @@ import io.micronaut.security.rules.SecurityRule;
 import vn.laurel.api.decisions.DecisionRecord;
 import vn.laurel.api.decisions.DecisionRepository;
 import vn.laurel.api.decisions.DecisionStore;
-import vn.laurel.api.facts.SubjectSearch;
+import vn.laurel.api.store.SubjectSearch;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.replay.ReplayService;
 

@@ -1,5 +1,7 @@
 package vn.laurel.api.pages;
 
+import vn.laurel.api.i18n.ValueTexts;
+import vn.laurel.api.i18n.Messages;
 import jakarta.inject.Singleton;
 import vn.laurel.api.checkpoint.Checkpoint;
 import vn.laurel.api.decisions.DecisionBasis;
@@ -185,7 +187,7 @@ public class AuditViews {
                 f.get("flagged_at") instanceof Instant at ? time(at, lang) : answers.text(f.get("flagged_at"), lang))).toList();
         Map<String, Object> regime = answer.get("regimeDetails") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
         DecisionBasis basis = DecisionBasis.parse(d.basis());
-        return new Report(d.id(), d.subjectId(), subjectName, d.evaluationYear(), Pages.date(d.asOf(), lang), values.regime(d.regime(), lang),
+        return new Report(d.id(), d.subjectId(), subjectName, d.evaluationYear(), ValueTexts.date(d.asOf(), lang), values.regime(d.regime(), lang),
                 d.regime(), answers.text(regime.get("legalBasis"), lang), Boolean.TRUE.equals(regime.get("provisional")), d.rulesetVersion(),
                 d.engineVersion(), d.requestedBy(), time(d.createdAt(), lang), basis.name(), basis.sentence().get("en".equals(lang) ? "en" : "vi"),
                 basis == DecisionBasis.SUBMITTED_CASE, flagRows, awards, facts, parameters);
@@ -303,7 +305,7 @@ public class AuditViews {
     private String date(Object v, String lang) {
         if (v == null) return "";
         try {
-            return Pages.date(java.time.LocalDate.parse(v.toString()), lang);
+            return ValueTexts.date(java.time.LocalDate.parse(v.toString()), lang);
         } catch (java.time.format.DateTimeParseException e) {
             return v.toString();
         }

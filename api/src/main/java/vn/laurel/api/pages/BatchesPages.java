@@ -1,5 +1,6 @@
 package vn.laurel.api.pages;
 
+import vn.laurel.api.i18n.ValueTexts;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -24,7 +25,7 @@ import vn.laurel.api.batch.BatchStore;
 import vn.laurel.api.export.BatchOutcomeRows;
 import vn.laurel.api.export.Downloads;
 import vn.laurel.api.export.Table;
-import vn.laurel.api.facts.UnitDirectory;
+import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.scope.ScopeGuard;
@@ -438,7 +439,7 @@ public class BatchesPages {
     static String time(@Nullable Instant at, String lang) {
         if (at == null) return "";
         ZonedDateTime z = at.atZone(AuditViews.ZONE);
-        return Pages.date(z.toLocalDate(), lang) + " " + TIME.format(z);
+        return ValueTexts.date(z.toLocalDate(), lang) + " " + TIME.format(z);
     }
 
     /** A share as the page's language writes it: "41,7 %" in Vietnamese, "41.7 %" in English. */

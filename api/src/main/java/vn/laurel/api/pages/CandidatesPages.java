@@ -1,5 +1,6 @@
 package vn.laurel.api.pages;
 
+import vn.laurel.api.i18n.ValueTexts;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -18,7 +19,7 @@ import vn.laurel.api.decisions.CandidatesService;
 import vn.laurel.api.export.CandidateRows;
 import vn.laurel.api.export.Downloads;
 import vn.laurel.api.export.Table;
-import vn.laurel.api.facts.UnitDirectory;
+import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.api.limits.RequestLimits;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetHolder;
@@ -288,7 +289,7 @@ public class CandidatesPages {
         model.put("nextUrl", q.page() + 1 < pageCount ? url("/candidates", q, q.outcome(), q.sort(), q.page() + 1) : null);
         model.put("awardName", awardName(q.award(), lang));
         model.put("unitName", names.getOrDefault(q.unit(), q.unit()));
-        model.put("asOf", Pages.date(all.asOf(), lang));
+        model.put("asOf", ValueTexts.date(all.asOf(), lang));
         model.put("regime", rows.regime(all.regime(), lang));
         model.put("rulesVersion", all.rulesetVersion());
         model.put("unitCount", all.units().size());

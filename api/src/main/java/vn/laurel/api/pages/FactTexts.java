@@ -1,5 +1,6 @@
 package vn.laurel.api.pages;
 
+import vn.laurel.api.i18n.ValueTexts;
 import jakarta.inject.Singleton;
 import vn.laurel.api.store.StoredFact;
 

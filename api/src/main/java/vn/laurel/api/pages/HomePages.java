@@ -14,7 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import vn.laurel.api.facts.SubjectSearch;
+import vn.laurel.api.store.SubjectSearch;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.scope.ScopeGuard;
 import vn.laurel.api.security.Roles;

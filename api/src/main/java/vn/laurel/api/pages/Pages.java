@@ -1,5 +1,6 @@
 package vn.laurel.api.pages;
 
+import vn.laurel.api.i18n.Messages;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -17,8 +18,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.*;
 
 /**
@@ -33,7 +32,6 @@ public class Pages {
     public static final String CSRF_FIELD = "_csrf";
     /** Where a page sent a signed-out user from, for the sign-in to return there (a cookie on /login). */
     public static final String NEXT_COOKIE = "LAUREL_NEXT";
-    private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final Messages messages;
     private final Navigation navigation;
@@ -128,12 +126,6 @@ public class Pages {
         String asked = request.getParameters().get("lang");
         if (asked != null && Messages.LANGUAGES.contains(asked)) return asked;
         return request.getCookies().findCookie(LANG_COOKIE).map(Cookie::getValue).filter(Messages.LANGUAGES::contains).orElse("vi");
-    }
-
-    /** A date as the page's language writes it: dd/MM/yyyy in Vietnamese, ISO in English. */
-    public static String date(LocalDate date, String lang) {
-        if (date == null) return "";
-        return "vi".equals(lang) ? VI_DATE.format(date) : date.toString();
     }
 
     /** This page's address with {@code lang} set, its other query parameters kept. */

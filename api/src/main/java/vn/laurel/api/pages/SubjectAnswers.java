@@ -1,12 +1,13 @@
 package vn.laurel.api.pages;
 
+import vn.laurel.api.i18n.ValueTexts;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import vn.laurel.api.decisions.EligibilityService;
-import vn.laurel.api.facts.FactStore;
+import vn.laurel.api.store.FactStore;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.store.StoredFact;
 import vn.laurel.api.web.Params;
@@ -105,7 +106,7 @@ public class SubjectAnswers {
     /** The model's year, appraisal date and the years to choose from (the last ten and the one asked). */
     public void years(Map<String, Object> model, Asked asked, String lang) {
         model.put("year", asked.year());
-        model.put("asOf", Pages.date(asked.asOf(), lang));
+        model.put("asOf", ValueTexts.date(asked.asOf(), lang));
         int last = Math.max(asked.year(), LocalDate.now(clock).getYear());
         List<Integer> out = new ArrayList<>();
         for (int y = last; y >= last - 10; y--) out.add(y);

@@ -1,5 +1,6 @@
 package vn.laurel.api.pages;
 
+import vn.laurel.api.i18n.ValueTexts;
 import vn.laurel.api.store.StoredFact;
 
 import java.time.LocalDate;
@@ -62,7 +63,7 @@ public record Timeline(int from, int to, List<Year> years, Set<String> anchors) 
                 String source = Objects.toString(f.get("source"), null);
                 List<Earlier> earlier = corrections.getOrDefault(factId, List.of()).stream()
                         .map(e -> new Earlier(texts.of(e, lang).text(), values.source(e.source(), lang),
-                                e.supersededAt() == null ? "" : Pages.date(LocalDate.ofInstant(e.supersededAt(), ZoneId.systemDefault()), lang)))
+                                e.supersededAt() == null ? "" : ValueTexts.date(LocalDate.ofInstant(e.supersededAt(), ZoneId.systemDefault()), lang)))
                         .toList();
                 byYear.get(text.year()).computeIfAbsent(type, k -> new ArrayList<>()).add(new Entry(factId, anchor, text.text(),
                         values.source(source, lang), !earlier.isEmpty() || ValueTexts.isCorrection(source), earlier));

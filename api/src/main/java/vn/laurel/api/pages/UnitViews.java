@@ -1,7 +1,9 @@
 package vn.laurel.api.pages;
 
+import vn.laurel.api.i18n.ValueTexts;
+import vn.laurel.api.i18n.Messages;
 import jakarta.inject.Singleton;
-import vn.laurel.api.facts.UnitDirectory;
+import vn.laurel.api.store.UnitDirectory;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package vn.laurel.api.pages;
 
+import vn.laurel.api.i18n.Messages;
 import vn.laurel.engine.caseformat.FactCodes;
 import vn.laurel.engine.catalogue.AwardDefinition;
 import vn.laurel.engine.model.CommendationKind;

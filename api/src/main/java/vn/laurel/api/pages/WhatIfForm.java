@@ -1,5 +1,6 @@
 package vn.laurel.api.pages;
 
+import vn.laurel.api.i18n.ValueTexts;
 import vn.laurel.engine.caseformat.FieldError;
 import vn.laurel.engine.caseformat.TextValues;
 import vn.laurel.engine.model.AbsenceFact;
@@ -220,7 +221,7 @@ final class WhatIfForm {
             LocalDate asOf = date("asOf", f.asOf, c.text("whatif.asOf"), true);
             if (asOf != null) f.asOf = asOf.toString();
             if (y != null && asOf != null && y > asOf.getYear()) {
-                error("year", c.text("whatif.evaluationYear"), c.text("whatif.error.yearAfterAsOf", y, Pages.date(asOf, c.lang())));
+                error("year", c.text("whatif.evaluationYear"), c.text("whatif.error.yearAfterAsOf", y, ValueTexts.date(asOf, c.lang())));
             }
             f.hiredOn = dateField("hiredOn", c.text("whatif.hiredOn"));
             f.contractSince = dateField("contractSince", c.text("whatif.contractSince"));

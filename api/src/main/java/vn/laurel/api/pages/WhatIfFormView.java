@@ -1,5 +1,6 @@
 package vn.laurel.api.pages;
 
+import vn.laurel.api.i18n.ValueTexts;
 import vn.laurel.engine.model.DisciplineStatus;
 
 import java.time.LocalDate;
@@ -159,7 +160,7 @@ final class WhatIfFormView {
     /** A date field: dd/mm/yyyy on a Vietnamese page, yyyy-mm-dd on an English one; a wrong one as typed. */
     private Input date(String id, String labelKey, String value) {
         LocalDate d = value.length() == 10 && value.charAt(4) == '-' ? WhatIfForm.parseDate(value) : null;
-        return new Input(id, c.text(labelKey), d == null ? value : Pages.date(d, c.lang()), f.errors.get(id));
+        return new Input(id, c.text(labelKey), d == null ? value : ValueTexts.date(d, c.lang()), f.errors.get(id));
     }
 
     private Select yesNo(String id, String labelKey, String value) {

@@ -1,5 +1,7 @@
 package vn.laurel.api.pages;
 
+import vn.laurel.api.i18n.ValueTexts;
+import vn.laurel.api.i18n.Messages;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
@@ -21,7 +23,7 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import vn.laurel.api.decisions.DecisionBasis;
 import vn.laurel.api.decisions.EligibilityService;
-import vn.laurel.api.facts.FactStore;
+import vn.laurel.api.store.FactStore;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.scope.ScopeGuard;
@@ -259,7 +261,7 @@ public class WhatIfPages {
                 before == null ? List.of() : views.awards(before.get("results"), lang), views.awards(after.get("results"), lang));
         long flipped = before == null ? 0 : awards.stream().filter(WhatIfComparison.AwardChange::flipped).count();
         return new Result(awards, flipped, views.regime(after.get("regime"), lang), views.text(after.get("rulesetVersion"), lang),
-                doc.year(), Pages.date(doc.asOf(), lang), decided.decisionId(), Json.writePretty(copy.document()), before != null);
+                doc.year(), ValueTexts.date(doc.asOf(), lang), decided.decisionId(), Json.writePretty(copy.document()), before != null);
     }
 
     private Map<String, Object> answer(String text) {

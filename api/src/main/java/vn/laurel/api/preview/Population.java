@@ -2,7 +2,7 @@ package vn.laurel.api.preview;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
-import vn.laurel.api.facts.FactStore;
+import vn.laurel.api.store.FactStore;
 import vn.laurel.api.problem.ProblemException;
 
 import javax.sql.DataSource;

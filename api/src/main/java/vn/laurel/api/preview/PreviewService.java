@@ -3,7 +3,7 @@ package vn.laurel.api.preview;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import vn.laurel.api.decisions.EligibilityService;
-import vn.laurel.api.facts.FactStore;
+import vn.laurel.api.store.FactStore;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.engine.evaluation.AwardResult;
 import vn.laurel.engine.evaluation.CriterionOutcome;

@@ -9,6 +9,8 @@ import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.laurel.api.store.DatabaseUnavailable;
+import vn.laurel.api.store.FactRefusedException;
 import vn.laurel.engine.caseformat.CaseFormatException;
 import vn.laurel.engine.policy.UnknownParameterException;
 import vn.laurel.engine.ruleset.RuleSetException;
@@ -32,6 +34,26 @@ public final class ProblemHandlers {
             var response = e.problem().at(request.getPath()).toResponse();
             if (e.retryAfterSeconds() != null) response.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
             return response;
+        }
+    }
+
+    /**
+     * A fact write the store refused: 400 for a bad value or field, 422 for a code the rules in
+     * service do not know (like a reload the rules refuse), 404 for no such fact or subject, 409 for
+     * a fact superseded already or a write the database's constraints refused.
+     */
+    @Produces
+    @Singleton
+    public static class FactRefusedHandler implements ExceptionHandler<FactRefusedException, HttpResponse<?>> {
+        @Override
+        public HttpResponse<?> handle(HttpRequest request, FactRefusedException e) {
+            HttpStatus status = switch (e.reason()) {
+                case INVALID -> HttpStatus.BAD_REQUEST;
+                case UNKNOWN_CODE -> HttpStatus.UNPROCESSABLE_ENTITY;
+                case NOT_FOUND -> HttpStatus.NOT_FOUND;
+                case CONFLICT -> HttpStatus.CONFLICT;
+            };
+            return Problem.of(status, e.getMessage(), e.errors()).at(request.getPath()).toResponse();
         }
     }
 

@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 import vn.laurel.api.decisions.DecisionBasis;
 import vn.laurel.api.decisions.DecisionRecord;
 import vn.laurel.api.decisions.DecisionRepository;
-import vn.laurel.api.facts.FactStore;
+import vn.laurel.api.store.FactStore;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetArchive;
 import vn.laurel.api.rules.RuleSetHolder;

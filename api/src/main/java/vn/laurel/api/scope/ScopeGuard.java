@@ -6,7 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-import vn.laurel.api.facts.SubjectRows;
+import vn.laurel.api.store.SubjectRows;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.security.Requester;
 import vn.laurel.engine.caseformat.FieldError;

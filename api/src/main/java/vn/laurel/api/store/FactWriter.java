@@ -1,12 +1,10 @@
 package vn.laurel.api.store;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
-import vn.laurel.api.imports.Flags;
-import vn.laurel.api.problem.ProblemException;
-import vn.laurel.api.rules.RuleSetHolder;
+import vn.laurel.api.store.FactRefusedException.Reason;
 import vn.laurel.engine.caseformat.FieldError;
+import vn.laurel.engine.ruleset.RuleSet;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -18,51 +16,51 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Writes one fact through the API, with the same checks and provenance rules as an import: create
  * (or replace the current value of the same key), correct (the old row is kept, superseded) and
- * retract. Each write is one transaction; a refused write writes nothing.
+ * retract. Each write is one transaction; a refused write writes nothing and throws
+ * {@link FactRefusedException}. Codes are checked against the rule set the caller passes: the
+ * rules in service, taken once per request (the store does not follow the rules itself).
  */
 @Singleton
 public class FactWriter {
     private final DataSource dataSource;
-    private final RuleSetHolder rules;
 
-    public FactWriter(DataSource dataSource, RuleSetHolder rules) {
+    public FactWriter(DataSource dataSource) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
-        this.rules = rules;
     }
 
     /** The outcome of a write: the fact now current, and whether anything changed. */
     public record Written(StoredFact fact, boolean changed, long decisionsFlagged) {}
 
-    public Written create(FactKind kind, String subjectId, Map<String, Object> body, String client) {
+    public Written create(FactKind kind, String subjectId, Map<String, Object> body, RuleSet rules, String client) {
         String subjectField = kind.column("subject_id").json();
         body.forEach((k, v) -> {
             if (kind.columns().stream().noneMatch(col -> col.json().equals(k))) {
-                throw ProblemException.badField(k, "unknown field; expected one of " + kind.columns().stream().map(Column::json).toList());
+                throw FactRefusedException.badField(k, "unknown field; expected one of " + kind.columns().stream().map(Column::json).toList());
             }
         });
         // The subject is the one in the path; a body naming another is a mistake, not a choice.
         if (body.get(subjectField) != null && !subjectId.equals(String.valueOf(body.get(subjectField)))) {
-            throw ProblemException.badField(subjectField, "is " + subjectId + " in the path; the body names " + body.get(subjectField));
+            throw FactRefusedException.badField(subjectField, "is " + subjectId + " in the path; the body names " + body.get(subjectField));
         }
         Map<String, Object> json = new HashMap<>(body);
         json.put(subjectField, subjectId);
-        return inTransaction(c -> write(c, kind, json, "api POST by " + client, client, null));
+        return inTransaction(c -> write(c, kind, json, rules, "api POST by " + client, client, null));
     }
 
     /** Replaces a current fact with corrected values; the fields not sent keep their current value. */
-    public Written correct(FactKind kind, long id, Map<String, Object> body, String client) {
+    public Written correct(FactKind kind, long id, Map<String, Object> body, RuleSet rules, String client) {
         return inTransaction(c -> {
             StoredFact old = current(c, kind, id);
             Map<String, Object> json = new HashMap<>();
             kind.columns().forEach(col -> json.put(col.json(), old.values().get(col.db())));
             body.forEach((k, v) -> {
                 if (kind.columns().stream().noneMatch(col -> col.json().equals(k))) {
-                    throw ProblemException.badField(k, "unknown field; expected one of "
+                    throw FactRefusedException.badField(k, "unknown field; expected one of "
                             + kind.columns().stream().map(Column::json).toList());
                 }
                 json.put(k, v);
             });
-            return write(c, kind, json, "api PUT correcting " + kind.prefix() + ":" + id + " by " + client, client, old);
+            return write(c, kind, json, rules, "api PUT correcting " + kind.prefix() + ":" + id + " by " + client, client, old);
         });
     }
 
@@ -76,12 +74,12 @@ public class FactWriter {
         });
     }
 
-    private Written write(Connection c, FactKind kind, Map<String, Object> json, String source, String client, StoredFact old)
+    private Written write(Connection c, FactKind kind, Map<String, Object> json, RuleSet rules, String source, String client, StoredFact old)
             throws SQLException {
         List<RowError> errors = new ArrayList<>();
         Map<String, Object> values = RowParser.parse(kind, col -> json.get(col.json()), "request", 1, errors);
         if (!errors.isEmpty()) throw invalid(kind, errors);
-        List<RowError> unknown = CodeColumns.check(rules.current(), kind, values, "request", 1);
+        List<RowError> unknown = CodeColumns.check(rules, kind, values, "request", 1);
         if (!unknown.isEmpty()) throw unknownCodes(kind, unknown);
         long stageId = ThreadLocalRandom.current().nextLong(Long.MIN_VALUE, 0);
         try (FactTables.Stager stager = new FactTables.Stager(c, kind, stageId)) {
@@ -90,7 +88,7 @@ public class FactWriter {
         List<RowError> found = FactTables.check(c, kind, stageId, "request", 100);
         if (!found.isEmpty()) {
             boolean unknownSubject = found.stream().anyMatch(e -> e.message().startsWith("unknown subject"));
-            if (unknownSubject) throw ProblemException.notFound(found.get(0).message());
+            if (unknownSubject) throw FactRefusedException.notFound(found.get(0).message());
             throw invalid(kind, found);
         }
         Instant now = Now.instant();
@@ -107,25 +105,25 @@ public class FactWriter {
 
     private static StoredFact current(Connection c, FactKind kind, long id) throws SQLException {
         StoredFact old = FactTables.byId(c, kind, id)
-                .orElseThrow(() -> ProblemException.notFound("No " + kind.prefix() + " with id " + id));
+                .orElseThrow(() -> FactRefusedException.notFound("No " + kind.prefix() + " with id " + id));
         if (!old.isCurrent()) {
-            throw new ProblemException(HttpStatus.CONFLICT, kind.prefix() + ":" + id + " was already superseded"
+            throw new FactRefusedException(Reason.CONFLICT, kind.prefix() + ":" + id + " was already superseded"
                     + (old.supersededBy() == null ? "" : " by " + kind.prefix() + ":" + old.supersededBy())
                     + "; correct the current fact instead", List.of(new FieldError("id", "not the current fact")));
         }
         return old;
     }
 
-    private static ProblemException invalid(FactKind kind, List<RowError> errors) {
+    private static FactRefusedException invalid(FactKind kind, List<RowError> errors) {
         List<FieldError> fields = errors.stream().map(e -> new FieldError(jsonName(kind, e.field()), e.message())).toList();
-        return new ProblemException(HttpStatus.BAD_REQUEST, "The " + kind.prefix() + " is not valid: "
+        return new FactRefusedException(Reason.INVALID, "The " + kind.prefix() + " is not valid: "
                 + fields.stream().map(FieldError::toString).reduce((a, b) -> a + "; " + b).orElse(""), fields);
     }
 
-    /** Well formed, but a code the rules in service do not know: 422, like a reload the rules refuse. */
-    private static ProblemException unknownCodes(FactKind kind, List<RowError> errors) {
+    /** Well formed, but a code the rules in service do not know (answered like a reload the rules refuse). */
+    private static FactRefusedException unknownCodes(FactKind kind, List<RowError> errors) {
         List<FieldError> fields = errors.stream().map(e -> new FieldError(jsonName(kind, e.field()), e.message())).toList();
-        return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "The " + kind.prefix() + " names a code the rules do not know: "
+        return new FactRefusedException(Reason.UNKNOWN_CODE, "The " + kind.prefix() + " names a code the rules do not know: "
                 + fields.stream().map(FieldError::toString).reduce((a, b) -> a + "; " + b).orElse(""), fields);
     }
 
@@ -133,22 +131,12 @@ public class FactWriter {
         return kind.columns().stream().filter(c -> c.csv().equals(csv)).map(Column::json).findFirst().orElse(csv);
     }
 
-    private interface Work<T> { T run(Connection c) throws SQLException; }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+    private <T> T inTransaction(Transactions.Work<T> work) {
+        try {
+            return Transactions.run(dataSource, work);
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState()) || "23503".equals(e.getSQLState())) {
-                throw new ProblemException(HttpStatus.CONFLICT, "the store refused the write: " + e.getMessage(), List.of());
+                throw new FactRefusedException(Reason.CONFLICT, "the store refused the write: " + e.getMessage(), List.of());
             }
             throw new IllegalStateException("cannot write the fact", e);
         }

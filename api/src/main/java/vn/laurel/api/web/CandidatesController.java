@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import vn.laurel.api.export.CandidateRows;
 import vn.laurel.api.export.Csv;
 import vn.laurel.api.export.Downloads;
-import vn.laurel.api.facts.UnitDirectory;
+import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.api.problem.Problem;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.security.Roles;

@@ -10,10 +10,11 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.*;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import vn.laurel.api.facts.FactRecords;
+import vn.laurel.api.store.FactRecords;
 import vn.laurel.api.security.Requester;
 import vn.laurel.api.problem.JsonProblems;
 import vn.laurel.api.problem.ProblemException;
+import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.store.*;
 import vn.laurel.engine.json.Json;
 
@@ -34,10 +35,12 @@ public class FactsController {
     static final int MAX_PAGE_SIZE = 500;
     private final FactRecords records;
     private final FactWriter writer;
+    private final RuleSetHolder rules;
 
-    public FactsController(FactRecords records, FactWriter writer) {
+    public FactsController(FactRecords records, FactWriter writer, RuleSetHolder rules) {
         this.records = records;
         this.writer = writer;
+        this.rules = rules;
     }
 
     /** A subject with its attributes and every current fact (or, with asKnownAt, the facts as known then). */
@@ -73,7 +76,7 @@ public class FactsController {
                                        HttpRequest<?> request) {
         String id = Params.id(rawId);
         FactKind k = kind(kind);
-        FactWriter.Written w = writer.create(k, id, object(body), Requester.of(request));
+        FactWriter.Written w = writer.create(k, id, object(body), rules.current(), Requester.of(request));
         return HttpResponse.<String>status(w.changed() ? HttpStatus.CREATED : HttpStatus.OK)
                 .header(io.micronaut.http.HttpHeaders.LOCATION, "/api/v1/facts/" + k.name() + "/" + w.fact().id())
                 .body(Json.write(written(k, w)));
@@ -92,7 +95,7 @@ public class FactsController {
     public HttpResponse<String> correct(@PathVariable String kind, @PathVariable String id, @Nullable @Body String body,
                                         HttpRequest<?> request) {
         FactKind k = kind(kind);
-        FactWriter.Written w = writer.correct(k, id(id), object(body), Requester.of(request));
+        FactWriter.Written w = writer.correct(k, id(id), object(body), rules.current(), Requester.of(request));
         return HttpResponse.ok(Json.write(written(k, w)));
     }
 

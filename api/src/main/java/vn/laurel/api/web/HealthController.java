@@ -12,14 +12,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.context.annotation.Value;
 import vn.laurel.api.rules.RuleFollower;
 import vn.laurel.api.rules.RuleSetHolder;
+import vn.laurel.api.store.DatabaseProbe;
 import java.time.Duration;
 import vn.laurel.engine.json.Json;
 
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,15 +29,14 @@ import java.util.Map;
 @Controller("/health")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class HealthController {
-    private final DataSource dataSource;
+    private final DatabaseProbe database;
     private final RuleSetHolder rules;
     private final RuleFollower follower;
     private final Duration behindAfter;
 
-    public HealthController(DataSource dataSource, RuleSetHolder rules, RuleFollower follower,
+    public HealthController(DatabaseProbe database, RuleSetHolder rules, RuleFollower follower,
                             @Value("${laurel.rules.behind-after:10s}") Duration behindAfter) {
-        // The injected data source hands out the current transaction's connection; health needs its own.
-        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.database = database;
         this.rules = rules;
         this.follower = follower;
         this.behindAfter = behindAfter;
@@ -49,7 +44,7 @@ public class HealthController {
 
     @Get(produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> health() {
-        boolean database = databaseAnswers();
+        boolean database = this.database.answers();
         Duration behind = follower.behind();
         boolean current = behind.compareTo(behindAfter) < 0;
         boolean up = database && current;
@@ -69,13 +64,5 @@ public class HealthController {
     @Get(value = "/live", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> live() {
         return HttpResponse.ok("{\"status\":\"UP\"}");
-    }
-
-    private boolean databaseAnswers() {
-        try (Connection c = dataSource.getConnection()) {
-            return c.isValid(2);
-        } catch (SQLException e) {
-            return false;
-        }
     }
 }

@@ -1,7 +1,9 @@
 package vn.laurel.api.pages;
 
+import vn.laurel.api.i18n.ValueTexts;
+import vn.laurel.api.i18n.Messages;
 import org.junit.jupiter.api.Test;
-import vn.laurel.api.facts.UnitDirectory;
+import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.api.store.StoredFact;
 import vn.laurel.engine.catalogue.AwardDefinition;
 import vn.laurel.engine.model.SubjectKind;

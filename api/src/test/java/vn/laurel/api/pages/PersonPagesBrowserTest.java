@@ -1,5 +1,6 @@
 package vn.laurel.api.pages;
 
+import vn.laurel.api.i18n.Messages;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -8,7 +9,8 @@ import com.microsoft.playwright.options.Media;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import vn.laurel.api.facts.FactStore;
+import vn.laurel.api.rules.RuleSetHolder;
+import vn.laurel.api.store.FactStore;
 import vn.laurel.api.store.FactKinds;
 import vn.laurel.api.store.FactWriter;
 import vn.laurel.engine.model.RatingFact;
@@ -36,6 +38,9 @@ class PersonPagesBrowserTest extends BrowserTest {
 
     @Inject
     FactStore facts;
+
+    @Inject
+    RuleSetHolder rules;
 
     @Override
     protected String database() {
@@ -230,7 +235,7 @@ class PersonPagesBrowserTest extends BrowserTest {
         RatingFact old = facts.subject("P-0002").orElseThrow().ratings().stream().filter(r -> r.year() == 2020).findFirst().orElseThrow();
         String next = old.rating().name().equals("EXCELLENT") ? "GOOD" : "EXCELLENT";
         long oldId = Long.parseLong(old.id().substring(old.id().indexOf(':') + 1));
-        FactWriter.Written w = writer.correct(FactKinds.RATINGS, oldId, Map.of("rating", next), "clerk");
+        FactWriter.Written w = writer.correct(FactKinds.RATINGS, oldId, Map.of("rating", next), rules.current(), "clerk");
         String anchor = "#fact-rating-" + w.fact().id();
         try (BrowserContext ctx = context()) {
             Page page = ctx.newPage();

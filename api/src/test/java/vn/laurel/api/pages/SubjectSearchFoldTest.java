@@ -1,7 +1,7 @@
 package vn.laurel.api.pages;
 
 import org.junit.jupiter.api.Test;
-import vn.laurel.api.facts.SubjectSearch;
+import vn.laurel.api.store.SubjectSearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

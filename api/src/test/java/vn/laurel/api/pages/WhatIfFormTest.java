@@ -1,5 +1,6 @@
 package vn.laurel.api.pages;
 
+import vn.laurel.api.i18n.Messages;
 import org.junit.jupiter.api.Test;
 import vn.laurel.engine.caseformat.CaseReader;
 import vn.laurel.engine.catalogue.AwardDefinition;

@@ -107,6 +107,47 @@ class FactsApiTest extends PostgresTest {
         assertThat(Store.facts(dataSource)).isEqualTo(before);
     }
 
+    /**
+     * The store says why it refused a write and the web layer answers the problem a client has always
+     * had for that reason: the status, the sentence and the fields at fault, word for word.
+     */
+    @Test
+    void a_refused_write_is_answered_with_the_status_sentence_and_fields_of_its_reason() {
+        long before = Store.facts(dataSource);
+        problem(post("/api/v1/subjects/P-0125/facts/ratings", "{\"year\":2026,\"rating\":\"GOOD\",\"score\":1}"),
+                400, "score: unknown field; expected one of [subject, year, rating]", "score");
+        problem(post("/api/v1/subjects/P-0125/facts/ratings", "{\"subject\":\"P-0001\",\"year\":2026,\"rating\":\"GOOD\"}"),
+                400, "subject: is P-0125 in the path; the body names P-0001", "subject");
+        problem(post("/api/v1/subjects/P-0125/facts/ratings", "{\"year\":2026,\"rating\":\"SUPERB\"}"),
+                400, "The rating is not valid: rating: \"SUPERB\" is not one of [NOT_COMPLETED, COMPLETED, GOOD, EXCELLENT, NOT_RATED]", "rating");
+        problem(post("/api/v1/subjects/NOBODY/facts/ratings", "{\"year\":2026,\"rating\":\"GOOD\"}"), 404, "unknown subject \"NOBODY\"");
+        problem(Http.call(http.toBlocking(), HttpRequest.PUT("/api/v1/facts/ratings/999999999", "{\"rating\":\"GOOD\"}")
+                .contentType(MediaType.APPLICATION_JSON)), 404, "No rating with id 999999999");
+        Http.Answer code = post("/api/v1/subjects/P-0125/facts/titles", "{\"year\":2025,\"code\":\"ADVANCED_LABOURER\"}");
+        problem(code, 422, "The title names a code the rules do not know: code: " + code.body().get("errors").get(0).get("message").asText(), "code");
+        assertThat(Store.facts(dataSource)).isEqualTo(before);
+
+        String first = post("/api/v1/subjects/P-0125/facts/attestations", "{\"year\":2026,\"criterion\":\"INTERNAL_UNITY\",\"value\":false}")
+                .body().get("id").asText().replace("attestation:", "");
+        String second = Http.call(http.toBlocking(), HttpRequest.PUT("/api/v1/facts/attestations/" + first, "{\"value\":true}")
+                .contentType(MediaType.APPLICATION_JSON)).body().get("id").asText();
+        Http.Answer stale = Http.call(http.toBlocking(), HttpRequest.PUT("/api/v1/facts/attestations/" + first, "{\"value\":false}")
+                .contentType(MediaType.APPLICATION_JSON));
+        problem(stale, 409, "attestation:" + first + " was already superseded by " + second + "; correct the current fact instead", "id");
+        assertThat(stale.body().get("errors").get(0).get("message").asText()).isEqualTo("not the current fact");
+    }
+
+    private static void problem(Http.Answer answer, int status, String detail, String... fields) {
+        assertThat(answer.status()).isEqualTo(status);
+        assertThat(answer.contentType()).isEqualTo("application/problem+json");
+        assertThat(answer.body().get("status").asInt()).isEqualTo(status);
+        assertThat(answer.body().get("title").asText()).isEqualTo(io.micronaut.http.HttpStatus.valueOf(status).getReason());
+        assertThat(answer.body().get("detail").asText()).isEqualTo(detail);
+        assertThat(answer.body().get("instance").asText()).startsWith("/api/v1/");
+        JsonNode errors = answer.body().get("errors");
+        assertThat(errors == null ? java.util.List.of() : errors.findValuesAsText("field")).containsExactly(fields);
+    }
+
     @Test
     void subjects_and_units_can_be_listed_and_found_by_name() {
         JsonNode vp = Http.get(http.toBlocking(), "/api/v1/subjects?unit=HN-SKHCN-DEMO-VP&kind=PERSON&size=500").body();

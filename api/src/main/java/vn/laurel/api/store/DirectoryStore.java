@@ -1,4 +1,4 @@
-package vn.laurel.api.facts;
+package vn.laurel.api.store;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
@@ -58,6 +58,15 @@ public class DirectoryStore {
             return new Page(total, items);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot list subjects", e);
+        }
+    }
+
+    /** Whether any subject is stored at all (the demo department loads into an empty database only). */
+    public boolean hasSubjects() {
+        try (Connection c = dataSource.getConnection()) {
+            return !SubjectRows.list(c, "SELECT 1 FROM subject FETCH FIRST 1 ROWS ONLY").isEmpty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the subjects", e);
         }
     }
 

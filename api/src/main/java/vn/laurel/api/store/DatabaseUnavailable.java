@@ -1,4 +1,4 @@
-package vn.laurel.api.problem;
+package vn.laurel.api.store;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -8,10 +8,10 @@ import java.sql.SQLTransientConnectionException;
  * Whether a failure means the database cannot be reached (down, restarting, refusing connections),
  * as opposed to a fault in Laurel: the former is 503 and passes by itself, the latter is 500.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
     private DatabaseUnavailable() {}
 
-    static boolean causedBy(Throwable t) {
+    public static boolean causedBy(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof SQLTransientConnectionException || c instanceof ConnectException
                     // Micronaut Data could not get or prepare a connection: the pool's were closed under it.

@@ -1,4 +1,4 @@
-package vn.laurel.api.pages;
+package vn.laurel.api.i18n;
 
 import jakarta.inject.Singleton;
 

@@ -1,12 +1,8 @@
-package vn.laurel.api.facts;
+package vn.laurel.api.store;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
-import vn.laurel.api.store.FactKind;
-import vn.laurel.api.store.FactKinds;
-import vn.laurel.api.store.FactTables;
-import vn.laurel.api.store.StoredFact;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package vn.laurel.api.pages;
+package vn.laurel.api.i18n;
 
 import org.junit.jupiter.api.Test;
 import vn.laurel.api.ThrowawayPostgres;

@@ -1,10 +1,7 @@
-package vn.laurel.api.facts;
+package vn.laurel.api.store;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
-import vn.laurel.api.store.FactKinds;
-import vn.laurel.api.store.FactTables;
-import vn.laurel.api.store.StoredFact;
 import vn.laurel.engine.model.*;
 
 import javax.sql.DataSource;

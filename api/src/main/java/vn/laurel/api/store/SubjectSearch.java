@@ -1,4 +1,4 @@
-package vn.laurel.api.facts;
+package vn.laurel.api.store;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;

@@ -1,4 +1,4 @@
-package vn.laurel.api.facts;
+package vn.laurel.api.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package vn.laurel.api.pages;
+package vn.laurel.api.i18n;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,7 @@ public class ValueTexts {
     private static final Pattern API_POST = Pattern.compile("^api POST by (.+?) row \\d+$");
     private static final Pattern API_PUT = Pattern.compile("^api PUT correcting (\\S+) by (.+?) row \\d+$");
     private static final String EVALUATION = "this evaluation";
+    private static final DateTimeFormatter VI_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     /** Operators whose requirement needs no value to be understood ("attested", "none"). */
     private static final List<String> WITHOUT_VALUE = List.of("ATTESTED", "NONE", "NO_PENDING", "NO_LIMIT");
 
@@ -46,7 +48,8 @@ public class ValueTexts {
         this(messages, rules::current);
     }
 
-    ValueTexts(Messages messages, Supplier<RuleSet> rules) {
+    /** With the rule set given by {@code rules} (a test's, say) rather than the one in service. */
+    public ValueTexts(Messages messages, Supplier<RuleSet> rules) {
         this.messages = messages;
         this.rules = rules;
     }
@@ -194,11 +197,17 @@ public class ValueTexts {
         return messages.of(lang).getOrDefault("values.regime." + code, code);
     }
 
+    /** A date as the page's language writes it: dd/MM/yyyy in Vietnamese, ISO in English. */
+    public static String date(LocalDate date, String lang) {
+        if (date == null) return "";
+        return "vi".equals(lang) ? VI_DATE.format(date) : date.toString();
+    }
+
     /** An ISO date of an answer as the page writes dates; anything else as it is. */
     public String date(String iso, String lang) {
         if (iso == null) return "";
         try {
-            return Pages.date(LocalDate.parse(iso), lang);
+            return date(LocalDate.parse(iso), lang);
         } catch (DateTimeParseException e) {
             return iso;
         }
@@ -217,7 +226,7 @@ public class ValueTexts {
         return new DecimalFormat("#,##0", symbols).format(l);
     }
 
-    static boolean isFraction(Object n) {
+    public static boolean isFraction(Object n) {
         return n instanceof Double || n instanceof Float || n instanceof BigDecimal b && b.scale() > 0;
     }
 }

@@ -1,8 +1,6 @@
-package vn.laurel.api.imports;
+package vn.laurel.api.store;
 
 import vn.laurel.api.audit.FlagChain;
-import vn.laurel.api.store.FactKind;
-import vn.laurel.api.store.FactKinds;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
