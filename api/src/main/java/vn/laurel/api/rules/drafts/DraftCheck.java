@@ -15,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.*;
 
+import static vn.laurel.api.problem.Problem.ruleError;
+
 /**
  * What the last check of a draft's files found, as kept on the draft: the rule problems located by
  * the draft's own paths (file:line:column) and the scenario results. Stored as JSON so the draft
@@ -57,15 +59,8 @@ public record DraftCheck(boolean passed, String rulesVersion, List<Problem> prob
     public List<Object> errors() {
         List<Object> errors = new ArrayList<>();
         for (Problem p : problems) {
-            if (!"ERROR".equals(p.severity())) continue;
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("field", p.file());
-            m.put("message", p.message());
-            m.put("file", p.file());
-            m.put("line", p.line());
-            m.put("column", p.column());
-            m.put("location", p.location());
-            errors.add(m);
+            // Its location is file:line:column (as located() and failed() make it), as the refusal of rules that do not load says it.
+            if ("ERROR".equals(p.severity())) errors.add(ruleError(p.file(), p.line(), p.column(), p.message()));
         }
         errors.addAll(failures);
         return errors;
