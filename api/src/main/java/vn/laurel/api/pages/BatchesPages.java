@@ -89,9 +89,6 @@ public class BatchesPages {
                             String startedAt, String finishedAt, String rulesetVersion, String failure, double percent, String percentText,
                             int unitsDone, int unitsTotal, long subjectsDone, long personsTotal, long perSecond, @Nullable Long etaSeconds) {}
 
-    /** A choice of a list: value, text, whether chosen. */
-    public record Choice(String value, String text, boolean selected) {}
-
     /** Per award, how many came out with each outcome. */
     public record CountRow(String award, String awardName, List<Long> counts, long total) {}
 
