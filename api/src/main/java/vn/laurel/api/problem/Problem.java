@@ -25,21 +25,6 @@ public record Problem(String type, String title, int status, String detail, Stri
         return of(status, detail, List.of());
     }
 
-    /**
-     * A problem of a rule file as one entry of {@code errors}: the file is the field, so that an editor
-     * can jump to it, with its line and column and the three as {@code location} (file:line:column).
-     */
-    public static Map<String, Object> ruleError(String file, int line, int column, String message) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("field", file);
-        m.put("message", message);
-        m.put("file", file);
-        m.put("line", line);
-        m.put("column", column);
-        m.put("location", file + ":" + line + ":" + column);
-        return m;
-    }
-
     public Problem at(String path) {
         return new Problem(type, title, status, detail, path, errors);
     }

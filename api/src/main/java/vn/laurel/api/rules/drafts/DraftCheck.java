@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import vn.laurel.api.problem.RuleError;
 import vn.laurel.api.rules.RuleSetService;
 import vn.laurel.engine.caseformat.FieldError;
 import vn.laurel.engine.ruleset.RuleBundle;
@@ -14,8 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.*;
-
-import static vn.laurel.api.problem.Problem.ruleError;
 
 /**
  * What the last check of a draft's files found, as kept on the draft: the rule problems located by
@@ -60,7 +59,7 @@ public record DraftCheck(boolean passed, String rulesVersion, List<Problem> prob
         List<Object> errors = new ArrayList<>();
         for (Problem p : problems) {
             // Its location is file:line:column (as located() and failed() make it), as the refusal of rules that do not load says it.
-            if ("ERROR".equals(p.severity())) errors.add(ruleError(p.file(), p.line(), p.column(), p.message()));
+            if ("ERROR".equals(p.severity())) errors.add(RuleError.of(p.file(), p.line(), p.column(), p.message()));
         }
         errors.addAll(failures);
         return errors;
