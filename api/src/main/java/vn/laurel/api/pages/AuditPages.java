@@ -68,12 +68,14 @@ public class AuditPages {
         Map<String, Object> model = pages.model(request, "audit.title");
         model.put("form", form.values());
         model.put("errors", form.errors());
-        model.put("outcomes", AuditSearchForm.OUTCOMES);
+        String outcome = form.values().get("outcome");
+        model.put("outcomes", AuditSearchForm.OUTCOMES.stream()
+                .map(o -> new Choice(o, pages.messages().text(lang, "outcome." + o), o.equals(outcome))).toList());
         Map<String, String> awards = views.awardNames(lang);
         String asked = form.values().get("award");
         // An award of an older rule set is still searchable: it stays in the list it was chosen from.
         if (!asked.isEmpty() && !awards.containsKey(asked) && !form.errors().containsKey("award")) awards.put(asked, asked);
-        model.put("awards", awards);
+        model.put("awards", awards.entrySet().stream().map(a -> new Choice(a.getKey(), a.getValue(), a.getKey().equals(asked))).toList());
         if (!form.valid()) return pages.page(request, HttpStatus.BAD_REQUEST, "audit", model);
         Map<String, Object> found = store.search(form.search());
         long total = ((Number) found.get("total")).longValue();

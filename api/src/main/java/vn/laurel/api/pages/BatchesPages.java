@@ -90,9 +90,6 @@ public class BatchesPages {
                             String startedAt, String finishedAt, String rulesetVersion, String failure, double percent, String percentText,
                             int unitsDone, int unitsTotal, long subjectsDone, long personsTotal, long perSecond, @Nullable Long etaSeconds) {}
 
-    /** A choice of a list: value, text, whether chosen. */
-    public record Choice(String value, String text, boolean selected) {}
-
     /** Per award, how many came out with each outcome. */
     public record CountRow(String award, String awardName, List<Long> counts, long total) {}
 
@@ -185,33 +182,24 @@ public class BatchesPages {
     @Get("/batches/{id}")
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> batch(@PathVariable("id") String rawId, HttpRequest<?> request) {
-        MutableHttpResponse<?> refused = pages.gate(request, PageRoles.BATCHES);
-        if (refused != null) return refused;
-        String lang = Pages.lang(request);
-        Map<String, Object> row;
-        try {
-            row = own(rawId, request);
-        } catch (PageError e) {
-            return pages.error(request, e.status, e.key);
-        }
-        Map<String, String> unitNames = allUnitNames();
-        BatchView b = view(row, unitNames, lang);
-        Map<String, Object> model = pages.model(request, "batches.batchTitle");
-        model.put("title", pages.messages().text(lang, "batches.batchTitle") + " " + b.id());
-        model.put("b", b);
-        model.put("oob", false);
-        if ("DONE".equals(b.status())) {
-            try {
-                outcomesModel(model, request, b, unitNames, lang);
-            } catch (PageError e) {
-                // A bad filter in the address: say so, and show the outcomes unfiltered.
-                outcomesModel(model, null, b, unitNames, lang);
-                model.put("error", e.key);
-                model.put("errorField", e.field);
-                return pages.page(request, e.status, "batch", model);
+        return withBatch(rawId, request, (b, unitNames, lang) -> {
+            Map<String, Object> model = pages.model(request, "batches.batchTitle");
+            model.put("title", pages.messages().text(lang, "batches.batchTitle") + " " + b.id());
+            model.put("b", b);
+            model.put("oob", false);
+            if ("DONE".equals(b.status())) {
+                try {
+                    outcomesModel(model, request, b, unitNames, lang);
+                } catch (PageError e) {
+                    // A bad filter in the address: say so, and show the outcomes unfiltered.
+                    outcomesModel(model, null, b, unitNames, lang);
+                    model.put("error", e.key);
+                    model.put("errorField", e.field);
+                    return pages.page(request, e.status, "batch", model);
+                }
             }
-        }
-        return pages.page(request, "batch", model);
+            return pages.page(request, "batch", model);
+        });
     }
 
     /**
@@ -221,22 +209,13 @@ public class BatchesPages {
     @Get("/batches/{id}/progress")
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> progress(@PathVariable("id") String rawId, HttpRequest<?> request) {
-        MutableHttpResponse<?> refused = pages.gate(request, PageRoles.BATCHES);
-        if (refused != null) return refused;
-        String lang = Pages.lang(request);
-        Map<String, Object> row;
-        try {
-            row = own(rawId, request);
-        } catch (PageError e) {
-            return pages.error(request, e.status, e.key);
-        }
-        Map<String, String> unitNames = allUnitNames();
-        BatchView b = view(row, unitNames, lang);
-        Map<String, Object> model = pages.model(request, "batches.batchTitle");
-        model.put("b", b);
-        model.put("oob", true);
-        if ("DONE".equals(b.status())) outcomesModel(model, null, b, unitNames, lang);
-        return pages.page(request, "batch-progress", model);
+        return withBatch(rawId, request, (b, unitNames, lang) -> {
+            Map<String, Object> model = pages.model(request, "batches.batchTitle");
+            model.put("b", b);
+            model.put("oob", true);
+            if ("DONE".equals(b.status())) outcomesModel(model, null, b, unitNames, lang);
+            return pages.page(request, "batch-progress", model);
+        });
     }
 
     @Get("/batches/{id}/export.csv")
@@ -251,13 +230,7 @@ public class BatchesPages {
 
     /** Every outcome of the batch the filter keeps (pages ignored), headed in the page's language. */
     private HttpResponse<?> export(String rawId, HttpRequest<?> request, boolean xlsx) {
-        MutableHttpResponse<?> refused = pages.gate(request, PageRoles.BATCHES);
-        if (refused != null) return refused;
-        String lang = Pages.lang(request);
-        try {
-            Map<String, Object> row = own(rawId, request);
-            Map<String, String> unitNames = allUnitNames();
-            BatchView b = view(row, unitNames, lang);
+        return withBatch(rawId, request, (b, unitNames, lang) -> {
             if (!"DONE".equals(b.status())) throw new PageError(HttpStatus.CONFLICT, "batches.error.notDone", null);
             String award = award(request);
             String outcome = outcome(request);
@@ -278,6 +251,28 @@ public class BatchesPages {
             Table table = outcomes.table(title, outcomes.all(b.id(), award, outcome, unitNames, lang), lang);
             String file = "batch-" + b.id() + "-" + b.year() + (award == null ? "" : "-" + award);
             return xlsx ? Downloads.xlsx(table, file) : Downloads.csv(table, file, true);
+        });
+    }
+
+    /** What a page of one batch makes of it: the batch as the pages show it, the names of the units, the page's language. */
+    @FunctionalInterface
+    private interface BatchPage {
+        HttpResponse<?> answer(BatchView b, Map<String, String> unitNames, String lang);
+    }
+
+    /**
+     * Every page of one batch: the user's roles, then the batch of the address if it exists and the user
+     * may see it (a scoped client: only its own), then the page; a refusal (a {@link PageError}, also one
+     * the page throws) is an error page.
+     */
+    private HttpResponse<?> withBatch(String rawId, HttpRequest<?> request, BatchPage page) {
+        MutableHttpResponse<?> refused = pages.gate(request, PageRoles.BATCHES);
+        if (refused != null) return refused;
+        String lang = Pages.lang(request);
+        try {
+            Map<String, Object> row = own(rawId, request);
+            Map<String, String> unitNames = allUnitNames();
+            return page.answer(view(row, unitNames, lang), unitNames, lang);
         } catch (PageError e) {
             return pages.error(request, e.status, e.key);
         }

@@ -91,9 +91,6 @@ public class CandidatesPages {
         }
     }
 
-    /** One choice of a list: its value, its text, and whether it is the current one. */
-    public record Choice(String value, String text, boolean selected) {}
-
     /** A link of the results: where it goes, its text, whether it is the current one. */
     public record Link(String url, String text, boolean current) {}
 

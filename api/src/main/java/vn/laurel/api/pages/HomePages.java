@@ -17,12 +17,10 @@ import io.micronaut.security.rules.SecurityRule;
 import vn.laurel.api.store.SubjectSearch;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.scope.ScopeGuard;
-import vn.laurel.api.security.Roles;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Set;
 
 /** The home page (the pages the user's roles open) and search (people and units, accents optional). */
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -30,8 +28,6 @@ import java.util.Set;
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class HomePages {
-    private static final Set<String> SIGNED_IN = Set.of(Roles.CLIENT, Roles.CLERK, Roles.POLICY, Roles.AUDITOR, Roles.ADMIN);
-
     private final Pages pages;
     private final ScopeGuard scope;
     private final SubjectSearch search;
@@ -46,7 +42,7 @@ public class HomePages {
     @Get("/")
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> home(HttpRequest<?> request) {
-        MutableHttpResponse<?> refused = pages.gate(request, SIGNED_IN);
+        MutableHttpResponse<?> refused = pages.gate(request, PageRoles.SIGNED_IN);
         if (refused != null) return refused;
         Map<String, Object> model = pages.model(request, "home.title");
         model.put("canSeePeople", Pages.hasAny(request, PageRoles.ELIGIBILITY));
@@ -56,7 +52,7 @@ public class HomePages {
     @Get("/search")
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> search(@Nullable @QueryValue String q, HttpRequest<?> request) {
-        MutableHttpResponse<?> refused = pages.gate(request, SIGNED_IN);
+        MutableHttpResponse<?> refused = pages.gate(request, PageRoles.SIGNED_IN);
         if (refused != null) return refused;
         Map<String, Object> model = pages.model(request, "search.title");
         String query = q == null ? "" : q.strip();

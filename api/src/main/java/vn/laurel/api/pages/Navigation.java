@@ -2,7 +2,6 @@ package vn.laurel.api.pages;
 
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-import vn.laurel.api.security.Roles;
 
 import java.util.List;
 import java.util.Set;
@@ -14,7 +13,7 @@ public class Navigation {
     public record Link(String path, String key, String textKey, Set<String> roles) {}
 
     static final List<Link> LINKS = List.of(
-            new Link("/search", "nav.search", "home.searchText", Set.of(Roles.CLIENT, Roles.CLERK, Roles.POLICY, Roles.AUDITOR, Roles.ADMIN)),
+            new Link("/search", "nav.search", "home.searchText", PageRoles.SIGNED_IN),
             new Link("/candidates", "nav.candidates", "home.candidatesText", PageRoles.CANDIDATES),
             new Link("/what-if", "nav.whatIf", "home.whatIfText", PageRoles.WHAT_IF),
             new Link("/batches", "nav.batches", "home.batchesText", PageRoles.BATCHES),

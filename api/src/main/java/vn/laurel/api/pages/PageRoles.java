@@ -9,6 +9,8 @@ import java.util.Set;
  * never shows what its user could not ask the API for.
  */
 public final class PageRoles {
+    /** Any signed-in user, whatever the role: the home page, search and the unit tree. */
+    public static final Set<String> SIGNED_IN = Set.of(Roles.CLIENT, Roles.CLERK, Roles.POLICY, Roles.AUDITOR, Roles.ADMIN);
     /** Eligibility of a person or unit (GET /api/v1/subjects/{id}/eligibility). */
     public static final Set<String> ELIGIBILITY = Set.of(Roles.CLIENT, Roles.ADMIN);
     /** The candidates of an award (GET /api/v1/awards/{code}/candidates). */

@@ -19,7 +19,6 @@ import vn.laurel.api.store.FactStore;
 import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.scope.ScopeGuard;
-import vn.laurel.api.security.Roles;
 import vn.laurel.api.web.Params;
 import vn.laurel.engine.caseformat.CaseFormatException;
 
@@ -36,8 +35,6 @@ import java.util.*;
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class UnitPages {
-    private static final Set<String> SIGNED_IN = Set.of(Roles.CLIENT, Roles.CLERK, Roles.POLICY, Roles.AUDITOR, Roles.ADMIN);
-
     private final Pages pages;
     private final ScopeGuard scope;
     private final UnitDirectory directory;
@@ -57,7 +54,7 @@ public class UnitPages {
     @Get("/units")
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> tree(@Nullable @QueryValue String year, HttpRequest<?> request) {
-        MutableHttpResponse<?> refused = pages.gate(request, SIGNED_IN);
+        MutableHttpResponse<?> refused = pages.gate(request, PageRoles.SIGNED_IN);
         if (refused != null) return refused;
         Optional<SubjectAnswers.Asked> asked = answers.year(year);
         if (asked.isEmpty()) return pages.error(request, HttpStatus.BAD_REQUEST, "error.year");

@@ -15,9 +15,7 @@ import vn.laurel.engine.caseformat.CaseFormatException;
 import vn.laurel.engine.policy.UnknownParameterException;
 import vn.laurel.engine.ruleset.RuleSetException;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Maps Laurel's own exceptions to problem documents. */
 public final class ProblemHandlers {
@@ -108,16 +106,7 @@ public final class ProblemHandlers {
     public static class RuleSetHandler implements ExceptionHandler<RuleSetException, HttpResponse<?>> {
         @Override
         public HttpResponse<?> handle(HttpRequest request, RuleSetException e) {
-            List<Map<String, Object>> errors = e.getProblems().stream().map(p -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("field", p.file());
-                m.put("message", p.message());
-                m.put("file", p.file());
-                m.put("line", p.line());
-                m.put("column", p.column());
-                m.put("location", p.file() + ":" + p.line() + ":" + p.column());
-                return m;
-            }).toList();
+            List<RuleError> errors = e.getProblems().stream().map(p -> RuleError.of(p.file(), p.line(), p.column(), p.message())).toList();
             return new Problem("about:blank", "Unprocessable Content", 422, "The rules have " + errors.size()
                     + " problem(s); the current rules stay in service.", request.getPath(), errors).toResponse();
         }

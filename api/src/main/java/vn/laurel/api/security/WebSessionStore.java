@@ -41,17 +41,9 @@ public class WebSessionStore implements SessionStore {
 
     @Override
     public Optional<Stored> find(String idHash) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT csrf_token, username, authentication, created_at, last_seen_at FROM web_session WHERE id_hash = ?")) {
-            ps.setString(1, idHash);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return Optional.empty();
-                return Optional.of(new Stored(idHash, rs.getString(1), read(rs.getString(2), rs.getString(3)),
-                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getObject(5, OffsetDateTime.class).toInstant()));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read a web session", e);
-        }
+        return first("cannot read a web session", rs -> new Stored(idHash, rs.getString(1), read(rs.getString(2), rs.getString(3)),
+                        rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getObject(5, OffsetDateTime.class).toInstant()),
+                "SELECT csrf_token, username, authentication, created_at, last_seen_at FROM web_session WHERE id_hash = ?", idHash);
     }
 
     @Override
@@ -72,56 +64,27 @@ public class WebSessionStore implements SessionStore {
     @Override
     public void keepNewest(int keep) {
         // Portable across PostgreSQL and H2: find the cut-off time, then drop what is older.
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT last_seen_at FROM web_session ORDER BY last_seen_at DESC OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY")) {
-            ps.setInt(1, Math.max(0, keep - 1));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return;
-                update("DELETE FROM web_session WHERE last_seen_at < ?", rs.getObject(1, OffsetDateTime.class));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot trim the web sessions", e);
-        }
+        first("cannot trim the web sessions", rs -> rs.getObject(1, OffsetDateTime.class),
+                "SELECT last_seen_at FROM web_session ORDER BY last_seen_at DESC OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY", Math.max(0, keep - 1))
+                .ifPresent(cutoff -> update("DELETE FROM web_session WHERE last_seen_at < ?", cutoff));
     }
 
     @Override
     public void keepNewestOf(String username, int keep) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT last_seen_at FROM web_session WHERE username = ? ORDER BY last_seen_at DESC OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY")) {
-            ps.setString(1, username);
-            ps.setInt(2, Math.max(0, keep - 1));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return;
-                update("DELETE FROM web_session WHERE username = ? AND last_seen_at < ?", username, rs.getObject(1, OffsetDateTime.class));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot trim a user's web sessions", e);
-        }
+        first("cannot trim a user's web sessions", rs -> rs.getObject(1, OffsetDateTime.class),
+                "SELECT last_seen_at FROM web_session WHERE username = ? ORDER BY last_seen_at DESC OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY",
+                username, Math.max(0, keep - 1))
+                .ifPresent(cutoff -> update("DELETE FROM web_session WHERE username = ? AND last_seen_at < ?", username, cutoff));
     }
 
     @Override
     public long count() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM web_session");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot count the web sessions", e);
-        }
+        return first("cannot count the web sessions", rs -> rs.getLong(1), "SELECT COUNT(*) FROM web_session").orElseThrow();
     }
 
     @Override
     public Optional<String> preferredLanguage(String username) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT lang FROM web_user_preference WHERE username = ?")) {
-            ps.setString(1, username);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read a user's preferences", e);
-        }
+        return first("cannot read a user's preferences", rs -> rs.getString(1), "SELECT lang FROM web_user_preference WHERE username = ?", username);
     }
 
     @Override
@@ -161,6 +124,23 @@ public class WebSessionStore implements SessionStore {
 
     private static OffsetDateTime at(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** What a query's first row holds, read by {@code row}; empty when it answers no row. */
+    private <T> Optional<T> first(String failure, Row<T> row, String sql, Object... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(failure, e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
     }
 
     private int update(String sql, Object... args) {

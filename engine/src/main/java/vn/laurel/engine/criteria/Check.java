@@ -71,24 +71,22 @@ public record Check(Status status, Object actual, Requirement required, List<Evi
      * does; otherwise not met.
      */
     public static Check anyOf(Check... branches) {
-        boolean met = false, review = false;
-        for (Check b : branches) {
-            met |= b.status == Status.MET;
-            review |= b.status == Status.NEEDS_REVIEW;
-        }
-        Status status = met ? Status.MET : review ? Status.NEEDS_REVIEW : Status.NOT_MET;
-        return composite(status, Requirement.Operator.ANY_OF, branches);
+        return composite(decided(Status.MET, Status.NOT_MET, branches), Requirement.Operator.ANY_OF, branches);
     }
 
     /** Conditions that must all hold ("and within that period…"): the worst branch decides. */
     public static Check allOf(Check... branches) {
-        boolean notMet = false, review = false;
+        return composite(decided(Status.NOT_MET, Status.MET, branches), Requirement.Operator.ALL_OF, branches);
+    }
+
+    /** Of a composite: {@code decisive} when a branch is; else needs review when a branch does; else {@code otherwise}. */
+    private static Status decided(Status decisive, Status otherwise, Check... branches) {
+        boolean decides = false, review = false;
         for (Check b : branches) {
-            notMet |= b.status == Status.NOT_MET;
+            decides |= b.status == decisive;
             review |= b.status == Status.NEEDS_REVIEW;
         }
-        Status status = notMet ? Status.NOT_MET : review ? Status.NEEDS_REVIEW : Status.MET;
-        return composite(status, Requirement.Operator.ALL_OF, branches);
+        return decides ? decisive : review ? Status.NEEDS_REVIEW : otherwise;
     }
 
     private static Check composite(Status status, Requirement.Operator operator, Check... branches) {

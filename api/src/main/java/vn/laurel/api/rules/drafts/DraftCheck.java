@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import vn.laurel.api.problem.RuleError;
 import vn.laurel.api.rules.RuleSetService;
 import vn.laurel.engine.caseformat.FieldError;
 import vn.laurel.engine.ruleset.RuleBundle;
@@ -57,15 +58,8 @@ public record DraftCheck(boolean passed, String rulesVersion, List<Problem> prob
     public List<Object> errors() {
         List<Object> errors = new ArrayList<>();
         for (Problem p : problems) {
-            if (!"ERROR".equals(p.severity())) continue;
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("field", p.file());
-            m.put("message", p.message());
-            m.put("file", p.file());
-            m.put("line", p.line());
-            m.put("column", p.column());
-            m.put("location", p.location());
-            errors.add(m);
+            // Its location is file:line:column (as located() and failed() make it), as the refusal of rules that do not load says it.
+            if ("ERROR".equals(p.severity())) errors.add(RuleError.of(p.file(), p.line(), p.column(), p.message()));
         }
         errors.addAll(failures);
         return errors;

@@ -70,55 +70,26 @@ public class DraftStore {
 
     /** After a change of content: the new hash and check, the status it leads to. */
     public void updateContent(Connection c, long id, String contentHash, DraftCheck check, DraftStatus status) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE ruleset_draft SET content_hash = ?, check_passed = ?, check_result = ?, "
-                + "status = ?, updated_at = ? WHERE id = ?")) {
-            ps.setString(1, contentHash);
-            ps.setBoolean(2, check.passed());
-            ps.setString(3, check.toJson());
-            ps.setString(4, status.name());
-            ps.setObject(5, now());
-            ps.setLong(6, id);
-            ps.executeUpdate();
-        }
+        update(c, "UPDATE ruleset_draft SET content_hash = ?, check_passed = ?, check_result = ?, status = ?, updated_at = ? WHERE id = ?",
+                contentHash, check.passed(), check.toJson(), status.name(), now(), id);
     }
 
     public void setStatus(Connection c, long id, DraftStatus status) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE ruleset_draft SET status = ?, updated_at = ? WHERE id = ?")) {
-            ps.setString(1, status.name());
-            ps.setObject(2, now());
-            ps.setLong(3, id);
-            ps.executeUpdate();
-        }
+        update(c, "UPDATE ruleset_draft SET status = ?, updated_at = ? WHERE id = ?", status.name(), now(), id);
     }
 
     public void propose(Connection c, long id, DraftStatus status, String note) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE ruleset_draft SET status = ?, proposal_note = ?, updated_at = ? WHERE id = ?")) {
-            ps.setString(1, status.name());
-            ps.setString(2, note);
-            ps.setObject(3, now());
-            ps.setLong(4, id);
-            ps.executeUpdate();
-        }
+        update(c, "UPDATE ruleset_draft SET status = ?, proposal_note = ?, updated_at = ? WHERE id = ?", status.name(), note, now(), id);
     }
 
     public void rebase(Connection c, long id, long baseRevisionId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE ruleset_draft SET base_revision_id = ? WHERE id = ?")) {
-            ps.setLong(1, baseRevisionId);
-            ps.setLong(2, id);
-            ps.executeUpdate();
-        }
+        update(c, "UPDATE ruleset_draft SET base_revision_id = ? WHERE id = ?", baseRevisionId, id);
     }
 
     /** PUBLISHED, naming the revision the publication stored for this draft in the same transaction. */
     public void markPublished(Connection c, long id, long revisionId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE ruleset_draft SET status = ?, updated_at = ?, published_revision_id = ? "
-                + "WHERE id = ?")) {
-            ps.setString(1, DraftStatus.PUBLISHED.name());
-            ps.setObject(2, now());
-            ps.setLong(3, revisionId);
-            ps.setLong(4, id);
-            ps.executeUpdate();
-        }
+        update(c, "UPDATE ruleset_draft SET status = ?, updated_at = ?, published_revision_id = ? WHERE id = ?",
+                DraftStatus.PUBLISHED.name(), now(), revisionId, id);
     }
 
     // ---- files ----
@@ -145,34 +116,17 @@ public class DraftStore {
     }
 
     public void putFile(Connection c, long id, String path, byte[] content) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE ruleset_draft_file SET content = ? WHERE draft_id = ? AND path = ?")) {
-            ps.setBytes(1, content);
-            ps.setLong(2, id);
-            ps.setString(3, path);
-            if (ps.executeUpdate() > 0) return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ruleset_draft_file (draft_id, path, content) VALUES (?, ?, ?)")) {
-            ps.setLong(1, id);
-            ps.setString(2, path);
-            ps.setBytes(3, content);
-            ps.executeUpdate();
-        }
+        if (update(c, "UPDATE ruleset_draft_file SET content = ? WHERE draft_id = ? AND path = ?", content, id, path) > 0) return;
+        update(c, "INSERT INTO ruleset_draft_file (draft_id, path, content) VALUES (?, ?, ?)", id, path, content);
     }
 
     public boolean deleteFile(Connection c, long id, String path) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM ruleset_draft_file WHERE draft_id = ? AND path = ?")) {
-            ps.setLong(1, id);
-            ps.setString(2, path);
-            return ps.executeUpdate() > 0;
-        }
+        return update(c, "DELETE FROM ruleset_draft_file WHERE draft_id = ? AND path = ?", id, path) > 0;
     }
 
     /** The draft's files become exactly the bundle's. */
     public void replaceFiles(Connection c, long id, RuleBundle bundle) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM ruleset_draft_file WHERE draft_id = ?")) {
-            ps.setLong(1, id);
-            ps.executeUpdate();
-        }
+        update(c, "DELETE FROM ruleset_draft_file WHERE draft_id = ?", id);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ruleset_draft_file (draft_id, path, content) VALUES (?, ?, ?)")) {
             for (Map.Entry<String, byte[]> f : bundle.files().entrySet()) {
                 ps.setLong(1, id);
@@ -194,11 +148,7 @@ public class DraftStore {
                 if (rs.next()) return;
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ruleset_draft_contributor (draft_id, person) VALUES (?, ?)")) {
-            ps.setLong(1, id);
-            ps.setString(2, person);
-            ps.executeUpdate();
-        }
+        update(c, "INSERT INTO ruleset_draft_contributor (draft_id, person) VALUES (?, ?)", id, person);
     }
 
     public List<String> contributors(Connection c, long id) throws SQLException {
@@ -214,16 +164,8 @@ public class DraftStore {
 
     public void insertReview(Connection c, long id, String reviewer, Review.Verdict verdict, String contentHash, String reason)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ruleset_draft_review (draft_id, reviewer, verdict, content_hash, "
-                + "reason, reviewed_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, id);
-            ps.setString(2, reviewer);
-            ps.setString(3, verdict.name());
-            ps.setString(4, contentHash);
-            ps.setString(5, reason);
-            ps.setObject(6, now());
-            ps.executeUpdate();
-        }
+        update(c, "INSERT INTO ruleset_draft_review (draft_id, reviewer, verdict, content_hash, reason, reviewed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                id, reviewer, verdict.name(), contentHash, reason, now());
     }
 
     /** Every review of the draft, oldest first. */
@@ -240,6 +182,14 @@ public class DraftStore {
             }
         }
         return out;
+    }
+
+    /** Runs one statement with its parameters in order; the number of rows it changed. */
+    private static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+            return ps.executeUpdate();
+        }
     }
 
     private static OffsetDateTime now() {
