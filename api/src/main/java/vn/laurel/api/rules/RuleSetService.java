@@ -152,7 +152,7 @@ public class RuleSetService {
             Object draft = drafts.get().createChecked(bundle, before.revisionId(), by, "Reload of " + directories.rules(), check);
             return new Reloaded(null, draft, approvals.required());
         }
-        Published p = publish(bundle, check.compiled(), before.revisionId(), by, "reloaded from " + directories.describe(), null,
+        Published p = publish(bundle, check.compiled(), before.revisionId(), by, "reloaded from the server's rule files", null,
                 RuleChangeLog.Action.RELOADED, null);
         return new Reloaded(new Change("RELOAD", p.revision().rulesVersion(), p.previousVersion(), p.changed(), check.scenarios(),
                 check.compileMs(), check.scenarioMs(), ms(System.nanoTime() - start), by, p.revision()), null, approvals.required());

@@ -55,7 +55,8 @@ public class RuleStart {
     private RuleStore.Active seed() {
         RuleBundle bundle = directories.bundle();
         compiled.compile(bundle.rulesVersion(), bundle::rulesZip);
-        String note = "imported from " + directories.describe();
+        // The server's paths go to the log only: the note is shown to every client of /api/v1/ruleset.
+        String note = "imported from the server's rule files";
         return store.inTransaction(c -> {
             Head.lock(c, Head.RULE_CHANGES);
             var already = store.active(c);
@@ -64,7 +65,7 @@ public class RuleStart {
             store.activate(c, r, "SEED", SEED_AUTHOR);
             changes.append(c, new RuleChangeLog.Change(RuleChangeLog.Action.SEEDED, SEED_AUTHOR, null, r.id(), r.rulesVersion(),
                     r.contentHash(), note));
-            LOG.info("Empty rule store: seeded revision {} (version {}) {}", r.id(), r.rulesVersion(), note);
+            LOG.info("Empty rule store: seeded revision {} (version {}) from {}", r.id(), r.rulesVersion(), directories.describe());
             return store.active(c).orElseThrow();
         });
     }
