@@ -37,6 +37,16 @@ public class UnitDirectory {
         }
     }
 
+    /** The organisation tree, for walking down it ({@link UnitTree}). */
+    public UnitTree tree() {
+        return new UnitTree(all().values());
+    }
+
+    /** The unit and every unit below it (see {@link UnitTree#subtree}); empty when no unit has that code. */
+    public List<String> subtree(String unit) {
+        return tree().subtree(unit);
+    }
+
     /** Every unit, in code order, or those of {@code visibleUnits}: the choices of a page's unit list. */
     public List<Unit> visible(Optional<Set<String>> visibleUnits) {
         return all().values().stream().filter(u -> visibleUnits.isEmpty() || visibleUnits.get().contains(u.code())).toList();
