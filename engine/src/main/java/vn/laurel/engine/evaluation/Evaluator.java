@@ -19,8 +19,8 @@ import java.util.function.Supplier;
  *       ({@code @memberAwards}), with {@link Quotas} applied among them;</li>
  *   <li>{@link Answers} — the answer assembled from what the sessions recorded.</li>
  * </ul>
- * A unit with its members as separate cases (a batch, a candidates list) is evaluated by
- * {@code vn.laurel.engine.unit.UnitEvaluator}, on top of this.
+ * A unit with its members as separate cases (a batch, a candidates list) is evaluated on top of
+ * this, by the {@code UnitEvaluator} of the unit package.
  */
 public final class Evaluator {
     private final Supplier<RuleSet> ruleSets;
