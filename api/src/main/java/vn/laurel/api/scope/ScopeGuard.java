@@ -115,6 +115,6 @@ public class ScopeGuard {
 
     /** The units and every unit below them; codes that name no unit are dropped. */
     Set<String> subtree(Set<String> roots) {
-        return new HashSet<>(directory.tree().below(roots));
+        return new HashSet<>(directory.subtree(roots));
     }
 }
