@@ -1,24 +1,24 @@
 package vn.laurel.api.decisions;
 
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import vn.laurel.api.store.FactStore;
+import vn.laurel.api.store.StoredCases;
+import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.api.limits.RequestLimits;
 import vn.laurel.api.store.SubjectRows;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.engine.catalogue.AwardDefinition;
-import vn.laurel.engine.evaluation.*;
-import vn.laurel.engine.history.History;
-import vn.laurel.engine.model.CaseDocument;
+import vn.laurel.engine.evaluation.AwardResult;
+import vn.laurel.engine.evaluation.EvaluationResult;
 import vn.laurel.engine.model.Subject;
 import vn.laurel.engine.model.SubjectKind;
 import vn.laurel.engine.policy.ParameterUse;
 import vn.laurel.engine.ruleset.RuleSet;
+import vn.laurel.engine.unit.UnitAnswer;
+import vn.laurel.engine.unit.UnitCase;
+import vn.laurel.engine.unit.UnitEvaluator;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.*;
 
@@ -30,15 +30,17 @@ import java.util.*;
 @Singleton
 public class CandidatesService {
     private final FactStore facts;
+    private final StoredCases cases;
+    private final UnitDirectory directory;
     private final RuleSetHolder rules;
-    private final DataSource dataSource;
     private final RequestLimits limits;
 
-    public CandidatesService(FactStore facts, RuleSetHolder rules, DataSource dataSource, RequestLimits limits) {
-        this.limits = limits;
+    public CandidatesService(FactStore facts, StoredCases cases, UnitDirectory directory, RuleSetHolder rules, RequestLimits limits) {
         this.facts = facts;
+        this.cases = cases;
+        this.directory = directory;
         this.rules = rules;
-        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.limits = limits;
     }
 
     /** One candidate: who, where, and the answer for the award. */
@@ -52,58 +54,36 @@ public class CandidatesService {
         AwardDefinition definition = ruleSet.award(award).orElseThrow(() -> ProblemException.notFound("No award " + award));
         List<String> units = units(unit, includeSubunits);
         boolean forUnits = !definition.appliesTo(SubjectKind.PERSON);
-        List<String> ids = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
         if (forUnits) ids.addAll(units);
-        else units.forEach(u -> facts.membersOf(u, year).forEach(ids::add));
-        List<String> distinct = ids.stream().distinct().toList();
-        limits.checkSubjects("unit", distinct.size());
+        else units.forEach(u -> ids.addAll(facts.membersOf(u, year)));
+        limits.checkSubjects("unit", ids.size());
         RequestLimits.Deadline deadline = limits.deadline();
-        Map<String, Subject> subjects = facts.subjects(distinct);
-        var organisation = subjects.isEmpty() ? null : facts.organisationOf(subjects.values().iterator().next());
 
-        List<Quotas.Candidate> population = Collections.synchronizedList(new ArrayList<>());
-        List<ParameterUse> used = Collections.synchronizedList(new ArrayList<>());
-        String[] regime = {null};
-        subjects.values().parallelStream().forEach(s -> {
-            deadline.check("unit");
-            List<Subject> members = forUnits ? facts.membersOf(s.id(), year).stream().map(id -> facts.subject(id).orElseThrow()).toList()
-                    : List.of();
-            CaseDocument doc = new CaseDocument(null, asOf, year, List.of(award), organisation, s, members, Map.of());
-            EvaluationResult r = rules.evaluator().evaluate(ruleSet, doc);
-            regime[0] = r.regime();
-            used.addAll(r.parameters());
-            History history = new History(s);
-            r.results().forEach(a -> history.recordDecision(a.award(), year, a.outcome()));
-            population.add(new Quotas.Candidate(history, r.result(award)));
-        });
-        List<Quotas.Candidate> ordered = new ArrayList<>(population);
-        ordered.sort(Comparator.comparing(c -> c.history().getId()));
-        List<AwardResult> capped = Quotas.apply(award, year, ordered, ruleSet.parameters(), asOf, organisation, used);
+        UnitCase together = cases.together(unit, ids, year, asOf, List.of(award));
+        UnitAnswer answer = new UnitEvaluator(rules.evaluator()).inParallel()
+                .evaluate(ruleSet, together, id -> deadline.check("unit"));
         List<Candidate> out = new ArrayList<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            Subject s = ordered.get(i).history().getSubject();
-            out.add(new Candidate(s.id(), s.name(), s.unit(), capped.get(i)));
+        List<ParameterUse> parameters = new ArrayList<>();
+        for (int i = 0; i < answer.members().size(); i++) {
+            Subject s = together.members().get(i).subject();
+            EvaluationResult r = answer.members().get(i);
+            out.add(new Candidate(s.id(), s.name(), s.unit(), r.result(award)));
+            addDistinct(parameters, r.parameters());
         }
-        List<ParameterUse> parameters = new ArrayList<>(new LinkedHashSet<>(used));
-        return new Candidates(award, year, asOf, regime[0], ruleSet.version(), units, out, parameters);
+        addDistinct(parameters, answer.quotaParameters(award));
+        String regime = answer.members().isEmpty() ? null : answer.members().get(0).regime();
+        return new Candidates(award, year, asOf, regime, ruleSet.version(), units, out, parameters);
     }
 
     /** The unit, and with includeSubunits every unit below it. */
     private List<String> units(String unit, boolean includeSubunits) {
-        try (Connection c = dataSource.getConnection()) {
-            if (SubjectRows.unit(c, unit).isEmpty()) throw ProblemException.notFound("No unit " + unit);
-            List<String> units = new ArrayList<>(List.of(unit));
-            if (!includeSubunits) return units;
-            Map<String, List<String>> children = new HashMap<>();
-            for (Map<String, Object> row : SubjectRows.list(c, "SELECT code, parent_code FROM org_unit WHERE parent_code IS NOT NULL")) {
-                children.computeIfAbsent((String) row.get("parent_code"), k -> new ArrayList<>()).add((String) row.get("code"));
-            }
-            for (int i = 0; i < units.size() && units.size() < 100_000; i++) {
-                units.addAll(children.getOrDefault(units.get(i), List.of()));
-            }
-            return units;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        List<String> subtree = directory.subtree(unit);
+        if (subtree.isEmpty()) throw ProblemException.notFound("No unit " + unit);
+        return includeSubunits ? subtree : List.of(unit);
+    }
+
+    private static void addDistinct(List<ParameterUse> into, Collection<ParameterUse> uses) {
+        for (ParameterUse u : uses) if (!into.contains(u)) into.add(u);
     }
 }

@@ -3,6 +3,7 @@ package vn.laurel.api.decisions;
 import jakarta.inject.Singleton;
 import vn.laurel.api.audit.Canonical;
 import vn.laurel.api.store.FactStore;
+import vn.laurel.api.store.StoredCases;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.store.Now;
@@ -11,7 +12,6 @@ import vn.laurel.engine.evaluation.EvaluationResult;
 import vn.laurel.engine.json.Json;
 import vn.laurel.engine.model.CaseDocument;
 import vn.laurel.engine.model.Subject;
-import vn.laurel.engine.model.SubjectKind;
 import vn.laurel.engine.ruleset.RuleSet;
 
 import java.time.LocalDate;
@@ -29,11 +29,13 @@ import java.util.stream.Collectors;
 @Singleton
 public class EligibilityService {
     private final FactStore facts;
+    private final StoredCases cases;
     private final RuleSetHolder rules;
     private final DecisionStore decisionStore;
 
-    public EligibilityService(FactStore facts, RuleSetHolder rules, DecisionStore decisionStore) {
+    public EligibilityService(FactStore facts, StoredCases cases, RuleSetHolder rules, DecisionStore decisionStore) {
         this.facts = facts;
+        this.cases = cases;
         this.rules = rules;
         this.decisionStore = decisionStore;
     }
@@ -52,13 +54,13 @@ public class EligibilityService {
 
     /** Evaluates a subject from the store and answers without saving anything (GET: safe). */
     public Decided evaluate(String subjectId, int year, LocalDate asOf, List<String> awards) {
-        CaseDocument doc = caseOf(stored(subjectId), year, asOf, awards);
+        CaseDocument doc = cases.caseOf(stored(subjectId), year, asOf, awards);
         return new Decided(null, rules.evaluator().evaluate(rules.current(), doc));
     }
 
     /** Evaluates a subject from the store and saves the decision. */
     public Decided decide(String subjectId, int year, LocalDate asOf, List<String> awards, String requestedBy) {
-        return decide(caseOf(stored(subjectId), year, asOf, awards), DecisionBasis.STORED_FACTS, requestedBy);
+        return decide(cases.caseOf(stored(subjectId), year, asOf, awards), DecisionBasis.STORED_FACTS, requestedBy);
     }
 
     private Subject stored(String subjectId) {
@@ -83,17 +85,6 @@ public class EligibilityService {
         return decisionStore.save(new DecisionStore.NewDecision(doc.subject().id(), doc.year(), doc.asOf(),
                 result.regime(), result.rulesetVersion(), result.engineVersion(), summary(result.results()), requestedBy,
                 Now.instant(), basis), Canonical.write(result), relied, outcomes(result));
-    }
-
-    /**
-     * The case of a stored subject, as every evaluation from the store sees it (decisions and rule
-     * previews alike): a unit comes with the members it had at the end of the year.
-     */
-    public CaseDocument caseOf(Subject subject, int year, LocalDate asOf, List<String> awards) {
-        List<Subject> members = subject.kind() == SubjectKind.COLLECTIVE
-                ? facts.membersOf(subject.id(), year).stream().map(id -> facts.subject(id).orElseThrow()).toList()
-                : List.of();
-        return new CaseDocument(null, asOf, year, awards, facts.organisationOf(subject), subject, members, Map.of());
     }
 
     /** A what-if: the case document's facts, not the store's; nothing is saved. */

@@ -24,6 +24,7 @@ import io.micronaut.security.rules.SecurityRule;
 import vn.laurel.api.decisions.DecisionBasis;
 import vn.laurel.api.decisions.EligibilityService;
 import vn.laurel.api.store.FactStore;
+import vn.laurel.api.store.StoredCases;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.scope.ScopeGuard;
@@ -75,18 +76,21 @@ public class WhatIfPages {
     private final AnswerViews views;
     private final ScopeGuard scope;
     private final FactStore facts;
+    private final StoredCases cases;
     private final EligibilityService eligibility;
     private final RuleSetHolder rules;
     private final JsonMapper json;
     private final MonthDay appraisalDay;
     private final Clock clock = Clock.systemDefaultZone();
 
-    public WhatIfPages(Pages pages, AnswerViews views, ScopeGuard scope, FactStore facts, EligibilityService eligibility,
-                       RuleSetHolder rules, JsonMapper json, @Value("${laurel.default-appraisal-day}") String appraisalDay) {
+    public WhatIfPages(Pages pages, AnswerViews views, ScopeGuard scope, FactStore facts, StoredCases cases,
+                       EligibilityService eligibility, RuleSetHolder rules, JsonMapper json,
+                       @Value("${laurel.default-appraisal-day}") String appraisalDay) {
         this.pages = pages;
         this.views = views;
         this.scope = scope;
         this.facts = facts;
+        this.cases = cases;
         this.eligibility = eligibility;
         this.rules = rules;
         this.json = json;
@@ -140,7 +144,7 @@ public class WhatIfPages {
             return chooser(request, HttpStatus.UNPROCESSABLE_ENTITY, new Chooser(id, String.valueOf(y),
                     c.text("whatif.subject") + ": " + c.text("whatif.error.notPerson", id), null));
         }
-        WhatIfForm form = WhatIfForm.of(eligibility.caseOf(stored.get(), y, asOf, List.of()));
+        WhatIfForm form = WhatIfForm.of(cases.caseOf(stored.get(), y, asOf, List.of()));
         return formPage(request, HttpStatus.OK, c, stored.get(), form, null);
     }
 

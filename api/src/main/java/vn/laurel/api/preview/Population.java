@@ -3,6 +3,7 @@ package vn.laurel.api.preview;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
 import vn.laurel.api.store.FactStore;
+import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.api.problem.ProblemException;
 
 import javax.sql.DataSource;
@@ -18,10 +19,12 @@ import java.util.*;
 public class Population {
     private final DataSource dataSource;
     private final FactStore facts;
+    private final UnitDirectory directory;
 
-    public Population(DataSource dataSource, FactStore facts) {
+    public Population(DataSource dataSource, FactStore facts, UnitDirectory directory) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.facts = facts;
+        this.directory = directory;
     }
 
     /** One subject to evaluate under both rule sets. */
@@ -32,37 +35,11 @@ public class Population {
      * {@code includeSubunits} in every unit below it (org_unit.parent_code).
      */
     public List<Target> ofUnit(String unit, boolean includeSubunits, int year, LocalDate asOf, List<String> awards) {
-        List<String> units = includeSubunits ? subtree(unit) : List.of(unit);
+        List<String> units = includeSubunits ? directory.subtree(unit) : List.of(unit);
         if (units.isEmpty()) throw ProblemException.badField("unit", "no unit with code " + unit);
         Set<String> persons = new TreeSet<>();
         for (String u : units) persons.addAll(facts.membersOf(u, year));
         return persons.stream().map(id -> new Target(id, year, asOf, awards)).toList();
-    }
-
-    /** The unit and every unit below it; empty when the unit does not exist. */
-    public List<String> subtree(String unit) {
-        Map<String, List<String>> children = new HashMap<>();
-        Set<String> all = new HashSet<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT code, parent_code FROM org_unit");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                all.add(rs.getString(1));
-                if (rs.getString(2) != null) children.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the organisation tree", e);
-        }
-        if (!all.contains(unit)) return List.of();
-        List<String> out = new ArrayList<>();
-        Deque<String> todo = new ArrayDeque<>(List.of(unit));
-        while (!todo.isEmpty()) {
-            String u = todo.pop();
-            if (out.contains(u)) continue; // a cycle in bad data must not loop
-            out.add(u);
-            todo.addAll(children.getOrDefault(u, List.of()));
-        }
-        return out;
     }
 
     /** The last n saved decisions, each evaluated again for its subject, year, appraisal date and awards. */

@@ -2,8 +2,9 @@ package vn.laurel.api.preview;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import vn.laurel.api.decisions.EligibilityService;
 import vn.laurel.api.store.FactStore;
+import vn.laurel.api.store.StoredCases;
+import vn.laurel.api.decisions.EligibilityService;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.engine.evaluation.AwardResult;
 import vn.laurel.engine.evaluation.CriterionOutcome;
@@ -23,14 +24,14 @@ import java.util.concurrent.*;
 @Singleton
 public class PreviewService {
     private final FactStore facts;
-    private final EligibilityService eligibility;
+    private final StoredCases cases;
     private final RuleSetHolder rules;
     private final int threads;
 
-    public PreviewService(FactStore facts, EligibilityService eligibility, RuleSetHolder rules,
+    public PreviewService(FactStore facts, StoredCases cases, RuleSetHolder rules,
                           @Value("${laurel.preview.threads:4}") int threads) {
         this.facts = facts;
-        this.eligibility = eligibility;
+        this.cases = cases;
         this.rules = rules;
         this.threads = Math.max(1, threads);
     }
@@ -92,7 +93,7 @@ public class PreviewService {
 
     private List<Change> compare(RuleSet active, RuleSet proposed, Population.Target t) {
         Subject subject = facts.subject(t.subjectId()).orElseThrow(() -> new NoSuchElementException("no subject " + t.subjectId()));
-        CaseDocument doc = eligibility.caseOf(subject, t.year(), t.asOf(), t.awards());
+        CaseDocument doc = cases.caseOf(subject, t.year(), t.asOf(), t.awards());
         EvaluationResult before = rules.evaluator().evaluate(active, doc);
         EvaluationResult after = rules.evaluator().evaluate(proposed, doc);
         Map<String, AwardResult> afterByAward = new HashMap<>();

@@ -6,6 +6,7 @@ import vn.laurel.api.decisions.DecisionBasis;
 import vn.laurel.api.decisions.DecisionRecord;
 import vn.laurel.api.decisions.DecisionRepository;
 import vn.laurel.api.store.FactStore;
+import vn.laurel.api.store.StoredCases;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetArchive;
 import vn.laurel.api.rules.RuleSetHolder;
@@ -14,7 +15,6 @@ import vn.laurel.engine.i18n.Explainer;
 import vn.laurel.engine.json.Json;
 import vn.laurel.engine.model.CaseDocument;
 import vn.laurel.engine.model.Subject;
-import vn.laurel.engine.model.SubjectKind;
 import vn.laurel.engine.ruleset.RuleSet;
 
 import java.time.Instant;
@@ -30,12 +30,14 @@ import java.util.*;
 public class ReplayService {
     private final DecisionRepository decisions;
     private final FactStore facts;
+    private final StoredCases cases;
     private final RuleSetHolder rules;
     private final RuleSetArchive archive;
 
-    public ReplayService(DecisionRepository decisions, FactStore facts, RuleSetHolder rules, RuleSetArchive archive) {
+    public ReplayService(DecisionRepository decisions, FactStore facts, StoredCases cases, RuleSetHolder rules, RuleSetArchive archive) {
         this.decisions = decisions;
         this.facts = facts;
+        this.cases = cases;
         this.rules = rules;
         this.archive = archive;
     }
@@ -55,13 +57,8 @@ public class ReplayService {
         RuleSet ruleSet = withCurrent ? rules.current() : archive.byVersion(d.rulesetVersion())
                 .orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT, "The rules of version " + d.rulesetVersion()
                         + " are not kept, so decision " + id + " cannot be replayed with them", List.of()));
-        List<Subject> members = subject.kind() == SubjectKind.COLLECTIVE
-                ? facts.membersOf(subject.id(), d.evaluationYear(), knownAt).stream()
-                    .map(m -> facts.subject(m, knownAt).orElseThrow()).toList()
-                : List.of();
         Map<String, Object> before = d.result();
-        CaseDocument doc = new CaseDocument(null, d.asOf(), d.evaluationYear(), askedAwards(before), facts.organisationOf(subject),
-                subject, members, Map.of());
+        CaseDocument doc = cases.caseOf(subject, d.evaluationYear(), d.asOf(), askedAwards(before), knownAt);
         EvaluationResult result = rules.evaluator().evaluate(ruleSet, doc);
         Map<String, Object> after = Json.toMap(result);
         List<JsonDiff.Difference> differences = JsonDiff.of(before, after, 200);

@@ -7,6 +7,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import vn.laurel.api.store.SubjectRows;
+import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.security.Requester;
 import vn.laurel.engine.caseformat.FieldError;
@@ -28,10 +29,12 @@ import java.util.*;
 @Singleton
 public class ScopeGuard {
     private final DataSource dataSource;
+    private final UnitDirectory directory;
     private final String claim;
 
-    public ScopeGuard(DataSource dataSource, @Value("${laurel.security.org-claim:org}") String claim) {
+    public ScopeGuard(DataSource dataSource, UnitDirectory directory, @Value("${laurel.security.org-claim:org}") String claim) {
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+        this.directory = directory;
         this.claim = claim;
     }
 
@@ -112,23 +115,6 @@ public class ScopeGuard {
 
     /** The units and every unit below them; codes that name no unit are dropped. */
     Set<String> subtree(Set<String> roots) {
-        Map<String, List<String>> children = new HashMap<>();
-        Set<String> all = new HashSet<>();
-        try (Connection c = dataSource.getConnection()) {
-            for (Map<String, Object> row : SubjectRows.list(c, "SELECT code, parent_code FROM org_unit")) {
-                String code = (String) row.get("code");
-                all.add(code);
-                if (row.get("parent_code") != null) children.computeIfAbsent((String) row.get("parent_code"), k -> new ArrayList<>()).add(code);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the organisation tree", e);
-        }
-        Set<String> out = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(roots.stream().filter(all::contains).toList());
-        while (!todo.isEmpty()) {
-            String u = todo.pop();
-            if (out.add(u)) todo.addAll(children.getOrDefault(u, List.of())); // a cycle in bad data must not loop
-        }
-        return out;
+        return new HashSet<>(directory.subtree(roots));
     }
 }

@@ -11,7 +11,8 @@ import java.util.*;
 /**
  * The organisation tree as the unit pages read it: every unit in one query (a department has tens
  * of units, a province a few thousand), and the names of many people at once, so that a unit's page
- * costs a fixed number of queries however many members it has.
+ * costs a fixed number of queries however many members it has. The walk down the tree (a subtree) is
+ * here too, the one every part of the service uses: candidates lists, batches, previews, scopes.
  */
 @Singleton
 public class UnitDirectory {
@@ -35,6 +36,42 @@ public class UnitDirectory {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the organisation tree", e);
         }
+    }
+
+    /** The unit and every unit below it, the unit first, then level by level; empty when no unit has that code. */
+    public List<String> subtree(String unit) {
+        return below(all().values(), List.of(unit));
+    }
+
+    /** The units and every unit below them, each once; codes that name no unit are left out. */
+    public List<String> subtree(Collection<String> roots) {
+        return below(all().values(), roots);
+    }
+
+    /** Far more units than one organisation has (a province has a few thousand): a walk stops there. */
+    public static final int MAX_UNITS = 100_000;
+
+    /**
+     * The one walk down the organisation tree: the roots that name a unit, then the units below them
+     * level by level, each level in the order of {@code units}. Stored data may be bad — a unit its own
+     * ancestor after a faulty import — so each unit is visited once and the walk stops at
+     * {@link #MAX_UNITS}: it always ends.
+     */
+    public static List<String> below(Collection<Unit> units, Collection<String> roots) {
+        Set<String> codes = new HashSet<>();
+        Map<String, List<String>> children = new HashMap<>();
+        for (Unit u : units) {
+            codes.add(u.code());
+            if (u.parentCode() != null) children.computeIfAbsent(u.parentCode(), k -> new ArrayList<>()).add(u.code());
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        roots.stream().filter(codes::contains).forEach(todo::add);
+        while (!todo.isEmpty() && seen.size() < MAX_UNITS) {
+            String u = todo.poll();
+            if (seen.add(u)) todo.addAll(children.getOrDefault(u, List.of())); // a cycle in bad data is walked once
+        }
+        return List.copyOf(seen);
     }
 
     /** Every unit, in code order, or those of {@code visibleUnits}: the choices of a page's unit list. */

@@ -7,6 +7,6 @@ package vn.laurel.engine.evaluation;
  */
 public record AwardDecision(String subjectId, String award, int year, Outcome outcome) {
     public boolean isEligible() {
-        return outcome == Outcome.ELIGIBLE || outcome == Outcome.ELIGIBLE_SUBJECT_TO_QUOTA;
+        return outcome.held();
     }
 }

@@ -21,4 +21,10 @@ public record EvaluationResult(String subjectId, SubjectKind subjectKind, int ye
         return results.stream().filter(r -> r.award().equals(award)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no result for " + award));
     }
+
+    /** The same answer with other results for its awards (a cap applied among subjects decided together). */
+    EvaluationResult withResults(List<AwardResult> results) {
+        return new EvaluationResult(subjectId, subjectKind, year, asOf, regime, regimeDetails, rulesetVersion, engineVersion,
+                results, firedRules, parameters, facts, members);
+    }
 }

@@ -1,11 +1,12 @@
 package vn.laurel.engine.evaluation;
 
 import vn.laurel.engine.criteria.Status;
+import vn.laurel.engine.history.Decided;
 
 import java.util.Collection;
 
 /** The answer for one award and one subject. */
-public enum Outcome {
+public enum Outcome implements Decided {
     ELIGIBLE, NOT_ELIGIBLE,
     /** Every computable criterion is met, but a human judgment is missing or a matter is pending. */
     NEEDS_REVIEW,
@@ -19,5 +20,17 @@ public enum Outcome {
         if (statuses.contains(Status.NOT_MET)) return NOT_ELIGIBLE;
         if (statuses.contains(Status.NEEDS_REVIEW)) return NEEDS_REVIEW;
         return ELIGIBLE;
+    }
+
+    /** Eligible, whether or not a cap leaves the subject beyond it: a later criterion counts it as held. */
+    @Override
+    public boolean held() {
+        return this == ELIGIBLE || this == ELIGIBLE_SUBJECT_TO_QUOTA;
+    }
+
+    /** Awaiting a person (review) or not decidable by the rules (not modelled): held only if confirmed. */
+    @Override
+    public boolean open() {
+        return this == NEEDS_REVIEW || this == NOT_MODELLED;
     }
 }

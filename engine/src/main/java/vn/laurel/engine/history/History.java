@@ -2,7 +2,6 @@ package vn.laurel.engine.history;
 
 import vn.laurel.engine.criteria.Evidence;
 import vn.laurel.engine.criteria.Measure;
-import vn.laurel.engine.evaluation.Outcome;
 import vn.laurel.engine.i18n.Explainer;
 import vn.laurel.engine.model.*;
 import vn.laurel.engine.policy.Localized;
@@ -26,7 +25,7 @@ public final class History {
     private final Subject subject;
     private final Map<Integer, RatingFact> ratingsByYear;
     private Map<String, Map<Integer, Fact>> conferred; // built on first use; a History is used by one session at a time
-    private final Map<String, Map<Integer, Outcome>> decided = new HashMap<>();
+    private final Map<String, Map<Integer, Decided>> decided = new HashMap<>();
     private final List<History> members;
     // Windows by their arguments: rules repeat $h.windowAfter(…) where they need it instead of keeping
     // it in a local variable. Forgotten when a decision is recorded (a window reads awards decided).
@@ -59,7 +58,7 @@ public final class History {
     List<History> memberHistories() { return members; }
 
     /** Called by the evaluator when an award is decided for this subject in this evaluation. */
-    public void recordDecision(String award, int year, Outcome outcome) {
+    public void recordDecision(String award, int year, Decided outcome) {
         decided.computeIfAbsent(award, k -> new HashMap<>()).put(year, outcome);
         windows.clear();
     }
@@ -109,12 +108,11 @@ public final class History {
     public Measure holds(String award, int year) {
         Optional<Fact> fact = conferred(award, year);
         if (fact.isPresent()) return new Measure(true, List.of(Evidence.of(fact.get())));
-        Outcome outcome = decision(award, year);
+        Decided outcome = decision(award, year);
         if (outcome == null) return new Measure(false, List.of());
         Evidence evidence = decisionEvidence(award, year, outcome);
-        if (eligible(outcome)) return new Measure(true, List.of(evidence));
-        boolean open = outcome == Outcome.NEEDS_REVIEW || outcome == Outcome.NOT_MODELLED;
-        return new Measure(false, List.of(evidence), null, open ? true : null);
+        if (outcome.held()) return new Measure(true, List.of(evidence));
+        return new Measure(false, List.of(evidence), null, outcome.open() ? true : null);
     }
 
     /** Either of two awards for the year (Advanced Laborer or Advanced Soldier, say). */
@@ -511,7 +509,7 @@ public final class History {
         subject.commendations().stream()
                 .filter(c -> award.equals(c.code()) && c.isValid() && c.kind() == CommendationKind.MERIT && c.year() != null)
                 .forEach(c -> years.add(c.year()));
-        decided.getOrDefault(award, Map.of()).forEach((y, o) -> { if (eligible(o)) years.add(y); });
+        decided.getOrDefault(award, Map.of()).forEach((y, o) -> { if (o.held()) years.add(y); });
         return List.copyOf(years);
     }
 
@@ -537,16 +535,12 @@ public final class History {
         return byAward;
     }
 
-    Outcome decision(String award, int year) {
+    Decided decision(String award, int year) {
         return decided.getOrDefault(award, Map.of()).get(year);
     }
 
-    static boolean eligible(Outcome o) {
-        return o == Outcome.ELIGIBLE || o == Outcome.ELIGIBLE_SUBJECT_TO_QUOTA;
-    }
-
-    Evidence decisionEvidence(String award, int year, Outcome outcome) {
-        return new Evidence("decision", null, "this evaluation", award + " " + year + " " + outcome);
+    Evidence decisionEvidence(String award, int year, Decided outcome) {
+        return new Evidence("decision", null, "this evaluation", award + " " + year + " " + outcome.name());
     }
 
     private interface YearEvidence { List<Evidence> of(int year); }

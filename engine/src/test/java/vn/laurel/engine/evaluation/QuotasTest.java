@@ -96,4 +96,80 @@ class QuotasTest {
         assertThat(Quotas.apply(CSTDCS, 2025, tenAdvancedLaborersSixCandidates(), Map.of(), AS_OF, null, new ArrayList<>()))
                 .allSatisfy(r -> assertThat(r.quota()).isNull());
     }
+
+    static Parameter dated(String name, ParameterValue... values) {
+        return new Parameter(name, null, null, "UNCONFIRMED", "parameters/quota-ranking.yaml", List.of(values));
+    }
+
+    Map<String, Parameter> fifteenPercentOfAdvancedLaborers(Parameter... more) {
+        Map<String, Parameter> params = new HashMap<>();
+        params.put("quota." + CSTDCS + ".cap_pct", param("quota." + CSTDCS + ".cap_pct", 15));
+        params.put("quota." + CSTDCS + ".cap_base", param("quota." + CSTDCS + ".cap_base", "ADVANCED_LABORER"));
+        for (Parameter p : more) params.put(p.name(), p);
+        return params;
+    }
+
+    static Map<String, AwardResult> byId(List<Quotas.Candidate> pop, List<AwardResult> out) {
+        Map<String, AwardResult> byId = new LinkedHashMap<>();
+        for (int i = 0; i < out.size(); i++) byId.put(pop.get(i).history().getId(), out.get(i));
+        return byId;
+    }
+
+    @Test
+    void the_ranking_weights_are_dated_parameters_and_an_organisation_may_set_its_own() {
+        LocalDate from = LocalDate.of(2000, 1, 1);
+        // Nationally a grassroots initiative weighs 1; organisation ORG counts none (weight 0) from 2026.
+        Parameter grassroots = dated("quota.ranking.grassroots_initiative_weight",
+                new ParameterValue(from, 1, "national", null, null),
+                new ParameterValue(LocalDate.of(2026, 1, 1), 0, "ORG's own rules", "ORG", null));
+        Map<String, Parameter> params = fifteenPercentOfAdvancedLaborers(grassroots);
+        // Two GOOD candidates: P-01 without initiatives, P-02 with two.
+        List<Quotas.Candidate> pop = List.of(candidate("P-01", Rating.GOOD, 0, Outcome.ELIGIBLE),
+                candidate("P-02", Rating.GOOD, 2, Outcome.ELIGIBLE));
+
+        List<ParameterUse> national = new ArrayList<>();
+        Map<String, AwardResult> nationally = byId(pop, Quotas.apply(CSTDCS, 2025, pop, params, AS_OF, null, national));
+        assertThat(nationally.get("P-02").quota().rank()).isEqualTo(1); // the initiatives count
+        assertThat(national).filteredOn(u -> u.name().equals("quota.ranking.grassroots_initiative_weight"))
+                .singleElement().satisfies(u -> {
+                    assertThat(u.value()).isEqualTo(1);
+                    assertThat(u.scope()).isEqualTo("national");
+                });
+
+        List<ParameterUse> own = new ArrayList<>();
+        Map<String, AwardResult> inOrg = byId(pop, Quotas.apply(CSTDCS, 2025, pop, params, AS_OF, new Organisation("ORG", null), own));
+        assertThat(inOrg.get("P-01").quota().rank()).isEqualTo(1); // they weigh nothing: the subject id decides the tie
+        assertThat(inOrg.get("P-01").quota().rankedBy().get(1))
+                .isEqualTo("initiatives recognised in the year (national 3, ministerial/provincial 2, grassroots 0)");
+        assertThat(own).filteredOn(u -> u.name().equals("quota.ranking.grassroots_initiative_weight"))
+                .singleElement().satisfies(u -> assertThat(u.scope()).isEqualTo("organisation ORG"));
+    }
+
+    @Test
+    void a_weight_changes_the_order_where_it_weighs() {
+        // Two GOOD candidates, P-01 with one grassroots initiative, P-02 with none: the weight decides between them.
+        LocalDate from = LocalDate.of(2000, 1, 1);
+        List<Quotas.Candidate> pop = new ArrayList<>();
+        pop.add(candidate("P-01", Rating.GOOD, 1, Outcome.ELIGIBLE));
+        pop.add(candidate("P-02", Rating.GOOD, 0, Outcome.ELIGIBLE));
+        Map<String, Parameter> params = fifteenPercentOfAdvancedLaborers(
+                dated("quota.ranking.grassroots_initiative_weight", new ParameterValue(from, 0, "test", null, null)));
+        Map<String, AwardResult> none = byId(pop, Quotas.apply(CSTDCS, 2025, pop, params, AS_OF, null, new ArrayList<>()));
+        assertThat(none.get("P-01").quota().rank()).isEqualTo(1); // a tie: the subject id decides
+        pop = List.of(candidate("P-01", Rating.GOOD, 1, Outcome.ELIGIBLE), candidate("P-02", Rating.GOOD, 0, Outcome.ELIGIBLE));
+        params = fifteenPercentOfAdvancedLaborers(
+                dated("quota.ranking.grassroots_initiative_weight", new ParameterValue(from, -1, "test", null, null)));
+        Map<String, AwardResult> negative = byId(pop, Quotas.apply(CSTDCS, 2025, pop, params, AS_OF, null, new ArrayList<>()));
+        assertThat(negative.get("P-02").quota().rank()).isEqualTo(1); // an initiative now counts against: P-02 first
+    }
+
+    @Test
+    void rule_versions_without_the_ranking_parameters_rank_as_they_did() {
+        List<ParameterUse> used = new ArrayList<>();
+        List<Quotas.Candidate> pop = tenAdvancedLaborersSixCandidates();
+        Map<String, AwardResult> out = byId(pop, Quotas.apply(CSTDCS, 2025, pop, fifteenPercentOfAdvancedLaborers(), AS_OF, null, used));
+        assertThat(out.get("P-01").quota().rankedBy()).containsExactly("rating in the year (EXCELLENT first)",
+                "initiatives recognised in the year (national 3, ministerial/provincial 2, grassroots 1)", "subject id");
+        assertThat(used).extracting(ParameterUse::name).noneMatch(n -> n.startsWith("quota.ranking."));
+    }
 }
