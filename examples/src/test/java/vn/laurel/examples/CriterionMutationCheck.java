@@ -2,7 +2,7 @@ package vn.laurel.examples;
 
 import vn.laurel.engine.catalogue.CriterionDefinition;
 import vn.laurel.engine.concurrent.Parallel;
-import vn.laurel.engine.criteria.Status;
+import vn.laurel.engine.model.Status;
 import vn.laurel.engine.evaluation.*;
 import vn.laurel.engine.ruleset.CompiledRegime;
 import vn.laurel.engine.ruleset.RuleSet;

@@ -5,10 +5,10 @@ import vn.laurel.api.i18n.Messages;
 import jakarta.inject.Singleton;
 import vn.laurel.api.decisions.CandidatesService;
 import vn.laurel.api.pages.Pages;
-import vn.laurel.engine.criteria.Status;
+import vn.laurel.engine.model.Status;
 import vn.laurel.engine.evaluation.AwardResult;
 import vn.laurel.engine.evaluation.CriterionOutcome;
-import vn.laurel.engine.evaluation.Outcome;
+import vn.laurel.engine.model.Outcome;
 
 import java.text.Collator;
 import java.util.*;

@@ -33,7 +33,7 @@ import vn.laurel.api.security.Requester;
 import vn.laurel.api.web.Params;
 import vn.laurel.engine.catalogue.AwardDefinition;
 import vn.laurel.engine.caseformat.FieldError;
-import vn.laurel.engine.evaluation.Outcome;
+import vn.laurel.engine.model.Outcome;
 
 import java.net.URI;
 import java.net.URLEncoder;

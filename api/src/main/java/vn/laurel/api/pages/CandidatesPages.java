@@ -27,7 +27,7 @@ import vn.laurel.api.scope.ScopeGuard;
 import vn.laurel.api.web.Params;
 import vn.laurel.engine.caseformat.CaseFormatException;
 import vn.laurel.engine.catalogue.AwardDefinition;
-import vn.laurel.engine.evaluation.Outcome;
+import vn.laurel.engine.model.Outcome;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

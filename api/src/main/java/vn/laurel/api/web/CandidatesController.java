@@ -27,8 +27,8 @@ import vn.laurel.api.decisions.CandidatesService;
 import vn.laurel.api.limits.RequestLimits;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.scope.ScopeGuard;
-import vn.laurel.engine.criteria.Status;
-import vn.laurel.engine.evaluation.Outcome;
+import vn.laurel.engine.model.Status;
+import vn.laurel.engine.model.Outcome;
 import vn.laurel.engine.json.Json;
 
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package vn.laurel.engine.caseformat;
 
-import vn.laurel.engine.evaluation.Outcome;
+import vn.laurel.engine.model.Outcome;
 import vn.laurel.engine.model.*;
 
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package vn.laurel.engine.criteria;
 
+import vn.laurel.engine.model.Status;
 import vn.laurel.engine.model.Rating;
 import vn.laurel.engine.policy.Localized;
 

@@ -1,12 +1,13 @@
 package vn.laurel.engine.evaluation;
 
+import vn.laurel.engine.model.Outcome;
 import vn.laurel.engine.EngineVersion;
 import vn.laurel.engine.catalogue.AwardDefinition;
 import vn.laurel.engine.catalogue.CriterionDefinition;
 import vn.laurel.engine.criteria.Check;
 import vn.laurel.engine.criteria.Evidence;
 import vn.laurel.engine.criteria.Requirement;
-import vn.laurel.engine.criteria.Status;
+import vn.laurel.engine.model.Status;
 import vn.laurel.engine.i18n.Explainer;
 import vn.laurel.engine.i18n.Explanation;
 import vn.laurel.engine.model.CaseDocument;

@@ -1,5 +1,7 @@
 package vn.laurel.engine.evaluation;
 
+import vn.laurel.engine.model.Outcome;
+
 /**
  * An award decided for a subject, inserted into the session once all of the award's criteria have
  * reported, so that rules of awards that depend on it (a higher title, a collective counting its

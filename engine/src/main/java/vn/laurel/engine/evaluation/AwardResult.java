@@ -1,5 +1,6 @@
 package vn.laurel.engine.evaluation;
 
+import vn.laurel.engine.model.Outcome;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import vn.laurel.engine.policy.Localized;
 

@@ -2,7 +2,7 @@ package vn.laurel.engine.evaluation;
 
 import vn.laurel.engine.criteria.Evidence;
 import vn.laurel.engine.criteria.Requirement;
-import vn.laurel.engine.criteria.Status;
+import vn.laurel.engine.model.Status;
 import vn.laurel.engine.i18n.Explanation;
 import vn.laurel.engine.policy.Localized;
 

@@ -1,7 +1,7 @@
 package vn.laurel.engine.evaluation;
 
 import vn.laurel.engine.criteria.Check;
-import vn.laurel.engine.criteria.Status;
+import vn.laurel.engine.model.Status;
 
 /**
  * For the criterion mutation check only, never set by the service: forces one criterion rule of one

@@ -3,7 +3,7 @@ package vn.laurel.engine.evaluation;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
 import vn.laurel.engine.criteria.Check;
-import vn.laurel.engine.criteria.Status;
+import vn.laurel.engine.model.Status;
 import vn.laurel.engine.i18n.Explainer;
 import vn.laurel.engine.policy.Localized;
 import vn.laurel.engine.history.History;
@@ -26,7 +26,7 @@ import java.util.*;
  * Which rule records is known from the session ({@link FiringRule}, an agenda listener), so an action
  * is one check expression and nothing else.
  */
-public final class Evaluation {
+public final class Evaluation implements vn.laurel.engine.ruleset.FailureRecorder {
     private final History history;
     private final int year;
     private final LocalDate asOf;

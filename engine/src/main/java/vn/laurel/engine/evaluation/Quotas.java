@@ -1,5 +1,6 @@
 package vn.laurel.engine.evaluation;
 
+import vn.laurel.engine.model.Outcome;
 import vn.laurel.engine.history.History;
 import vn.laurel.engine.i18n.Explainer;
 import vn.laurel.engine.model.Organisation;

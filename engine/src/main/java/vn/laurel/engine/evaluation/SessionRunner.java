@@ -1,8 +1,9 @@
 package vn.laurel.engine.evaluation;
 
+import vn.laurel.engine.model.Outcome;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
-import vn.laurel.engine.criteria.Status;
+import vn.laurel.engine.model.Status;
 import vn.laurel.engine.history.History;
 import vn.laurel.engine.i18n.Explainer;
 import vn.laurel.engine.model.CaseDocument;

@@ -1,5 +1,6 @@
 package vn.laurel.engine.history;
 
+import vn.laurel.engine.model.Decided;
 import vn.laurel.engine.criteria.Evidence;
 import vn.laurel.engine.criteria.Measure;
 import vn.laurel.engine.i18n.Explainer;

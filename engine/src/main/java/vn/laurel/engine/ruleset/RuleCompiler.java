@@ -114,7 +114,7 @@ final class RuleCompiler {
             // A rule whose action throws makes its criterion NEEDS_REVIEW instead of failing the answer.
             org.kie.api.KieBaseConfiguration configuration = ks.newKieBaseConfiguration(null, loader);
             configuration.setOption(org.kie.internal.conf.ConsequenceExceptionHandlerOption.get(
-                    vn.laurel.engine.evaluation.RuleFailureHandler.class));
+                    RuleFailureHandler.class));
             return new Result(ks.newKieContainer(releaseId, loader).newKieBase(configuration), List.of());
         } finally {
             ks.getRepository().removeKieModule(releaseId);

@@ -1,5 +1,6 @@
 package vn.laurel.engine.criteria;
 
+import vn.laurel.engine.model.Status;
 import org.junit.jupiter.api.Test;
 import vn.laurel.engine.model.Rating;
 

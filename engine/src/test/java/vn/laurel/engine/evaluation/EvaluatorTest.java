@@ -1,5 +1,6 @@
 package vn.laurel.engine.evaluation;
 
+import vn.laurel.engine.model.Outcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -7,7 +8,7 @@ import vn.laurel.engine.RepoPaths;
 import vn.laurel.engine.caseformat.CaseFormatException;
 import vn.laurel.engine.caseformat.CaseReader;
 import vn.laurel.engine.caseformat.FieldError;
-import vn.laurel.engine.criteria.Status;
+import vn.laurel.engine.model.Status;
 import vn.laurel.engine.model.CaseDocument;
 import vn.laurel.engine.ruleset.RuleSet;
 import vn.laurel.engine.ruleset.RuleSetLoader;

@@ -1,11 +1,12 @@
 package vn.laurel.engine.evaluation;
 
+import vn.laurel.engine.model.Outcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.laurel.engine.RepoPaths;
 import vn.laurel.engine.caseformat.CaseReader;
-import vn.laurel.engine.criteria.Status;
+import vn.laurel.engine.model.Status;
 import vn.laurel.engine.model.CaseDocument;
 import vn.laurel.engine.ruleset.RuleSet;
 import vn.laurel.engine.ruleset.RuleSetLoader;

@@ -1,5 +1,7 @@
 package vn.laurel.engine.evaluation;
 
+import vn.laurel.engine.model.Outcome;
+
 import org.junit.jupiter.api.Test;
 import vn.laurel.engine.history.History;
 import vn.laurel.engine.model.*;

@@ -3,7 +3,7 @@ package vn.laurel.engine.history;
 import org.junit.jupiter.api.Test;
 import vn.laurel.engine.criteria.Check;
 import vn.laurel.engine.criteria.Measure;
-import vn.laurel.engine.evaluation.Outcome;
+import vn.laurel.engine.model.Outcome;
 import vn.laurel.engine.model.*;
 
 import java.util.ArrayList;

@@ -3,8 +3,8 @@ package vn.laurel.engine.history;
 import org.junit.jupiter.api.Test;
 import vn.laurel.engine.criteria.Measure;
 import vn.laurel.engine.criteria.Requirement;
-import vn.laurel.engine.criteria.Status;
-import vn.laurel.engine.evaluation.Outcome;
+import vn.laurel.engine.model.Status;
+import vn.laurel.engine.model.Outcome;
 import vn.laurel.engine.model.CommendationKind;
 import vn.laurel.engine.model.Rating;
 

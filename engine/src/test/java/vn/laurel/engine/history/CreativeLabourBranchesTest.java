@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import vn.laurel.engine.criteria.Check;
 import vn.laurel.engine.criteria.Measure;
 import vn.laurel.engine.criteria.Requirement;
-import vn.laurel.engine.criteria.Status;
+import vn.laurel.engine.model.Status;
 import vn.laurel.engine.model.Education;
 import vn.laurel.engine.model.InitiativeKind;
 import vn.laurel.engine.model.InitiativeFact;

@@ -1,7 +1,7 @@
 package vn.laurel.engine.history;
 
 import org.junit.jupiter.api.Test;
-import vn.laurel.engine.criteria.Status;
+import vn.laurel.engine.model.Status;
 import vn.laurel.engine.model.*;
 
 import java.time.LocalDate;

@@ -3,12 +3,12 @@ package vn.laurel.engine.ruleset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.laurel.engine.caseformat.CaseReader;
-import vn.laurel.engine.criteria.Status;
+import vn.laurel.engine.model.Status;
 import vn.laurel.engine.evaluation.AwardResult;
 import vn.laurel.engine.evaluation.CriterionOutcome;
 import vn.laurel.engine.evaluation.EvaluationResult;
 import vn.laurel.engine.evaluation.Evaluator;
-import vn.laurel.engine.evaluation.Outcome;
+import vn.laurel.engine.model.Outcome;
 
 import java.io.IOException;
 import java.nio.file.Files;

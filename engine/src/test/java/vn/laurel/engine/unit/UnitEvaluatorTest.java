@@ -8,7 +8,7 @@ import vn.laurel.engine.evaluation.AwardResult;
 import vn.laurel.engine.evaluation.EvaluationResult;
 import vn.laurel.engine.evaluation.Evaluator;
 import vn.laurel.engine.evaluation.MemberResult;
-import vn.laurel.engine.evaluation.Outcome;
+import vn.laurel.engine.model.Outcome;
 import vn.laurel.engine.json.Json;
 import vn.laurel.engine.model.CaseDocument;
 import vn.laurel.engine.model.Subject;

@@ -2,7 +2,7 @@ package vn.laurel.tools.bench;
 
 import vn.laurel.engine.evaluation.EvaluationResult;
 import vn.laurel.engine.evaluation.Evaluator;
-import vn.laurel.engine.evaluation.Outcome;
+import vn.laurel.engine.model.Outcome;
 import vn.laurel.engine.model.*;
 import vn.laurel.engine.ruleset.RuleSet;
 import vn.laurel.engine.ruleset.RuleSetLoader;

@@ -2,8 +2,8 @@ package vn.laurel.tools.bench;
 
 import vn.laurel.engine.criteria.Check;
 import vn.laurel.engine.criteria.Measure;
-import vn.laurel.engine.criteria.Status;
-import vn.laurel.engine.evaluation.Outcome;
+import vn.laurel.engine.model.Status;
+import vn.laurel.engine.model.Outcome;
 import vn.laurel.engine.history.AwardWindow;
 import vn.laurel.engine.history.History;
 import vn.laurel.engine.model.*;

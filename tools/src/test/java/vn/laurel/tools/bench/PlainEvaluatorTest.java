@@ -5,7 +5,7 @@ import vn.laurel.tools.RepoPaths;
 import vn.laurel.engine.caseformat.CaseReader;
 import vn.laurel.engine.evaluation.EvaluationResult;
 import vn.laurel.engine.evaluation.Evaluator;
-import vn.laurel.engine.evaluation.Outcome;
+import vn.laurel.engine.model.Outcome;
 import vn.laurel.engine.model.CaseDocument;
 import vn.laurel.engine.model.SubjectKind;
 import vn.laurel.engine.ruleset.RuleSet;

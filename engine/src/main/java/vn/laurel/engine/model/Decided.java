@@ -1,4 +1,4 @@
-package vn.laurel.engine.history;
+package vn.laurel.engine.model;
 
 /**
  * An award decided for the subject earlier in the same evaluation, as its history counts it: held,

@@ -1,7 +1,5 @@
-package vn.laurel.engine.evaluation;
+package vn.laurel.engine.model;
 
-import vn.laurel.engine.criteria.Status;
-import vn.laurel.engine.history.Decided;
 
 import java.util.Collection;
 

@@ -1,4 +1,4 @@
-package vn.laurel.engine.evaluation;
+package vn.laurel.engine.ruleset;
 
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.kie.api.runtime.rule.ConsequenceExceptionHandler;
@@ -16,17 +16,17 @@ import java.util.Collection;
 public final class RuleFailureHandler implements ConsequenceExceptionHandler {
     @Override
     public void handleException(Match match, RuleRuntime runtime, Exception exception) {
-        Evaluation evaluation = evaluationOf(match, runtime);
-        // Outside an evaluation (no Evaluation fact in the session) there is nobody to tell: fail as Drools would.
+        FailureRecorder evaluation = evaluationOf(match, runtime);
+        // Outside an evaluation (no recorder in the session) there is nobody to tell: fail as Drools would.
         if (evaluation == null) throw new ConsequenceException(exception, runtime, match);
         evaluation.recordFailure(match.getRule(), exception);
     }
 
-    private static Evaluation evaluationOf(Match match, RuleRuntime runtime) {
+    private static FailureRecorder evaluationOf(Match match, RuleRuntime runtime) {
         for (Object fact : match.getObjects()) {
-            if (fact instanceof Evaluation e) return e;
+            if (fact instanceof FailureRecorder e) return e;
         }
-        Collection<? extends Object> all = runtime.getObjects(o -> o instanceof Evaluation);
-        return all.isEmpty() ? null : (Evaluation) all.iterator().next();
+        Collection<? extends Object> all = runtime.getObjects(o -> o instanceof FailureRecorder);
+        return all.isEmpty() ? null : (FailureRecorder) all.iterator().next();
     }
 }
