@@ -31,9 +31,14 @@ final class RegimeSources {
     /**
      * @param byRegime for each regime code, its files (path relative to the rule set, text as compiled);
      *                 empty for a regime no rule names
+     * @param keys     for each regime code, what its build depends on: its files with the other regimes'
+     *                 rules cut out rather than blanked, so that an edit to a rule of one regime leaves the
+     *                 others' builds as they were (a blanked rule that grows a line moves what follows it,
+     *                 which no build depends on)
      * @param compiled every file some regime compiles, as on disk
      */
-    record Result(Map<String, Map<String, byte[]>> byRegime, List<Path> compiled, List<RuleProblem> problems) {}
+    record Result(Map<String, Map<String, byte[]>> byRegime, Map<String, String> keys, List<Path> compiled,
+                  List<RuleProblem> problems) {}
 
     private RegimeSources() {}
 
@@ -42,7 +47,9 @@ final class RegimeSources {
         Set<String> codes = new LinkedHashSet<>();
         regimes.forEach(r -> codes.add(r.code()));
         Map<String, Map<String, byte[]>> byRegime = new LinkedHashMap<>();
+        Map<String, Map<String, byte[]>> kept = new LinkedHashMap<>();
         regimes.forEach(r -> byRegime.put(r.code(), new LinkedHashMap<>()));
+        regimes.forEach(r -> kept.put(r.code(), new LinkedHashMap<>()));
         Set<Path> compiled = new TreeSet<>(Comparator.comparing(p -> RulesDirectory.relative(root, p)));
 
         // The former layout: a regime's folder and common/, whole files.
@@ -53,6 +60,7 @@ final class RegimeSources {
             files.addAll(dir.drlFiles(regime.folder()));
             for (Path file : files) {
                 byRegime.get(regime.code()).put(RulesDirectory.relative(root, file), bytes(file));
+                kept.get(regime.code()).put(RulesDirectory.relative(root, file), bytes(file));
                 compiled.add(file);
             }
         }
@@ -70,20 +78,34 @@ final class RegimeSources {
             if (rules == null) {
                 // It does not parse: every regime compiles it as it is, and the compiler reports where.
                 byRegime.values().forEach(files -> files.put(name, raw));
+                kept.values().forEach(files -> files.put(name, raw));
                 continue;
             }
             Map<RuleDescr, Set<String>> regimesOf = new LinkedHashMap<>();
-            for (RuleDescr rule : rules) regimesOf.put(rule, regimesOf(name, text, rule, codes, problems));
+            for (RuleDescr rule : rules) {
+                // A query is no rule of a regime: left in every regime's text, where DrlShape refuses it.
+                if (!rule.isQuery()) regimesOf.put(rule, regimesOf(name, text, rule, codes, problems));
+            }
             for (String code : codes) {
                 if (regimesOf.values().stream().noneMatch(listed -> listed.contains(code))) continue;
-                char[] kept = text.toCharArray();
-                regimesOf.forEach((rule, listed) -> {
-                    if (!listed.contains(code)) blank(kept, rule.getStartCharacter(), rule.getEndCharacter());
-                });
-                byRegime.get(code).put(name, new String(kept).getBytes(StandardCharsets.UTF_8));
+                char[] blanked = text.toCharArray();
+                StringBuilder cut = new StringBuilder(text.length());
+                int from = 0;
+                for (Map.Entry<RuleDescr, Set<String>> r : regimesOf.entrySet()) {
+                    if (r.getValue().contains(code)) continue;
+                    int start = Math.max(r.getKey().getStartCharacter(), from), end = Math.min(r.getKey().getEndCharacter(), text.length());
+                    blank(blanked, start, end);
+                    if (start > from) cut.append(text, from, start);
+                    from = Math.max(from, end);
+                }
+                cut.append(text.substring(Math.min(from, text.length())));
+                byRegime.get(code).put(name, new String(blanked).getBytes(StandardCharsets.UTF_8));
+                kept.get(code).put(name, cut.toString().getBytes(StandardCharsets.UTF_8));
             }
         }
-        return new Result(byRegime, List.copyOf(compiled), problems);
+        Map<String, String> keys = new LinkedHashMap<>();
+        kept.forEach((code, files) -> keys.put(code, ContentHash.of(files)));
+        return new Result(byRegime, keys, List.copyOf(compiled), problems);
     }
 
     static boolean isUnderAwards(Path root, Path file) {

@@ -40,17 +40,20 @@ final class RuleCompiler {
      * Compiles each regime into its own KieBase, the regimes side by side: a reload waits for the
      * slowest regime, not for their sum. Regimes without files are left out of the answer.
      */
-    static Map<String, Result> compileAll(Map<String, Map<String, byte[]>> sourcesByRegime, boolean reuse) {
+    static Map<String, Result> compileAll(Map<String, Map<String, byte[]>> sourcesByRegime, Map<String, String> keys, boolean reuse) {
         List<String> regimes = sourcesByRegime.keySet().stream().filter(r -> !sourcesByRegime.get(r).isEmpty()).toList();
-        List<Result> results = Parallel.map("laurel-compile", regimes, r -> compile(sourcesByRegime.get(r), reuse));
+        List<Result> results = Parallel.map("laurel-compile", regimes, r -> compile(sourcesByRegime.get(r), keys.get(r), reuse));
         Map<String, Result> out = new LinkedHashMap<>();
         for (int i = 0; i < regimes.size(); i++) out.put(regimes.get(i), results.get(i));
         return out;
     }
 
-    /** Compiles rule files (path relative to the rule set → text) into one KieBase. */
-    static Result compile(Map<String, byte[]> sources, boolean reuse) {
-        String key = ContentHash.of(sources);
+    /**
+     * Compiles rule files (path relative to the rule set → text) into one KieBase. {@code key} names what
+     * the build depends on (null: the texts themselves); a recent successful build of the same key is reused.
+     */
+    static Result compile(Map<String, byte[]> sources, String key, boolean reuse) {
+        if (key == null) key = ContentHash.of(sources);
         KieBase known = reuse ? RECENT.get(key) : null;
         if (known != null) return new Result(known, List.of());
         Result result = build(sources);
@@ -75,7 +78,15 @@ final class RuleCompiler {
 
     private static Result build(Map<String, byte[]> sources) {
         DrlShape.Result shape = DrlShape.check(sources);
-        if (!shape.problems().isEmpty()) return new Result(null, shape.problems());
+        if (!shape.problems().isEmpty()) {
+            // A refused file is never compiled; the others are, for their own problems, so that policy
+            // staff see every problem at once (one file now serves every regime).
+            Map<String, byte[]> clean = new LinkedHashMap<>(sources);
+            shape.problems().forEach(p -> clean.remove(p.file()));
+            List<RuleProblem> all = new ArrayList<>(shape.problems());
+            if (!clean.isEmpty()) all.addAll(build(clean).problems());
+            return new Result(null, all);
+        }
         KieServices ks = KieServices.Factory.get();
         ClassLoader loader = RuleCompiler.class.getClassLoader();
         // A unique release id per build keeps rebuilds apart; the module is removed again below.

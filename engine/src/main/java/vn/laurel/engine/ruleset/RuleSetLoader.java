@@ -77,7 +77,7 @@ public final class RuleSetLoader {
         if (mode == LoadMode.STRICT) problems.addAll(StrictChecks.of(root, dir));
         RegimeSources.Result sources = RegimeSources.of(root, dir, regimes);
         problems.addAll(sources.problems());
-        Map<String, RuleCompiler.Result> results = RuleCompiler.compileAll(sources.byRegime(), reuseBuilds);
+        Map<String, RuleCompiler.Result> results = RuleCompiler.compileAll(sources.byRegime(), sources.keys(), reuseBuilds);
         Map<String, CompiledRegime> compiled = new LinkedHashMap<>();
         for (Regime regime : regimes) {
             Map<String, byte[]> files = sources.byRegime().get(regime.code());

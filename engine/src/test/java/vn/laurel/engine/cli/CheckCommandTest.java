@@ -56,32 +56,32 @@ class CheckCommandTest {
     @Test
     void a_syntax_error_an_unknown_field_and_a_forbidden_import_are_all_reported_with_file_and_line() throws IOException {
         Path rules = rules();
-        Path laborer = rules.resolve("law-2022/advanced-laborer.drl");
-        Path soldier = rules.resolve("law-2013/advanced-soldier.drl");
-        Path labor2013 = rules.resolve("law-2013/advanced-laborer.drl");
+        Path laborer = rules.resolve("awards/advanced-laborer.drl");
+        Path soldier = rules.resolve("awards/advanced-soldier.drl");
+        Path grassroots = rules.resolve("awards/grassroots-emulation-soldier.drl");
         // three files, three kinds of mistake
         replace(laborer, "import vn.laurel.engine.model.Rating;", "import vn.laurel.engine.model.Rating;\nimport java.io.File;");
         replace(soldier, "$e : Evaluation( person,", "$e : Evaluation( persn == true,");
-        replace(labor2013, "then\n", "then )\n");
+        replace(grassroots, "then\n", "then )\n");
 
         int code = check(rules.toString(), "--scenarios", dir.resolve("none").toString());
 
         String text = output();
         assertThat(code).isEqualTo(1);
-        assertThat(text).contains("law-2022/advanced-laborer.drl:" + lineOf(laborer, "import java.io.File") + ":8: error: forbidden import java.io.File");
-        assertThat(text).containsPattern("law-2013/advanced-soldier\\.drl:\\d+:\\d+: error: .*persn");
-        assertThat(text).containsPattern("law-2013/advanced-laborer\\.drl:[1-9]\\d*:\\d+: error: ");
+        assertThat(text).contains("awards/advanced-laborer.drl:" + lineOf(laborer, "import java.io.File") + ":8: error: forbidden import java.io.File");
+        assertThat(text).containsPattern("awards/advanced-soldier\\.drl:\\d+:\\d+: error: .*persn");
+        assertThat(text).containsPattern("awards/grassroots-emulation-soldier\\.drl:[1-9]\\d*:\\d+: error: ");
         assertThat(text).contains("the rules were not loaded");
     }
 
     @Test
     void rule_bodies_may_not_touch_files_the_network_reflection_threads_or_exit() throws IOException {
         Path rules = rules();
-        Path file = rules.resolve("law-2022/advanced-laborer.drl");
-        replace(file, "    $e.record(kcontext, $h.ratingIn($year).atLeast(Rating.GOOD));",
+        Path file = rules.resolve("awards/advanced-laborer.drl");
+        replace(file, "    $e.record($h.ratingIn($year).atLeast(Rating.GOOD));",
                 "    System.exit(1);\n    new java.net.Socket(\"evil\", 80);\n    Class\n        .forName(\"x\").getDeclaredMethods();\n"
-                        + "    new Thread(() -> {}).start(); // quoting \"System.exit\" in a comment is fine\n"
-                        + "    $e.record(kcontext, $h.ratingIn($year).atLeast(Rating.GOOD));");
+                        + "    new Thread(() -> {}).start();\n    // quoting \"System.exit\" in a comment is fine\n"
+                        + "    $e.record($h.ratingIn($year).atLeast(Rating.GOOD));");
 
         check(rules.toString(), "--scenarios", dir.resolve("none").toString(), "--format", "json");
 
@@ -92,29 +92,45 @@ class CheckCommandTest {
                 .contains("\"line\" : " + lineOf(file, "new Thread"))
                 .contains("java.lang.System.exit").contains("new java.net.Socket").contains("java.lang.Class.forName")
                 .contains("java.lang.Thread");
-        assertThat(json).doesNotContain("\"line\" : " + lineOf(file, "quoting") + ", \"column\" : 5");
+        assertThat(json).doesNotContain("\"line\" : " + lineOf(file, "quoting") + ",");
     }
 
     @Test
     void check_never_runs_a_rule_it_refuses_not_even_through_the_scenarios() throws IOException {
         Path rules = rules();
-        Path file = rules.resolve("law-2022/advanced-laborer.drl");
+        Path file = rules.resolve("awards/advanced-laborer.drl");
         Path mark = dir.resolve("written-by-a-rule");
-        replace(file, "    $e.record(kcontext, $h.ratingIn($year).atLeast(Rating.GOOD));",
-                "    new java.util.Formatter(\"" + mark + "\").close();\n    $e.record(kcontext, $h.ratingIn($year).atLeast(Rating.GOOD));");
+        replace(file, "    $e.record($h.ratingIn($year).atLeast(Rating.GOOD));",
+                "    new java.util.Formatter(\"" + mark + "\").close();\n    $e.record($h.ratingIn($year).atLeast(Rating.GOOD));");
 
         int code = check(rules.toString(), "--scenarios", RepoPaths.root().resolve("examples/scenarios").toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(output()).contains("law-2022/advanced-laborer.drl:" + lineOf(file, "java.util.Formatter") + ":")
+        assertThat(output()).contains("awards/advanced-laborer.drl:" + lineOf(file, "java.util.Formatter") + ":")
                 .contains("new java.util.Formatter").contains("the rules were not loaded");
         assertThat(mark).doesNotExist();
     }
 
     @Test
+    void an_action_that_is_more_than_one_record_is_refused_at_its_line_with_a_sentence_for_policy_staff() throws IOException {
+        Path rules = rules();
+        Path file = rules.resolve("awards/advanced-laborer.drl");
+        String record = "    $e.record($h.ratingIn($year).atLeast(Rating.GOOD));";
+        String text = Files.readString(file);
+        int first = text.indexOf(record);
+        assertThat(first).isPositive();
+        Files.writeString(file, text.substring(0, first) + "    Rating good = Rating.GOOD;\n"
+                + record.replace("Rating.GOOD", "good") + text.substring(first + record.length()));
+
+        assertThat(check(rules.toString(), "--scenarios", dir.resolve("none").toString())).isEqualTo(1);
+        assertThat(output()).contains("awards/advanced-laborer.drl:" + lineOf(file, "Rating good = Rating.GOOD") + ":5: error: a local variable (good)")
+                .contains("an action is one $e.record(…) and nothing else: move the branch into a helper, see rules/README.md");
+    }
+
+    @Test
     void globals_and_functions_are_refused_before_anything_is_compiled() throws IOException {
         Path rules = rules();
-        Path file = rules.resolve("law-2022/advanced-laborer.drl");
+        Path file = rules.resolve("awards/advanced-laborer.drl");
         Files.writeString(file, Files.readString(file) + "\nglobal java.util.List leaks;\nfunction int two() { return 2; }\n");
 
         check(rules.toString(), "--scenarios", dir.resolve("none").toString(), "--format", "json");
@@ -126,16 +142,26 @@ class CheckCommandTest {
     }
 
     @Test
-    void two_rules_of_one_regime_may_not_share_a_name_even_across_common() throws IOException {
+    void two_rules_of_one_regime_may_not_share_a_name_even_across_files() throws IOException {
         Path rules = rules();
-        Path common = rules.resolve("common/creative-labor-certificate.drl");
-        String name = Files.readAllLines(rules.resolve("law-2022/advanced-laborer.drl")).stream()
-                .filter(l -> l.startsWith("rule \"")).findFirst().orElseThrow();
-        String first = Files.readAllLines(common).stream().filter(l -> l.startsWith("rule \"")).findFirst().orElseThrow();
-        replace(common, first, name);
+        Path shared = rules.resolve("awards/creative-labor-certificate.drl"); // its rules name every regime
+        String name = firstRuleNaming(rules.resolve("awards/advanced-laborer.drl"), "LAW_2022");
+        String first = Files.readAllLines(shared).stream().filter(l -> l.startsWith("rule \"")).findFirst().orElseThrow();
+        replace(shared, first, name);
 
         assertThat(check(rules.toString(), "--scenarios", dir.resolve("none").toString())).isEqualTo(1);
-        assertThat(output()).contains("common/creative-labor-certificate.drl").contains("is already used in regime LAW_2022");
+        assertThat(output()).contains("awards/creative-labor-certificate.drl").contains("is already used in regime LAW_2022");
+    }
+
+    /** The line "rule \"…\"" of the first rule of the file whose @regimes lists {@code regime}. */
+    static String firstRuleNaming(Path file, String regime) throws IOException {
+        var lines = Files.readAllLines(file);
+        String rule = null;
+        for (String line : lines) {
+            if (line.startsWith("rule \"")) rule = line;
+            else if (rule != null && line.contains("@regimes(") && line.contains(regime)) return rule;
+        }
+        throw new AssertionError("no rule of " + regime + " in " + file);
     }
 
     @Test

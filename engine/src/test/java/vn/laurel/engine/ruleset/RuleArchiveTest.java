@@ -43,27 +43,31 @@ class RuleArchiveTest {
     }
 
     @Test
-    void a_new_regime_needs_only_an_entry_in_regimes_yaml_and_a_folder() throws IOException {
+    void a_new_regime_needs_only_an_entry_in_regimes_yaml_and_its_code_in_the_regimes_of_its_rules() throws IOException {
         Path rules = RepoPaths.copyOfRules(dir.resolve("rules"));
         Path regimes = rules.resolve("regimes.yaml");
         String text = Files.readString(regimes).replace("    from: 2026-10-01\n", "    from: 2026-10-01\n    to: 2029-12-31\n") + """
                   - code: LAW_2030_TEST
                     from: 2030-01-01
-                    folder: law-2030-test
                     legalBasis:
                       vi: Luật thử nghiệm
                       en: A test law
                 """;
         Files.writeString(regimes, text);
-        Files.createDirectories(rules.resolve("law-2030-test"));
-        Files.writeString(rules.resolve("law-2030-test/advanced-laborer.drl"),
-                Files.readString(rules.resolve("law-2022/advanced-laborer.drl"))
-                        .replace("package laurel.law2022;", "package laurel.law2030;").replace("2022:", "2030:"));
+        // The new regime keeps the Advanced Laborer rules of LAW_2026_PROVISIONAL.
+        Path laborer = rules.resolve("awards/advanced-laborer.drl");
+        String drl = Files.readString(laborer);
+        assertThat(drl).contains("LAW_2026_PROVISIONAL\")");
+        Files.writeString(laborer, drl.replace("LAW_2026_PROVISIONAL\")", "LAW_2026_PROVISIONAL LAW_2030_TEST\")"));
 
         RuleSet loaded = RuleSetLoader.load(rules);
 
         assertThat(loaded.regimes()).extracting("code").contains("LAW_2030_TEST");
         assertThat(loaded.regimeOn(java.time.LocalDate.of(2031, 1, 15)).orElseThrow().code()).isEqualTo("LAW_2030_TEST");
         assertThat(loaded.compiled("LAW_2030_TEST").models("ADVANCED_LABORER")).isTrue();
+        assertThat(loaded.compiled("LAW_2030_TEST").criteriaOf("ADVANCED_LABORER")).extracting("criterion")
+                .containsExactlyElementsOf(loaded.compiled("LAW_2026_PROVISIONAL").criteriaOf("ADVANCED_LABORER").stream()
+                        .map(c -> c.criterion()).toList());
+        assertThat(loaded.compiled("LAW_2030_TEST").models("ADVANCED_LABOR_COLLECTIVE")).isFalse();
     }
 }

@@ -55,7 +55,7 @@ class RuleBundleTest {
     @Test
     void paths_outside_the_two_folders_or_of_other_kinds_are_refused() {
         byte[] x = "x".getBytes(StandardCharsets.UTF_8);
-        assertThat(RuleBundle.pathProblem("rules/law-2022/a.drl")).isNull();
+        assertThat(RuleBundle.pathProblem("rules/awards/a.drl")).isNull();
         assertThat(RuleBundle.pathProblem("scenarios/a/b.json")).isNull();
         assertThat(RuleBundle.pathProblem("rules/../etc/passwd.yaml")).contains("..");
         assertThat(RuleBundle.pathProblem("/rules/a.drl")).contains("relative");
@@ -115,9 +115,9 @@ class RuleBundleTest {
     @Test
     void a_directory_with_a_file_name_a_bundle_cannot_hold_is_refused_naming_it() throws Exception {
         Path rules = RepoPaths.copyOfRules(dir.resolve("rules"));
-        Files.writeString(rules.resolve("law-2022/điều-24.drl"), "package laurel.x;\n");
+        Files.writeString(rules.resolve("awards/điều-24.drl"), "package laurel.x;\n");
         assertThatThrownBy(() -> RuleBundle.fromDirectories(rules, null)).isInstanceOf(RuleSetException.class)
                 .satisfies(e -> assertThat(((RuleSetException) e).getProblems()).anySatisfy(p ->
-                        assertThat(p.file()).isEqualTo("rules/law-2022/điều-24.drl")));
+                        assertThat(p.file()).isEqualTo("rules/awards/điều-24.drl")));
     }
 }

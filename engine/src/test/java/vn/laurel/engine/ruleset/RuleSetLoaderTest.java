@@ -21,8 +21,9 @@ class RuleSetLoaderTest {
             import vn.laurel.engine.model.Rating;
             """;
 
+    /** The metadata of a rule of LAW_2022 (on two lines: the tests' line numbers count them). */
     static final String META = """
-                @award("ADVANCED_LABORER") @criterion("X") @legalBasis("a") @legalBasisVi("b")
+                @regimes("LAW_2022") @award("ADVANCED_LABORER") @criterion("X") @legalBasis("a") @legalBasisVi("b")
                 @confidence("VERIFIED") @en("e") @vi("v")
             """;
 
@@ -60,7 +61,7 @@ class RuleSetLoaderTest {
     @Test
     void a_syntax_error_is_reported_with_file_and_line() throws IOException {
         Path rules = copyOfRepoRules();
-        Files.writeString(rules.resolve("law-2022/broken.drl"), HEADER + """
+        Files.writeString(rules.resolve("awards/broken.drl"), HEADER + """
                 rule "broken"
                 when
                     $e : Evaluation( year > )
@@ -69,17 +70,17 @@ class RuleSetLoaderTest {
                 """);
         RuleSetException e = loadFails(rules);
         assertThat(e.getProblems()).anySatisfy(p -> {
-            assertThat(p.file()).isEqualTo("law-2022/broken.drl");
+            assertThat(p.file()).isEqualTo("awards/broken.drl");
             assertThat(p.line()).isEqualTo(6);
             assertThat(p.column()).isGreaterThan(0);
         });
-        assertThat(e.getMessage()).contains("law-2022/broken.drl:6:");
+        assertThat(e.getMessage()).contains("awards/broken.drl:6:");
     }
 
     @Test
     void an_unknown_fact_field_is_reported_with_file_and_line() throws IOException {
         Path rules = copyOfRepoRules();
-        Files.writeString(rules.resolve("law-2022/typo.drl"), HEADER + """
+        Files.writeString(rules.resolve("awards/typo.drl"), HEADER + """
                 rule "typo"
                 """ + META + """
                 when
@@ -89,7 +90,7 @@ class RuleSetLoaderTest {
                 """);
         RuleSetException e = loadFails(rules);
         assertThat(e.getProblems()).anySatisfy(p -> {
-            assertThat(p.file()).isEqualTo("law-2022/typo.drl");
+            assertThat(p.file()).isEqualTo("awards/typo.drl");
             assertThat(p.line()).isBetween(4, 9);
             assertThat(p.message()).contains("yeer");
         });
@@ -99,25 +100,24 @@ class RuleSetLoaderTest {
     void every_broken_file_is_reported_not_only_the_first() throws IOException {
         Path rules = copyOfRepoRules();
         String broken = HEADER + "rule \"b\" when $e : Evaluation( year > ) then end\n";
-        Files.writeString(rules.resolve("law-2022/one.drl"), broken.replace("rule \"b\"", "rule \"b1\""));
-        Files.createDirectories(rules.resolve("law-2026-provisional"));
-        Files.writeString(rules.resolve("law-2026-provisional/two.drl"), broken.replace("rule \"b\"", "rule \"b2\""));
+        Files.writeString(rules.resolve("awards/one.drl"), broken.replace("rule \"b\"", "rule \"b1\""));
+        Files.writeString(rules.resolve("awards/two.drl"), broken.replace("rule \"b\"", "rule \"b2\""));
         assertThat(loadFails(rules).getProblems()).extracting(RuleProblem::file)
-                .contains("law-2022/one.drl", "law-2026-provisional/two.drl");
+                .contains("awards/one.drl", "awards/two.drl");
     }
 
     @Test
     void a_rule_without_its_metadata_is_refused() throws IOException {
         Path rules = copyOfRepoRules();
-        Files.writeString(rules.resolve("law-2022/bare.drl"), HEADER + """
-                rule "bare"
+        Files.writeString(rules.resolve("awards/bare.drl"), HEADER + """
+                rule "bare" @regimes("LAW_2022")
                 when
                     $e : Evaluation( year > 2000 )
                 then
                 end
                 """);
         assertThat(loadFails(rules).getProblems()).anySatisfy(p -> {
-            assertThat(p.file()).isEqualTo("law-2022/bare.drl");
+            assertThat(p.file()).isEqualTo("awards/bare.drl");
             assertThat(p.line()).isEqualTo(4);
             assertThat(p.message()).contains("@award", "@legalBasis", "@confidence");
         });
@@ -126,13 +126,13 @@ class RuleSetLoaderTest {
     @Test
     void a_rule_naming_an_undeclared_award_or_parameter_is_refused() throws IOException {
         Path rules = copyOfRepoRules();
-        Files.writeString(rules.resolve("law-2022/unknowns.drl"), HEADER + """
+        Files.writeString(rules.resolve("awards/unknowns.drl"), HEADER + """
                 rule "unknowns"
                 """ + META.replace("ADVANCED_LABORER", "NO_SUCH_AWARD") + """
                 when
-                    $e : Evaluation( $y : year )
+                    $e : Evaluation( $y : year, $h : history )
                 then
-                    $e.param("no.such.parameter");
+                    $e.record($h.ratingIn($y).atLeast($e.param("no.such.parameter")));
                 end
                 """);
         assertThat(loadFails(rules).getProblems()).extracting(RuleProblem::message)
@@ -143,17 +143,17 @@ class RuleSetLoaderTest {
     @Test
     void a_rule_asking_for_an_undeclared_attestation_is_refused_at_its_line() throws IOException {
         Path rules = copyOfRepoRules();
-        Files.writeString(rules.resolve("law-2022/attest.drl"), HEADER + """
+        Files.writeString(rules.resolve("awards/attest.drl"), HEADER + """
                 rule "attest"
                 """ + META + """
                 when
                     $e : Evaluation( $y : year, $h : history )
                 then
-                    $e.record(kcontext, $h.attestation("FAVOURITE_OF_THE_BOSS", $y).attested());
+                    $e.record($h.attestation("FAVOURITE_OF_THE_BOSS", $y).attested());
                 end
                 """);
         assertThat(loadFails(rules).getProblems()).anySatisfy(p -> {
-            assertThat(p.file()).isEqualTo("law-2022/attest.drl");
+            assertThat(p.file()).isEqualTo("awards/attest.drl");
             assertThat(p.line()).isEqualTo(10);
             assertThat(p.message()).contains("unknown attestation \"FAVOURITE_OF_THE_BOSS\"");
         });
@@ -179,7 +179,7 @@ class RuleSetLoaderTest {
     }
 
     @Test
-    void a_reload_builds_again_only_the_regimes_whose_files_changed() throws IOException {
+    void a_reload_builds_again_only_the_regimes_whose_rules_changed() throws IOException {
         Path rules = copyOfRepoRules();
         RuleSet first = RuleSetLoader.load(rules);
         RuleSet same = RuleSetLoader.load(rules);
@@ -187,19 +187,37 @@ class RuleSetLoaderTest {
             assertThat(same.compiled(regime).kieBase()).as(regime).isSameAs(first.compiled(regime).kieBase());
         }
 
-        Path drl = rules.resolve("law-2022/advanced-laborer.drl");
-        Files.writeString(drl, Files.readString(drl) + "\n// an edit by policy staff\n");
+        // An edit inside a rule of LAW_2022 only: the other regimes compile that rule's text blanked, unchanged.
+        Path drl = rules.resolve("awards/advanced-laborer.drl");
+        insideFirstRuleOf(drl, "LAW_2022", "    // an edit by policy staff");
         RuleSet edited = RuleSetLoader.load(rules);
         assertThat(edited.compiled("LAW_2022").kieBase()).isNotSameAs(first.compiled("LAW_2022").kieBase());
         assertThat(edited.compiled("LAW_2013").kieBase()).isSameAs(first.compiled("LAW_2013").kieBase());
         assertThat(edited.compiled("LAW_2022").criteriaOf("ADVANCED_LABORER")).extracting("criterion")
                 .containsExactlyElementsOf(first.compiled("LAW_2022").criteriaOf("ADVANCED_LABORER").stream().map(c -> c.criterion()).toList());
 
-        Path common = rules.resolve("common/creative-labor-certificate.drl");
-        Files.writeString(common, Files.readString(common) + "\n// shared by every regime\n");
-        RuleSet commonEdited = RuleSetLoader.load(rules);
+        // An edit outside the rules of a file every regime compiles: every regime builds again.
+        Path shared = rules.resolve("awards/creative-labor-certificate.drl");
+        Files.writeString(shared, Files.readString(shared) + "\n// shared by every regime\n");
+        RuleSet sharedEdited = RuleSetLoader.load(rules);
         for (String regime : java.util.List.of("LAW_2013", "LAW_2022", "LAW_2026_PROVISIONAL")) {
-            assertThat(commonEdited.compiled(regime).kieBase()).as(regime).isNotSameAs(edited.compiled(regime).kieBase());
+            assertThat(sharedEdited.compiled(regime).kieBase()).as(regime).isNotSameAs(edited.compiled(regime).kieBase());
         }
+    }
+
+    /** Puts a line after the "then" of the first rule of the file whose @regimes is exactly {@code regime}. */
+    static void insideFirstRuleOf(Path file, String regime, String line) throws IOException {
+        java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file));
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).contains("@regimes(\"" + regime + "\")")) continue;
+            for (int j = i; j < lines.size(); j++) {
+                if (lines.get(j).trim().equals("then")) {
+                    lines.add(j + 1, line);
+                    Files.write(file, lines);
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("no rule of " + regime + " alone in " + file);
     }
 }
