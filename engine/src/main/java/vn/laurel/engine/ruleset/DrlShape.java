@@ -74,7 +74,7 @@ final class DrlShape {
         void check(PackageDescr pkg, List<RuleAt> rules) {
             // The compiler puts its classes in the file's package: keep them out of the service's own packages.
             if (pkg.getName() == null || !pkg.getName().matches("laurel(\\.[a-z][a-z0-9_]*)+")) {
-                refuse(pkg, "package", "the package of a rule file must be laurel.<something> (for example laurel.law2022), not \""
+                refuse(pkg, "package", "the package of a rule file must be laurel.<something> (for example laurel.awards), not \""
                         + pkg.getName() + "\"");
             }
             for (ImportDescr imp : pkg.getImports()) {

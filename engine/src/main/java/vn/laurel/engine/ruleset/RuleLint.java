@@ -78,5 +78,4 @@ final class RuleLint {
         }
         return out;
     }
-
 }
