@@ -61,7 +61,7 @@ class DraftPublishApiTest extends DraftsApi {
         clash = create(POLICY, "another scenario name");
         start = view(first).get("baseRevision").asLong();
 
-        replaceInRule(POLICY, first, LABORER_DRL, LABORER_2022_ABSENCE, OLD_SENTENCE, NEW_SENTENCE);
+        replaceInRule(POLICY, first, LABORER_DRL, LABORER_ABSENCE, OLD_SENTENCE, NEW_SENTENCE);
         replace(POLICY, first, EXCELLENT, "name: \"A rating of excellent", "name: \"An excellent rating");
         assertThat(put(POLICY, other, COPY, read("examples/" + EXCELLENT)).status()).isEqualTo(200);
         replace(POLICY, clash, EXCELLENT, "name: \"A rating of excellent", "name: \"The excellent rating");

@@ -168,7 +168,7 @@ class DraftReviewApiTest extends DraftsApi {
     void the_diff_shows_the_changed_line_a_rejection_says_why_and_a_change_after_approval_withdraws_it() {
         String inService = Http.get(client(), "/api/v1/ruleset").body().get("version").asText();
         long id = create(POLICY, "sentence");
-        replaceInRule(POLICY, id, LABORER_DRL, LABORER_2022_ABSENCE, OLD_SENTENCE, "Days of absence counted in {year}");
+        replaceInRule(POLICY, id, LABORER_DRL, LABORER_ABSENCE, OLD_SENTENCE, "Days of absence counted in {year}");
 
         JsonNode diff = call("auditor", HttpRequest.GET(DRAFTS + "/" + id + "/diff")).body();
         assertThat(diff.get("against").asText()).isEqualTo("base");

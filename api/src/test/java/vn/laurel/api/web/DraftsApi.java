@@ -28,8 +28,8 @@ abstract class DraftsApi extends PostgresTest {
     static final String DRAFTS = "/api/v1/ruleset/drafts";
     static final String POLICY = "policy", ADMIN = "admin";
     static final String LABORER_DRL = "rules/awards/advanced-laborer.drl";
-    /** The Advanced Laborer's absence rule under LAW_2022 (its file holds the award's rules of every regime). */
-    static final String LABORER_2022_ABSENCE = "ADVANCED_LABORER 2022: not absent too long";
+    /** The Advanced Laborer's absence rule, one rule for every regime (its file holds the award's rules of every regime). */
+    static final String LABORER_ABSENCE = "ADVANCED_LABORER: not absent too long";
     static final String EXCELLENT = "scenarios/advanced-laborer/excellent-rating-is-eligible.yaml";
     static final String OLD_SENTENCE = "Working days absent in {year}";
 

@@ -146,7 +146,10 @@ class EligibilityApiTest extends PostgresTest {
         assertThat(laborer.get("outcome").asText()).isNotEqualTo("NOT_MODELLED");
         // The award's file holds every regime's rules; the criteria decided are its LAW_2013 rules.
         assertThat(laborer.get("criteria").findValuesAsText("file")).isNotEmpty().containsOnly("awards/advanced-laborer.drl");
-        assertThat(laborer.get("criteria").findValuesAsText("rule")).isNotEmpty().allMatch(r -> r.startsWith("ADVANCED_LABORER 2013: "));
+        // Its rules for 2013 alone ("ADVANCED_LABORER 2013: …") and those written once for every regime ("ADVANCED_LABORER: …").
+        assertThat(laborer.get("criteria").findValuesAsText("rule")).isNotEmpty()
+                .allMatch(r -> r.startsWith("ADVANCED_LABORER 2013: ") || r.startsWith("ADVANCED_LABORER: "))
+                .contains("ADVANCED_LABORER 2013: served long enough in the year", "ADVANCED_LABORER: rated good or better");
         assertThat(find(body.get("results"), "award", "UNIT_CERTIFICATE_OF_MERIT").get("outcome").asText()).isEqualTo("NOT_MODELLED");
     }
 

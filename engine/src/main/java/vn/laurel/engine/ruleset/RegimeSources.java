@@ -139,7 +139,9 @@ final class RegimeSources {
                         + code + "\", which is not a regime of regimes.yaml (" + String.join(", ", codes) + ")"));
             }
         }
-        return out.size() == listed.size() ? out : Set.of();
+        if (out.size() != listed.size()) return Set.of();
+        problems.addAll(RegimeOverrides.check(file, text, rule, out, codes));
+        return out;
     }
 
     /** @regimes means something only under awards/: elsewhere a file belongs to its regime's folder. */
@@ -164,7 +166,7 @@ final class RegimeSources {
     }
 
     /** {line, column} from 1 of the first {@code word} inside the rule's text; the rule's own line when absent. */
-    private static int[] find(String text, RuleDescr rule, String word) {
+    static int[] find(String text, RuleDescr rule, String word) {
         int start = Math.max(rule.getStartCharacter(), 0);
         int end = Math.min(rule.getEndCharacter() < 0 ? text.length() : rule.getEndCharacter(), text.length());
         int i = text.substring(start, end).indexOf(word);

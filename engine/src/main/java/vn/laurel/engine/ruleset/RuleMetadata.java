@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  *   &#64;legalBasis("Law 06/2022/QH15, art. 24.1.a") &#64;legalBasisVi("Luật 06/2022/QH15, Điều 24 khoản 1 điểm a")
  *   &#64;confidence("VERIFIED") &#64;en("…{actual}…{required}…") &#64;vi("…")
  * </pre>
+ * Each regime reads a rule's entries with its own overrides ({@code @legalBasis_LAW_2013("…")}) in
+ * place of the defaults: see {@link RegimeOverrides}.
  */
 final class RuleMetadata {
     static final List<String> REQUIRED = List.of("award", "criterion", "legalBasis", "legalBasisVi", "confidence", "en", "vi");
@@ -85,28 +87,30 @@ final class RuleMetadata {
             for (Rule rule : pkg.getRules()) {
                 Location at = locations.getOrDefault(rule.getName(), new Location("?", 0));
                 Map<String, Object> meta = rule.getMetaData();
-                List<String> missing = REQUIRED.stream().filter(k -> text(meta, k) == null).toList();
+                List<String> missing = REQUIRED.stream().filter(k -> text(meta, k, regime) == null).toList();
                 if (!missing.isEmpty()) {
                     problems.add(RuleProblem.error(at.file(), at.line(), 1, "rule \"" + rule.getName()
                             + "\" lacks metadata " + missing.stream().map(k -> "@" + k).toList()));
                     continue;
                 }
-                String award = text(meta, "award");
+                String award = text(meta, "award", regime);
                 if (!awards.containsKey(award)) {
                     problems.add(RuleProblem.error(at.file(), at.line(), 1, "rule \"" + rule.getName()
                             + "\": unknown award \"" + award + "\" (declare it in awards.yaml)"));
                 }
-                if (!CONFIDENCE.contains(text(meta, "confidence"))) {
+                String confidence = text(meta, "confidence", regime);
+                if (!CONFIDENCE.contains(confidence)) {
                     problems.add(RuleProblem.error(at.file(), at.line(), 1, "rule \"" + rule.getName()
-                            + "\": confidence must be one of " + new TreeSet<>(CONFIDENCE)));
+                            + "\": confidence must be one of " + new TreeSet<>(CONFIDENCE) + ", not \"" + confidence
+                            + "\" (in regime " + regime + ")"));
                 }
-                String criterion = text(meta, "criterion");
-                if (!seen.add(award + "/" + criterion + "/" + text(meta, "subject"))) {
+                String criterion = text(meta, "criterion", regime);
+                if (!seen.add(award + "/" + criterion + "/" + text(meta, "subject", regime))) {
                     problems.add(RuleProblem.error(at.file(), at.line(), 1, "criterion " + award + "/" + criterion
                             + " is decided by more than one rule in regime " + regime));
                 }
-                List<String> requires = codes(meta, "requires");
-                List<String> memberAwards = codes(meta, "memberAwards");
+                List<String> requires = codes(meta, "requires", regime);
+                List<String> memberAwards = codes(meta, "memberAwards", regime);
                 for (String code : concat(requires, memberAwards)) {
                     if (!awards.containsKey(code)) {
                         problems.add(RuleProblem.error(at.file(), at.line(), 1, "rule \"" + rule.getName()
@@ -114,7 +118,7 @@ final class RuleMetadata {
                     }
                 }
                 SubjectKind subject = null;
-                String kind = text(meta, "subject");
+                String kind = text(meta, "subject", regime);
                 if (kind != null) {
                     try {
                         subject = SubjectKind.valueOf(kind);
@@ -124,8 +128,8 @@ final class RuleMetadata {
                     }
                 }
                 criteria.add(new CriterionDefinition(regime, award, criterion, rule.getName(), at.file(), at.line(),
-                        new Localized(text(meta, "legalBasisVi"), text(meta, "legalBasis")),
-                        text(meta, "confidence"), new Localized(text(meta, "vi"), text(meta, "en")),
+                        new Localized(text(meta, "legalBasisVi", regime), text(meta, "legalBasis", regime)),
+                        text(meta, "confidence", regime), new Localized(text(meta, "vi", regime), text(meta, "en", regime)),
                         requires, memberAwards, subject));
             }
         }
@@ -135,8 +139,8 @@ final class RuleMetadata {
     }
 
     /** A comma-separated list of award codes: {@code @requires("ADVANCED_LABORER, ADVANCED_SOLDIER")}. */
-    private static List<String> codes(Map<String, Object> meta, String key) {
-        String v = text(meta, key);
+    private static List<String> codes(Map<String, Object> meta, String key, String regime) {
+        String v = text(meta, key, regime);
         if (v == null) return List.of();
         return Arrays.stream(v.split(",")).map(String::trim).filter(c -> !c.isEmpty()).toList();
     }
@@ -147,8 +151,9 @@ final class RuleMetadata {
         return all;
     }
 
-    private static String text(Map<String, Object> meta, String key) {
-        Object v = meta.get(key);
+    /** The entry as the regime reads it: {@code @key_REGIME} when the rule has one, else {@code @key} ({@link RegimeOverrides}). */
+    private static String text(Map<String, Object> meta, String key, String regime) {
+        Object v = RegimeOverrides.value(meta, key, regime);
         if (v == null) return null;
         String s = v.toString();
         // Drools keeps the quotes of a quoted metadata value in some versions; strip them once.

@@ -84,8 +84,8 @@ class EvaluatorRobustnessTest {
         Path copy = RepoPaths.copyOfRules(dir);
         Path drl = copy.resolve("awards/advanced-laborer.drl");
         String text = Files.readString(drl);
-        int at = text.indexOf("rule \"ADVANCED_LABORER 2022: rated good or better\"");
-        // Only the LAW_2022 rule throws (the case is appraised under LAW_2022): "P-1" is no rating.
+        int at = text.indexOf("rule \"ADVANCED_LABORER: rated good or better\"");
+        // The rating rule (one rule for every regime; the case is appraised under LAW_2022) throws: "P-1" is no rating.
         Files.writeString(drl, text.substring(0, at) + text.substring(at).replaceFirst(
                 java.util.regex.Pattern.quote("$e.record($h.ratingIn($year).atLeast(Rating.GOOD));"),
                 java.util.regex.Matcher.quoteReplacement("$e.record($h.ratingIn($year).atLeast(Rating.valueOf($h.getId())));")));
@@ -105,7 +105,7 @@ class EvaluatorRobustnessTest {
         assertThat(laborer.outcome()).isEqualTo(Outcome.NEEDS_REVIEW);
         assertThat(laborer.criteria()).filteredOn(c -> c.criterion().equals("RATING_GOOD_OR_BETTER")).singleElement().satisfies(c -> {
             assertThat(c.status()).isEqualTo(Status.NEEDS_REVIEW);
-            assertThat(c.explanation().en()).contains("ADVANCED_LABORER 2022: rated good or better", "IllegalArgumentException");
+            assertThat(c.explanation().en()).contains("ADVANCED_LABORER: rated good or better", "IllegalArgumentException");
             assertThat(c.explanation().vi()).contains("không thể áp dụng");
         });
         // The award that depends on it is not granted on a criterion nobody could judge.
@@ -125,7 +125,7 @@ class EvaluatorRobustnessTest {
         Path copy = RepoPaths.copyOfRules(dir);
         Path drl = copy.resolve("awards/advanced-laborer.drl");
         String text = Files.readString(drl);
-        int at = text.indexOf("rule \"ADVANCED_LABORER 2022: rated good or better\"");
+        int at = text.indexOf("rule \"ADVANCED_LABORER: rated good or better\"");
         String head = text.substring(0, at), tail = text.substring(at);
         tail = tail.replaceFirst("\\$e : Evaluation\\( person, \\$year : year, \\$h : history \\)",
                 "\\$e : Evaluation( person, \\$year : year, \\$h : history, year / (year - year) > 0 )");

@@ -188,13 +188,13 @@ class RuleSetLoaderTest {
         }
 
         // An edit inside a rule of LAW_2022 only: the other regimes compile that rule's text blanked, unchanged.
-        Path drl = rules.resolve("awards/advanced-laborer.drl");
+        Path drl = rules.resolve("awards/grassroots-emulation-soldier.drl");
         insideFirstRuleOf(drl, "LAW_2022", "    // an edit by policy staff");
         RuleSet edited = RuleSetLoader.load(rules);
         assertThat(edited.compiled("LAW_2022").kieBase()).isNotSameAs(first.compiled("LAW_2022").kieBase());
         assertThat(edited.compiled("LAW_2013").kieBase()).isSameAs(first.compiled("LAW_2013").kieBase());
-        assertThat(edited.compiled("LAW_2022").criteriaOf("ADVANCED_LABORER")).extracting("criterion")
-                .containsExactlyElementsOf(first.compiled("LAW_2022").criteriaOf("ADVANCED_LABORER").stream().map(c -> c.criterion()).toList());
+        assertThat(edited.compiled("LAW_2022").criteriaOf("GRASSROOTS_EMULATION_SOLDIER")).extracting("criterion")
+                .containsExactlyElementsOf(first.compiled("LAW_2022").criteriaOf("GRASSROOTS_EMULATION_SOLDIER").stream().map(c -> c.criterion()).toList());
 
         // An edit outside the rules of a file every regime compiles: every regime builds again.
         Path shared = rules.resolve("awards/creative-labor-certificate.drl");
