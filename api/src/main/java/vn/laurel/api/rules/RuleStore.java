@@ -47,16 +47,8 @@ public class RuleStore {
 
     /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(SqlWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+        try {
+            return vn.laurel.api.store.Transactions.run(dataSource, work::run);
         } catch (SQLException e) {
             throw new IllegalStateException("the rule-set store failed: " + e.getMessage(), e);
         }
