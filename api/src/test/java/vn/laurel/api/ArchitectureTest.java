@@ -7,9 +7,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -28,22 +25,6 @@ class ArchitectureTest {
     /** The APIs a class uses to talk to the database: JDBC, the data source and its pool, the PostgreSQL driver. */
     private static final String[] JDBC = {"java.sql..", "javax.sql..", "io.micronaut.data.jdbc..", "io.micronaut.data.connection..",
             "org.postgresql.."};
-
-    /**
-     * Classes outside the store that still use JDBC, each with the reason it is not moved yet: they lie
-     * in files other work of issue 17 is changing at the same time. Remove an entry when its SQL has
-     * moved to a store; the list must only shrink.
-     */
-    private static final Map<String, String> NOT_YET_IN_A_STORE = Map.ofEntries(
-            Map.entry("vn.laurel.api.rules.RuleFollower", "rules/**: helper A (strict and lenient loading)"),
-            Map.entry("vn.laurel.api.rules.RuleSetArchive", "rules/**: helper A"),
-            Map.entry("vn.laurel.api.rules.drafts.ApprovedDraftRules", "rules/**: helper A"),
-            Map.entry("vn.laurel.api.rules.drafts.DraftApprovals", "rules/**: helper A"),
-            Map.entry("vn.laurel.api.rules.drafts.DraftService", "rules/**: helper A"),
-            Map.entry("vn.laurel.api.batch.OutcomeCopy", "batch/**: helper C"),
-            Map.entry("vn.laurel.api.decisions.CandidatesService", "decisions/**: helper C (the case built in one place)"),
-            Map.entry("vn.laurel.api.preview.Population", "the unit tree walked in one place: helper C"),
-            Map.entry("vn.laurel.api.scope.ScopeGuard", "the unit tree walked in one place: helper C"));
 
     /**
      * The hash chains (decisions, flags, the rule-set change log) and their heads: each is appended
@@ -77,22 +58,12 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
-    @Test
-    void the_list_of_classes_not_yet_in_a_store_names_only_classes_that_still_need_it() {
-        List<String> stale = NOT_YET_IN_A_STORE.keySet().stream().sorted().filter(name -> CLASSES.stream()
-                .filter(c -> topLevel(c).equals(name))
-                .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
-                .noneMatch(d -> Arrays.stream(JDBC).anyMatch(p -> d.getTargetClass().getPackageName().startsWith(p.replace("..", "")))))
-                .toList();
-        if (!stale.isEmpty()) throw new AssertionError("no JDBC any more (or gone), remove from NOT_YET_IN_A_STORE: " + stale);
-    }
-
     private static final DescribedPredicate<JavaClass> THE_STORE = DescribedPredicate.describe("in the store", c -> {
         String outer = topLevel(c);
         String simple = outer.substring(outer.lastIndexOf('.') + 1);
         return c.getPackageName().equals("vn.laurel.api.store") || c.getPackageName().startsWith("vn.laurel.api.store.")
                 || simple.endsWith("Store") || simple.endsWith("Repository")
-                || HASH_CHAINS.contains(outer) || NOT_YET_IN_A_STORE.containsKey(outer);
+                || HASH_CHAINS.contains(outer);
     });
 
     /**

@@ -71,7 +71,7 @@ public class BatchStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                if (OutcomeCopy.supported(c)) OutcomeCopy.copy(c, batchId, outcomes);
+                if (OutcomeCopyStore.supported(c)) OutcomeCopyStore.copy(c, batchId, outcomes);
                 else insert(c, batchId, outcomes);
                 c.commit();
             } catch (SQLException | RuntimeException e) {

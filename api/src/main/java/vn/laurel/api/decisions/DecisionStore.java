@@ -144,6 +144,25 @@ public class DecisionStore {
         return Map.of("total", total, "items", items);
     }
 
+    /** A saved decision as a preview evaluates it again: its subject, year, appraisal date and outcomes text. */
+    public record Recent(String subjectId, int evaluationYear, LocalDate asOf, String outcomes) {}
+
+    /** The last n saved decisions, newest first. */
+    public List<Recent> latest(int n) {
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT subject_id, evaluation_year, as_of, outcomes FROM decision "
+                     + "ORDER BY id DESC LIMIT ?")) {
+            ps.setInt(1, n);
+            List<Recent> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new Recent(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class), rs.getString(4)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the decisions", e);
+        }
+    }
+
     /** Walks both chains; anchors from signed checkpoints must be met (none: the chain checked against itself). */
     public Verification verify(Anchors anchors) {
         try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {

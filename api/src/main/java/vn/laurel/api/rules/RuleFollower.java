@@ -5,13 +5,10 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.laurel.engine.ruleset.RuleSet;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 
 /**
@@ -32,7 +29,7 @@ public class RuleFollower {
     private final long intervalMs;
     private volatile boolean running;
     private Thread thread;
-    private Connection listening;
+    private RuleStore.Notices listening;
     private long failedActivation;
     private volatile long behindSince;
     private String lastFailure;
@@ -61,7 +58,7 @@ public class RuleFollower {
                     awaitNotice();
                     follow();
                     lastFailure = null;
-                } catch (SQLException | RuntimeException | Error e) {
+                } catch (RuntimeException | Error e) { // a StoreException when the database is away
                     // An Error too: a follower that died silently would leave this instance on old rules for ever.
                     closeListener();
                     // The database away for a while gives the same failure every interval: said once.
@@ -80,13 +77,13 @@ public class RuleFollower {
     }
 
     /** Returns when a notice came or an interval passed; on PostgreSQL (re)connects the listener first. */
-    private void awaitNotice() throws SQLException, InterruptedException {
-        if (listening == null) listening = store.listen();
+    private void awaitNotice() throws InterruptedException {
+        if (listening == null) listening = store.notices().orElse(null);
         if (listening == null) {
             Thread.sleep(intervalMs);
             return;
         }
-        listening.unwrap(PGConnection.class).getNotifications((int) intervalMs);
+        listening.await(intervalMs);
     }
 
     /** Compiles and swaps in the latest activation when it is newer than the one served. */
@@ -135,7 +132,7 @@ public class RuleFollower {
 
     private void closeListener() {
         if (listening == null) return;
-        store.stopListening(listening);
+        listening.close();
         listening = null;
     }
 

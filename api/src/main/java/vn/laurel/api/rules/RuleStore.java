@@ -2,7 +2,9 @@ package vn.laurel.api.rules;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
+import org.postgresql.PGConnection;
 import vn.laurel.api.store.Now;
+import vn.laurel.api.store.StoreException;
 import vn.laurel.engine.ruleset.RuleBundle;
 
 import javax.sql.DataSource;
@@ -178,6 +180,73 @@ public class RuleStore {
         });
     }
 
+    // ---- the archive: every version ever stored and the log of activations (RuleSetArchive reads them) ----
+
+    /** One line of the activation log; its revision is null for activations logged before revisions existed. */
+    public record Activation(long id, String version, String action, Instant activatedAt, String activatedBy, Long revisionId) {}
+
+    /** A stored rule-set version: how many rule files it has, and when and by whom it was first stored. */
+    public record Version(String version, int fileCount, Instant firstLoadedAt, String loadedBy) {}
+
+    /** The most recent activations first. */
+    public List<Activation> activations(int limit) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT id, version, action, "
+                + "activated_at, activated_by, revision_id FROM ruleset_activation ORDER BY id DESC LIMIT ?")) {
+            ps.setInt(1, limit);
+            List<Activation> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Activation(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getObject(4, OffsetDateTime.class).toInstant(), rs.getString(5), rs.getObject(6, Long.class)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the rule-set history", e);
+        }
+    }
+
+    /** The latest activation of any version other than {@code current}. */
+    public Optional<String> latestActivatedVersionOtherThan(String current) {
+        return archived("SELECT version FROM ruleset_activation WHERE version <> ? ORDER BY id DESC LIMIT 1", current,
+                rs -> rs.getString(1));
+    }
+
+    /** The stored zip of a version's rule files, read for the archive (its failure says so). */
+    public Optional<byte[]> archivedFiles(String version) {
+        return archived("SELECT files FROM ruleset_version WHERE version = ?", version, rs -> rs.getBytes(1));
+    }
+
+    public Optional<Version> version(String version) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT version, file_count, "
+                + "first_loaded_at, loaded_by FROM ruleset_version WHERE version = ?")) {
+            ps.setString(1, version);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                return Optional.of(new Version(rs.getString(1), rs.getInt(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getString(4)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read rule set " + version, e);
+        }
+    }
+
+    private interface Column<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The first row of an archive query with one text parameter, if any. */
+    private <T> Optional<T> archived(String sql, String parameter, Column<T> column) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, parameter);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(column.read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the rule-set archive", e);
+        }
+    }
+
     /**
      * Stores a bundle as a new revision (its rule files once per version) in the caller's transaction.
      * The bundle's rules must be the files the version was computed from: {@code rulesVersion} is
@@ -256,9 +325,48 @@ public class RuleStore {
 
     /**
      * A connection of its own that listens on {@value #CHANNEL}, held by the caller until it closes it;
-     * null on a database without notifications (H2), where a periodic check is all there is.
+     * none on a database without notifications (H2), where a periodic check is all there is.
      */
-    public Connection listen() throws SQLException {
+    public Optional<Notices> notices() {
+        try {
+            Connection c = listen();
+            return c == null ? Optional.empty() : Optional.of(new Notices(c));
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    /** The notices of activations, heard on a connection of their own (see {@link #notices}). */
+    public static final class Notices implements AutoCloseable {
+        private final Connection listening;
+
+        private Notices(Connection listening) {
+            this.listening = listening;
+        }
+
+        /** Returns when a notice came or {@code ms} passed. */
+        public void await(long ms) {
+            try {
+                listening.unwrap(PGConnection.class).getNotifications((int) ms);
+            } catch (SQLException e) {
+                throw new StoreException(e);
+            }
+        }
+
+        /** Gives the connection back: it returns to the pool, which must not keep it listening. */
+        @Override
+        public void close() {
+            try (listening) {
+                try (Statement s = listening.createStatement()) {
+                    s.execute("UNLISTEN *");
+                }
+            } catch (SQLException ignored) {
+                // a broken connection listens to nothing; the pool drops it
+            }
+        }
+    }
+
+    private Connection listen() throws SQLException {
         Connection c = dataSource.getConnection();
         try {
             if (!isPostgres(c)) {
@@ -273,17 +381,6 @@ public class RuleStore {
         } catch (SQLException | RuntimeException e) {
             c.close();
             throw e;
-        }
-    }
-
-    /** Gives back a connection from {@link #listen}: it returns to the pool, which must not keep it listening. */
-    public void stopListening(Connection c) {
-        try (c) {
-            try (Statement s = c.createStatement()) {
-                s.execute("UNLISTEN *");
-            }
-        } catch (SQLException ignored) {
-            // a broken connection listens to nothing; the pool drops it
         }
     }
 

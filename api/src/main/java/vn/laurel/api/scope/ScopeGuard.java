@@ -1,20 +1,15 @@
 package vn.laurel.api.scope;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-import vn.laurel.api.store.SubjectRows;
 import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.security.Requester;
 import vn.laurel.engine.caseformat.FieldError;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.*;
 
 /**
@@ -28,12 +23,10 @@ import java.util.*;
  */
 @Singleton
 public class ScopeGuard {
-    private final DataSource dataSource;
     private final UnitDirectory directory;
     private final String claim;
 
-    public ScopeGuard(DataSource dataSource, UnitDirectory directory, @Value("${laurel.security.org-claim:org}") String claim) {
-        this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
+    public ScopeGuard(UnitDirectory directory, @Value("${laurel.security.org-claim:org}") String claim) {
         this.directory = directory;
         this.claim = claim;
     }
@@ -55,14 +48,8 @@ public class ScopeGuard {
         OrgScope scope = of(request);
         if (scope.wide()) return;
         requireSome(scope, field);
-        try (Connection c = dataSource.getConnection()) {
-            List<String> units = new ArrayList<>();
-            SubjectRows.list(c, "SELECT unit_code FROM subject WHERE id = ? AND unit_code IS NOT NULL UNION "
-                            + "SELECT unit_code FROM membership WHERE subject_id = ? AND current_flag = TRUE", subjectId, subjectId)
-                    .forEach(r -> units.add((String) r.get("unit_code")));
-            if (!within(c, units, scope.roots())) throw outside(field, "no subject " + subjectId + " within your organisation scope " + scope.roots());
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read subject " + subjectId, e);
+        if (!directory.subjectWithin(subjectId, scope.roots())) {
+            throw outside(field, "no subject " + subjectId + " within your organisation scope " + scope.roots());
         }
     }
 
@@ -72,28 +59,9 @@ public class ScopeGuard {
         if (scope.wide()) return;
         requireSome(scope, field);
         if (unit == null) throw outside(field, "is required: the whole organisation is beyond your organisation scope " + scope.roots());
-        try (Connection c = dataSource.getConnection()) {
-            if (!within(c, List.of(unit), scope.roots())) throw outside(field, "no unit " + unit + " within your organisation scope " + scope.roots());
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the organisation tree", e);
+        if (!directory.unitWithin(unit, scope.roots())) {
+            throw outside(field, "no unit " + unit + " within your organisation scope " + scope.roots());
         }
-    }
-
-    /**
-     * Whether one of the units is a root or lies below one: walked up the tree, a few rows per
-     * question rather than the whole tree on every eligibility call.
-     */
-    private static boolean within(Connection c, Collection<String> units, Set<String> roots) throws SQLException {
-        for (String unit : units) {
-            Set<String> seen = new HashSet<>();
-            String code = unit;
-            while (code != null && seen.add(code)) { // a cycle in bad data must not loop
-                if (roots.contains(code)) return true;
-                List<Map<String, Object>> row = SubjectRows.list(c, "SELECT parent_code FROM org_unit WHERE code = ?", code);
-                code = row.isEmpty() ? null : (String) row.get(0).get("parent_code");
-            }
-        }
-        return false;
     }
 
     /** A scoped user sees only the batches it started; the others see every batch. */

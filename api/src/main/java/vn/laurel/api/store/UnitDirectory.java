@@ -48,6 +48,48 @@ public class UnitDirectory {
         return below(all().values(), roots);
     }
 
+    /**
+     * Whether the subject's unit, or a unit it is a current member of, is one of the roots or lies
+     * below one: the subject's units and their walk up the tree on one connection.
+     */
+    public boolean subjectWithin(String subjectId, Set<String> roots) {
+        try (Connection c = dataSource.getConnection()) {
+            List<String> units = new ArrayList<>();
+            SubjectRows.list(c, "SELECT unit_code FROM subject WHERE id = ? AND unit_code IS NOT NULL UNION "
+                            + "SELECT unit_code FROM membership WHERE subject_id = ? AND current_flag = TRUE", subjectId, subjectId)
+                    .forEach(r -> units.add((String) r.get("unit_code")));
+            return within(c, units, roots);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read subject " + subjectId, e);
+        }
+    }
+
+    /** Whether the unit is one of the roots or lies below one. */
+    public boolean unitWithin(String unit, Set<String> roots) {
+        try (Connection c = dataSource.getConnection()) {
+            return within(c, List.of(unit), roots);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the organisation tree", e);
+        }
+    }
+
+    /**
+     * Whether one of the units is a root or lies below one: walked up the tree, a few rows per
+     * question rather than the whole tree on every eligibility call (a scope is checked on each).
+     */
+    private static boolean within(Connection c, Collection<String> units, Set<String> roots) throws SQLException {
+        for (String unit : units) {
+            Set<String> seen = new HashSet<>();
+            String code = unit;
+            while (code != null && seen.add(code)) { // a cycle in bad data must not loop
+                if (roots.contains(code)) return true;
+                List<Map<String, Object>> row = SubjectRows.list(c, "SELECT parent_code FROM org_unit WHERE code = ?", code);
+                code = row.isEmpty() ? null : (String) row.get(0).get("parent_code");
+            }
+        }
+        return false;
+    }
+
     /** Far more units than one organisation has (a province has a few thousand): a walk stops there. */
     public static final int MAX_UNITS = 100_000;
 

@@ -21,6 +21,7 @@ import vn.laurel.api.problem.JsonProblems;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.ActiveRuleSet;
 import vn.laurel.api.rules.RuleSetArchive;
+import vn.laurel.api.rules.RuleStore;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.rules.RuleSetService;
 import vn.laurel.api.rules.drafts.DraftService;
@@ -87,7 +88,7 @@ public class RuleSetController {
         body.put("action", a.action());
         body.put("activatedAt", a.activatedAt());
         body.put("activatedBy", a.activatedBy());
-        body.put("firstLoadedAt", archive.version(r.version()).map(RuleSetArchive.Version::firstLoadedAt).orElse(null));
+        body.put("firstLoadedAt", archive.version(r.version()).map(RuleStore.Version::firstLoadedAt).orElse(null));
         body.put("regimes", r.regimes().stream().map(g -> view(r, g)).toList());
         body.put("files", r.files());
         return HttpResponse.ok(Json.write(body));

@@ -186,7 +186,7 @@ class DraftPublishApiTest extends DraftsApi {
         assertThat(approve(ADMIN, id).body().get("status").asText()).isEqualTo("APPROVED");
 
         // The same database seen by an instance where two approvals are required now.
-        DraftService strict = new DraftService(ruleStore, draftStore, changeLog, ruleSets, compiledRuleSets, holder, draftApprovals,
+        DraftService strict = new DraftService(ruleStore, draftStore, ruleSets, compiledRuleSets, holder, draftApprovals,
                 new RuleApprovals("2", "jdbc:postgresql://elsewhere/laurel"));
         assertThatThrownBy(() -> strict.publish(id, POLICY)).isInstanceOfSatisfying(ProblemException.class, e -> {
             assertThat(e.problem().status()).isEqualTo(409);

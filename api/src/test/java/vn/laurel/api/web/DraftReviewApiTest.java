@@ -124,7 +124,7 @@ class DraftReviewApiTest extends DraftsApi {
                 throw new StackOverflowError();
             }
         };
-        DraftService drafts = new DraftService(ruleStore, draftStore, changeLog, overflowing, compiledRuleSets, holder, draftApprovals,
+        DraftService drafts = new DraftService(ruleStore, draftStore, overflowing, compiledRuleSets, holder, draftApprovals,
                 ruleApprovals);
         DraftView saved = drafts.save(id, "rules/deep.drl", "rule \"deep\" when then end\n".getBytes(), POLICY);
         assertThat(saved.check().passed()).isFalse();

@@ -4,7 +4,6 @@ import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.laurel.api.audit.Head;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.CompiledRuleSets;
 import vn.laurel.api.rules.RuleApprovals;
@@ -17,8 +16,6 @@ import vn.laurel.engine.caseformat.FieldError;
 import vn.laurel.engine.ruleset.RuleBundle;
 import vn.laurel.engine.ruleset.RuleSet;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.*;
 
 /**
@@ -43,7 +40,6 @@ public class DraftService {
 
     private final RuleStore store;
     private final DraftStore drafts;
-    private final RuleChangeLog log;
     private final RuleSetService rules;
     private final CompiledRuleSets compiledRules;
     private final RuleSetHolder holder;
@@ -52,11 +48,10 @@ public class DraftService {
     private final Map<Long, RuleBundle> revisions = lru(8);
     private final Map<String, DraftCheck> checks = lru(16);
 
-    public DraftService(RuleStore store, DraftStore drafts, RuleChangeLog log, RuleSetService rules, CompiledRuleSets compiledRules,
+    public DraftService(RuleStore store, DraftStore drafts, RuleSetService rules, CompiledRuleSets compiledRules,
                         RuleSetHolder holder, DraftApprovals approvals, RuleApprovals required) {
         this.store = store;
         this.drafts = drafts;
-        this.log = log;
         this.rules = rules;
         this.compiledRules = compiledRules;
         this.holder = holder;
@@ -73,7 +68,7 @@ public class DraftService {
     /** A draft of a stored revision: null for the revision in service, a revision id, or a version (its newest revision). */
     public DraftView create(String title, Object from, String by) {
         RuleStore.Revision base = baseRevision(from);
-        return createFromBundle(store.read(c -> revisionFiles(c, base.id())), base.id(), by,
+        return createFromBundle(drafts.read(tx -> revisionFiles(tx, base.id())), base.id(), by,
                 DraftInputs.title(title, "From revision " + base.id()), null);
     }
 
@@ -105,11 +100,11 @@ public class DraftService {
         bundle.files().forEach(DraftInputs::requireText);
         DraftInputs.requireSize(bundle, "body");
         DraftCheck check = check(bundle, null);
-        long id = writing(c -> {
-            long created = drafts.insert(c, name, text, baseRevisionId, by, bundle.contentHash(), check);
-            drafts.replaceFiles(c, created, bundle);
-            drafts.addContributor(c, created, by);
-            log.append(c, new RuleChangeLog.Change(Action.DRAFT_CREATED, by, created, baseRevisionId, bundle.rulesVersion(),
+        long id = drafts.writing(tx -> {
+            long created = tx.insert(name, text, baseRevisionId, by, bundle.contentHash(), check);
+            tx.replaceFiles(created, bundle);
+            tx.addContributor(created, by);
+            tx.append(new RuleChangeLog.Change(Action.DRAFT_CREATED, by, created, baseRevisionId, bundle.rulesVersion(),
                     bundle.contentHash(), text == null ? name : name + ": " + text));
             return created;
         });
@@ -135,17 +130,17 @@ public class DraftService {
     // ---- reading ----
 
     public List<DraftView.Summary> list(DraftStatus status, Long before, int limit) {
-        return store.read(c -> drafts.list(c, status, before, limit)).stream().map(DraftView.Summary::of).toList();
+        return drafts.read(tx -> tx.list(status, before, limit)).stream().map(DraftView.Summary::of).toList();
     }
 
     public DraftView view(long id) {
-        return store.read(c -> view(c, existing(c, id)));
+        return drafts.read(tx -> view(tx, existing(tx, id)));
     }
 
     public List<DraftView.FileEntry> files(long id) {
-        return store.read(c -> {
-            Draft d = existing(c, id);
-            RuleBundle files = drafts.bundle(c, id), base = revisionFiles(c, d.baseRevisionId());
+        return drafts.read(tx -> {
+            Draft d = existing(tx, id);
+            RuleBundle files = tx.bundle(id), base = revisionFiles(tx, d.baseRevisionId());
             List<DraftView.FileEntry> out = new ArrayList<>();
             files.files().forEach((path, bytes) -> {
                 byte[] before = base.files().get(path);
@@ -159,29 +154,29 @@ public class DraftService {
     }
 
     public byte[] file(long id, String path) {
-        return store.read(c -> {
-            existing(c, id);
-            return drafts.file(c, id, path).orElseThrow(() -> noFile(id, path));
+        return drafts.read(tx -> {
+            existing(tx, id);
+            return tx.file(id, path).orElseThrow(() -> noFile(id, path));
         });
     }
 
     /** Against its base, or against the revision in service ({@code againstActive}). */
     public DraftDiff.View diff(long id, boolean againstActive) {
-        return store.read(c -> {
-            Draft d = existing(c, id);
-            long against = againstActive ? activeRevision(c).id() : d.baseRevisionId();
+        return drafts.read(tx -> {
+            Draft d = existing(tx, id);
+            long against = againstActive ? activeRevision(tx).id() : d.baseRevisionId();
             return new DraftDiff.View(id, againstActive ? "active" : "base", against,
-                    DraftDiff.between(revisionFiles(c, against), drafts.bundle(c, id)));
+                    DraftDiff.between(revisionFiles(tx, against), tx.bundle(id)));
         });
     }
 
     /** The draft's rules compiled, for a preview of whom they would change: through the service's cache of recent versions. */
     public RuleSet compiled(long id) {
-        RuleBundle files = store.read(c -> {
-            if (drafts.find(c, id).isEmpty()) {
+        RuleBundle files = drafts.read(tx -> {
+            if (tx.find(id).isEmpty()) {
                 throw new ProblemException(HttpStatus.NOT_FOUND, "draft: no draft " + id, List.of(new FieldError("draft", "no draft " + id)));
             }
-            return drafts.bundle(c, id);
+            return tx.bundle(id);
         });
         compiledRules.touch(holder.current().version()); // a preview does not push the rules in service out of the cache
         try {
@@ -200,7 +195,7 @@ public class DraftService {
         if (Arrays.equals(s.files().files().get(path), content)) return view(id);
         RuleBundle next = s.files().with(path, content);
         DraftInputs.requireSize(next, "body");
-        write(s, next, check(next, path), by, Action.FILE_SAVED, path, c -> drafts.putFile(c, id, path, content));
+        write(s, next, check(next, path), by, Action.FILE_SAVED, path, tx -> tx.putFile(id, path, content));
         return view(id);
     }
 
@@ -208,20 +203,20 @@ public class DraftService {
         Snapshot s = snapshot(id);
         if (!s.files().files().containsKey(path)) throw noFile(id, path);
         RuleBundle next = s.files().without(path);
-        write(s, next, check(next, null), by, Action.FILE_DELETED, path, c -> drafts.deleteFile(c, id, path));
+        write(s, next, check(next, null), by, Action.FILE_DELETED, path, tx -> tx.deleteFile(id, path));
         return view(id);
     }
 
     private Snapshot snapshot(long id) {
-        return store.read(c -> {
-            Draft d = existing(c, id);
+        return drafts.read(tx -> {
+            Draft d = existing(tx, id);
             if (!d.status().editable()) throw conflict(d, "changed");
-            return new Snapshot(d, drafts.bundle(c, id));
+            return new Snapshot(d, tx.bundle(id));
         });
     }
 
     private interface FileWrite {
-        void write(Connection c) throws SQLException;
+        void write(DraftStore.Tx tx);
     }
 
     /**
@@ -231,25 +226,25 @@ public class DraftService {
      */
     private void write(Snapshot s, RuleBundle next, DraftCheck check, String by, Action action, String path, FileWrite files) {
         String startedFrom = s.files().contentHash();
-        writing(c -> {
-            Draft d = lockEditable(c, s.draft().id());
+        drafts.writing(tx -> {
+            Draft d = lockEditable(tx, s.draft().id());
             if (!d.contentHash().equals(startedFrom)) {
                 throw new ProblemException(HttpStatus.CONFLICT, "Draft " + d.id() + " changed meanwhile (its content was " + startedFrom
                         + " when this change began, it is now " + d.contentHash() + "): nothing was saved. Read it again and save again.",
                         List.of(new FieldError("path", "draft " + d.id() + " changed meanwhile")));
             }
-            files.write(c);
-            changed(c, d, next, check, by, action, path);
+            files.write(tx);
+            changed(tx, d, next, check, by, action, path);
             return null;
         });
     }
 
     /** Approvals count only for the content their reviewers saw: any change sends the draft back to OPEN. */
-    private void changed(Connection c, Draft d, RuleBundle next, DraftCheck check, String by, Action action, String path) throws SQLException {
+    private void changed(DraftStore.Tx tx, Draft d, RuleBundle next, DraftCheck check, String by, Action action, String path) {
         boolean withdrawn = d.status() == DraftStatus.PROPOSED || d.status() == DraftStatus.APPROVED;
-        drafts.updateContent(c, d.id(), next.contentHash(), check, DraftStatus.OPEN);
-        drafts.addContributor(c, d.id(), by);
-        log.append(c, new RuleChangeLog.Change(action, by, d.id(), null, next.rulesVersion(), next.contentHash(),
+        tx.updateContent(d.id(), next.contentHash(), check, DraftStatus.OPEN);
+        tx.addContributor(d.id(), by);
+        tx.append(new RuleChangeLog.Change(action, by, d.id(), null, next.rulesVersion(), next.contentHash(),
                 withdrawn ? path + " (the draft was " + d.status() + ": back to OPEN, its approvals no longer count)" : path));
     }
 
@@ -257,8 +252,8 @@ public class DraftService {
 
     public DraftView propose(long id, String note, String by) {
         String text = DraftInputs.requiredText("note", note);
-        writing(c -> {
-            Draft d = lock(c, id);
+        drafts.writing(tx -> {
+            Draft d = lock(tx, id);
             if (d.status() != DraftStatus.OPEN && d.status() != DraftStatus.REJECTED) throw conflict(d, "proposed");
             DraftCheck check = DraftCheck.fromJson(d.checkResult());
             if (!d.checkPassed()) {
@@ -267,8 +262,8 @@ public class DraftService {
                         + " scenario(s) failing" + (check.failures().isEmpty() ? "" : ", " + check.failures().size() + " failure(s)")
                         + "). Correct the files named and propose again.", check.errors());
             }
-            drafts.propose(c, id, approvalsRequired() == 0 ? DraftStatus.APPROVED : DraftStatus.PROPOSED, text);
-            log.append(c, new RuleChangeLog.Change(Action.PROPOSED, by, id, null, check.rulesVersion(), d.contentHash(), text));
+            tx.propose(id, approvalsRequired() == 0 ? DraftStatus.APPROVED : DraftStatus.PROPOSED, text);
+            tx.append(new RuleChangeLog.Change(Action.PROPOSED, by, id, null, check.rulesVersion(), d.contentHash(), text));
             return null;
         });
         return view(id);
@@ -285,10 +280,10 @@ public class DraftService {
                     + "(GET /api/v1/ruleset/drafts/" + id + ")");
         }
         String seen = contentHash.strip();
-        writing(c -> {
-            Draft d = lock(c, id);
-            requireReviewer(c, d, by, "approve");
-            List<RuleChangeLog.Entry> counted = approvals.counting(c, d);
+        drafts.writing(tx -> {
+            Draft d = lock(tx, id);
+            requireReviewer(tx, d, by, "approve");
+            List<RuleChangeLog.Entry> counted = approvals.counting(tx, d);
             // An APPROVED draft short of approvals (the setting was raised since) may take more.
             boolean short_ = d.status() == DraftStatus.APPROVED && counted.size() < approvalsRequired();
             if (d.status() != DraftStatus.PROPOSED && !short_) throw conflict(d, "approved");
@@ -296,9 +291,9 @@ public class DraftService {
             if (counted.stream().anyMatch(e -> e.actor().equals(by))) {
                 throw new ProblemException(HttpStatus.CONFLICT, by + " has already approved draft " + id + " as it is now.", List.of());
             }
-            drafts.insertReview(c, id, by, Review.Verdict.APPROVE, d.contentHash(), text);
-            log.append(c, new RuleChangeLog.Change(Action.APPROVED, by, id, null, null, d.contentHash(), text));
-            if (approvals.counting(c, d).size() >= approvalsRequired()) drafts.setStatus(c, id, DraftStatus.APPROVED);
+            tx.insertReview(id, by, Review.Verdict.APPROVE, d.contentHash(), text);
+            tx.append(new RuleChangeLog.Change(Action.APPROVED, by, id, null, null, d.contentHash(), text));
+            if (approvals.counting(tx, d).size() >= approvalsRequired()) tx.setStatus(id, DraftStatus.APPROVED);
             return null;
         });
         return view(id);
@@ -307,14 +302,14 @@ public class DraftService {
     /** A rejection; {@code contentHash} optional: when given, it must still be the draft's. */
     public DraftView reject(long id, String contentHash, String reason, String by) {
         String text = DraftInputs.requiredText("reason", reason);
-        writing(c -> {
-            Draft d = lock(c, id);
-            requireReviewer(c, d, by, "reject");
+        drafts.writing(tx -> {
+            Draft d = lock(tx, id);
+            requireReviewer(tx, d, by, "reject");
             if (d.status() != DraftStatus.PROPOSED && d.status() != DraftStatus.APPROVED) throw conflict(d, "rejected");
             if (contentHash != null && !contentHash.isBlank()) requireSeen(d, contentHash.strip(), "reject");
-            drafts.insertReview(c, id, by, Review.Verdict.REJECT, d.contentHash(), text);
-            drafts.setStatus(c, id, DraftStatus.REJECTED);
-            log.append(c, new RuleChangeLog.Change(Action.REJECTED, by, id, null, null, d.contentHash(), text));
+            tx.insertReview(id, by, Review.Verdict.REJECT, d.contentHash(), text);
+            tx.setStatus(id, DraftStatus.REJECTED);
+            tx.append(new RuleChangeLog.Change(Action.REJECTED, by, id, null, null, d.contentHash(), text));
             return null;
         });
         return view(id);
@@ -322,15 +317,15 @@ public class DraftService {
 
     /** The author or an administrator gives a draft up; it stays readable. */
     public DraftView discard(long id, String by, boolean admin) {
-        writing(c -> {
-            Draft d = lock(c, id);
+        drafts.writing(tx -> {
+            Draft d = lock(tx, id);
             if (!admin && !d.author().equals(by)) {
                 throw new ProblemException(HttpStatus.FORBIDDEN, "Only the author of draft " + id + " (" + d.author()
                         + ") or an administrator may discard it.", List.of());
             }
             if (!d.status().editable()) throw conflict(d, "discarded");
-            drafts.setStatus(c, id, DraftStatus.DISCARDED);
-            log.append(c, new RuleChangeLog.Change(Action.DISCARDED, by, id, null, null, d.contentHash(), null));
+            tx.setStatus(id, DraftStatus.DISCARDED);
+            tx.append(new RuleChangeLog.Change(Action.DISCARDED, by, id, null, null, d.contentHash(), null));
             return null;
         });
         return view(id);
@@ -340,14 +335,14 @@ public class DraftService {
 
     public Publication publish(long id, String by) {
         record Start(Draft d, RuleStore.Revision active, RuleBundle files, RuleBundle base, RuleBundle now) {}
-        Start s = store.read(c -> {
-            Draft d = existing(c, id);
+        Start s = drafts.read(tx -> {
+            Draft d = existing(tx, id);
             if (d.status() != DraftStatus.APPROVED) throw conflict(d, "published");
-            requireApprovals(c, d);
-            RuleStore.Revision active = activeRevision(c);
+            requireApprovals(tx, d);
+            RuleStore.Revision active = activeRevision(tx);
             boolean stale = active.id() != d.baseRevisionId();
-            return new Start(d, active, drafts.bundle(c, id), stale ? revisionFiles(c, d.baseRevisionId()) : null,
-                    stale ? revisionFiles(c, active.id()) : null);
+            return new Start(d, active, tx.bundle(id), stale ? revisionFiles(tx, d.baseRevisionId()) : null,
+                    stale ? revisionFiles(tx, active.id()) : null);
         });
         Draft d = s.d();
         RuleStore.Revision active = s.active();
@@ -374,25 +369,25 @@ public class DraftService {
         }
         String expected = target.contentHash();
         String note = d.proposalNote() == null || d.proposalNote().isBlank() ? d.title() : d.proposalNote();
-        RuleSetService.Published published = rules.publish(target, checked.compiled(), active.id(), by, note, id, Action.PUBLISHED, c -> {
+        RuleSetService.Published published = rules.publish(target, checked.compiled(), active.id(), by, note, id, Action.PUBLISHED, drafts.alongside(tx -> {
             // Checked again inside the publication: two publications at once, or a change while this one
             // ran, must not put into service files other than the ones approved, or skip a revision.
-            Head.lock(c, Head.RULE_CHANGES);
-            Draft now = lock(c, id);
+            tx.lockChangeLog();
+            Draft now = lock(tx, id);
             if (now.status() != DraftStatus.APPROVED || !now.contentHash().equals(expected)) {
                 throw new ProblemException(HttpStatus.CONFLICT, "Draft " + id + " changed while it was being published ("
                         + now.status() + "); nothing was published.", List.of());
             }
-            requireApprovals(c, now);
-            Long inService = store.activeRevisionBesides(c, id).orElse(null);
+            requireApprovals(tx, now);
+            Long inService = tx.activeRevisionBesides(id).orElse(null);
             if (!Objects.equals(inService, active.id())) {
                 throw new ProblemException(HttpStatus.CONFLICT, "The rules in service changed while draft " + id
                         + " was being published; nothing was published. Publish it again.", List.of());
             }
-            drafts.markPublished(c, id, store.latestRevisionOfDraft(c, id).orElseThrow(() ->
+            tx.markPublished(id, tx.latestRevisionOfDraft(id).orElseThrow(() ->
                     new IllegalStateException("the publication of draft " + id + " stored no revision")));
             return null;
-        });
+        }));
         return new Publication(published.revision(), published.previousVersion(), published.changed(), rebased, view(id));
     }
 
@@ -400,8 +395,8 @@ public class DraftService {
      * The status says APPROVED; the approvals are counted again, against the setting as it is now: a
      * draft approved by one person when two are now required is not published.
      */
-    private void requireApprovals(Connection c, Draft d) throws SQLException {
-        int counted = approvals.counting(c, d).size(), needed = approvalsRequired();
+    private void requireApprovals(DraftStore.Tx tx, Draft d) {
+        int counted = approvals.counting(tx, d).size(), needed = approvalsRequired();
         if (counted < needed) {
             throw new ProblemException(HttpStatus.CONFLICT, "Draft " + d.id() + " has " + counted + " approval(s) of the content approved; "
                     + needed + " are required now (laurel.rules.approvals-required). Another person with the POLICY or ADMIN role must "
@@ -415,16 +410,16 @@ public class DraftService {
      * then fails it can simply be published again from its new base.
      */
     private void rebase(Draft d, RuleBundle target, RuleStore.Revision active, DraftCheck check, String by) {
-        writing(c -> {
-            Draft now = lock(c, d.id());
+        drafts.writing(tx -> {
+            Draft now = lock(tx, d.id());
             if (!sameContent(now, d)) {
                 throw new ProblemException(HttpStatus.CONFLICT, "Draft " + d.id() + " changed while it was being published ("
                         + now.status() + "); nothing was published.", List.of());
             }
-            drafts.replaceFiles(c, d.id(), target);
-            drafts.rebase(c, d.id(), active.id());
-            drafts.updateContent(c, d.id(), target.contentHash(), check, check.passed() ? DraftStatus.APPROVED : DraftStatus.OPEN);
-            log.append(c, new RuleChangeLog.Change(Action.REBASED, by, d.id(), active.id(), target.rulesVersion(), target.contentHash(),
+            tx.replaceFiles(d.id(), target);
+            tx.rebase(d.id(), active.id());
+            tx.updateContent(d.id(), target.contentHash(), check, check.passed() ? DraftStatus.APPROVED : DraftStatus.OPEN);
+            tx.append(new RuleChangeLog.Change(Action.REBASED, by, d.id(), active.id(), target.rulesVersion(), target.contentHash(),
                     "from revision " + d.baseRevisionId() + " onto revision " + active.id()
                             + (check.passed() ? "" : "; its check no longer passes: back to OPEN")));
             return null;
@@ -433,10 +428,10 @@ public class DraftService {
 
     /** An approved draft whose check fails when published goes back to OPEN, and the log says so. */
     private void reopen(Draft d, DraftCheck check, String by) {
-        writing(c -> {
-            if (!sameContent(lock(c, d.id()), d)) return null; // changed meanwhile: that change logged its own step
-            drafts.updateContent(c, d.id(), d.contentHash(), check, DraftStatus.OPEN);
-            log.append(c, new RuleChangeLog.Change(Action.REOPENED, by, d.id(), null, check.rulesVersion(), d.contentHash(),
+        drafts.writing(tx -> {
+            if (!sameContent(lock(tx, d.id()), d)) return null; // changed meanwhile: that change logged its own step
+            tx.updateContent(d.id(), d.contentHash(), check, DraftStatus.OPEN);
+            tx.append(new RuleChangeLog.Change(Action.REOPENED, by, d.id(), null, check.rulesVersion(), d.contentHash(),
                     "its check no longer passes on publication: back to OPEN, to be corrected and proposed again"));
             return null;
         });
@@ -449,19 +444,19 @@ public class DraftService {
 
     // ---- helpers ----
 
-    private DraftView view(Connection c, Draft d) throws SQLException {
-        List<Review> reviews = drafts.reviews(c, d.id());
-        List<DraftView.Approval> counted = approvals.counting(c, d).stream()
+    private DraftView view(DraftStore.Tx tx, Draft d) {
+        List<Review> reviews = tx.reviews(d.id());
+        List<DraftView.Approval> counted = approvals.counting(tx, d).stream()
                 .map(e -> new DraftView.Approval(e.actor(), e.changedAt(), e.detail())).toList();
         List<DraftView.Rejection> rejections = reviews.stream().filter(r -> r.verdict() == Review.Verdict.REJECT)
                 .map(r -> new DraftView.Rejection(r.reviewer(), r.reviewedAt(), r.reason())).toList();
-        Long active = store.active(c).map(a -> a.revision() == null ? null : a.revision().id()).orElse(null);
-        RuleBundle files = drafts.bundle(c, d.id());
+        Long active = tx.active().map(a -> a.revision() == null ? null : a.revision().id()).orElse(null);
+        RuleBundle files = tx.bundle(d.id());
         DraftCheck check = DraftCheck.fromJson(d.checkResult());
         return new DraftView(d.id(), d.title(), d.status(), d.baseRevisionId(), Objects.equals(active, d.baseRevisionId()), active,
-                d.author(), drafts.contributors(c, d.id()), d.createdAt(), d.updatedAt(), d.contentHash(), files.rulesVersion(),
+                d.author(), tx.contributors(d.id()), d.createdAt(), d.updatedAt(), d.contentHash(), files.rulesVersion(),
                 d.proposalNote(), counted, approvalsRequired(), rejections, check,
-                FileChanges.between(revisionFiles(c, d.baseRevisionId()), files), d.publishedRevisionId());
+                FileChanges.between(revisionFiles(tx, d.baseRevisionId()), files), d.publishedRevisionId());
     }
 
     /** The reviewer read the draft as it is: otherwise they would review content they have not seen. */
@@ -473,8 +468,8 @@ public class DraftService {
     }
 
     /** Four eyes: nobody who changed a draft reviews it. */
-    private void requireReviewer(Connection c, Draft d, String by, String verb) throws SQLException {
-        if (d.author().equals(by) || drafts.contributors(c, d.id()).contains(by)) {
+    private void requireReviewer(DraftStore.Tx tx, Draft d, String by, String verb) {
+        if (d.author().equals(by) || tx.contributors(d.id()).contains(by)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, by + " may not " + verb + " draft " + d.id() + ": "
                     + (d.author().equals(by) ? "its author" : "they changed it") + " cannot review it; another person with the POLICY "
                     + "or ADMIN role must.", List.of(new FieldError("reviewer", by + " " + (d.author().equals(by) ? "wrote" : "changed")
@@ -517,33 +512,33 @@ public class DraftService {
     }
 
     /** A stored revision's files, read on the caller's connection (never a second one from the pool while it is held). */
-    private RuleBundle revisionFiles(Connection c, long revisionId) throws SQLException {
+    private RuleBundle revisionFiles(DraftStore.Tx tx, long revisionId) {
         synchronized (revisions) {
             RuleBundle cached = revisions.get(revisionId);
             if (cached != null) return cached;
         }
-        RuleBundle bundle = store.bundle(c, revisionId); // a revision never changes: kept once read
+        RuleBundle bundle = tx.revisionBundle(revisionId); // a revision never changes: kept once read
         synchronized (revisions) {
             revisions.put(revisionId, bundle);
         }
         return bundle;
     }
 
-    private RuleStore.Revision activeRevision(Connection c) throws SQLException {
-        return store.active(c).map(RuleStore.Active::revision).orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT,
+    private RuleStore.Revision activeRevision(DraftStore.Tx tx) {
+        return tx.active().map(RuleStore.Active::revision).orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT,
                 "The rules in service have no stored revision yet.", List.of()));
     }
 
-    private Draft existing(Connection c, long id) throws SQLException {
-        return drafts.find(c, id).orElseThrow(() -> notFound(id));
+    private Draft existing(DraftStore.Tx tx, long id) {
+        return tx.find(id).orElseThrow(() -> notFound(id));
     }
 
-    private Draft lock(Connection c, long id) throws SQLException {
-        return drafts.lock(c, id).orElseThrow(() -> notFound(id));
+    private Draft lock(DraftStore.Tx tx, long id) {
+        return tx.lock(id).orElseThrow(() -> notFound(id));
     }
 
-    private Draft lockEditable(Connection c, long id) throws SQLException {
-        Draft d = lock(c, id);
+    private Draft lockEditable(DraftStore.Tx tx, long id) {
+        Draft d = lock(tx, id);
         if (!d.status().editable()) throw conflict(d, "changed");
         return d;
     }
@@ -569,17 +564,5 @@ public class DraftService {
                 return size() > size;
             }
         };
-    }
-
-    /**
-     * A draft step's transaction. The change log's head is locked first, as publishing locks it
-     * before the draft's row: one order for every writer, so a publish and a save of the same draft
-     * wait for each other instead of deadlocking (each step appends to the log, so takes it anyway).
-     */
-    private <T> T writing(RuleStore.SqlWork<T> work) {
-        return store.inTransaction(c -> {
-            Head.lock(c, Head.RULE_CHANGES);
-            return work.run(c);
-        });
     }
 }

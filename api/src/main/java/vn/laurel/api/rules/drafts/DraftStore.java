@@ -1,6 +1,11 @@
 package vn.laurel.api.rules.drafts;
 
 import jakarta.inject.Singleton;
+import vn.laurel.api.audit.Head;
+import vn.laurel.api.rules.RuleCandidates.Candidate;
+import vn.laurel.api.rules.RuleStore;
+import vn.laurel.api.rules.changes.RuleChangeLog;
+import vn.laurel.api.rules.changes.RuleChangeLog.Action;
 import vn.laurel.api.store.Now;
 import vn.laurel.engine.ruleset.RuleBundle;
 
@@ -13,11 +18,197 @@ import java.util.*;
  * The SQL of drafts: the draft row, its files (a complete copy of a rule set with its scenarios),
  * who changed it, and its reviews. Every method works in the caller's connection, so a change and
  * its line in the rule-set change log commit together.
+ *
+ * <p>{@link DraftService} decides what a draft step does and holds no connection: it runs the step
+ * through {@link #read} or {@link #writing}, which hand it a {@link Tx}, the statements of this store,
+ * of the rule store and of the change log on the one connection of that step.
  */
 @Singleton
 public class DraftStore {
     private static final String DRAFT = "SELECT id, title, base_revision_id, status, author, created_at, updated_at, content_hash, "
             + "proposal_note, check_passed, check_result, published_revision_id FROM ruleset_draft";
+
+    private final RuleStore rules;
+    private final RuleChangeLog log;
+
+    public DraftStore(RuleStore rules, RuleChangeLog log) {
+        this.rules = rules;
+        this.log = log;
+    }
+
+    // ---- a draft step's connection ----
+
+    /** What a draft step does with the statements of its connection. */
+    public interface Step<T> {
+        T run(Tx tx);
+    }
+
+    /** A step that reads, on a connection of its own. */
+    public <T> T read(Step<T> step) {
+        return rules.read(c -> run(c, step));
+    }
+
+    /**
+     * A step that writes, in a transaction of its own. The change log's head is locked first, as
+     * publishing locks it before the draft's row: one order for every writer, so a publish and a save
+     * of the same draft wait for each other instead of deadlocking (each step appends to the log, so
+     * takes it anyway).
+     */
+    public <T> T writing(Step<T> step) {
+        return rules.inTransaction(c -> {
+            Head.lock(c, Head.RULE_CHANGES);
+            return run(c, step);
+        });
+    }
+
+    /** A step to run inside another's transaction (a publication's), on its connection. */
+    public RuleStore.SqlWork<Void> alongside(Step<Void> step) {
+        return c -> run(c, step);
+    }
+
+    /**
+     * The step's statements throw {@link Failed} (the step holds no JDBC types); its SQLException is
+     * thrown on here, so the transaction rolls back and reports it as it does any other.
+     */
+    private <T> T run(Connection c, Step<T> step) throws SQLException {
+        try {
+            return step.run(new Tx(c));
+        } catch (Failed e) {
+            throw e.sql;
+        }
+    }
+
+    /** A statement of a step that failed, carried to {@link #run} (never seen outside this class). */
+    private static final class Failed extends RuntimeException {
+        final SQLException sql;
+
+        Failed(SQLException sql) {
+            super(sql.getMessage(), sql);
+            this.sql = sql;
+        }
+    }
+
+    private interface Sql<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T on(Sql<T> sql) {
+        try {
+            return sql.run();
+        } catch (SQLException e) {
+            throw new Failed(e);
+        }
+    }
+
+    /** The statements of one draft step, on its connection: see each method of the same name below. */
+    public final class Tx {
+        private final Connection c;
+
+        private Tx(Connection c) {
+            this.c = c;
+        }
+
+        public long insert(String title, String note, long baseRevisionId, String author, String contentHash, DraftCheck check) {
+            return on(() -> DraftStore.this.insert(c, title, note, baseRevisionId, author, contentHash, check));
+        }
+
+        public Optional<Draft> find(long id) { return on(() -> DraftStore.this.find(c, id)); }
+
+        public Optional<Draft> lock(long id) { return on(() -> DraftStore.this.lock(c, id)); }
+
+        public List<Draft> list(DraftStatus status, Long before, int limit) { return on(() -> DraftStore.this.list(c, status, before, limit)); }
+
+        public void updateContent(long id, String contentHash, DraftCheck check, DraftStatus status) {
+            on(() -> { DraftStore.this.updateContent(c, id, contentHash, check, status); return null; });
+        }
+
+        public void setStatus(long id, DraftStatus status) { on(() -> { DraftStore.this.setStatus(c, id, status); return null; }); }
+
+        public void propose(long id, DraftStatus status, String note) { on(() -> { DraftStore.this.propose(c, id, status, note); return null; }); }
+
+        public void rebase(long id, long baseRevisionId) { on(() -> { DraftStore.this.rebase(c, id, baseRevisionId); return null; }); }
+
+        public void markPublished(long id, long revisionId) { on(() -> { DraftStore.this.markPublished(c, id, revisionId); return null; }); }
+
+        public RuleBundle bundle(long id) { return on(() -> DraftStore.this.bundle(c, id)); }
+
+        public Optional<byte[]> file(long id, String path) { return on(() -> DraftStore.this.file(c, id, path)); }
+
+        public void putFile(long id, String path, byte[] content) { on(() -> { DraftStore.this.putFile(c, id, path, content); return null; }); }
+
+        public boolean deleteFile(long id, String path) { return on(() -> DraftStore.this.deleteFile(c, id, path)); }
+
+        public void replaceFiles(long id, RuleBundle bundle) { on(() -> { DraftStore.this.replaceFiles(c, id, bundle); return null; }); }
+
+        public void addContributor(long id, String person) { on(() -> { DraftStore.this.addContributor(c, id, person); return null; }); }
+
+        public List<String> contributors(long id) { return on(() -> DraftStore.this.contributors(c, id)); }
+
+        public void insertReview(long id, String reviewer, Review.Verdict verdict, String contentHash, String reason) {
+            on(() -> { DraftStore.this.insertReview(c, id, reviewer, verdict, contentHash, reason); return null; });
+        }
+
+        public List<Review> reviews(long id) { return on(() -> DraftStore.this.reviews(c, id)); }
+
+        /** The rule-set change log, in this step's transaction. */
+        public RuleChangeLog.Entry append(RuleChangeLog.Change change) { return on(() -> log.append(c, change)); }
+
+        public Optional<RuleChangeLog.Entry> latest(long draftId, Action action) { return on(() -> log.latest(c, draftId, action)); }
+
+        public List<RuleChangeLog.Entry> since(long draftId, long afterSequence, Action... actions) {
+            return on(() -> log.since(c, draftId, afterSequence, actions));
+        }
+
+        /** The change log's head, locked until the transaction ends (a publication's step takes it again: a no-op). */
+        public void lockChangeLog() { on(() -> Head.lock(c, Head.RULE_CHANGES)); }
+
+        /** The rule store's revisions and activations, as this step's transaction sees them. */
+        public Optional<RuleStore.Active> active() { return on(() -> rules.active(c)); }
+
+        public RuleBundle revisionBundle(long revisionId) { return on(() -> rules.bundle(c, revisionId)); }
+
+        public Optional<Long> activeRevisionBesides(long draftId) { return on(() -> rules.activeRevisionBesides(c, draftId)); }
+
+        public Optional<Long> latestRevisionOfDraft(long draftId) { return on(() -> rules.latestRevisionOfDraft(c, draftId)); }
+    }
+
+    // ---- the drafts approved and not yet published (RuleCandidates) ----
+
+    /** The newest approved drafts, at most {@code max}. */
+    public List<Candidate> approved(int max) {
+        return rules.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, content_hash FROM ruleset_draft WHERE status = 'APPROVED' "
+                    + "ORDER BY updated_at DESC LIMIT " + max); ResultSet rs = ps.executeQuery()) {
+                List<Candidate> out = new ArrayList<>();
+                while (rs.next()) out.add(new Candidate(rs.getLong(1), rs.getString(2)));
+                return out;
+            }
+        });
+    }
+
+    /** The rule files of a draft as a zip, only while it is approved with this content. */
+    public Optional<byte[]> approvedRulesZip(long draftId, String contentHash) {
+        return rules.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM ruleset_draft WHERE id = ? AND status = 'APPROVED' AND content_hash = ?")) {
+                ps.setLong(1, draftId);
+                ps.setString(2, contentHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return Optional.<byte[]>empty();
+                }
+            }
+            Map<String, byte[]> files = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT path, content FROM ruleset_draft_file WHERE draft_id = ? AND path LIKE ?")) {
+                ps.setLong(1, draftId);
+                ps.setString(2, RuleBundle.RULES + "%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) files.put(rs.getString(1), rs.getBytes(2));
+                }
+            }
+            return Optional.of(RuleBundle.of(files).rulesZip());
+        });
+    }
+
+    // ---- the statements, in the caller's connection ----
 
     /** A new OPEN draft; its note (a push's) is its proposal note until it is proposed with one of its own. */
     public long insert(Connection c, String title, String note, long baseRevisionId, String author, String contentHash, DraftCheck check)

@@ -14,11 +14,11 @@ import java.util.List;
  * the INSERT batches kept a batch's workers waiting for about a third of its wall time.
  * CSV format: text is always quoted, so an empty unquoted field can only mean NULL.
  */
-final class OutcomeCopy {
+final class OutcomeCopyStore {
     private static final String SQL = "COPY batch_outcome (batch_id, subject_id, unit_code, award, outcome, quota_rank, decision_id) "
             + "FROM STDIN WITH (FORMAT csv)";
 
-    private OutcomeCopy() {}
+    private OutcomeCopyStore() {}
 
     static boolean supported(Connection c) throws SQLException {
         return Databases.isPostgres(c);
