@@ -75,7 +75,9 @@ public class StoredCases {
 
     /** The unit's organisation, from its own subject; from a subject of the list when the unit has none. */
     private Organisation organisationOfUnit(String unit, Collection<Subject> listed) {
-        Optional<Subject> own = facts.subject(unit);
+        // A list of units holds the unit already: its facts are not read twice.
+        Optional<Subject> own = Optional.ofNullable(listed.stream().filter(s -> s.id().equals(unit)).findFirst()
+                .orElseGet(() -> facts.subject(unit).orElse(null)));
         if (own.isPresent()) return facts.organisationOf(own.get());
         return listed.isEmpty() ? null : facts.organisationOf(listed.iterator().next());
     }

@@ -49,7 +49,8 @@ record MemberRuns(List<History> histories, List<MemberResult> results, List<Para
         List<List<AwardResult>> capped = Quotas.applyAmong(histories, runs.stream().map(Run::results).toList(), memberAwards,
                 doc.year(), rules.parameters(), doc.asOf(), doc.organisation(), quotaParameters);
         List<ParameterUse> parameters = new ArrayList<>();
-        quotaParameters.values().forEach(parameters::addAll);
+        // Each capped award read the same ranking weights: list each parameter once.
+        quotaParameters.values().forEach(uses -> Answers.addDistinct(parameters, uses));
         List<MemberResult> results = new ArrayList<>();
         for (int m = 0; m < runs.size(); m++) {
             Answers.addDistinct(parameters, runs.get(m).parameters());

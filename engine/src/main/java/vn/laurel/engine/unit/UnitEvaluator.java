@@ -1,6 +1,5 @@
 package vn.laurel.engine.unit;
 
-import vn.laurel.engine.concurrent.Parallel;
 import vn.laurel.engine.evaluation.EvaluationResult;
 import vn.laurel.engine.evaluation.Evaluator;
 import vn.laurel.engine.evaluation.Quotas;
@@ -52,8 +51,10 @@ public final class UnitEvaluator {
             decided.accept(doc.subject().id());
             return answer;
         };
-        List<EvaluationResult> answers = parallel && unit.members().size() > 1
-                ? Parallel.map("laurel-unit", unit.members(), one) : unit.members().stream().map(one).toList();
+        // The common pool, shared by every request, as before: a pool per request would let concurrent
+        // candidates lists start a core's worth of threads each.
+        List<EvaluationResult> answers = parallel
+                ? unit.members().parallelStream().map(one).toList() : unit.members().stream().map(one).toList();
         List<Subject> subjects = unit.members().stream().map(CaseDocument::subject).toList();
         Quotas.Capped capped = Quotas.capTogether(rules.parameters(), unit.asOf(), unit.organisation(), subjects, answers);
         EvaluationResult own = null;
