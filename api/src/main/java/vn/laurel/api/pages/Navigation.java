@@ -17,7 +17,8 @@ public class Navigation {
             new Link("/candidates", "nav.candidates", "home.candidatesText", PageRoles.CANDIDATES),
             new Link("/what-if", "nav.whatIf", "home.whatIfText", PageRoles.WHAT_IF),
             new Link("/batches", "nav.batches", "home.batchesText", PageRoles.BATCHES),
-            new Link("/audit", "nav.audit", "home.auditText", PageRoles.AUDIT));
+            new Link("/audit", "nav.audit", "home.auditText", PageRoles.AUDIT),
+            new Link("/workbench", "nav.workbench", "home.workbenchText", PageRoles.WORKBENCH));
 
     public List<Link> linksFor(Authentication user) {
         return LINKS.stream().filter(l -> Pages.hasAny(user, l.roles())).toList();

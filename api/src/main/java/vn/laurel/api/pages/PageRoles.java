@@ -25,6 +25,16 @@ public final class PageRoles {
     public static final Set<String> BATCHES = Set.of(Roles.CLIENT, Roles.ADMIN);
     /** Decisions, replay, the audit chain, checkpoints, the rule-set change log (/api/v1/decisions, /api/v1/audit). */
     public static final Set<String> AUDIT = Set.of(Roles.AUDITOR, Roles.ADMIN);
+    /**
+     * The rules workbench: reading the catalogue, the rules, drafts, their diffs, previews, scenarios and
+     * the history (GET /api/v1/ruleset/**, /api/v1/ruleset/drafts/**: POLICY, AUDITOR, ADMIN).
+     */
+    public static final Set<String> WORKBENCH = Set.of(Roles.POLICY, Roles.AUDITOR, Roles.ADMIN);
+    /**
+     * Changing the rules in the workbench: opening and editing drafts, proposing, approving, rejecting,
+     * publishing, rolling back (the writing endpoints of /api/v1/ruleset/**: POLICY, ADMIN).
+     */
+    public static final Set<String> WORKBENCH_EDIT = Set.of(Roles.POLICY, Roles.ADMIN);
     /** Stored facts with their versions (GET /api/v1/subjects/{id}, /api/v1/facts/...). */
     public static final Set<String> FACTS = Set.of(Roles.CLERK, Roles.AUDITOR, Roles.ADMIN);
 

@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Runs a bundle's own scenarios against rules: the scenarios travel with the rules they prove. */
-final class ScenarioCheck {
+public final class ScenarioCheck {
     private ScenarioCheck() {}
 
     /** The bundle's scenario files extracted to a temporary folder, run, and the folder removed. */
-    static ScenarioReport run(RuleSet rules, RuleBundle bundle) {
+    public static ScenarioReport run(RuleSet rules, RuleBundle bundle) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("laurel-scenarios-");
@@ -36,7 +36,7 @@ final class ScenarioCheck {
     }
 
     /** Each failing scenario as its file (scenarios/…) and what went wrong. */
-    static List<FieldError> failures(ScenarioReport report) {
+    public static List<FieldError> failures(ScenarioReport report) {
         List<FieldError> errors = new ArrayList<>();
         for (ScenarioResult r : report.results()) {
             if (r.passed()) continue;

@@ -153,6 +153,14 @@ public class DraftService {
         });
     }
 
+    /** Every file of the draft (rules/…, scenarios/…) as it stands. */
+    public RuleBundle bundle(long id) {
+        return drafts.read(tx -> {
+            existing(tx, id);
+            return tx.bundle(id);
+        });
+    }
+
     public byte[] file(long id, String path) {
         return drafts.read(tx -> {
             existing(tx, id);

@@ -1,0 +1,52 @@
+package vn.laurel.api.workbench;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import vn.laurel.api.problem.ProblemException;
+import vn.laurel.api.rules.RuleSetHolder;
+import vn.laurel.api.rules.RuleStore;
+import vn.laurel.api.rules.drafts.DraftService;
+import vn.laurel.engine.ruleset.RuleSet;
+
+/**
+ * Finds what a workbench page shows: the rules in service (no draft named) or a draft's files and its
+ * rules compiled through the service's cache (so reading a draft twice compiles it once).
+ */
+@Singleton
+public class WorkbenchSources {
+    private final RuleSetHolder holder;
+    private final RuleStore store;
+    private final DraftService drafts;
+
+    public WorkbenchSources(RuleSetHolder holder, RuleStore store, DraftService drafts) {
+        this.holder = holder;
+        this.store = store;
+        this.drafts = drafts;
+    }
+
+    /** The rules in service, with the files of the revision that put them there. */
+    public WorkbenchSource active() {
+        var active = holder.active();
+        Long revision = active.revisionId();
+        if (revision == null) throw new IllegalStateException("the rules in service have no stored revision");
+        return new WorkbenchSource(null, revision, store.bundle(revision), active.rules());
+    }
+
+    /** A draft's files and compiled rules (null when they do not compile); 404 problem for no such draft. */
+    public WorkbenchSource draft(long id) {
+        var view = drafts.view(id);
+        var files = drafts.bundle(id);
+        RuleSet compiled;
+        try {
+            compiled = drafts.compiled(id);
+        } catch (ProblemException e) {
+            compiled = null; // does not compile: the draft's check lists the problems
+        }
+        return new WorkbenchSource(id, view.baseRevision(), files, compiled);
+    }
+
+    /** A draft when one is named, else the rules in service. */
+    public WorkbenchSource of(@Nullable Long draftId) {
+        return draftId == null ? active() : draft(draftId);
+    }
+}
