@@ -221,7 +221,7 @@ public class ScenariosPages {
             return readOnly(request, model, text, "wbscenarios.readOnly.unmodelled", null);
         }
         if (d.source().compiled() == null) return readOnly(request, model, text, "wbscenarios.error.noRules", null);
-        model.put("result", result(d, file, Pages.lang(request)));
+        model.put("result", result(d.source().compiled(), file, doc, Pages.lang(request)));
         return formPage(request, HttpStatus.OK, d, model, form, List.of(), null);
     }
 
@@ -360,13 +360,20 @@ public class ScenariosPages {
         return pages.page(request, "workbench/scenario-form", model);
     }
 
-    /** The scenario's result under the draft's rules now (one evaluation), for the form page. */
-    private @Nullable ScenarioExecution.Outcome result(Draft d, String file, String lang) {
-        RuleSet rules = d.source().compiled();
-        if (rules == null) return null;
-        ScenarioRuns.Run run = runs.of(rules, d.source().files());
-        return run.scenarios().stream().filter(s -> ("scenarios/" + s.file()).equals(file)).findFirst()
-                .map(s -> ScenarioExecution.run(new Evaluator(() -> rules), rules, s, lang)).orElse(null);
+    /**
+     * The scenario's result under the draft's rules now: this one file evaluated (not the whole run,
+     * which the save's check has just done), read as the scenario runner reads it (codes checked).
+     */
+    private static ScenarioExecution.Outcome result(RuleSet rules, String file, CaseDocument doc, String lang) {
+        String relative = file.substring("scenarios/".length());
+        ScenarioRunner.Scenario s;
+        try {
+            FactCodes.require(rules, doc);
+            s = new ScenarioRunner.Scenario(relative, doc, doc.expect().isEmpty() ? "the scenario has no 'expect' section" : null);
+        } catch (CaseFormatException e) {
+            s = new ScenarioRunner.Scenario(relative, null, "invalid case document: " + e.getMessage());
+        }
+        return ScenarioExecution.run(new Evaluator(() -> rules), rules, s, lang);
     }
 
     // ------------------------------------------------------------------ shared
