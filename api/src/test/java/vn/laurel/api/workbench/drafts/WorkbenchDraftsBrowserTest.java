@@ -287,4 +287,42 @@ class WorkbenchDraftsBrowserTest extends BrowserTest {
             assertThat(policy.locator("main form[method=post]").count()).isZero();
         }
     }
+
+    /** As EveryPageBrowserTest checks every page an admin reaches (these are reached once the catalogue's /workbench exists). */
+    @Test
+    void every_page_is_labelled_fits_375_px_and_reports_no_error_in_both_languages() {
+        DraftView d = drafts.create("Sound pages", null, "policy");
+        replace(d.id(), SCENARIO, OLD_NAME, NEW_NAME, "policy");
+        for (String lang : java.util.List.of("vi", "en")) {
+            try (BrowserContext ctx = context()) {
+                Page page = ctx.newPage();
+                java.util.List<String> errors = new java.util.ArrayList<>(), wide = new java.util.ArrayList<>();
+                page.onConsoleMessage(m -> {
+                    if (m.type().equals("error")) errors.add(page.url() + ": " + m.text());
+                });
+                page.onPageError(e -> errors.add(page.url() + ": " + e));
+                signIn(page, "admin");
+                page.navigate(base() + "/?lang=" + lang);
+                for (String url : new String[]{"/workbench/drafts", "/workbench/drafts/" + d.id(), "/workbench/drafts/" + d.id() + "/diff",
+                        "/workbench/drafts/" + d.id() + "/diff?against=active", "/workbench/history"}) {
+                    page.setViewportSize(1280, 900);
+                    assertThat(page.navigate(base() + url).status()).as(url).isEqualTo(200);
+                    assertThat(page.locator("html").getAttribute("lang")).isEqualTo(lang);
+                    Object unlabelled = page.evaluate("() => [...document.querySelectorAll('input, select, textarea')]"
+                            + ".filter(e => e.type !== 'hidden' && e.type !== 'submit' && e.type !== 'button')"
+                            + ".filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))"
+                            + ".map(e => e.name || e.id)");
+                    assertThat((java.util.List<?>) unlabelled).as(url + " controls without a label").isEmpty();
+                    page.setViewportSize(375, 800);
+                    // The page's own part (main): the site header's width is the layout's (see the report), a table scrolls in its box.
+                    Object over = page.evaluate("() => [...document.querySelectorAll('main, main *')]"
+                            + ".filter(e => !(e.parentElement && e.parentElement.closest('.scroll')) && e.getBoundingClientRect().right > 376)"
+                            + ".slice(0, 12).map(e => e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(e.getBoundingClientRect().right))");
+                    if (over instanceof java.util.List<?> l && !l.isEmpty()) wide.add(url + " " + lang + ": " + l);
+                }
+                assertThat(errors).as("errors reported by the browser").isEmpty();
+                assertThat(wide).as("pages wider than 375 px").isEmpty();
+            }
+        }
+    }
 }
