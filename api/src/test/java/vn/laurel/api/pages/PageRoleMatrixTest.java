@@ -46,6 +46,8 @@ class PageRoleMatrixTest extends PostgresTest {
         MATRIX.put("/audit", List.of("auditor", "admin"));
         MATRIX.put("/audit/verify", List.of("auditor", "admin"));
         MATRIX.put("/audit/changes", List.of("auditor", "admin"));
+        MATRIX.put("/workbench/drafts", List.of("policy", "auditor", "admin"));
+        MATRIX.put("/workbench/history", List.of("policy", "auditor", "admin"));
     }
 
     @Inject
