@@ -27,6 +27,7 @@ import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.api.web.Params;
 import vn.laurel.engine.catalogue.AwardDefinition;
 import vn.laurel.engine.ruleset.RuleSet;
+import vn.laurel.engine.ruleset.RuleSetException;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -89,7 +90,7 @@ public class PreviewPages {
         RuleSet proposed;
         try {
             proposed = drafts.compiled(id);
-        } catch (ProblemException e) {
+        } catch (ProblemException | RuleSetException e) {
             // Its problems are on the draft's page (the check names file and line): say so and link there.
             model.put("notCompiling", true);
             return pages.page(request, HttpStatus.UNPROCESSABLE_ENTITY, "workbench/preview", model);

@@ -109,7 +109,9 @@ class WorkbenchPreviewBrowserTest extends BrowserTest {
         long id = draft();
         Set<String> expected = expectedChanges(id);
         assertThat(expected).as("the draft flips someone in the demo department in 2025").isNotEmpty();
+        List<String> consoleErrors = new ArrayList<>();
         try (BrowserContext ctx = context(); Page page = ctx.newPage()) {
+            page.onConsoleMessage(m -> { if (m.type().equals("error")) consoleErrors.add(m.text()); });
             signIn(page, "policy");
             // The form first: nothing evaluated until a unit is given.
             Response first = page.navigate(url(id, ""));
@@ -171,7 +173,14 @@ class WorkbenchPreviewBrowserTest extends BrowserTest {
             assertThat(byName).isNotEmpty().allMatch(row -> row.startsWith(person + "|"));
             assertThat(byName.size()).isLessThanOrEqualTo(expected.size());
             assertThat(page.locator("#q").inputValue()).isEqualTo(SubjectSearch.fold(name));
+            page.locator("section.unit-group").first().evaluate("e => e.scrollIntoView({block: 'center'})");
             shot(page, "workbench-preview-filtered-vi");
+            // A narrow screen: no sideways scroll (the tables become cards).
+            page.setViewportSize(375, 800);
+            page.navigate(url(id, "unit=" + DEPT + "&includeSubunits=true&year=2025"));
+            assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(375);
+            page.setViewportSize(1280, 900);
+            assertThat(consoleErrors).isEmpty();
 
             // The files: every filtered row (here: the whole report, then the award filter).
             String all = "/workbench/drafts/" + id + "/preview?unit=" + DEPT + "&includeSubunits=true&year=2025";
