@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import vn.laurel.api.export.Table;
 import vn.laurel.api.i18n.ValueTexts;
 import vn.laurel.api.preview.PreviewService;
+import vn.laurel.engine.criteria.Requirement;
 
 import java.util.*;
 
@@ -133,7 +134,19 @@ public class PreviewViews {
     }
 
     private String requirement(@Nullable Object v, String lang) {
-        return v == null ? "—" : values.requirement(v, lang);
+        return v == null ? "—" : values.requirement(asMap(v), lang);
+    }
+
+    /** The engine's Requirement as the {operator, value} map ValueTexts phrases (as the API's JSON has it). */
+    static Object asMap(Object v) {
+        if (v instanceof Requirement r) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("operator", r.operator() == null ? null : r.operator().name());
+            m.put("value", asMap(r.value()));
+            return m;
+        }
+        if (v instanceof List<?> l) return l.stream().map(PreviewViews::asMap).toList();
+        return v;
     }
 
     String text(String lang, String key) {

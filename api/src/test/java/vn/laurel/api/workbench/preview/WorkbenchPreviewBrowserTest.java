@@ -139,6 +139,8 @@ class WorkbenchPreviewBrowserTest extends BrowserTest {
             assertThat(withoutUnit).isEqualTo(expected);
             assertThat(page.locator("tr.change a.person").first().getAttribute("href")).matches("/people/P-[0-9]+\\?year=2025");
             assertThat(page.locator("tr.change td.criteria li").count()).isGreaterThanOrEqualTo(expected.size());
+            // Requirements in words ("từ 6 trở lên"…), not the engine's record.
+            assertThat(page.locator("tr.change td.criteria").allInnerTexts()).noneMatch(t -> t.contains("Requirement[") || t.contains("AT_LEAST"));
             shot(page, "workbench-preview-vi");
 
             // Again: from the kept report.
