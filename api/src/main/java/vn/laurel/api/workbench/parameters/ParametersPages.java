@@ -86,6 +86,7 @@ public class ParametersPages {
         model.put("compiled", d.compiled());
         model.put("unreadable", d.unreadable());
         model.put("today", today().toString());
+        model.put("confidenceNames", confidenceNames(lang));
         return pages.page(request, "workbench/parameters", model);
     }
 
@@ -171,6 +172,7 @@ public class ParametersPages {
         model.put("notOpen", open ? null : msg.text(lang, "wbparams.notOpen").replace("{0}", msg.text(lang, "wbparams.status." + d.draft().status())));
         model.put("form", form);
         model.put("confidences", List.of("VERIFIED", "RECALLED", "UNCONFIRMED"));
+        model.put("confidenceNames", confidenceNames(lang));
         // Each field's message names the field, so that the summary alone says where to look.
         Map<String, String> fieldErrors = new LinkedHashMap<>();
         errors.forEach((f, key) -> fieldErrors.put(f, msg.text(lang, "wbparams.field." + f) + ": "
@@ -216,6 +218,13 @@ public class ParametersPages {
         var msg = pages.messages();
         return new ParameterViews.Scopes(msg.text(lang, "wbparams.scope.national"), msg.text(lang, "wbparams.scope.organisation"),
                 msg.text(lang, "wbparams.scope.sector"));
+    }
+
+    /** VERIFIED, RECALLED, UNCONFIRMED in words of the page's language (a HashMap: a parameter without confidence looks up null). */
+    private Map<String, String> confidenceNames(String lang) {
+        Map<String, String> names = new HashMap<>();
+        for (String c : ParameterForm.CONFIDENCES) names.put(c, pages.messages().text(lang, "wbparams.confidence." + c));
+        return names;
     }
 
     private LocalDate today() {
