@@ -170,6 +170,12 @@ class WorkbenchParametersBrowserTest extends BrowserTest {
                     .set("_csrf", csrf).set("from", "2027-01-01").set("value", "9").set("reference", "x").set("confidence", "VERIFIED"))
                     .setMaxRedirects(0));
             assertThat(post.status()).isEqualTo(403);
+            // No sideways scroll on a 375 px screen (the tables become cards).
+            page.setViewportSize(375, 800);
+            for (String url : List.of(page(""), page("/" + PARAM))) {
+                page.navigate(url);
+                assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).as(url).isLessThanOrEqualTo(375);
+            }
             assertThat(page.navigate(page("/no.such.parameter")).status()).isEqualTo(404);
             assertThat(page.navigate(base() + "/workbench/drafts/999999/parameters").status()).isEqualTo(404);
         }
