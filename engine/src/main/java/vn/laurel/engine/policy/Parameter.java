@@ -47,6 +47,8 @@ public record Parameter(String name, Localized description, String unit, String 
     }
 
     private ParameterUse use(ParameterValue v, String scopeName) {
-        return new ParameterUse(name, v.value(), v.from(), scopeName, v.reference(), confidence, file);
+        // A value's own confidence, when it has one, is what the answer can say of the value it used.
+        return new ParameterUse(name, v.value(), v.from(), scopeName, v.reference(),
+                v.confidence() != null ? v.confidence() : confidence, file);
     }
 }

@@ -10,11 +10,18 @@ import java.time.LocalDate;
  *                     day the file was submitted rather than the appraisal date (Decree 152/2025/ND-CP
  *                     art. 60.3 keeps Decree 98/2023 for files submitted before 2025-07-01): the value
  *                     is in force only for files submitted on or after {@code from}
+ * @param confidence   VERIFIED, RECALLED or UNCONFIRMED for this value alone (a new value may be less
+ *                     certain than the parameter's older ones); null: the parameter's confidence
  */
 public record ParameterValue(LocalDate from, Object value, String reference, String organisation, String sector,
-                             boolean bySubmission) {
+                             boolean bySubmission, String confidence) {
     public ParameterValue(LocalDate from, Object value, String reference, String organisation, String sector) {
-        this(from, value, reference, organisation, sector, false);
+        this(from, value, reference, organisation, sector, false, null);
+    }
+
+    public ParameterValue(LocalDate from, Object value, String reference, String organisation, String sector,
+                          boolean bySubmission) {
+        this(from, value, reference, organisation, sector, bySubmission, null);
     }
 
     public boolean isNational() { return organisation == null && sector == null; }

@@ -193,8 +193,9 @@ final class RulesDirectory {
 
     record ParameterEntry(Localized description, String unit, String confidence, List<ValueEntry> values) {}
 
+    /** {@code confidence}: this value's own (VERIFIED, RECALLED, UNCONFIRMED); absent: the parameter's. */
     record ValueEntry(LocalDate from, Object value, String reference, String organisation, String sector,
-                      String appliesBy) {}
+                      String appliesBy, String confidence) {}
 
     /** {@code appliesBy}: APPRAISAL (default) or SUBMISSION; null after recording a problem. */
     private Boolean appliesBy(String file, String what, String appliesBy) {
@@ -236,9 +237,16 @@ final class RulesDirectory {
                                 "every value of parameter " + name + " needs 'from' (a date) and 'value'"));
                         continue;
                     }
-                    Boolean bySubmission = appliesBy(file, "parameter " + name + ", value from " + v.from(), v.appliesBy());
+                    String what = "parameter " + name + ", value from " + v.from();
+                    Boolean bySubmission = appliesBy(file, what, v.appliesBy());
                     if (bySubmission == null) continue;
-                    values.add(new ParameterValue(v.from(), v.value(), v.reference(), v.organisation(), v.sector(), bySubmission));
+                    if (v.confidence() != null && !RuleMetadata.CONFIDENCE.contains(v.confidence())) {
+                        problems.add(RuleProblem.error(file, 0, 0, what + ": confidence must be one of "
+                                + new TreeSet<>(RuleMetadata.CONFIDENCE) + ", not \"" + v.confidence() + "\""));
+                        continue;
+                    }
+                    values.add(new ParameterValue(v.from(), v.value(), v.reference(), v.organisation(), v.sector(),
+                            bySubmission, v.confidence()));
                 }
                 parameters.put(name, new Parameter(name, e.description(), e.unit(), e.confidence(), file, values));
             });
