@@ -52,7 +52,19 @@ class WorkbenchCataloguePagesBrowserTest extends BrowserTest {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(375, 800))) {
             Page page = context.newPage();
             signIn(page, "auditor");
-            for (String[] p : PAGES) {
+            List<String> addresses = new ArrayList<>(PAGES.stream().map(p -> p[0]).toList());
+            // Every award's page in every regime: criterion codes are long words.
+            page.navigate(base() + "/workbench");
+            @SuppressWarnings("unchecked")
+            List<String> regimes = (List<String>) page.evaluate("() => Array.from(document.querySelectorAll('#regime option')).map(o => o.value)");
+            for (String regime : regimes) {
+                page.navigate(base() + "/workbench?regime=" + regime);
+                @SuppressWarnings("unchecked")
+                List<String> awards = (List<String>) page.evaluate("() => Array.from(document.querySelectorAll('#awards tbody a')).map(a => a.getAttribute('href'))");
+                addresses.addAll(awards);
+            }
+            for (String address : addresses) {
+                String[] p = {address};
                 page.navigate(base() + p[0] + "&lang=vi");
                 Object width = page.evaluate("() => document.documentElement.scrollWidth");
                 Object wide = page.evaluate("() => Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 376)"

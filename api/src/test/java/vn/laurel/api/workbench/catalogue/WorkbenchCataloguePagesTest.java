@@ -49,6 +49,11 @@ class WorkbenchCataloguePagesTest extends PostgresTest {
 
     @Inject
     EmbeddedServer server;
+
+    @Override
+    protected String database() {
+        return "laurel_wb_catalogue"; // a draft is opened here
+    }
     @Inject
     WorkbenchSources sources;
     @Inject
@@ -152,6 +157,28 @@ class WorkbenchCataloguePagesTest extends PostgresTest {
                 .contains("Đây là chế độ đầu tiên được mô hình hóa");
         assertThat(unescape(get(auditor, "/workbench/rules?regime=LAW_2022&award=ADVANCED_LABORER&criterion=EMULATION_PARTICIPATION&lang=en").body()))
                 .contains("New in this regime");
+    }
+
+    @Test
+    void a_draft_is_read_with_links_to_its_editor_and_its_scenarios() throws Exception {
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/api/v1/ruleset/drafts"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("policy:policy".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"catalogue test\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*(\\d+)").matcher(created.body());
+        assertThat(id.find()).isTrue();
+        String draft = id.group(1);
+        HttpClient auditor = signedIn("auditor");
+        HttpResponse<String> catalogue = get(auditor, "/workbench?regime=LAW_2022&draft=" + draft);
+        assertThat(catalogue.statusCode()).isEqualTo(200);
+        assertThat(unescape(catalogue.body())).contains("Bản nháp số " + draft).contains("/workbench/awards/ADVANCED_LABORER?regime=LAW_2022&draft=" + draft);
+        String award = unescape(get(auditor, "/workbench/awards/ADVANCED_LABORER?regime=LAW_2022&draft=" + draft).body());
+        assertThat(award).contains("/workbench/drafts/" + draft + "/scenarios/edit?file=scenarios%2Fadvanced-laborer%2F");
+        WorkbenchSource source = sources.draft(Long.parseLong(draft));
+        CriterionDefinition c = criterion(source.compiled(), "LAW_2022");
+        String rule = unescape(get(auditor, "/workbench/rules?regime=LAW_2022&award=ADVANCED_LABORER&criterion=RATING_GOOD_OR_BETTER&draft=" + draft).body());
+        assertThat(rule).contains("href=\"/workbench/drafts/" + draft + "/files/rules/" + c.file() + "#L" + c.line() + "\"");
     }
 
     @Test
