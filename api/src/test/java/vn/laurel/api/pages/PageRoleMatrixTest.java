@@ -48,6 +48,9 @@ class PageRoleMatrixTest extends PostgresTest {
         MATRIX.put("/audit/changes", List.of("auditor", "admin"));
         MATRIX.put("/workbench/drafts", List.of("policy", "auditor", "admin"));
         MATRIX.put("/workbench/history", List.of("policy", "auditor", "admin"));
+        MATRIX.put("/workbench", List.of("policy", "auditor", "admin"));
+        MATRIX.put("/workbench/awards/ADVANCED_LABORER?regime=LAW_2022", List.of("policy", "auditor", "admin"));
+        MATRIX.put("/workbench/rules?regime=LAW_2022&award=ADVANCED_LABORER&criterion=RATING_GOOD_OR_BETTER", List.of("policy", "auditor", "admin"));
     }
 
     @Inject
