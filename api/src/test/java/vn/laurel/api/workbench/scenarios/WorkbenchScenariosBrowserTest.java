@@ -88,7 +88,7 @@ class WorkbenchScenariosBrowserTest extends BrowserTest {
             assertThat(page.locator("#name")).hasValue("Someone hired on 1 July has exactly six months of service and qualifies");
             assertThat(page.locator("[name='subject.hiredOn']")).hasValue("2025-07-01");
             assertThat(page.locator("[name='subject.ratings[1].rating']")).hasValue("GOOD");
-            both(page, url("/edit?file=" + HIRED), "workbench-scenario-form", "form.sc-form legend");
+            both(page, url("/edit?file=" + HIRED), "workbench-scenario-form", "#facts-ratings");
 
             page.selectOption("[name='expect.ADVANCED_LABORER.outcome']", "NOT_ELIGIBLE");
             page.check("[id='expect.ADVANCED_LABORER.because-MIN_SERVICE_MONTHS']");
