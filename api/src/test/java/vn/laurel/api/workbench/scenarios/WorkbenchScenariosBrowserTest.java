@@ -64,10 +64,16 @@ class WorkbenchScenariosBrowserTest extends BrowserTest {
     }
 
     void both(Page page, String address, String shot) {
-        page.navigate(address + (address.contains("?") ? "&" : "?") + "lang=en");
-        shot(page, shot + "-en");
-        page.navigate(address + (address.contains("?") ? "&" : "?") + "lang=vi");
-        shot(page, shot + "-vi");
+        both(page, address, shot, null);
+    }
+
+    /** The page in English then Vietnamese (left so), each shot with {@code show} (if any) scrolled into view. */
+    void both(Page page, String address, String shot, String show) {
+        for (String lang : new String[] {"en", "vi"}) {
+            page.navigate(address + (address.contains("?") ? "&" : "?") + "lang=" + lang);
+            if (show != null) page.locator(show).first().scrollIntoViewIfNeeded();
+            shot(page, shot + "-" + lang);
+        }
     }
 
     @Test
@@ -82,7 +88,7 @@ class WorkbenchScenariosBrowserTest extends BrowserTest {
             assertThat(page.locator("#name")).hasValue("Someone hired on 1 July has exactly six months of service and qualifies");
             assertThat(page.locator("[name='subject.hiredOn']")).hasValue("2025-07-01");
             assertThat(page.locator("[name='subject.ratings[1].rating']")).hasValue("GOOD");
-            both(page, url("/edit?file=" + HIRED), "workbench-scenario-form");
+            both(page, url("/edit?file=" + HIRED), "workbench-scenario-form", "#facts-ratings");
 
             page.selectOption("[name='expect.ADVANCED_LABORER.outcome']", "NOT_ELIGIBLE");
             page.check("[id='expect.ADVANCED_LABORER.because-MIN_SERVICE_MONTHS']");
