@@ -67,10 +67,16 @@ class WorkbenchJourneyBrowserTest extends BrowserTest {
                   "ratings":[{"year":2025,"rating":"GOOD"}],
                   "attestations":[{"year":2025,"criterion":"EMULATION_PARTICIPATION","value":true,"attestedBy":"Hội đồng TĐKT"}]}}]
                 """.formatted(PERSON);
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/imports"))
+        importAsClerk("", "application/json", doc);
+        // Their membership of the unit from the day they were hired: the preview counts a unit's members.
+        importAsClerk("?file=memberships.csv", "text/csv", "subject,unit,from,to\n" + PERSON + ",HN-SKHCN-DEMO-TDC,2025-06-16,\n");
+    }
+
+    void importAsClerk(String query, String type, String body) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/imports" + query))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("clerk:clerk".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(doc)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     }
 
