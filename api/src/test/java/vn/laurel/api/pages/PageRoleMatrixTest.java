@@ -46,10 +46,24 @@ class PageRoleMatrixTest extends PostgresTest {
         MATRIX.put("/audit", List.of("auditor", "admin"));
         MATRIX.put("/audit/verify", List.of("auditor", "admin"));
         MATRIX.put("/audit/changes", List.of("auditor", "admin"));
+        // The rule editor (draft 1: workbenchDraft() opens it before the test).
+        MATRIX.put("/workbench/drafts/1/files", List.of("policy", "auditor", "admin"));
+        MATRIX.put("/workbench/drafts/1/files/rules/awards/advanced-laborer.drl", List.of("policy", "auditor", "admin"));
+        MATRIX.put("/workbench/drafts/1/rule?file=rules/awards/advanced-laborer.drl&rule=ADVANCED_LABORER%3A+rated+good+or+better",
+                List.of("policy", "auditor", "admin"));
     }
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    vn.laurel.api.rules.drafts.DraftService drafts;
+
+    /** The workbench's pages of a draft need one: draft 1, opened once in this test's own database. */
+    @org.junit.jupiter.api.BeforeEach
+    void workbenchDraft() {
+        if (drafts.list(null, null, 1).isEmpty()) drafts.create("Role matrix", null, "policy");
+    }
 
     @Override
     protected String database() {
