@@ -120,7 +120,7 @@ public class RuleFieldsPages {
         if (t.draft().status() != DraftStatus.OPEN) return page(request, HttpStatus.CONFLICT, t, values, null, "wbeditor.error.notOpen", null, null);
         for (DrlRuleHeaders.Meta m : t.rule().meta()) {
             String v = values.get(m.name());
-            String problem = problem(m.name(), v, t.regimes());
+            String problem = problem(m.name(), v, m.value(), t.regimes());
             if (problem != null) return page(request, HttpStatus.UNPROCESSABLE_ENTITY, t, values, null, problem, m.name(), null);
         }
         String next = DrlRuleHeaders.rewrite(t.text(), t.rule().name(), values);
@@ -135,10 +135,14 @@ public class RuleFieldsPages {
     }
 
     /** The message key of what is wrong with a value, or null. */
-    private static @Nullable String problem(String name, String value, List<String> regimes) {
+    private static @Nullable String problem(String name, String value, String was, List<String> regimes) {
         if (value == null || value.isBlank()) return name.equals("regimes") ? "wbeditor.error.regimes" : "wbeditor.error.required";
         if (value.length() > MAX_VALUE) return "wbeditor.error.tooLong";
         for (int i = 0; i < value.length(); i++) if (value.charAt(i) < 0x20 || value.charAt(i) == 0x7f) return "wbeditor.error.controlValue";
+        // DrlRuleHeaders escapes them correctly for DRL, but the engine reads a metadata value with its
+        // escapes left in (it strips only the outer quotes): a \" would reach every explanation. A value
+        // left as it was (some rules have \"…\" already) is not rewritten, so not refused.
+        if (!value.equals(was) && value.indexOf('"') >= 0 || value.indexOf('\\') >= 0) return "wbeditor.error.quote";
         if (base(name).equals("confidence") && !CONFIDENCE.contains(value)) return "wbeditor.error.confidence";
         if (name.equals("regimes") && !regimes.containsAll(Arrays.asList(value.split(" ")))) return "wbeditor.error.regimes";
         return null;

@@ -183,6 +183,8 @@ class WorkbenchEditorBrowserTest extends BrowserTest {
                 assertThat(refused.count()).isGreaterThan(0);
                 assertThat(refused.first().innerText()).contains("vi".equals(lang) ? "bị danh sách cho phép từ chối" : "refused by the allow-list");
                 assertThat(String.join("\n", page.locator("#problem-list .message").allInnerTexts())).containsAnyOf("System.exit", "$e.record");
+                page.locator("#problems-heading").scrollIntoViewIfNeeded();
+                page.evaluate("() => document.getElementById('problems-heading').scrollIntoView()");
                 shot(page, "workbench-editor-refused-" + lang);
                 assertThat(errors).as("browser errors").isEmpty();
             }
@@ -269,7 +271,7 @@ class WorkbenchEditorBrowserTest extends BrowserTest {
         long id = newDraft("Editor: rule fields");
         String before = text(id);
         String rule = DrlRuleHeadersTest.FIRST;
-        String vi = "Mức \"hoàn thành\" nhiệm vụ năm {year}: {actual}; yêu cầu: {required}";
+        String vi = "Mức “hoàn thành” nhiệm vụ năm {year}: {actual}; yêu cầu: {required}";
         for (String lang : List.of("vi", "en")) {
             try (BrowserContext ctx = context()) {
                 List<String> errors = new ArrayList<>();
@@ -298,6 +300,13 @@ class WorkbenchEditorBrowserTest extends BrowserTest {
                     page.check("#regime-LAW_2013");
                     page.check("#regime-LAW_2022");
                     page.check("#regime-LAW_2026_PROVISIONAL");
+                    // A straight double quote: refused (the engine would show its escape), nothing written.
+                    page.fill("#f-vi", "Mức \"hoàn thành\"");
+                    Response q = page.waitForNavigation(() -> page.click("form.rule-form button[type=submit]"));
+                    assertThat(q.status()).isEqualTo(422);
+                    assertThat(page.locator("#form-error").innerText()).contains("@vi");
+                    assertThat(page.locator("#f-vi").inputValue()).isEqualTo("Mức \"hoàn thành\"");
+                    assertThat(text(id)).isEqualTo(before);
                     page.fill("#f-vi", vi);
                     page.selectOption("#f-confidence", "RECALLED");
                     page.click("form.rule-form button[type=submit]");
