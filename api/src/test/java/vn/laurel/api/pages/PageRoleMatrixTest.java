@@ -51,10 +51,35 @@ class PageRoleMatrixTest extends PostgresTest {
         MATRIX.put("/workbench", List.of("policy", "auditor", "admin"));
         MATRIX.put("/workbench/awards/ADVANCED_LABORER?regime=LAW_2022", List.of("policy", "auditor", "admin"));
         MATRIX.put("/workbench/rules?regime=LAW_2022&award=ADVANCED_LABORER&criterion=RATING_GOOD_OR_BETTER", List.of("policy", "auditor", "admin"));
+        // The rule editor (draft 1: workbenchDraft() opens it before the test).
+        MATRIX.put("/workbench/drafts/1/files", List.of("policy", "auditor", "admin"));
+        MATRIX.put("/workbench/drafts/1/files/rules/awards/advanced-laborer.drl", List.of("policy", "auditor", "admin"));
+        MATRIX.put("/workbench/drafts/1/rule?file=rules/awards/advanced-laborer.drl&rule=ADVANCED_LABORER%3A+rated+good+or+better",
+                List.of("policy", "auditor", "admin"));
+        MATRIX.put("/workbench/drafts/1", List.of("policy", "auditor", "admin"));
+        MATRIX.put("/workbench/drafts/1/diff", List.of("policy", "auditor", "admin"));
+        MATRIX.put("/workbench/drafts/1/parameters", List.of("policy", "auditor", "admin"));
+        MATRIX.put("/workbench/drafts/1/parameters/advanced_laborer.min_service_months", List.of("policy", "auditor", "admin"));
+        MATRIX.put("/workbench/drafts/1/scenarios", List.of("policy", "auditor", "admin"));
+        MATRIX.put("/workbench/drafts/1/scenarios/edit?file=scenarios/advanced-laborer/excellent-rating-is-eligible.yaml",
+                List.of("policy", "auditor", "admin"));
+        MATRIX.put("/workbench/drafts/1/scenarios/new?award=ADVANCED_LABORER", List.of("policy", "auditor", "admin"));
+        // The preview evaluates people's facts: POLICY and ADMIN, as POST /api/v1/ruleset/preview.
+        MATRIX.put("/workbench/drafts/1/preview", List.of("policy", "admin"));
+        MATRIX.put("/workbench/drafts/1/preview?unit=HN-SKHCN-DEMO-VP&year=2025", List.of("policy", "admin"));
     }
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    vn.laurel.api.rules.drafts.DraftService drafts;
+
+    /** The workbench's pages of a draft need one: draft 1, opened once in this test's own database. */
+    @org.junit.jupiter.api.BeforeEach
+    void workbenchDraft() {
+        if (drafts.list(null, null, 1).isEmpty()) drafts.create("Role matrix", null, "policy");
+    }
 
     @Override
     protected String database() {
