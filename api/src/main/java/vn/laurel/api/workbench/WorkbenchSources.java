@@ -45,6 +45,24 @@ public class WorkbenchSources {
         return new WorkbenchSource(id, view.baseRevision(), files, compiled);
     }
 
+    /** The draft's compiled rules, or the rules in service while the draft does not compile (completions, choices). */
+    public RuleSet rulesOrActive(long draftId) {
+        RuleSet compiled;
+        try {
+            compiled = draft(draftId).compiled();
+        } catch (ProblemException e) {
+            compiled = null;
+        }
+        return compiled == null ? holder.current() : compiled;
+    }
+
+    /** A draft's number as an address gives it, or null when it is none (a page answers 404, as for no such draft). */
+    public static @Nullable Long draftNumber(@Nullable String raw) {
+        if (raw == null || !raw.matches("[0-9]{1,18}")) return null;
+        long id = Long.parseLong(raw);
+        return id < 1 ? null : id;
+    }
+
     /** A draft when one is named, else the rules in service. */
     public WorkbenchSource of(@Nullable Long draftId) {
         return draftId == null ? active() : draft(draftId);

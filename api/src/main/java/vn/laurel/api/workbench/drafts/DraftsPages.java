@@ -252,9 +252,7 @@ public class DraftsPages {
 
     /** A draft number from the address, or null (then the page answers 404, as for a draft that does not exist). */
     static @Nullable Long draftId(String raw) {
-        if (raw == null || !raw.matches("[0-9]{1,18}")) return null;
-        long id = Long.parseLong(raw);
-        return id < 1 ? null : id;
+        return vn.laurel.api.workbench.WorkbenchSources.draftNumber(raw);
     }
 
     private String text(String lang, String key, Object... args) {

@@ -196,13 +196,7 @@ public class EditorPages {
         } catch (PageRefusal e) {
             return HttpResponse.status(e.status);
         }
-        RuleSet rules;
-        try {
-            rules = sources.draft(id).compiled();
-        } catch (ProblemException e) {
-            rules = null;
-        }
-        if (rules == null) rules = holder.current();
+        RuleSet rules = sources.rulesOrActive(id);
         try {
             return HttpResponse.ok(JSON.writeValueAsString(EditorCompletions.of(rules, Pages.lang(request))))
                     .contentType(MediaType.APPLICATION_JSON_TYPE);

@@ -17,12 +17,8 @@ final class PageRefusal extends RuntimeException {
 
     /** The draft's number from the address: 404 when it is no number (no draft has that name). */
     static long draftId(String raw) {
-        try {
-            long id = Long.parseLong(raw == null || raw.length() > 18 ? "x" : raw);
-            if (id > 0) return id;
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
+        Long id = vn.laurel.api.workbench.WorkbenchSources.draftNumber(raw);
+        if (id != null) return id;
         throw new PageRefusal(HttpStatus.NOT_FOUND, "wbeditor.error.noDraft");
     }
 

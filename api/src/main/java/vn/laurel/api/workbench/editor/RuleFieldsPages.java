@@ -178,13 +178,7 @@ public class RuleFieldsPages {
 
     /** The regimes of the draft's rules (of the rules in service when the draft does not compile). */
     private List<String> regimeCodes(long id) {
-        RuleSet rules;
-        try {
-            rules = sources.draft(id).compiled();
-        } catch (ProblemException e) {
-            rules = null;
-        }
-        if (rules == null) rules = holder.current();
+        RuleSet rules = sources.rulesOrActive(id);
         return rules.regimes().stream().map(Regime::code).toList();
     }
 

@@ -193,8 +193,8 @@ public class ParametersPages {
     public record Failure(String file, String link, String message) {}
 
     private @Nullable Loaded load(String rawId) {
-        if (!rawId.matches("\\d{1,18}")) return null;
-        long id = Long.parseLong(rawId);
+        Long id = WorkbenchSources.draftNumber(rawId);
+        if (id == null) return null;
         WorkbenchSource source;
         DraftView view;
         try {

@@ -391,13 +391,8 @@ public class ScenariosPages {
     }
 
     private @Nullable Draft draft(String rawId) {
-        long id;
-        try {
-            id = Long.parseLong(rawId);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        if (id <= 0) return null;
+        Long id = WorkbenchSources.draftNumber(rawId);
+        if (id == null) return null;
         try {
             return new Draft(id, drafts.view(id), sources.draft(id));
         } catch (ProblemException e) {
