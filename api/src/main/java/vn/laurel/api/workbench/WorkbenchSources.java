@@ -7,6 +7,10 @@ import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.rules.RuleStore;
 import vn.laurel.api.rules.drafts.DraftService;
 import vn.laurel.engine.ruleset.RuleSet;
+import vn.laurel.engine.ruleset.RuleSetException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Finds what a workbench page shows: the rules in service (no draft named) or a draft's files and its
@@ -17,6 +21,13 @@ public class WorkbenchSources {
     private final RuleSetHolder holder;
     private final RuleStore store;
     private final DraftService drafts;
+    /** Rule versions (content hashes of the rules) of drafts that did not compile: the same files never will. */
+    private final Map<String, Boolean> broken = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 32;
+        }
+    };
 
     public WorkbenchSources(RuleSetHolder holder, RuleStore store, DraftService drafts) {
         this.holder = holder;
@@ -32,17 +43,32 @@ public class WorkbenchSources {
         return new WorkbenchSource(null, revision, store.bundle(revision), active.rules());
     }
 
-    /** A draft's files and compiled rules (null when they do not compile); 404 problem for no such draft. */
+    /**
+     * A draft's files and compiled rules (null when they do not compile: the draft's check lists the
+     * problems, and the pages carry on with what they can show); 404 problem for no such draft.
+     */
     public WorkbenchSource draft(long id) {
         var view = drafts.view(id);
         var files = drafts.bundle(id);
-        RuleSet compiled;
-        try {
-            compiled = drafts.compiled(id);
-        } catch (ProblemException e) {
-            compiled = null; // does not compile: the draft's check lists the problems
+        String version = files.rulesVersion();
+        RuleSet compiled = null;
+        if (!failedToCompile(version)) {
+            try {
+                compiled = drafts.compiled(id);
+            } catch (ProblemException | RuleSetException e) {
+                // Remembered, so that each page of a broken draft does not compile it again (seconds) to learn the same.
+                synchronized (broken) {
+                    broken.put(version, Boolean.TRUE);
+                }
+            }
         }
         return new WorkbenchSource(id, view.baseRevision(), files, compiled);
+    }
+
+    private boolean failedToCompile(String version) {
+        synchronized (broken) {
+            return broken.containsKey(version);
+        }
     }
 
     /** The draft's compiled rules, or the rules in service while the draft does not compile (completions, choices). */

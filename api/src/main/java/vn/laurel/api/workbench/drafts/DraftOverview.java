@@ -84,7 +84,7 @@ record DraftOverview(DraftView d, String statusText, boolean passed, List<Proble
         if (s == DraftStatus.DISCARDED) return new Actions(canEdit, false, null, false, false, false, false, text(messages, lang, "wbdrafts.why.discarded"));
         if (!canEdit) return new Actions(false, false, null, false, false, false, false, text(messages, lang, "wbdrafts.why.readOnly"));
         boolean discard = d.author().equals(user) || admin;
-        boolean open = s == DraftStatus.OPEN || s == DraftStatus.REJECTED;
+        boolean open = s.openForChanges();
         boolean passed = d.check().passed();
         String proposeWhy = open && !passed ? Refusals.format(messages.text(lang, "wbdrafts.why.checkFails"), lang, errors, failing) : null;
         boolean reviewing = s == DraftStatus.PROPOSED;

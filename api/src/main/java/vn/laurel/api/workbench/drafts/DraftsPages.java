@@ -87,7 +87,11 @@ public class DraftsPages {
         }
         DraftView created;
         try {
-            created = drafts.create(sent.title().isEmpty() ? null : sent.title(), from, Requester.of(request));
+            // Untitled: named in the page's language, as the officer reads the list ("From revision N" is the API's).
+            String title = sent.title().isEmpty()
+                    ? Refusals.format(pages.messages().text(lang, "wbdrafts.untitled"), lang, String.valueOf(from == null ? drafts.baseRevisionId(null) : from))
+                    : sent.title();
+            created = drafts.create(title, from, Requester.of(request));
         } catch (ProblemException e) {
             Refusals.Refusal r = Refusals.of(e, pages.messages(), lang);
             String message = "from".equals(r.field()) && r.status() == HttpStatus.NOT_FOUND

@@ -25,7 +25,6 @@ import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.rules.drafts.DraftInputs;
 import vn.laurel.api.rules.drafts.DraftService;
-import vn.laurel.api.rules.drafts.DraftStatus;
 import vn.laurel.api.rules.drafts.DraftView;
 import vn.laurel.api.security.Requester;
 import vn.laurel.api.workbench.WorkbenchSources;
@@ -126,7 +125,7 @@ public class EditorPages {
         // A browser sends a textarea's lines ending in CR LF: a file written with LF keeps LF.
         String content = contains(before, '\r') ? sent : sent.replace("\r\n", "\n");
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        if (draft.status() != DraftStatus.OPEN) {
+        if (!draft.status().openForChanges()) {
             return editorPage(request, HttpStatus.CONFLICT, draft, path, content, null, "wbeditor.error.notOpen", null);
         }
         if (bytes.length > fileLimit.bytes()) {
@@ -163,7 +162,7 @@ public class EditorPages {
         model.put("content", "\n" + content);
         model.put("mode", path.endsWith(".drl") ? "drools" : path.endsWith(".yaml") || path.endsWith(".yml") ? "yaml" : "text");
         boolean mayEdit = Pages.hasAny(request, PageRoles.WORKBENCH_EDIT);
-        boolean open = draft.status() == DraftStatus.OPEN;
+        boolean open = draft.status().openForChanges();
         model.put("editable", mayEdit && open);
         model.put("readOnlyReason", !mayEdit ? "wbeditor.readOnly.role" : !open ? "wbeditor.readOnly.status" : null);
         List<EditorProblems.View> problems = EditorProblems.of(draft.check(), path);

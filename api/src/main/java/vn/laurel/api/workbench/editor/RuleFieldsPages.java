@@ -20,7 +20,6 @@ import vn.laurel.api.pages.Pages;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.rules.drafts.DraftService;
-import vn.laurel.api.rules.drafts.DraftStatus;
 import vn.laurel.api.rules.drafts.DraftView;
 import vn.laurel.api.security.Requester;
 import vn.laurel.api.workbench.WorkbenchSources;
@@ -117,7 +116,7 @@ public class RuleFieldsPages {
             if (m.name().equals("regimes")) values.put("regimes", String.join(" ", list(form, PREFIX + "regimes")));
             else values.put(m.name(), Objects.toString(Pages.field(form, PREFIX + m.name()), "").strip());
         }
-        if (t.draft().status() != DraftStatus.OPEN) return page(request, HttpStatus.CONFLICT, t, values, null, "wbeditor.error.notOpen", null, null);
+        if (!t.draft().status().openForChanges()) return page(request, HttpStatus.CONFLICT, t, values, null, "wbeditor.error.notOpen", null, null);
         for (DrlRuleHeaders.Meta m : t.rule().meta()) {
             String v = values.get(m.name());
             String problem = problem(m.name(), v, m.value(), t.regimes());
@@ -216,7 +215,7 @@ public class RuleFieldsPages {
         }
         model.put("fields", fields);
         boolean mayEdit = Pages.hasAny(request, PageRoles.WORKBENCH_EDIT);
-        boolean open = t.draft().status() == DraftStatus.OPEN;
+        boolean open = t.draft().status().openForChanges();
         model.put("editable", mayEdit && open);
         model.put("readOnlyReason", !mayEdit ? "wbeditor.readOnly.role" : !open ? "wbeditor.readOnly.status" : null);
         List<EditorProblems.View> problems = EditorProblems.of(t.draft().check(), t.path());

@@ -22,7 +22,6 @@ import vn.laurel.api.pages.Pages;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.rules.drafts.DraftService;
-import vn.laurel.api.rules.drafts.DraftStatus;
 import vn.laurel.api.rules.drafts.DraftView;
 import vn.laurel.api.security.Requester;
 import vn.laurel.api.workbench.WorkbenchSource;
@@ -114,7 +113,7 @@ public class ParametersPages {
         Parameter p = name.matches(NAME) ? d.parameters().get(name) : null;
         if (p == null) return pages.error(request, HttpStatus.NOT_FOUND, "wbparams.error.noParameter");
         ParameterForm form = ParameterForm.of(body == null ? Map.of() : body);
-        if (d.draft().status() != DraftStatus.OPEN) {
+        if (!d.draft().status().openForChanges()) {
             return page(request, HttpStatus.CONFLICT, d, p, form, Map.of(), "wbparams.error.notOpen", false);
         }
         ValueType type = ValueType.of(p);
@@ -166,7 +165,7 @@ public class ParametersPages {
         ValueType type = ValueType.of(p);
         model.put("expected", msg.text(lang, "wbparams.expected." + type.kind()).replace("{0}", type.wordList()));
         boolean canEdit = Pages.hasAny(request, PageRoles.WORKBENCH_EDIT);
-        boolean open = d.draft().status() == DraftStatus.OPEN;
+        boolean open = d.draft().status().openForChanges();
         model.put("canEdit", canEdit);
         model.put("showForm", canEdit && open);
         model.put("notOpen", open ? null : msg.text(lang, "wbparams.notOpen").replace("{0}", msg.text(lang, "wbparams.status." + d.draft().status())));

@@ -20,7 +20,6 @@ import vn.laurel.api.pages.PageRoles;
 import vn.laurel.api.pages.Pages;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.drafts.DraftService;
-import vn.laurel.api.rules.drafts.DraftStatus;
 import vn.laurel.api.rules.drafts.DraftView;
 import vn.laurel.api.security.Requester;
 import vn.laurel.api.workbench.Coverage;
@@ -81,7 +80,7 @@ public class ScenariosPages {
 
     /** A draft as the pages need it: its view, files and compiled rules (null if they do not compile). */
     private record Draft(long id, DraftView view, WorkbenchSource source) {
-        boolean open() { return view.status() == DraftStatus.OPEN; }
+        boolean open() { return view.status().openForChanges(); }
     }
 
     // ------------------------------------------------------------------ list

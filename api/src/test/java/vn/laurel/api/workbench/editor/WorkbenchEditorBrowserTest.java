@@ -145,7 +145,7 @@ class WorkbenchEditorBrowserTest extends BrowserTest {
                 // Stored although its check fails.
                 String saved = text(id);
                 assertThat(saved.lines().toList().get(endLine - 1)).isEmpty();
-                assertThat(page.locator("#saved").innerText()).contains("vi".equals(lang) ? "chưa thể đề xuất" : "cannot be proposed");
+                assertThat(page.locator("#saved").innerText()).contains("vi".equals(lang) ? "chưa thể trình duyệt" : "cannot be proposed");
                 var first = page.locator("#problem-list li.p-error").first();
                 int line = Integer.parseInt(first.getAttribute("data-line"));
                 assertThat(line).isBetween(endLine, endLine + 20);
