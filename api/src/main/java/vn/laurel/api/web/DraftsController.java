@@ -37,7 +37,8 @@ import java.util.*;
 /**
  * Drafts of the rules over HTTP: open one, change its files (each save checked), read its diff,
  * propose it, have a second person approve or reject it, publish it. Writing is for policy staff and
- * administrators; auditors read every draft and its review.
+ * administrators; auditors read every draft and its review. A file's GET answers {@code ETag: "sha256:<hex>"};
+ * a PUT with {@code If-Match} of that value is refused with 412 when someone saved the file meanwhile.
  */
 @Secured({Roles.POLICY, Roles.ADMIN})
 @Controller("/api/v1/ruleset/drafts")
@@ -109,14 +110,21 @@ public class DraftsController {
         return HttpResponse.ok(Json.write(Map.of("draft", draft, "files", drafts.files(draft))));
     }
 
+    /** The file's content, with {@code ETag: "sha256:<hex>"} (its SHA-256): send it back as {@code If-Match} with a PUT. */
     @Secured({Roles.POLICY, Roles.AUDITOR, Roles.ADMIN})
     @Get(value = "/{id}/files/{+path}", produces = TEXT_UTF8)
     public HttpResponse<byte[]> file(@PathVariable String id, @PathVariable String path) {
         long draft = number("id", id);
-        return HttpResponse.ok(drafts.file(draft, path(path))).contentType(TEXT_UTF8);
+        byte[] content = drafts.file(draft, path(path));
+        return HttpResponse.ok(content).contentType(TEXT_UTF8).header("ETag", etag(DraftService.fileVersion(content)));
     }
 
-    /** The body is the file's new content, UTF-8 text; the answer is the draft with the check of its new files. */
+    /**
+     * The body is the file's new content, UTF-8 text; the answer is the draft with the check of its new files.
+     * Optional {@code If-Match: "sha256:<hex>"} (the ETag of the GET): when the file is no longer that (someone
+     * saved it meanwhile, or it was deleted), 412 Precondition Failed naming If-Match, nothing written.
+     * Without it the save replaces whatever is there.
+     */
     @Put(value = "/{id}/files/{+path}", produces = MediaType.APPLICATION_JSON)
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM, "application/x-yaml", "application/yaml", "text/yaml",
             "text/x-yaml", MediaType.APPLICATION_JSON})
@@ -128,7 +136,30 @@ public class DraftsController {
         fileLimit.check("body", bytes.length);
         requireUtf8("body", bytes);
         DraftInputs.requireText("body", bytes);
-        return HttpResponse.ok(Json.write(drafts.save(draft, file, bytes, Requester.of(request))));
+        String expected = ifMatch(request.getHeaders().get("If-Match"));
+        try {
+            return HttpResponse.ok(Json.write(drafts.save(draft, file, bytes, Requester.of(request), expected)));
+        } catch (DraftService.StaleFile e) {
+            throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "If-Match: " + file + " is no longer " + etag(expected)
+                    + " (it is now " + (DraftService.ABSENT.equals(e.current()) ? "absent" : etag(e.current()))
+                    + "): someone saved it meanwhile; nothing was saved. GET it again and apply your change again.",
+                    List.of(new FieldError("If-Match", "the file changed since you read it")));
+        }
+    }
+
+    private static String etag(String version) {
+        return "\"sha256:" + version + "\"";
+    }
+
+    /** The SHA-256 an If-Match header names ("sha256:<hex>", quoted as an ETag), or null without the header. */
+    private static @Nullable String ifMatch(@Nullable String header) {
+        if (header == null || header.isBlank()) return null;
+        String v = header.strip();
+        if (v.startsWith("\"") && v.endsWith("\"") && v.length() >= 2) v = v.substring(1, v.length() - 1);
+        if (!v.matches("sha256:[0-9a-fA-F]{64}")) {
+            throw ProblemException.badField("If-Match", "is the ETag of the file as you read it: \"sha256:<hex>\"");
+        }
+        return v.substring("sha256:".length()).toLowerCase(Locale.ROOT);
     }
 
     @Delete(value = "/{id}/files/{+path}", produces = MediaType.APPLICATION_JSON)

@@ -198,13 +198,57 @@ public class DraftService {
     // ---- changing files ----
 
     public DraftView save(long id, String path, byte[] content, String by) {
+        return save(id, path, content, by, null);
+    }
+
+    /**
+     * A save made to the file as its author read it: {@code expectedSha256} is {@link #fileVersion} of
+     * the file they opened (its SHA-256, lower-case hex, or {@value #ABSENT} when they meant to create it).
+     * When the file is no longer that, someone saved it meanwhile and this save would undo their change:
+     * 409 with a field error on "base", nothing written. The comparison is made on the snapshot the save
+     * is written from; {@link #write} refuses when the draft changed after that snapshot, so a save
+     * between the comparison and the write is refused too. Null: no precondition (the old behaviour).
+     */
+    public DraftView save(long id, String path, byte[] content, String by, String expectedSha256) {
         Snapshot s = snapshot(id);
+        if (expectedSha256 != null) {
+            String now = fileVersion(s.files().files().get(path));
+            if (!now.equalsIgnoreCase(expectedSha256.strip())) throw new StaleFile(id, path, now);
+        }
         // Saving what is there already changes nothing, and withdraws no approval.
         if (Arrays.equals(s.files().files().get(path), content)) return view(id);
         RuleBundle next = s.files().with(path, content);
         DraftInputs.requireSize(next, "body");
         write(s, next, check(next, path), by, Action.FILE_SAVED, path, tx -> tx.putFile(id, path, content));
         return view(id);
+    }
+
+    /** The token a file missing from a draft has in place of its SHA-256. */
+    public static final String ABSENT = "absent";
+
+    /** A file's version as a save's precondition names it: its SHA-256 in lower-case hex, {@value #ABSENT} for none. */
+    public static String fileVersion(byte[] content) {
+        if (content == null) return ABSENT;
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A save refused because the file is no longer the one its author opened (409; REST answers it 412 for If-Match). */
+    public static final class StaleFile extends ProblemException {
+        private final String current;
+
+        StaleFile(long id, String path, String current) {
+            super(HttpStatus.CONFLICT, "Draft " + id + ": " + path + " changed since you opened it (it is now " + current
+                    + "): nothing was saved. Reload it and apply your change again.",
+                    List.of(new FieldError("base", "the file changed since you opened it: reload it and apply your change again")));
+            this.current = current;
+        }
+
+        /** The file's version now ({@link #fileVersion}). */
+        public String current() { return current; }
     }
 
     public DraftView delete(long id, String path, String by) {

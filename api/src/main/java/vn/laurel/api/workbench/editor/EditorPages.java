@@ -93,9 +93,10 @@ public class EditorPages {
             long id = PageRefusal.draftId(rawId);
             String path = PageRefusal.path(rawPath);
             DraftView draft = view(id);
-            String content = new String(file(id, path), StandardCharsets.UTF_8);
+            byte[] bytes = file(id, path);
+            String content = new String(bytes, StandardCharsets.UTF_8);
             boolean saved = "1".equals(request.getParameters().get("saved"));
-            return editorPage(request, HttpStatus.OK, draft, path, content, saved ? "wbeditor.saved" : null, null, null);
+            return editorPage(request, HttpStatus.OK, draft, path, content, DraftService.fileVersion(bytes), saved ? "wbeditor.saved" : null, null, null);
         } catch (PageRefusal e) {
             return pages.error(request, e.status, e.key);
         }
@@ -121,37 +122,44 @@ public class EditorPages {
             return pages.error(request, e.status, e.key);
         }
         String sent = Pages.field(form, "content");
-        if (sent == null) return editorPage(request, HttpStatus.UNPROCESSABLE_ENTITY, draft, path, "", null, "wbeditor.error.required", null);
+        // The file's version when the form was opened: a save over someone else's change is refused (lost update).
+        String base = Pages.field(form, "base");
+        if (base != null && base.isBlank()) base = null;
+        if (sent == null) return editorPage(request, HttpStatus.UNPROCESSABLE_ENTITY, draft, path, "", base, null, "wbeditor.error.required", null);
         // A browser sends a textarea's lines ending in CR LF: a file written with LF keeps LF.
         String content = contains(before, '\r') ? sent : sent.replace("\r\n", "\n");
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         if (!draft.status().openForChanges()) {
-            return editorPage(request, HttpStatus.CONFLICT, draft, path, content, null, "wbeditor.error.notOpen", null);
+            return editorPage(request, HttpStatus.CONFLICT, draft, path, content, base, null, "wbeditor.error.notOpen", null);
         }
         if (bytes.length > fileLimit.bytes()) {
-            return editorPage(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, draft, path, content, null, "wbeditor.error.tooBig", null);
+            return editorPage(request, HttpStatus.REQUEST_ENTITY_TOO_LARGE, draft, path, content, base, null, "wbeditor.error.tooBig", null);
         }
         // The form was decoded as UTF-8: a byte that was not UTF-8 became U+FFFD, which no rule file holds on purpose.
         if (content.indexOf('\uFFFD') >= 0 && new String(before, StandardCharsets.UTF_8).indexOf('\uFFFD') < 0) {
-            return editorPage(request, HttpStatus.UNPROCESSABLE_ENTITY, draft, path, content, null, "wbeditor.error.notUtf8", null);
+            return editorPage(request, HttpStatus.UNPROCESSABLE_ENTITY, draft, path, content, base, null, "wbeditor.error.notUtf8", null);
         }
         try {
             DraftInputs.requireText("content", bytes);
         } catch (ProblemException e) {
-            return editorPage(request, HttpStatus.UNPROCESSABLE_ENTITY, draft, path, content, null, "wbeditor.error.control", e.getMessage());
+            return editorPage(request, HttpStatus.UNPROCESSABLE_ENTITY, draft, path, content, base, null, "wbeditor.error.control", e.getMessage());
         }
         try {
-            drafts.save(id, path, bytes, Requester.of(request));
+            drafts.save(id, path, bytes, Requester.of(request), base);
+        } catch (DraftService.StaleFile e) {
+            // Someone saved this file since the form was opened: their change is kept, this text comes back
+            // with a link to theirs. The form now carries their version: saving again (merged) replaces it knowingly.
+            return editorPage(request, HttpStatus.CONFLICT, view(id), path, content, e.current(), null, "wbeditor.error.stale", null);
         } catch (ProblemException e) {
             // Refused (changed meanwhile, too large as a whole, no longer OPEN): nothing was written; the text is kept.
             HttpStatus status = HttpStatus.valueOf(e.problem().status());
-            return editorPage(request, status, view(id), path, content, null, "wbeditor.error.refused", e.getMessage());
+            return editorPage(request, status, view(id), path, content, base, null, "wbeditor.error.refused", e.getMessage());
         }
         return Pages.seeOther(DraftFileGroups.url(id, path) + "?saved=1");
     }
 
     private MutableHttpResponse<?> editorPage(HttpRequest<?> request, HttpStatus status, DraftView draft, String path, String content,
-                                              @Nullable String notice, @Nullable String error, @Nullable String detail) {
+                                              @Nullable String base, @Nullable String notice, @Nullable String error, @Nullable String detail) {
         String lang = Pages.lang(request);
         Map<String, Object> model = pages.model(request, "wbeditor.editor.title");
         model.put("title", path + " · " + pages.messages().text(lang, "wbeditor.editor.title"));
@@ -160,6 +168,8 @@ public class EditorPages {
         model.put("fileUrl", DraftFileGroups.url(draft.id(), path));
         // The HTML parser drops one line break right after <textarea>: one is written first so a leading blank line survives.
         model.put("content", "\n" + content);
+        model.put("base", base);
+        model.put("stale", "wbeditor.error.stale".equals(error));
         model.put("mode", path.endsWith(".drl") ? "drools" : path.endsWith(".yaml") || path.endsWith(".yml") ? "yaml" : "text");
         boolean mayEdit = Pages.hasAny(request, PageRoles.WORKBENCH_EDIT);
         boolean open = draft.status().openForChanges();

@@ -204,6 +204,7 @@ public class ScenariosPages {
         String text = new String(bytes, StandardCharsets.UTF_8);
         Map<String, Object> model = base(request, d, "wbscenarios.editTitle");
         model.put("file", file);
+        model.put("base", DraftService.fileVersion(bytes));
         model.put("editorUrl", "/workbench/drafts/" + d.id() + "/files/" + file);
         CaseDocument doc;
         try {
@@ -282,6 +283,9 @@ public class ScenariosPages {
         Map<String, Object> model = base(request, d, editing == null ? "wbscenarios.newTitle" : "wbscenarios.editTitle");
         if (editing != null) {
             model.put("file", editing);
+            // The file's version when the form was opened, carried through "add a row": a save over someone else's change is refused.
+            String base = ScenarioFormInput.field(sent, "base");
+            model.put("base", base.isBlank() ? null : base.strip());
             model.put("editorUrl", "/workbench/drafts/" + d.id() + "/files/" + editing);
         }
         ScenarioForm form = ScenarioFormInput.read(sent);
@@ -312,7 +316,14 @@ public class ScenariosPages {
             return formPage(request, HttpStatus.BAD_REQUEST, d, model, form, errors, "wbscenarios.error.form");
         }
         try {
-            drafts.save(d.id(), path, yaml.getBytes(StandardCharsets.UTF_8), Requester.of(request));
+            // Editing: the file must still be the one opened; a new file must still not exist.
+            String expected = asNew ? DraftService.ABSENT : (String) model.get("base");
+            drafts.save(d.id(), path, yaml.getBytes(StandardCharsets.UTF_8), Requester.of(request), expected);
+        } catch (DraftService.StaleFile e) {
+            // Their change is kept; this form comes back with a link to it, now carrying their version (saving again replaces it knowingly).
+            if (!asNew) model.put("base", e.current());
+            model.put("stale", true);
+            return formPage(request, HttpStatus.CONFLICT, d, model, form, List.of(), asNew ? "wbscenarios.error.exists.now" : "wbscenarios.error.stale");
         } catch (ProblemException e) {
             model.put("refusal", e.getMessage());
             HttpStatus status = HttpStatus.valueOf(e.problem().status());
