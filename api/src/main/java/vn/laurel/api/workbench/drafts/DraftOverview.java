@@ -5,13 +5,16 @@ import vn.laurel.api.pages.AuditViews;
 import vn.laurel.api.rules.drafts.DraftCheck;
 import vn.laurel.api.rules.drafts.DraftStatus;
 import vn.laurel.api.rules.drafts.DraftView;
+import vn.laurel.api.workbench.FailureTexts;
 import vn.laurel.engine.caseformat.FieldError;
+import vn.laurel.engine.catalogue.AwardDefinition;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -43,7 +46,9 @@ record DraftOverview(DraftView d, String statusText, boolean passed, List<Proble
         }
     }
 
-    static DraftOverview of(DraftView d, String user, boolean canEdit, boolean admin, Messages messages, String lang) {
+    /** {@code awards}: the awards in service, whose names say a failing scenario's award (a draft rarely renames one). */
+    static DraftOverview of(DraftView d, String user, boolean canEdit, boolean admin, Messages messages, String lang,
+                            Map<String, AwardDefinition> awards) {
         DraftCheck check = d.check();
         List<ProblemRow> problems = new ArrayList<>();
         int errors = 0;
@@ -56,7 +61,7 @@ record DraftOverview(DraftView d, String statusText, boolean passed, List<Proble
         List<FailureRow> failures = new ArrayList<>();
         for (FieldError f : check.failures()) {
             boolean scenario = f.field().startsWith("scenarios/");
-            failures.add(new FailureRow(f.field(), f.message(), scenario ? "/workbench/drafts/" + d.id() + "/scenarios/edit?file="
+            failures.add(new FailureRow(f.field(), FailureTexts.sentence(f.message(), awards, messages, lang), scenario ? "/workbench/drafts/" + d.id() + "/scenarios/edit?file="
                     + URLEncoder.encode(f.field(), StandardCharsets.UTF_8) : null));
         }
         int failing = Math.max(check.scenarioFailures(), (int) check.failures().stream().map(FieldError::field).distinct().count());

@@ -15,6 +15,7 @@ import vn.laurel.api.pages.AuditViews;
 import vn.laurel.api.pages.Choice;
 import vn.laurel.api.pages.PageRoles;
 import vn.laurel.api.pages.Pages;
+import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.drafts.DraftService;
 import vn.laurel.api.rules.drafts.DraftStatus;
@@ -44,10 +45,12 @@ public class DraftsPages {
 
     private final Pages pages;
     private final DraftService drafts;
+    private final RuleSetHolder holder;
 
-    public DraftsPages(Pages pages, DraftService drafts) {
+    public DraftsPages(Pages pages, DraftService drafts, RuleSetHolder holder) {
         this.pages = pages;
         this.drafts = drafts;
+        this.holder = holder;
     }
 
     /** One line of the list. */
@@ -232,7 +235,8 @@ public class DraftsPages {
         }
         String lang = Pages.lang(request);
         boolean admin = Pages.user(request).map(u -> u.getRoles().contains(Roles.ADMIN)).orElse(false);
-        DraftOverview o = DraftOverview.of(d, Requester.of(request), Pages.hasAny(request, PageRoles.WORKBENCH_EDIT), admin, pages.messages(), lang);
+        DraftOverview o = DraftOverview.of(d, Requester.of(request), Pages.hasAny(request, PageRoles.WORKBENCH_EDIT), admin, pages.messages(), lang,
+                holder.current().awards());
         Map<String, Object> model = pages.model(request, "wbdrafts.draftTitle");
         model.put("title", text(lang, "wbdrafts.draftTitle", d.id()) + ": " + d.title());
         model.put("o", o);

@@ -28,11 +28,20 @@ public record ParameterForm(String from, String value, String reference, String 
 
     /** What is wrong, field by field (message keys), in the form's order; empty when the form is good. */
     Map<String, String> problems(ValueType type) {
+        return problems(type, null, null);
+    }
+
+    /**
+     * As {@link #problems(ValueType)}, also checking the scope against what the system knows: {@code units}
+     * the unit codes of the directory, {@code sectors} the sector codes in use (null: not checked).
+     */
+    Map<String, String> problems(ValueType type, Set<String> units, Set<String> sectors) {
         Map<String, String> p = new LinkedHashMap<>();
         if (from.isBlank()) p.put("from", "wbparams.error.fromMissing");
         else if (date() == null) p.put("from", "wbparams.error.fromBad");
         if (value.isBlank()) p.put("value", "wbparams.error.valueMissing");
         else if (value.length() > MAX_SHORT || type.parse(value) == null) p.put("value", "wbparams.error.value." + type.kind());
+        else if (type.rangeProblem(type.parse(value)) != null) p.put("value", type.rangeProblem(type.parse(value)));
         if (reference.isBlank()) p.put("reference", "wbparams.error.referenceMissing");
         else if (reference.length() > MAX_REFERENCE) p.put("reference", "wbparams.error.referenceLong");
         else if (reference.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) p.put("reference", "wbparams.error.referenceLines");
@@ -41,6 +50,8 @@ public record ParameterForm(String from, String value, String reference, String 
         if (org && sec) p.put("sector", "wbparams.error.bothScopes");
         else if (org && !organisation.strip().matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) p.put("organisation", "wbparams.error.organisation");
         else if (sec && !sector.strip().matches("[A-Za-z][A-Za-z0-9_]{0,63}")) p.put("sector", "wbparams.error.sector");
+        else if (org && units != null && !units.contains(organisation.strip())) p.put("organisation", "wbparams.error.organisationUnknown");
+        else if (sec && sectors != null && !sectors.contains(sector.strip().toUpperCase())) p.put("sector", "wbparams.error.sectorUnknown");
         return p;
     }
 

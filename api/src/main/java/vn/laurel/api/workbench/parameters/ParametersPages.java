@@ -24,6 +24,9 @@ import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.rules.drafts.DraftService;
 import vn.laurel.api.rules.drafts.DraftView;
 import vn.laurel.api.security.Requester;
+import vn.laurel.api.store.DirectoryStore;
+import vn.laurel.api.store.UnitDirectory;
+import vn.laurel.api.workbench.FailureTexts;
 import vn.laurel.api.workbench.WorkbenchSource;
 import vn.laurel.api.workbench.WorkbenchSources;
 import vn.laurel.engine.catalogue.AwardDefinition;
@@ -55,9 +58,14 @@ public class ParametersPages {
     private final WorkbenchSources sources;
     private final DraftService drafts;
     private final RuleSetHolder holder;
+    private final UnitDirectory units;
+    private final DirectoryStore directory;
     private final Clock clock = Clock.systemDefaultZone();
 
-    public ParametersPages(Pages pages, WorkbenchSources sources, DraftService drafts, RuleSetHolder holder) {
+    public ParametersPages(Pages pages, WorkbenchSources sources, DraftService drafts, RuleSetHolder holder, UnitDirectory units,
+                           DirectoryStore directory) {
+        this.units = units;
+        this.directory = directory;
         this.pages = pages;
         this.sources = sources;
         this.drafts = drafts;
@@ -117,7 +125,7 @@ public class ParametersPages {
             return page(request, HttpStatus.CONFLICT, d, p, form, Map.of(), "wbparams.error.notOpen", false);
         }
         ValueType type = ValueType.of(p);
-        Map<String, String> problems = form.problems(type);
+        Map<String, String> problems = form.problems(type, units.all().keySet(), sectors(d));
         if (!problems.isEmpty()) return page(request, HttpStatus.BAD_REQUEST, d, p, form, problems, null, false);
         NewValue value = form.toValue(type);
         for (ParameterValue v : p.values()) {
@@ -184,12 +192,27 @@ public class ParametersPages {
         model.put("fileUrl", "/workbench/drafts/" + d.draft().id() + "/files/" + RuleBundle.RULES + p.file());
         model.put("failures", d.draft().check() == null ? List.of() : d.draft().check().failures().stream()
                 .map(f -> new Failure(f.field(), "/workbench/drafts/" + d.draft().id() + "/scenarios/edit?file="
-                        + URLEncoder.encode(f.field(), StandardCharsets.UTF_8), f.message())).toList());
+                        + URLEncoder.encode(f.field(), StandardCharsets.UTF_8), FailureTexts.sentence(f.message(), d.awards(), msg, lang))).toList());
         return pages.page(request, status, "workbench/parameter", model);
     }
 
     /** A failing scenario of the draft's check, linked to the scenario editor. */
     public record Failure(String file, String link, String message) {}
+
+    /**
+     * The sectors the system knows. There is no list of sectors: they are the codes the units of the directory
+     * carry and those the draft's parameters already use, so a typo cannot invent a new one.
+     */
+    private Set<String> sectors(Loaded d) {
+        Set<String> known = new TreeSet<>();
+        for (Parameter p : d.parameters().values()) {
+            for (ParameterValue v : p.values()) if (v.sector() != null) known.add(v.sector().toUpperCase(Locale.ROOT));
+        }
+        for (Map<String, Object> u : directory.units()) {
+            if (u.get("sector") instanceof String s && !s.isBlank()) known.add(s.toUpperCase(Locale.ROOT));
+        }
+        return known;
+    }
 
     private @Nullable Loaded load(String rawId) {
         Long id = WorkbenchSources.draftNumber(rawId);

@@ -12,20 +12,47 @@ import java.util.TreeSet;
  * true/false, code words (REPRIMAND, NONE…) or a mix (a limit: a number or NONE). The rules read a
  * parameter through one typed accessor, so a value of another type would only fail later, in a rule.
  */
-public record ValueType(boolean integer, boolean decimal, boolean bool, Set<String> words) {
+public record ValueType(boolean integer, boolean decimal, boolean bool, Set<String> words, BigDecimal max) {
     private static final String WORD = "[A-Z][A-Z0-9_]{0,79}";
+
+    public ValueType(boolean integer, boolean decimal, boolean bool, Set<String> words) {
+        this(integer, decimal, bool, words, null);
+    }
 
     public static ValueType of(Parameter p) {
         boolean integer = false, decimal = false, bool = false;
         Set<String> words = new TreeSet<>();
+        boolean withinOne = true;
         for (ParameterValue v : p.values()) {
             Object x = v.value();
+            if (x instanceof Number n && (new BigDecimal(n.toString()).signum() < 0 || new BigDecimal(n.toString()).compareTo(BigDecimal.ONE) > 0)) {
+                withinOne = false;
+            }
             if (x instanceof Integer || x instanceof Long || x instanceof java.math.BigInteger) integer = true;
             else if (x instanceof Number) decimal = true;
             else if (x instanceof Boolean) bool = true;
             else if (x != null) words.add(x.toString());
         }
-        return new ValueType(integer && !decimal, decimal, bool, words);
+        // Counts, months, days, years are never negative; a share (every value so far in [0, 1], or a unit
+        // that says so) is at most 1; a percentage at most 100. The bound is null for a non-numeric parameter.
+        String unit = p.unit() == null ? "" : p.unit().toLowerCase(java.util.Locale.ROOT);
+        BigDecimal max = null;
+        if (decimal && (withinOne || unit.contains("fraction") || unit.contains("share") || unit.contains("ratio"))) max = BigDecimal.ONE;
+        else if ((integer || decimal) && unit.contains("percent")) max = BigDecimal.valueOf(100);
+        return new ValueType(integer && !decimal, decimal, bool, words, max);
+    }
+
+    /**
+     * The message key of a number out of range (wbparams.error.range.*), or null when the value is within it.
+     * Every numeric parameter of the rules is a count, a duration, a share or a percentage: none is negative.
+     */
+    public String rangeProblem(Object value) {
+        if (!(value instanceof Number n)) return null;
+        BigDecimal v = new BigDecimal(n.toString());
+        if (max != null && BigDecimal.ONE.equals(max) && (v.signum() < 0 || v.compareTo(max) > 0)) return "wbparams.error.range.share";
+        if (max != null && (v.signum() < 0 || v.compareTo(max) > 0)) return "wbparams.error.range.percent";
+        if (v.signum() < 0) return "wbparams.error.range.negative";
+        return null;
     }
 
     /** Only words: a code parameter, which may take a code not used yet (WARNING) written as codes are. */

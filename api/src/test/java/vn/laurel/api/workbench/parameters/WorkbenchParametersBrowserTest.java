@@ -92,10 +92,14 @@ class WorkbenchParametersBrowserTest extends BrowserTest {
             for (Bad b : List.of(new Bad("2026-01-01", "7", "", "", "", "Căn cứ pháp lý", "reference"),
                     new Bad("2026-01-01", "abc", ref, "", "", "Giá trị", "value"),
                     new Bad("2026-13-01", "7", ref, "", "", "Áp dụng từ ngày", "from"),
-                    new Bad("2026-01-01", "7", ref, "HN-SGDDT", "EDUCATION", "Ngành", "sector"))) {
+                    new Bad("2026-01-01", "7", ref, "HN-SGDDT", "EDUCATION", "Ngành", "sector"),
+                    // Months are never negative; an organisation and a sector must be known codes (trial report §4).
+                    new Bad("2026-01-01", "-5", ref, "", "", "Giá trị: không được là số âm", "value"),
+                    new Bad("2026-01-01", "7", ref, "NO-SUCH-ORG", "", "Mã cơ quan: không có đơn vị", "organisation"),
+                    new Bad("2026-01-01", "7", ref, "", "NOPE_SECTOR", "Ngành: hệ thống không biết ngành", "sector"))) {
                 Response r = send(page, b.from(), b.value(), b.reference(), "UNCONFIRMED", b.org(), b.sector());
                 assertThat(r.status()).as(b.toString()).isEqualTo(400);
-                assertThat(page.locator("#field-errors").innerText()).as(b.toString()).contains(b.field() + ":");
+                assertThat(page.locator("#field-errors").innerText()).as(b.toString()).contains(b.field());
                 assertThat(page.locator("#" + b.id()).getAttribute("aria-invalid")).isEqualTo("true");
                 // The input is kept, nothing is written.
                 assertThat(page.inputValue("#value")).isEqualTo(b.value());
@@ -107,6 +111,21 @@ class WorkbenchParametersBrowserTest extends BrowserTest {
                     shot(page, "workbench-parameter-error-vi");
                 }
             }
+
+            // A share (0.50, 0.70, unit "fraction") lies between 0 and 1.
+            String share = "advanced_labor_collective.min_advanced_laborer_share";
+            String shareFile = "rules/parameters/advanced-labor-collective.yaml";
+            byte[] shareBefore = drafts.file(draft, shareFile);
+            page.navigate(page("/" + share));
+            for (String v : List.of("-0.5", "1.5")) {
+                Response r = send(page, "2026-01-01", v, ref, "UNCONFIRMED", "", "");
+                assertThat(r.status()).as(v).isEqualTo(400);
+                assertThat(page.locator("#field-errors").innerText()).as(v).contains("Giá trị: là một tỷ lệ");
+                assertThat(page.inputValue("#value")).isEqualTo(v);
+                assertThat(drafts.file(draft, shareFile)).as(v).isEqualTo(shareBefore);
+            }
+            assertThat(file()).isEqualTo(before);
+            page.navigate(page("/" + PARAM));
 
             Response saved = send(page, "2026-01-01", "7", ref, "UNCONFIRMED", "", "");
             assertThat(saved.status()).isEqualTo(303);
@@ -120,6 +139,9 @@ class WorkbenchParametersBrowserTest extends BrowserTest {
             List<String> failing = page.locator("#failures li a").allInnerTexts();
             assertThat(failing).contains("scenarios/advanced-laborer/hired-exactly-six-months-before-year-end-is-eligible.yaml",
                     "scenarios/advanced-laborer/provisional-2026-hired-exactly-six-months-before-year-end-is-eligible.yaml");
+            // Said in Vietnamese, with the award's name and the outcome words (trial report §6).
+            assertThat(page.locator("#failures li").first().innerText())
+                    .contains("Lao động tiên tiến", "mong đợi «Đủ điều kiện»", "kết quả là «Chưa đủ điều kiện»").doesNotContain("expected");
             assertThat(page.locator("#failures li a").first().getAttribute("href"))
                     .startsWith("/workbench/drafts/" + draft + "/scenarios/edit?file=scenarios%2F");
             // The file keeps its comments, with the value after the 2024 one.
