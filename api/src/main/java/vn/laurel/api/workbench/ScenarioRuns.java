@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -27,24 +28,33 @@ public class ScenarioRuns {
     /** The scenarios as read (documents or why not) and their results, both in file order. */
     public record Run(List<ScenarioRunner.Scenario> scenarios, ScenarioReport report) {}
 
-    private final Map<String, Run> recent = new LinkedHashMap<>(8, 0.75f, true) {
+    /** Runs done or under way: pages asking at once for the same run wait for the one run (single flight). */
+    private final Map<String, CompletableFuture<Run>> recent = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Run> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<Run>> eldest) {
             return size() > 8;
         }
     };
 
     public Run of(RuleSet rules, RuleBundle files) {
         String key = rules.version() + "|" + files.contentHash();
+        CompletableFuture<Run> mine = new CompletableFuture<>();
+        CompletableFuture<Run> running;
         synchronized (recent) {
-            Run cached = recent.get(key);
-            if (cached != null) return cached;
+            running = recent.putIfAbsent(key, mine);
         }
-        Run run = run(rules, files);
-        synchronized (recent) {
-            recent.put(key, run);
+        if (running != null) return running.join();
+        try {
+            Run run = run(rules, files);
+            mine.complete(run);
+            return run;
+        } catch (RuntimeException | Error e) {
+            synchronized (recent) {
+                recent.remove(key, mine); // the next page tries again
+            }
+            mine.completeExceptionally(e);
+            throw e;
         }
-        return run;
     }
 
     private static Run run(RuleSet rules, RuleBundle files) {

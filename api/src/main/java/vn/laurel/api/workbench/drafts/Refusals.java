@@ -1,5 +1,6 @@
 package vn.laurel.api.workbench.drafts;
 
+import vn.laurel.api.workbench.PageStatus;
 import io.micronaut.http.HttpStatus;
 import vn.laurel.api.i18n.Messages;
 import vn.laurel.api.problem.ProblemException;
@@ -21,7 +22,7 @@ final class Refusals {
     private Refusals() {}
 
     static Refusal of(ProblemException e, Messages messages, String lang) {
-        HttpStatus status = HttpStatus.valueOf(e.problem().status());
+        HttpStatus status = PageStatus.of(e);
         String field = field(e);
         String detail = e.getMessage() == null ? "" : e.getMessage();
         String key = null;

@@ -1,5 +1,6 @@
 package vn.laurel.api.workbench.editor;
 
+import vn.laurel.api.workbench.PageStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.core.annotation.Nullable;
@@ -149,13 +150,22 @@ public class EditorPages {
         } catch (DraftService.StaleFile e) {
             // Someone saved this file since the form was opened: their change is kept, this text comes back
             // with a link to theirs. The form now carries their version: saving again (merged) replaces it knowingly.
-            return editorPage(request, HttpStatus.CONFLICT, view(id), path, content, e.current(), null, "wbeditor.error.stale", null);
+            return editorPage(request, HttpStatus.CONFLICT, viewOr(id, draft), path, content, e.current(), null, "wbeditor.error.stale", null);
         } catch (ProblemException e) {
             // Refused (changed meanwhile, too large as a whole, no longer OPEN): nothing was written; the text is kept.
-            HttpStatus status = HttpStatus.valueOf(e.problem().status());
-            return editorPage(request, status, view(id), path, content, base, null, "wbeditor.error.refused", e.getMessage());
+            HttpStatus status = PageStatus.of(e);
+            return editorPage(request, status, viewOr(id, draft), path, content, base, null, "wbeditor.error.refused", e.getMessage());
         }
         return Pages.seeOther(DraftFileGroups.url(id, path) + "?saved=1");
+    }
+
+    /** The draft as it is now, or as it was read before the save when it has gone meanwhile (discarded). */
+    private DraftView viewOr(long id, DraftView before) {
+        try {
+            return view(id);
+        } catch (PageRefusal e) {
+            return before;
+        }
     }
 
     private MutableHttpResponse<?> editorPage(HttpRequest<?> request, HttpStatus status, DraftView draft, String path, String content,

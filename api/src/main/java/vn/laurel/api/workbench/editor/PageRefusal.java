@@ -35,6 +35,6 @@ final class PageRefusal extends RuntimeException {
             String detail = e.getMessage() == null ? "" : e.getMessage();
             return new PageRefusal(HttpStatus.NOT_FOUND, detail.contains("has no file") ? "wbeditor.error.noFile" : "wbeditor.error.noDraft");
         }
-        return new PageRefusal(HttpStatus.valueOf(status), "wbeditor.error.refused");
+        return new PageRefusal(vn.laurel.api.workbench.PageStatus.of(e), "wbeditor.error.refused");
     }
 }

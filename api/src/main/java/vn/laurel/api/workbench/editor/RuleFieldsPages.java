@@ -1,5 +1,6 @@
 package vn.laurel.api.workbench.editor;
 
+import vn.laurel.api.workbench.PageStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -125,9 +126,14 @@ public class RuleFieldsPages {
         String next = DrlRuleHeaders.rewrite(t.text(), t.rule().name(), values);
         if (!next.equals(t.text())) {
             try {
-                drafts.save(t.draft().id(), t.path(), next.getBytes(StandardCharsets.UTF_8), Requester.of(request));
+                String base = Pages.field(form, "base");
+                drafts.save(t.draft().id(), t.path(), next.getBytes(StandardCharsets.UTF_8), Requester.of(request),
+                        base == null || base.isBlank() ? null : base.strip());
+            } catch (DraftService.StaleFile e) {
+                // Someone saved the file since this form was opened: their change stays; the form shows the values sent.
+                return page(request, HttpStatus.CONFLICT, t, values, null, "wbeditor.error.stale", null, null);
             } catch (ProblemException e) {
-                return page(request, HttpStatus.valueOf(e.problem().status()), t, values, null, "wbeditor.error.refused", null, e.getMessage());
+                return page(request, PageStatus.of(e), t, values, null, "wbeditor.error.refused", null, e.getMessage());
             }
         }
         return Pages.seeOther(url(t.draft().id(), t.path(), t.rule().name()) + "&saved=1");
@@ -141,7 +147,7 @@ public class RuleFieldsPages {
         // DrlRuleHeaders escapes them correctly for DRL, but the engine reads a metadata value with its
         // escapes left in (it strips only the outer quotes): a \" would reach every explanation. A value
         // left as it was (some rules have \"…\" already) is not rewritten, so not refused.
-        if (!value.equals(was) && value.indexOf('"') >= 0 || value.indexOf('\\') >= 0) return "wbeditor.error.quote";
+        if (!value.equals(was) && (value.indexOf('"') >= 0 || value.indexOf('\\') >= 0)) return "wbeditor.error.quote";
         if (base(name).equals("confidence") && !CONFIDENCE.contains(value)) return "wbeditor.error.confidence";
         if (name.equals("regimes") && !regimes.containsAll(Arrays.asList(value.split(" ")))) return "wbeditor.error.regimes";
         return null;
@@ -191,6 +197,8 @@ public class RuleFieldsPages {
         model.put("path", t.path());
         model.put("rule", t.rule());
         model.put("fileUrl", DraftFileGroups.url(t.draft().id(), t.path()));
+        // The file as this form shows it: a save refuses it once someone else changed the file (no lost update).
+        model.put("base", DraftService.fileVersion(t.text().getBytes(StandardCharsets.UTF_8)));
         List<Field> fields = new ArrayList<>();
         for (DrlRuleHeaders.Meta m : t.rule().meta()) {
             String base = base(m.name());

@@ -45,6 +45,9 @@ final class InsertionCheck {
                 ParameterFiles.Read alone = ParameterFiles.of(RuleBundle.of(java.util.Map.of(path, next.files().get(path))));
                 if (alone.unreadable().containsKey(path)) return path + ": " + alone.unreadable().get(path);
                 read = alone.parameters().get(parameter);
+            } catch (StackOverflowError | RuntimeException e) {
+                // A file nested too deeply (as DraftService.compiled finds it): nothing confirms the value, nothing is written.
+                return "the rules cannot be read back (" + e.getClass().getSimpleName() + ")";
             }
             return holds(read, value) ? null : "the file read back does not hold the new value of " + parameter;
         } catch (IOException e) {
@@ -64,10 +67,25 @@ final class InsertionCheck {
     }
 
     static boolean same(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
-        }
+        BigDecimal x = decimal(a), y = decimal(b);
+        if (x != null && y != null) return x.compareTo(y) == 0;
         return Objects.equals(a, b);
+    }
+
+    /** A YAML number as a decimal; null for what is no finite number (.nan and .inf read as doubles). */
+    static BigDecimal decimal(Object o) {
+        if (!(o instanceof Number n)) return null;
+        try {
+            return new BigDecimal(n.toString());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Whether a number lies in [low, high]; a value that is no finite number does not. */
+    static boolean within(Number n, BigDecimal low, BigDecimal high) {
+        BigDecimal d = decimal(n);
+        return d != null && d.compareTo(low) >= 0 && d.compareTo(high) <= 0;
     }
 
     private static void delete(Path dir) {

@@ -1,5 +1,6 @@
 package vn.laurel.api.workbench.parameters;
 
+import vn.laurel.api.workbench.PageStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -146,10 +147,11 @@ public class ParametersPages {
         String unread = InsertionCheck.problem(d.files().with(path, after), path, p.name(), value);
         if (unread != null) return page(request, HttpStatus.UNPROCESSABLE_ENTITY, d, p, form, Map.of(), "wbparams.error.readBack", false, unread);
         try {
-            drafts.save(d.draft().id(), path, after, Requester.of(request));
+            // Against the file the value was inserted into: a change saved meanwhile is not overwritten.
+            drafts.save(d.draft().id(), path, after, Requester.of(request), DraftService.fileVersion(before));
         } catch (ProblemException e) {
             // The service's refusal (changed meanwhile, no longer open, too large): shown, nothing written.
-            HttpStatus status = HttpStatus.valueOf(e.problem().status());
+            HttpStatus status = PageStatus.of(e);
             return page(request, status, d, p, form, Map.of(), "wbparams.error.refused", false, e.getMessage());
         }
         return Pages.seeOther("/workbench/drafts/" + d.draft().id() + "/parameters/" + p.name() + "?saved=1");

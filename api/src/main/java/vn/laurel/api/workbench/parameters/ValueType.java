@@ -25,9 +25,7 @@ public record ValueType(boolean integer, boolean decimal, boolean bool, Set<Stri
         boolean withinOne = true;
         for (ParameterValue v : p.values()) {
             Object x = v.value();
-            if (x instanceof Number n && (new BigDecimal(n.toString()).signum() < 0 || new BigDecimal(n.toString()).compareTo(BigDecimal.ONE) > 0)) {
-                withinOne = false;
-            }
+            if (x instanceof Number n && !InsertionCheck.within(n, BigDecimal.ZERO, BigDecimal.ONE)) withinOne = false;
             if (x instanceof Integer || x instanceof Long || x instanceof java.math.BigInteger) integer = true;
             else if (x instanceof Number) decimal = true;
             else if (x instanceof Boolean) bool = true;

@@ -1,5 +1,7 @@
 package vn.laurel.api.workbench.scenarios;
 
+import vn.laurel.api.limits.RequestLimits;
+import vn.laurel.api.workbench.PageStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -62,13 +64,15 @@ public class ScenariosPages {
     private final WorkbenchSources sources;
     private final ScenarioRuns runs;
     private final DraftService drafts;
+    private final RequestLimits limits;
     private final Clock clock = Clock.systemDefaultZone();
 
-    public ScenariosPages(Pages pages, WorkbenchSources sources, ScenarioRuns runs, DraftService drafts) {
+    public ScenariosPages(Pages pages, WorkbenchSources sources, ScenarioRuns runs, DraftService drafts, RequestLimits limits) {
         this.pages = pages;
         this.sources = sources;
         this.runs = runs;
         this.drafts = drafts;
+        this.limits = limits;
     }
 
     /** One scenario in the list: its file, name, expectations, last verdict and the mismatches. */
@@ -176,8 +180,14 @@ public class ScenariosPages {
         if (chosen.isEmpty()) return pages.error(request, HttpStatus.NOT_FOUND, "one".equals(scope) ? "wbscenarios.error.noFile" : "wbscenarios.error.award");
         String lang = Pages.lang(request);
         // failing ones first (in file order among themselves): what the official ran them to find
-        List<ScenarioExecution.Outcome> outcomes = ScenarioExecution.run(rules, chosen, lang).stream()
-                .sorted(Comparator.comparing(ScenarioExecution.Outcome::passed)).toList();
+        List<ScenarioExecution.Outcome> outcomes;
+        try {
+            // Every scenario on every core: bounded with the other population-wide work (preview, candidates).
+            outcomes = limits.wide(() -> ScenarioExecution.run(rules, chosen, lang)).stream()
+                    .sorted(Comparator.comparing(ScenarioExecution.Outcome::passed)).toList();
+        } catch (ProblemException e) {
+            return pages.error(request, HttpStatus.TOO_MANY_REQUESTS, "wbscenarios.error.busy");
+        }
         Map<String, Object> model = base(request, d, "wbscenarios.runTitle");
         model.put("scope", scope);
         model.put("scopeAward", award);
@@ -326,7 +336,7 @@ public class ScenariosPages {
             return formPage(request, HttpStatus.CONFLICT, d, model, form, List.of(), asNew ? "wbscenarios.error.exists.now" : "wbscenarios.error.stale");
         } catch (ProblemException e) {
             model.put("refusal", e.getMessage());
-            HttpStatus status = HttpStatus.valueOf(e.problem().status());
+            HttpStatus status = PageStatus.of(e);
             return formPage(request, status.getCode() >= 500 ? HttpStatus.CONFLICT : status, d, model, form, List.of(), "wbscenarios.error.refused");
         }
         return Pages.seeOther("/workbench/drafts/" + d.id() + "/scenarios/edit?file=" + URLEncoder.encode(path, StandardCharsets.UTF_8) + "&saved=1");
