@@ -126,7 +126,10 @@ public class EditorPages {
         // The file's version when the form was opened: a save over someone else's change is refused (lost update).
         String base = Pages.field(form, "base");
         if (base != null && base.isBlank()) base = null;
-        if (sent == null) return editorPage(request, HttpStatus.UNPROCESSABLE_ENTITY, draft, path, "", base, null, "wbeditor.error.required", null);
+        // An emptied editor (select all, delete, save) would wipe the file: removing a file is not done by saving nothing.
+        if (sent == null || sent.isBlank()) {
+            return editorPage(request, HttpStatus.UNPROCESSABLE_ENTITY, draft, path, "", base, null, "wbeditor.error.required", null);
+        }
         // A browser sends a textarea's lines ending in CR LF: a file written with LF keeps LF.
         String content = contains(before, '\r') ? sent : sent.replace("\r\n", "\n");
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);

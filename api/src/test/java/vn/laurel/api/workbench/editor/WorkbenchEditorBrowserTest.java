@@ -230,6 +230,9 @@ class WorkbenchEditorBrowserTest extends BrowserTest {
         assertThat(post(policy, "/workbench/drafts/" + id + "/files/" + FILE, "content=x").statusCode()).isEqualTo(403); // no CSRF
         HttpResponse<String> missing = post(policy, "/workbench/drafts/" + id + "/files/" + FILE, "_csrf=" + enc(csrf));
         assertThat(missing.statusCode()).isEqualTo(422);
+        HttpResponse<String> emptied = post(policy, "/workbench/drafts/" + id + "/files/" + FILE, "_csrf=" + enc(csrf) + "&content=%0D%0A");
+        assertThat(emptied.statusCode()).isEqualTo(422);
+        assertThat(text(id)).isEqualTo(changed);
         String big = "x".repeat(200 * 1024 + 10);
         HttpResponse<String> tooBig = post(policy, "/workbench/drafts/" + id + "/files/" + FILE, "_csrf=" + enc(csrf) + "&content=" + big);
         assertThat(tooBig.statusCode()).isEqualTo(413);
