@@ -22,7 +22,8 @@ public class Messages {
     public static final List<String> LANGUAGES = List.of("vi", "en");
     /** The bundles, in the order they are read (a later one may not redefine a key of an earlier one). */
     static final List<String> AREAS = List.of("messages", "person", "units", "candidates", "batches", "whatif", "audit", "values",
-            "workbench", "wbcatalogue", "wbdrafts", "wbpreview", "wbparams", "wbeditor", "wbscenarios");
+            "workbench", "wbcatalogue", "wbdrafts", "wbpreview", "wbparams", "wbeditor", "wbscenarios",
+            "year", "clusters", "councils", "proposals");
     private final Map<String, Map<String, String>> bundles = new TreeMap<>();
 
     public Messages() {

@@ -17,6 +17,7 @@ public class Navigation {
             new Link("/candidates", "nav.candidates", "home.candidatesText", PageRoles.CANDIDATES),
             new Link("/what-if", "nav.whatIf", "home.whatIfText", PageRoles.WHAT_IF),
             new Link("/batches", "nav.batches", "home.batchesText", PageRoles.BATCHES),
+            new Link("/year", "nav.year", "home.yearText", PageRoles.YEAR),
             new Link("/audit", "nav.audit", "home.auditText", PageRoles.AUDIT),
             new Link("/workbench", "nav.workbench", "home.workbenchText", PageRoles.WORKBENCH));
 

@@ -10,7 +10,7 @@ import java.util.Set;
  */
 public final class PageRoles {
     /** Any signed-in user, whatever the role: the home page, search and the unit tree. */
-    public static final Set<String> SIGNED_IN = Set.of(Roles.CLIENT, Roles.CLERK, Roles.POLICY, Roles.AUDITOR, Roles.ADMIN);
+    public static final Set<String> SIGNED_IN = Set.of(Roles.CLIENT, Roles.CLERK, Roles.POLICY, Roles.BOARD, Roles.AUDITOR, Roles.ADMIN);
     /** Eligibility of a person or unit (GET /api/v1/subjects/{id}/eligibility). */
     public static final Set<String> ELIGIBILITY = Set.of(Roles.CLIENT, Roles.ADMIN);
     /** The candidates of an award (GET /api/v1/awards/{code}/candidates). */
@@ -35,6 +35,14 @@ public final class PageRoles {
      * publishing, rolling back (the writing endpoints of /api/v1/ruleset/**: POLICY, ADMIN).
      */
     public static final Set<String> WORKBENCH_EDIT = Set.of(Roles.POLICY, Roles.ADMIN);
+    /**
+     * The emulation year, read: clusters and their reviews, council sessions, ballots and agendas, the
+     * competent authorities and the proposal lists (GET /api/v1/clusters/**, /api/v1/councils/**,
+     * /api/v1/proposals/**: BOARD, AUDITOR, ADMIN).
+     */
+    public static final Set<String> YEAR = Set.of(Roles.BOARD, Roles.AUDITOR, Roles.ADMIN);
+    /** The emulation year, written: scores, reviews recorded, sessions and ballots, lists prepared, conferments (BOARD, ADMIN). */
+    public static final Set<String> YEAR_EDIT = Set.of(Roles.BOARD, Roles.ADMIN);
     /** Stored facts with their versions (GET /api/v1/subjects/{id}, /api/v1/facts/...). */
     public static final Set<String> FACTS = Set.of(Roles.CLERK, Roles.AUDITOR, Roles.ADMIN);
 

@@ -10,14 +10,14 @@ import java.util.*;
  * of a unit (a department's emulation council, say) and sees the units its token names in the
  * organisation claim, with every unit below them; without that claim it sees no stored subject at all.
  * The other roles keep the whole organisation: a clerk writes anyone's facts, an auditor reads every
- * decision, a policy officer previews rules on everyone, an administrator does everything.
+ * decision, a policy officer previews rules on everyone, a board official keeps the year of the whole organisation, an administrator does everything.
  *
  * @param wide  the whole organisation
  * @param roots the unit codes named in the claim (meaningful when not wide)
  */
 public record OrgScope(boolean wide, Set<String> roots) {
     static final OrgScope WIDE = new OrgScope(true, Set.of());
-    private static final Set<String> ORGANISATION_WIDE = Set.of(Roles.CLERK, Roles.POLICY, Roles.AUDITOR, Roles.ADMIN);
+    private static final Set<String> ORGANISATION_WIDE = Set.of(Roles.CLERK, Roles.POLICY, Roles.BOARD, Roles.AUDITOR, Roles.ADMIN);
 
     public OrgScope {
         roots = Collections.unmodifiableSet(new TreeSet<>(roots));

@@ -22,7 +22,8 @@ import java.util.Set;
  * HTTP Basic accounts for trying Laurel out: {@code client}, {@code clerk}, {@code policy},
  * {@code auditor} and {@code admin}, each with its name as password and the role of the same name, and
  * {@code reviewer}, a second policy officer (role POLICY), so that a change drafted by {@code policy}
- * can be reviewed by someone who did not write it.
+ * can be reviewed by someone who did not write it, and {@code board}, an emulation board's official
+ * (role BOARD: cluster reviews, council sessions, proposal lists).
  * On only on the embedded database or with LAUREL_DEMO_ACCOUNTS=true (see {@link SecuritySettings}),
  * and only while the server listens on a loopback address ({@link DemoAccountsSwitch}): a password
  * everybody knows must never guard real data, nor a port others can reach, by accident.
@@ -30,7 +31,7 @@ import java.util.Set;
 @Singleton
 @Requires(condition = DemoAccountsSwitch.class)
 public class DemoAccounts<B> implements HttpRequestAuthenticationProvider<B> {
-    static final Set<String> NAMES = Set.of("client", "clerk", "policy", "reviewer", "auditor", "admin");
+    static final Set<String> NAMES = Set.of("client", "clerk", "policy", "reviewer", "board", "auditor", "admin");
     private final Map<String, Object> clientScope;
 
     /** The demo client sees the demo department, as an agency's token would name a CLIENT's units in its organisation claim. */

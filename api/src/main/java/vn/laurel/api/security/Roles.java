@@ -11,6 +11,12 @@ public final class Roles {
     public static final String CLERK = "CLERK";
     /** Reloads, previews and rolls back rules. */
     public static final String POLICY = "POLICY";
+    /**
+     * An emulation board's official (the secretariat of a council of emulation and commendation): keeps the
+     * year's work — cluster reviews, council sessions and their ballots, proposal lists and the decisions
+     * that confer them.
+     */
+    public static final String BOARD = "BOARD";
     /** Reads decisions and reports, replays them, verifies the audit chain. */
     public static final String AUDITOR = "AUDITOR";
     public static final String ADMIN = "ADMIN";

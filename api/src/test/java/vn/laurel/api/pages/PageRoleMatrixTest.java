@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest
 class PageRoleMatrixTest extends PostgresTest {
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    static final List<String> ROLES = List.of("client", "clerk", "policy", "auditor", "admin");
+    static final List<String> ROLES = List.of("client", "clerk", "policy", "board", "auditor", "admin");
 
     /** Page → the demo accounts that may open it. */
     static final Map<String, List<String>> MATRIX = new LinkedHashMap<>();
@@ -48,6 +48,8 @@ class PageRoleMatrixTest extends PostgresTest {
         MATRIX.put("/audit/changes", List.of("auditor", "admin"));
         MATRIX.put("/workbench/drafts", List.of("policy", "auditor", "admin"));
         MATRIX.put("/workbench/history", List.of("policy", "auditor", "admin"));
+        MATRIX.put("/year", List.of("board", "auditor", "admin"));
+        MATRIX.put("/year?year=2025", List.of("board", "auditor", "admin"));
         MATRIX.put("/workbench", List.of("policy", "auditor", "admin"));
         MATRIX.put("/workbench/awards/ADVANCED_LABORER?regime=LAW_2022", List.of("policy", "auditor", "admin"));
         MATRIX.put("/workbench/rules?regime=LAW_2022&award=ADVANCED_LABORER&criterion=RATING_GOOD_OR_BETTER", List.of("policy", "auditor", "admin"));

@@ -37,7 +37,7 @@ import static vn.laurel.api.security.Roles.*;
  */
 abstract class RoleMatrix extends PostgresTest {
     static final Tokens TOKENS = new Tokens();
-    static final List<String> ROLES = List.of(CLIENT, CLERK, POLICY, AUDITOR, ADMIN);
+    static final List<String> ROLES = List.of(CLIENT, CLERK, POLICY, BOARD, AUDITOR, ADMIN);
 
     @Inject
     @Client("/")
@@ -243,7 +243,7 @@ abstract class RoleMatrix extends PostgresTest {
             String name = role.toLowerCase();
             got.put(name, Http.call(client(), HttpRequest.GET("/api/v1/audit/verify").basicAuth(name, name)).status());
         }
-        assertThat(got).isEqualTo(Map.of("admin", 200, "auditor", 200, "client", 403, "clerk", 403, "policy", 403));
+        assertThat(got).isEqualTo(Map.of("admin", 200, "auditor", 200, "board", 403, "client", 403, "clerk", 403, "policy", 403));
     }
 
     @Test
