@@ -179,6 +179,8 @@ class ClustersApiTest extends PostgresTest {
         Answer byAuditor = call("POST", "/api/v1/clusters/" + BLOCK + "/review/scores?year=2025", "auditor", "text/csv",
                 "unit,criterion,points\nHN-SKHCN-DEMO-VP,NHIEM_VU,10\n", null, null);
         assertThat(byAuditor.status()).isEqualTo(403);
+        assertThat(call("POST", "/api/v1/clusters/" + BLOCK + "/review/record?year=2025", "auditor", null, null, null, null).status())
+                .isEqualTo(403);
         Answer badYear = call("GET", "/api/v1/clusters/" + BLOCK + "/review?year=20x5", "board", null, null, null, null);
         assertThat(badYear.status()).isEqualTo(400);
         assertThat(call("GET", "/api/v1/clusters/NO-SUCH/review?year=2025", "board", null, null, null, "en").status()).isEqualTo(404);
