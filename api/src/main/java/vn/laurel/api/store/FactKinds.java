@@ -72,7 +72,9 @@ public final class FactKinds {
 
     public static final FactKind CLUSTER_MEMBERS = new FactKind("clusterMembers", "cluster_member", "cluster_members.csv", "clusterMember", List.of(
             of("cluster_code", "cluster", TEXT).asKey().mandatory(), of("subject_id", "unit", TEXT).asKey().mandatory().json("unit"),
-            year("member_year"), of("ranking", "rank", INT).range(1, 10_000)));
+            year("member_year"), of("ranking", "rank", INT).range(1, 10_000),
+            // whether the cluster designated the unit its leader (a recorded cluster review says it); empty: rank 1 leads
+            of("leads", "leads", BOOL)));
 
     /** In the order an import merges them: memberships first, facts after. */
     public static final List<FactKind> ALL = List.of(MEMBERSHIPS, RATINGS, TITLES, COMMENDATIONS, INITIATIVES, DISCIPLINES,

@@ -94,7 +94,8 @@ public class FactStore {
                             i(f, "advanced_laborers"), i(f, "advanced_soldiers"), i(f, "grassroots_soldiers"), i(f, "completed_or_better"),
                             i(f, "disciplined_warning_or_above"), ref(f), f.source())),
                     load(facts, FactKinds.CLUSTER_MEMBERS, f -> new ClusterRankingFact(i(f, "member_year"), t(f, "cluster_code"),
-                            i(f, "ranking"), ref(f), f.source())).stream().filter(r -> r.rank() != null).toList(),
+                            i(f, "ranking"), (Boolean) f.values().get("leads"), ref(f), f.source())).stream()
+                            .filter(r -> r.rank() != null || r.leads() != null).toList(),
                     (LocalDate) s.get("deceased_on"), (LocalDate) s.get("contract_since"));
     }
 

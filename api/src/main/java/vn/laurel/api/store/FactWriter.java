@@ -74,8 +74,24 @@ public class FactWriter {
         });
     }
 
+    /**
+     * Writes one fact on the caller's connection, inside the caller's transaction, with the same checks as
+     * {@link #create}: for a feature whose own record and the facts it writes commit together (a cluster
+     * review's ranks). The fact's source is {@code source} followed by {@code line}, which says which of
+     * the record's lines it came from.
+     */
+    public Written write(Connection c, FactKind kind, Map<String, Object> json, RuleSet rules, String source, long line,
+                         String client) throws SQLException {
+        return write(c, kind, json, rules, source, client, null, line);
+    }
+
     private Written write(Connection c, FactKind kind, Map<String, Object> json, RuleSet rules, String source, String client, StoredFact old)
             throws SQLException {
+        return write(c, kind, json, rules, source + " row ", client, old, 1);
+    }
+
+    private Written write(Connection c, FactKind kind, Map<String, Object> json, RuleSet rules, String source, String client, StoredFact old,
+                          long line) throws SQLException {
         List<RowError> errors = new ArrayList<>();
         Map<String, Object> values = RowParser.parse(kind, col -> json.get(col.json()), "request", 1, errors);
         if (!errors.isEmpty()) throw invalid(kind, errors);
@@ -83,7 +99,7 @@ public class FactWriter {
         if (!unknown.isEmpty()) throw unknownCodes(kind, unknown);
         long stageId = ThreadLocalRandom.current().nextLong(Long.MIN_VALUE, 0);
         try (FactTables.Stager stager = new FactTables.Stager(c, kind, stageId)) {
-            stager.add(1, values);
+            stager.add(line, values);
         }
         List<RowError> found = FactTables.check(c, kind, stageId, "request", 100);
         if (!found.isEmpty()) {
@@ -95,7 +111,7 @@ public class FactWriter {
         boolean keyChanged = old != null && kind.keyColumns().stream()
                 .anyMatch(k -> !Objects.equals(old.values().get(k.db()), values.get(k.db())));
         if (keyChanged) FactTables.retract(c, kind, old.id(), now);
-        FactTables.Merge m = FactTables.merge(c, kind, stageId, now, source + " row ", client, null);
+        FactTables.Merge m = FactTables.merge(c, kind, stageId, now, source, client, null);
         FactTables.clearStage(c, kind, stageId);
         StoredFact current = FactTables.currentByKey(c, kind, values).orElseThrow();
         if (keyChanged) FactTables.linkReplacement(c, kind, old.id(), current.id());

@@ -142,6 +142,12 @@ abstract class RoleMatrix extends PostgresTest {
                 new Endpoint("GET subject", Set.of(CLERK, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/subjects/P-0001")),
                 new Endpoint("GET subjects", Set.copyOf(ROLES), ok, () -> HttpRequest.GET("/api/v1/subjects?unit=HN-SKHCN-DEMO-VP&size=5")),
                 new Endpoint("GET units", Set.copyOf(ROLES), ok, () -> HttpRequest.GET("/api/v1/units")),
+                new Endpoint("GET clusters", Set.of(BOARD, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/clusters?year=2025")),
+                new Endpoint("GET cluster", Set.of(BOARD, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/clusters/HN-KHOI-SKHCN-DEMO?year=2025")),
+                new Endpoint("GET cluster review", Set.of(BOARD, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/clusters/HN-KHOI-SKHCN-DEMO/review?year=2025")),
+                // The demo's own points again: a write that changes nothing the other tests read.
+                new Endpoint("POST cluster scores (CSV)", Set.of(BOARD, ADMIN), ok, () -> HttpRequest.POST("/api/v1/clusters/HN-KHOI-SKHCN-DEMO/review/scores?year=2025",
+                        "unit,criterion,points\nHN-SKHCN-DEMO-VP,NHIEM_VU,46\n").contentType("text/csv")),
                 new Endpoint("POST batch", Set.of(CLIENT, ADMIN), Set.of(202), () -> json(HttpRequest.POST("/api/v1/batches",
                         "{\"year\":2025,\"unit\":\"HN-SKHCN-DEMO-VP\",\"awards\":[\"ADVANCED_LABORER\"]}"))),
                 new Endpoint("GET unit", Set.copyOf(ROLES), ok, () -> HttpRequest.GET("/api/v1/units/HN-SKHCN-DEMO")),

@@ -187,12 +187,17 @@ final class CaseValidator {
             part(f + ".completedOrBetter", a.completedOrBetter(), a.members());
             part(f + ".disciplinedWarningOrAbove", a.disciplinedWarningOrAbove(), a.members());
         }
+        java.util.Set<String> rankedIn = new java.util.HashSet<>();
         for (int i = 0; i < s.clusterRankings().size(); i++) {
             String f = at + ".clusterRankings[" + i + "]";
             ClusterRankingFact r = s.clusterRankings().get(i);
             if (r == null) { errors.add(new FieldError(f, "is empty")); continue; }
             year(f + ".year", r.year());
             if (r.rank() == null || r.rank() < 1) errors.add(new FieldError(f + ".rank", "must be 1 or more"));
+            // A unit has one place in a cluster a year; two would let leads say both true and false.
+            if (r.year() != null && !rankedIn.add(r.year() + "\u0000" + r.cluster())) {
+                errors.add(new FieldError(f, "a second ranking in " + r.cluster() + " for " + r.year()));
+            }
         }
         if (s.kind() == SubjectKind.PERSON && (!s.memberAggregates().isEmpty() || !s.clusterRankings().isEmpty())) {
             errors.add(new FieldError(at, "memberAggregates and clusterRankings are for COLLECTIVE subjects"));

@@ -462,12 +462,19 @@ public final class History {
 
     /**
      * Whether a collective leads its emulation cluster or block in the year: from a cluster ranking
-     * when one is recorded (rank 1 leads), else from the attestation LEADS_EMULATION_CLUSTER.
+     * when one is recorded, else from the attestation LEADS_EMULATION_CLUSTER. A ranking that says
+     * whether the unit leads ({@code leads}, written by a recorded cluster review, which may designate
+     * the next unit when the first fails the flag's criteria) decides by it; one that does not, by
+     * rank 1. The evidence is the ranking that makes the unit lead, else its best place.
      */
     public Measure leadsCluster(int year) {
-        Optional<ClusterRankingFact> ranking = subject.clusterRankings().stream()
-                .filter(r -> r.year() == year && r.rank() != null).min(Comparator.comparing(ClusterRankingFact::rank));
-        if (ranking.isPresent()) return new Measure(ranking.get().rank() == 1, List.of(Evidence.of(ranking.get())));
+        List<ClusterRankingFact> rankings = subject.clusterRankings().stream()
+                .filter(r -> r.year() != null && r.year() == year && (r.rank() != null || r.leads() != null)).toList();
+        Optional<ClusterRankingFact> leading = rankings.stream().filter(ClusterRankingFact::leader).findFirst();
+        if (leading.isPresent()) return new Measure(true, List.of(Evidence.of(leading.get())));
+        Optional<ClusterRankingFact> best = rankings.stream()
+                .min(Comparator.comparing(ClusterRankingFact::rank, Comparator.nullsLast(Comparator.naturalOrder())));
+        if (best.isPresent()) return new Measure(false, List.of(Evidence.of(best.get())));
         return attestation("LEADS_EMULATION_CLUSTER", year);
     }
 

@@ -72,7 +72,12 @@ final class Facts {
     }
 
     Facts ranked(int year, int rank) {
-        rankings.add(new ClusterRankingFact(year, "CLUSTER-1", rank, "rank", "test"));
+        rankings.add(new ClusterRankingFact(year, "CLUSTER-1", rank, null, "rank", "test"));
+        return this;
+    }
+
+    Facts ranked(int year, int rank, boolean leads) {
+        rankings.add(new ClusterRankingFact(year, "CLUSTER-1", rank, leads, "rank", "test"));
         return this;
     }
 

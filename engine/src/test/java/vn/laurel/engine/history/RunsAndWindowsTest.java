@@ -125,4 +125,14 @@ class RunsAndWindowsTest {
         assertThat(Facts.unit("U").attested("LEADS_EMULATION_CLUSTER", 2025, true).history().leadsCluster(2025).value()).isEqualTo(true);
         assertThat(Facts.unit("U").history().leadsCluster(2025).attested().status()).isEqualTo(Status.NEEDS_REVIEW);
     }
+
+    @Test
+    void a_ranking_that_says_who_leads_decides_by_it_not_by_rank() {
+        // A cluster review designated the second unit when the first failed the flag's criteria.
+        assertThat(Facts.unit("U").ranked(2025, 2, true).history().leadsCluster(2025).value()).isEqualTo(true);
+        assertThat(Facts.unit("U").ranked(2025, 1, false).history().leadsCluster(2025).value()).isEqualTo(false);
+        assertThat(Facts.unit("U").ranked(2025, 1, false).history().leadsCluster(2025).evidence().get(0).summary())
+                .contains("does not lead");
+        assertThat(Facts.unit("U").ranked(2024, 1, true).history().leadsCluster(2025).attested().status()).isEqualTo(Status.NEEDS_REVIEW);
+    }
 }

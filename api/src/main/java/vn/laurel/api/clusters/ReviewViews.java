@@ -1,0 +1,179 @@
+package vn.laurel.api.clusters;
+
+import jakarta.inject.Singleton;
+import vn.laurel.api.export.Table;
+
+import java.math.BigDecimal;
+import java.util.*;
+
+/**
+ * A review as the API answers it (a JSON tree, texts in the reader's language) and as a spreadsheet:
+ * the same facts, for scripts and for the board's files.
+ */
+@Singleton
+public class ReviewViews {
+    private final ClusterTexts texts;
+
+    public ReviewViews(ClusterTexts texts) {
+        this.texts = texts;
+    }
+
+    public Map<String, Object> json(ClusterReview r, String lang) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("cluster", r.cluster().code());
+        out.put("name", r.cluster().name());
+        out.put("kind", r.cluster().kind());
+        out.put("year", r.year());
+        out.put("head", r.term() == null ? null : r.term().head());
+        out.put("deputy", r.term() == null ? null : r.term().deputy());
+        out.put("status", r.status().name());
+        out.put("statusText", texts.text(lang, "clusters.status." + r.status()));
+        out.put("table", table(r.table(), lang));
+        out.put("settings", settings(r.settings()));
+        out.put("missing", r.missing());
+        List<Map<String, Object>> ranking = new ArrayList<>();
+        for (Ranking.Line l : r.ranking()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("rank", r.status() == ClusterReview.Status.INCOMPLETE ? null : l.rank());
+            m.put("tied", l.tied());
+            m.put("unit", l.unit());
+            m.put("name", l.name());
+            Map<String, Object> points = new LinkedHashMap<>();
+            l.points().forEach((k, v) -> points.put(k, v));
+            m.put("points", points);
+            m.put("total", l.total());
+            m.put("complete", l.complete());
+            ranking.add(m);
+        }
+        out.put("ranking", ranking);
+        Map<String, Object> proposals = new LinkedHashMap<>();
+        proposals.put("flag", list(r.flag(), lang));
+        proposals.put("merit", list(r.merit(), lang));
+        out.put("proposals", proposals);
+        out.put("recordable", r.recordable());
+        out.put("recorded", r.recorded() == null ? null : Map.of("source", r.recorded().source(), "by", r.recorded().by(),
+                "at", r.recorded().at().toString()));
+        return out;
+    }
+
+    public static Map<String, Object> settings(ClusterSettings s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("validFrom", s.validFrom() == null ? null : s.validFrom().toString());
+        m.put("flagAward", s.flagAward());
+        m.put("flagQuota", s.flagQuota());
+        m.put("meritAward", s.meritAward());
+        m.put("meritCount", s.meritCount());
+        m.put("basis", s.basis());
+        m.put("defaults", s.validFrom() == null);
+        return m;
+    }
+
+    public static Map<String, Object> table(ScoringTable t, String lang) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("validFrom", t.validFrom() == null ? null : t.validFrom().toString());
+        List<Map<String, Object>> criteria = new ArrayList<>();
+        for (ScoringTable.Criterion k : t.criteria()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("code", k.code());
+            c.put("name", k.name(lang));
+            c.put("nameVi", k.nameVi());
+            c.put("nameEn", k.nameEn());
+            c.put("maxPoints", k.maxPoints());
+            criteria.add(c);
+        }
+        m.put("criteria", criteria);
+        m.put("maxTotal", t.maxTotal());
+        return m;
+    }
+
+    private Map<String, Object> list(Proposals.AwardList a, String lang) {
+        if (a == null) return null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("award", a.award());
+        m.put("awardName", a.awardName() == null ? a.award() : a.awardName().in(lang));
+        m.put("quota", a.quota());
+        m.put("proposed", a.proposed().stream().map(Proposals.Considered::unit).toList());
+        m.put("tied", a.tied());
+        m.put("waiting", a.waiting());
+        List<Map<String, Object>> considered = new ArrayList<>();
+        for (Proposals.Considered c : a.considered()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("unit", c.unit());
+            x.put("name", c.name());
+            x.put("rank", c.rank());
+            x.put("outcome", c.outcome().name());
+            x.put("verdict", c.verdict().name());
+            x.put("reason", reason(c, lang));
+            x.put("failing", notes(c.failing(), lang));
+            x.put("waiting", notes(c.waiting(), lang));
+            considered.add(x);
+        }
+        m.put("considered", considered);
+        return m;
+    }
+
+    private static List<Map<String, Object>> notes(List<Proposals.Note> notes, String lang) {
+        return notes.stream().map(n -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("criterion", n.criterion());
+            m.put("text", n.text() == null ? null : n.text().in(lang));
+            return m;
+        }).toList();
+    }
+
+    /** Why a unit is or is not proposed, in one sentence. */
+    public String reason(Proposals.Considered c, String lang) {
+        return switch (c.verdict()) {
+            case PROPOSED -> c.waiting().isEmpty() ? texts.text(lang, "clusters.reason.eligible")
+                    : texts.text(lang, "clusters.reason.waiting", codes(c.waiting()));
+            case TIED -> texts.text(lang, "clusters.reason.tied", c.rank());
+            case NOT_PROPOSED -> c.failing().isEmpty() ? texts.text(lang, "clusters.reason.outcome", c.outcome().name())
+                    : texts.text(lang, "clusters.reason.failing", codes(c.failing()));
+        };
+    }
+
+    private static String codes(List<Proposals.Note> notes) {
+        return String.join(", ", notes.stream().map(Proposals.Note::criterion).toList());
+    }
+
+    /** The cluster's proposal as a sheet: the ranking with each unit's points, and what is proposed for it. */
+    public Table sheet(ClusterReview r, String lang) {
+        List<String> title = new ArrayList<>();
+        title.add(texts.text(lang, "clusters.sheet.title", r.cluster().name(), r.year()));
+        title.add(texts.text(lang, "clusters.status." + r.status()));
+        if (r.recorded() != null) title.add(r.recorded().source());
+        List<String> header = new ArrayList<>(List.of(texts.text(lang, "clusters.col.rank"), texts.text(lang, "clusters.col.unit"),
+                texts.text(lang, "clusters.col.name")));
+        r.table().criteria().forEach(k -> header.add(k.code() + " (" + ScoreSheet.plain(k.maxPoints()) + ")"));
+        header.add(texts.text(lang, "clusters.col.total"));
+        header.add(texts.text(lang, "clusters.col.proposal"));
+        header.add(texts.text(lang, "clusters.col.reason"));
+        Map<String, String> proposal = new HashMap<>();
+        Map<String, String> reasons = new HashMap<>();
+        for (Proposals.AwardList a : Arrays.asList(r.flag(), r.merit())) {
+            if (a == null) continue;
+            for (Proposals.Considered c : a.considered()) {
+                String award = a.awardName() == null ? a.award() : a.awardName().in(lang);
+                String verdict = texts.text(lang, "clusters.verdict." + c.verdict());
+                proposal.merge(c.unit(), award + ": " + verdict, (x, y) -> x + "; " + y);
+                reasons.merge(c.unit(), reason(c, lang), (x, y) -> x + "; " + y);
+            }
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (Ranking.Line l : r.ranking()) {
+            List<Object> row = new ArrayList<>();
+            row.add(r.status() == ClusterReview.Status.INCOMPLETE ? null : (Object) l.rank());
+            row.add(l.unit());
+            row.add(l.name());
+            for (ScoringTable.Criterion k : r.table().criteria()) {
+                BigDecimal p = l.points().get(k.code());
+                row.add(p == null ? null : p);
+            }
+            row.add(l.total());
+            row.add(proposal.get(l.unit()));
+            row.add(reasons.get(l.unit()));
+            rows.add(row);
+        }
+        return new Table(texts.text(lang, "clusters.sheet.name"), title, header, rows);
+    }
+}
