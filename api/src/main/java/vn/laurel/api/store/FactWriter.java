@@ -47,6 +47,18 @@ public class FactWriter {
         return inTransaction(c -> write(c, kind, json, rules, "api POST by " + client, client, null));
     }
 
+    /**
+     * One fact created on the caller's connection, inside the caller's transaction, so that the record that
+     * warrants it (a conferment: the authority's decision) is written with it or not at all. The same checks
+     * as {@link #create}; {@code source} is the provenance, completed with {@code row} ("…, row 7").
+     */
+    public Written createIn(Connection c, FactKind kind, String subjectId, Map<String, Object> body, RuleSet rules, String source,
+                            int row, String client) throws SQLException {
+        Map<String, Object> json = new HashMap<>(body);
+        json.put(kind.column("subject_id").json(), subjectId);
+        return write(c, kind, json, rules, source, row, client, null);
+    }
+
     /** Replaces a current fact with corrected values; the fields not sent keep their current value. */
     public Written correct(FactKind kind, long id, Map<String, Object> body, RuleSet rules, String client) {
         return inTransaction(c -> {
@@ -76,14 +88,19 @@ public class FactWriter {
 
     private Written write(Connection c, FactKind kind, Map<String, Object> json, RuleSet rules, String source, String client, StoredFact old)
             throws SQLException {
+        return write(c, kind, json, rules, source, 1, client, old);
+    }
+
+    private Written write(Connection c, FactKind kind, Map<String, Object> json, RuleSet rules, String source, int row, String client,
+                          StoredFact old) throws SQLException {
         List<RowError> errors = new ArrayList<>();
-        Map<String, Object> values = RowParser.parse(kind, col -> json.get(col.json()), "request", 1, errors);
+        Map<String, Object> values = RowParser.parse(kind, col -> json.get(col.json()), "request", row, errors);
         if (!errors.isEmpty()) throw invalid(kind, errors);
         List<RowError> unknown = CodeColumns.check(rules, kind, values, "request", 1);
         if (!unknown.isEmpty()) throw unknownCodes(kind, unknown);
         long stageId = ThreadLocalRandom.current().nextLong(Long.MIN_VALUE, 0);
         try (FactTables.Stager stager = new FactTables.Stager(c, kind, stageId)) {
-            stager.add(1, values);
+            stager.add(row, values);
         }
         List<RowError> found = FactTables.check(c, kind, stageId, "request", 100);
         if (!found.isEmpty()) {
