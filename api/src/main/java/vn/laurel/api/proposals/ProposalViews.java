@@ -43,6 +43,11 @@ public class ProposalViews {
         return kind + " — " + (u == null ? a.get().unit() : u.name());
     }
 
+    public String unitName(String code) {
+        UnitDirectory.Unit u = code == null ? null : directory.all().get(code);
+        return u == null ? code : u.name();
+    }
+
     public String awardName(String award, String lang) {
         return rules.current().award(award).map(d -> d.name().in(lang)).orElse(award);
     }
