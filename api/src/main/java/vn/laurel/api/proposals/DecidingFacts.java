@@ -29,7 +29,9 @@ final class DecidingFacts {
             if (c.status() != Status.MET) continue;
             for (Evidence e : c.evidence()) {
                 if (e.type() == null || !TYPES.contains(e.type()) || e.summary() == null) continue;
-                seen.add(values.humanise(e.summary(), lang));
+                // An attestation held true is said by its name alone ("EMULATION_PARTICIPATION=true" → its name).
+                String summary = e.summary().replaceAll("(\\S+)=true\\b", "$1");
+                seen.add(values.humanise(summary, lang));
                 if (seen.size() >= MAX_FACTS) break;
             }
             if (seen.size() >= MAX_FACTS) break;
