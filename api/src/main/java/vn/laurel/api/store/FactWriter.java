@@ -85,6 +85,19 @@ public class FactWriter {
         return write(c, kind, json, rules, source, client, null, line);
     }
 
+    /**
+     * One fact of {@code subjectId} created on the caller's connection, inside the caller's transaction (a
+     * conferment: the authority's decision and the titles it confers are written together or not at all):
+     * {@link #write(Connection, FactKind, Map, RuleSet, String, long, String)} with the subject set as
+     * {@link #create} sets it.
+     */
+    public Written createIn(Connection c, FactKind kind, String subjectId, Map<String, Object> body, RuleSet rules, String source,
+                            int row, String client) throws SQLException {
+        Map<String, Object> json = new HashMap<>(body);
+        json.put(kind.column("subject_id").json(), subjectId);
+        return write(c, kind, json, rules, source + " row ", client, null, row);
+    }
+
     private Written write(Connection c, FactKind kind, Map<String, Object> json, RuleSet rules, String source, String client, StoredFact old)
             throws SQLException {
         return write(c, kind, json, rules, source + " row ", client, old, 1);
@@ -93,7 +106,7 @@ public class FactWriter {
     private Written write(Connection c, FactKind kind, Map<String, Object> json, RuleSet rules, String source, String client, StoredFact old,
                           long line) throws SQLException {
         List<RowError> errors = new ArrayList<>();
-        Map<String, Object> values = RowParser.parse(kind, col -> json.get(col.json()), "request", 1, errors);
+        Map<String, Object> values = RowParser.parse(kind, col -> json.get(col.json()), "request", line, errors);
         if (!errors.isEmpty()) throw invalid(kind, errors);
         List<RowError> unknown = CodeColumns.check(rules, kind, values, "request", 1);
         if (!unknown.isEmpty()) throw unknownCodes(kind, unknown);

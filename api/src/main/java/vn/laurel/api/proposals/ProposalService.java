@@ -1,0 +1,248 @@
+package vn.laurel.api.proposals;
+
+import io.micronaut.context.BeanProvider;
+import io.micronaut.http.HttpStatus;
+import jakarta.inject.Singleton;
+import vn.laurel.api.councils.BallotLookup;
+import vn.laurel.api.decisions.DecisionBasis;
+import vn.laurel.api.decisions.EligibilityService;
+import vn.laurel.api.i18n.ValueTexts;
+import vn.laurel.api.limits.RequestLimits;
+import vn.laurel.api.rules.RuleSetHolder;
+import vn.laurel.api.store.FactKind;
+import vn.laurel.api.store.FactKinds;
+import vn.laurel.api.store.FactStore;
+import vn.laurel.api.store.FactWriter;
+import vn.laurel.api.store.StoredCases;
+import vn.laurel.api.store.UnitDirectory;
+import vn.laurel.engine.evaluation.AwardResult;
+import vn.laurel.engine.evaluation.EvaluationResult;
+import vn.laurel.engine.model.CaseDocument;
+import vn.laurel.engine.model.Organisation;
+import vn.laurel.engine.model.Outcome;
+import vn.laurel.engine.model.Subject;
+import vn.laurel.engine.model.SubjectKind;
+import vn.laurel.engine.ruleset.RuleSet;
+import vn.laurel.engine.unit.UnitAnswer;
+import vn.laurel.engine.unit.UnitCase;
+import vn.laurel.engine.unit.UnitEvaluator;
+
+import java.time.LocalDate;
+import java.util.*;
+
+/**
+ * Proposal lists: prepared for a competent authority and a year from the stored facts (every subject of the
+ * unit's subtree evaluated for the awards routed to that authority, quotas applied as in the candidates list;
+ * only ELIGIBLE candidates, and for an award that needs a council ballot only those whose latest ballot
+ * passed), each proposed subject's answer saved as a decision; and the authority's decision recorded back as
+ * title or commendation facts, so that the next year's history counts them.
+ */
+@Singleton
+public class ProposalService {
+    public static final int MAX_DECISION_NO = 100;
+    public static final int MAX_ROWS_ASKED = 10_000;
+
+    private final RuleSetHolder rules;
+    private final FactStore facts;
+    private final StoredCases cases;
+    private final UnitDirectory directory;
+    private final EligibilityService eligibility;
+    private final RequestLimits limits;
+    private final Authorities authorities;
+    private final ProposalStore store;
+    private final BeanProvider<BallotLookup> ballots;
+    private final ValueTexts values;
+    private final FactWriter writer;
+
+    public ProposalService(RuleSetHolder rules, FactStore facts, StoredCases cases, UnitDirectory directory, EligibilityService eligibility,
+                           RequestLimits limits, Authorities authorities, ProposalStore store, BeanProvider<BallotLookup> ballots,
+                           ValueTexts values, FactWriter writer) {
+        this.rules = rules;
+        this.facts = facts;
+        this.cases = cases;
+        this.directory = directory;
+        this.eligibility = eligibility;
+        this.limits = limits;
+        this.authorities = authorities;
+        this.store = store;
+        this.ballots = ballots;
+        this.values = values;
+        this.writer = writer;
+    }
+
+    /** Where a list is drawn from: the unit, its organisation, and the unit's subtree. */
+    public record Scope(String unit, Organisation organisation, List<String> units) {}
+
+    /** The unit a list for {@code authority} covers when none is asked: the authority's own organisation, else the top of the tree. */
+    public Scope scope(Authority authority, String unit) {
+        Map<String, UnitDirectory.Unit> all = directory.all();
+        String u = unit != null ? unit : authority != null && authority.unit() != null ? authority.unit()
+                : UnitDirectory.top(all.values()).orElse(null);
+        if (u == null || !all.containsKey(u)) throw new ProposalRefused(HttpStatus.NOT_FOUND, "unit", "proposals.error.unit", u == null ? "" : u);
+        String root = u;
+        for (int depth = 0; depth < 64 && all.get(root).parentCode() != null && all.containsKey(all.get(root).parentCode()); depth++) {
+            root = all.get(root).parentCode();
+        }
+        if (authority != null && authority.unit() != null && !authority.unit().equals(root)) {
+            throw new ProposalRefused(HttpStatus.UNPROCESSABLE_ENTITY, "unit", "proposals.error.unitOutside", u, authority.code());
+        }
+        String top = root;
+        Organisation organisation = facts.subject(u).map(facts::organisationOf).orElse(new Organisation(top, null));
+        return new Scope(u, organisation, directory.subtree(u));
+    }
+
+    /** Prepares and keeps a new list; returns it as stored. */
+    public ProposalList prepare(int year, LocalDate asOf, String authorityCode, String unit, String user) {
+        Authority authority = Authority.parse(authorityCode)
+                .orElseThrow(() -> new ProposalRefused(HttpStatus.UNPROCESSABLE_ENTITY, "authority", "proposals.error.authority",
+                        authorityCode == null ? "" : authorityCode));
+        Scope scope = scope(authority, unit);
+        RuleSet ruleSet = rules.current();
+        List<String> personAwards = authorities.awardsOf(ruleSet, authority, SubjectKind.PERSON, asOf, scope.organisation());
+        List<String> unitAwards = authorities.awardsOf(ruleSet, authority, SubjectKind.COLLECTIVE, asOf, scope.organisation());
+        if (personAwards.isEmpty() && unitAwards.isEmpty()) {
+            throw new ProposalRefused(HttpStatus.UNPROCESSABLE_ENTITY, "authority", "proposals.error.noAwards", authority.code(), asOf);
+        }
+        Set<String> persons = new TreeSet<>();
+        if (!personAwards.isEmpty()) scope.units().forEach(u -> persons.addAll(facts.membersOf(u, year)));
+        limits.checkSubjects("unit", persons.size() + scope.units().size());
+        RequestLimits.Deadline deadline = limits.deadline();
+        BallotLookup lookup = ballots.get();
+        Map<String, UnitDirectory.Unit> names = directory.all();
+
+        List<ProposalList.Row> rows = new ArrayList<>();
+        int[] counts = new int[2]; // evaluated, withheld
+        limits.wide(() -> {
+            if (!personAwards.isEmpty()) {
+                collect(ruleSet, scope, persons, year, asOf, personAwards, lookup, names, rows, counts, deadline, user);
+            }
+            if (!unitAwards.isEmpty()) {
+                collect(ruleSet, scope, scope.units(), year, asOf, unitAwards, lookup, names, rows, counts, deadline, user);
+            }
+            return null;
+        });
+        rows.sort(ProposalOrder.rows(ruleSet));
+        List<ProposalList.Row> numbered = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ProposalList.Row r = rows.get(i);
+            numbered.add(new ProposalList.Row(i + 1, r.subjectId(), r.subjectKind(), r.name(), r.unitCode(), r.unitName(), r.award(),
+                    r.category(), r.factsVi(), r.factsEn(), r.ballotId(), r.ballotShare(), r.ballotRequired(), r.decisionId(), null));
+        }
+        long id = store.create(new ProposalStore.NewList(year, authority.code(), scope.unit(), asOf, ruleSet.version(), user,
+                counts[0], counts[1]), numbered);
+        return store.find(id).orElseThrow();
+    }
+
+    /** Subjects decided together (a cap ranks them together); the eligible ones with their ballot become rows. */
+    private void collect(RuleSet ruleSet, Scope scope, Collection<String> ids, int year, LocalDate asOf, List<String> awards,
+                         BallotLookup lookup, Map<String, UnitDirectory.Unit> names, List<ProposalList.Row> rows, int[] counts,
+                         RequestLimits.Deadline deadline, String user) {
+        UnitCase together = cases.together(scope.unit(), ids, year, asOf, awards);
+        UnitAnswer answer = new UnitEvaluator(rules.evaluator()).inParallel().evaluate(ruleSet, together, id -> deadline.check("unit"));
+        for (int i = 0; i < answer.members().size(); i++) {
+            CaseDocument doc = together.members().get(i);
+            EvaluationResult result = answer.members().get(i);
+            Subject s = doc.subject();
+            counts[0]++;
+            List<ProposalList.Row> own = new ArrayList<>();
+            for (String award : awards) {
+                AwardResult r = result.results().stream().filter(x -> x.award().equals(award)).findFirst().orElse(null);
+                if (r == null || r.outcome() != Outcome.ELIGIBLE) continue;
+                Optional<BallotLookup.BallotResult> ballot = lookup.latest(s.id(), award, year);
+                if (lookup.required(ruleSet, award, asOf, scope.organisation()) && (ballot.isEmpty() || !ballot.get().passed())) {
+                    counts[1]++;
+                    continue;
+                }
+                boolean collective = s.kind() == SubjectKind.COLLECTIVE;
+                UnitDirectory.Unit own_ = names.get(collective ? s.id() : s.unit());
+                String place = collective ? (own_ == null || own_.parentCode() == null ? null : nameOf(names, own_.parentCode()))
+                        : nameOf(names, s.unit());
+                String category = ruleSet.award(award).map(a -> a.category()).orElse("COMMENDATION");
+                own.add(new ProposalList.Row(0, s.id(), s.kind().name(), s.name(), s.unit(), place, award, category,
+                        DecidingFacts.line(r, values, "vi"), DecidingFacts.line(r, values, "en"),
+                        ballot.map(BallotLookup.BallotResult::ballotId).orElse(null), ballot.map(BallotLookup.BallotResult::share).orElse(null),
+                        ballot.map(BallotLookup.BallotResult::required).orElse(null), 0L, null));
+            }
+            if (own.isEmpty()) continue;
+            // The answer the rows rest on, kept in the audit chain: each row links to it.
+            long decision = eligibility.save(doc, result, DecisionBasis.STORED_FACTS, user);
+            for (ProposalList.Row r : own) {
+                rows.add(new ProposalList.Row(0, r.subjectId(), r.subjectKind(), r.name(), r.unitCode(), r.unitName(), r.award(), r.category(),
+                        r.factsVi(), r.factsEn(), r.ballotId(), r.ballotShare(), r.ballotRequired(), decision, null));
+            }
+        }
+    }
+
+    private static String nameOf(Map<String, UnitDirectory.Unit> names, String code) {
+        UnitDirectory.Unit u = code == null ? null : names.get(code);
+        return u == null ? code : u.name();
+    }
+
+    public Optional<ProposalList> find(long id) {
+        return store.find(id);
+    }
+
+    public List<ProposalList> latest(int year, String authority) {
+        return store.latest(year, authority);
+    }
+
+    public List<ProposalList> all(int year) {
+        return store.all(year);
+    }
+
+    /**
+     * Records the authority's decision {@code decisionNo} of {@code decidedOn} on {@code rows} of list {@code id}
+     * (null or empty: every row not yet conferred): each row becomes a title (emulation titles) or a
+     * commendation (kind MERIT) of its subject for the list's year, its source naming the list and the decision;
+     * in one transaction with the conferment. Returns the list as it now stands.
+     */
+    public ProposalList confer(long id, String decisionNo, LocalDate decidedOn, List<Integer> rows, String user) {
+        ProposalList list = store.find(id).orElseThrow(() -> new ProposalRefused(HttpStatus.NOT_FOUND, "id", "proposals.error.list", id));
+        if (decisionNo == null || decisionNo.isBlank()) {
+            throw new ProposalRefused(HttpStatus.UNPROCESSABLE_ENTITY, "decisionNo", "proposals.error.decisionNo");
+        }
+        String number = decisionNo.strip();
+        if (number.length() > MAX_DECISION_NO) {
+            throw new ProposalRefused(HttpStatus.UNPROCESSABLE_ENTITY, "decisionNo", "proposals.error.decisionNoLong", MAX_DECISION_NO);
+        }
+        if (decidedOn == null) throw new ProposalRefused(HttpStatus.UNPROCESSABLE_ENTITY, "decidedOn", "proposals.error.decidedOn");
+        if (decidedOn.getYear() < list.year()) {
+            throw new ProposalRefused(HttpStatus.UNPROCESSABLE_ENTITY, "decidedOn", "proposals.error.decidedOnEarly", list.year());
+        }
+        Set<Integer> known = new HashSet<>();
+        list.rows().forEach(r -> known.add(r.no()));
+        List<Integer> asked = new ArrayList<>();
+        if (rows == null || rows.isEmpty()) {
+            list.rows().stream().filter(r -> r.conferment() == null).forEach(r -> asked.add(r.no()));
+            if (asked.isEmpty()) throw new ProposalRefused(HttpStatus.CONFLICT, "rows", "proposals.error.nothingLeft");
+        } else {
+            if (rows.size() > MAX_ROWS_ASKED) throw new ProposalRefused(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "rows", "proposals.error.tooManyRows", MAX_ROWS_ASKED);
+            for (int i = 0; i < rows.size(); i++) {
+                Integer no = rows.get(i);
+                if (no == null || !known.contains(no)) throw new ProposalRefused(HttpStatus.UNPROCESSABLE_ENTITY, "rows[" + i + "]", "proposals.error.row", no);
+                if (!asked.contains(no)) asked.add(no);
+            }
+        }
+        RuleSet ruleSet = rules.current();
+        String source = "proposal list " + list.id() + " (" + list.authority() + ", " + list.year() + "), decision " + number + " of " + decidedOn
+                + ", recorded by " + user;
+        try {
+            store.confer(id, number, decidedOn, asked, user, (c, row) -> {
+                boolean title = "EMULATION_TITLE".equals(row.category());
+                FactKind kind = title ? FactKinds.TITLES : FactKinds.COMMENDATIONS;
+                Map<String, Object> body = new HashMap<>();
+                body.put(kind.column("achievement_year").json(), list.year());
+                body.put(kind.column("code").json(), row.award());
+                body.put(kind.column("decision_no").json(), number);
+                body.put(kind.column("decided_on").json(), decidedOn.toString());
+                if (!title) body.put(kind.column("kind").json(), "MERIT");
+                FactWriter.Written w = writer.createIn(c, kind, row.subjectId(), body, ruleSet, source, row.no(), user);
+                return new ProposalStore.Written(kind.name(), w.fact().id());
+            });
+        } catch (ProposalStore.AlreadyConferred e) {
+            throw new ProposalRefused(HttpStatus.CONFLICT, "rows", "proposals.error.conferred",
+                    e.rows.isEmpty() ? asked.toString() : e.rows.toString());
+        }
+        return store.find(id).orElseThrow();
+    }
+}

@@ -1,0 +1,173 @@
+package vn.laurel.api.proposals;
+
+import jakarta.inject.Singleton;
+import vn.laurel.api.i18n.Messages;
+import vn.laurel.api.rules.RuleSetHolder;
+import vn.laurel.api.store.UnitDirectory;
+import vn.laurel.engine.policy.ParameterUse;
+import vn.laurel.engine.ruleset.RuleSet;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.*;
+
+/**
+ * Proposal lists and authorities as their readers see them, in one language: the API's JSON, the pages and
+ * the workbook read the same maps, so that a list's rows, totals and cover say the same everywhere.
+ */
+@Singleton
+public class ProposalViews {
+    private final Messages messages;
+    private final RuleSetHolder rules;
+    private final UnitDirectory directory;
+
+    public ProposalViews(Messages messages, RuleSetHolder rules, UnitDirectory directory) {
+        this.messages = messages;
+        this.rules = rules;
+        this.directory = directory;
+    }
+
+    public String text(String lang, String key, Object... args) {
+        String t = messages.text(lang, key);
+        for (int i = 0; i < args.length; i++) t = t.replace("{" + i + "}", String.valueOf(args[i]));
+        return t;
+    }
+
+    /** "Thủ trưởng cơ quan, đơn vị — Sở Khoa học và Công nghệ (minh hoạ)"; the code itself when it names no authority. */
+    public String authorityName(String code, String lang) {
+        Optional<Authority> a = Authority.parse(code);
+        if (a.isEmpty()) return code;
+        String kind = messages.text(lang, "proposals.kind." + a.get().kind().name());
+        if (a.get().unit() == null) return kind;
+        UnitDirectory.Unit u = directory.all().get(a.get().unit());
+        return kind + " — " + (u == null ? a.get().unit() : u.name());
+    }
+
+    public String unitName(String code) {
+        UnitDirectory.Unit u = code == null ? null : directory.all().get(code);
+        return u == null ? code : u.name();
+    }
+
+    public String awardName(String award, String lang) {
+        return rules.current().award(award).map(d -> d.name().in(lang)).orElse(award);
+    }
+
+    /** A share as a percentage, "92,3 %" in Vietnamese, "92.3%" in English. */
+    public static String percent(BigDecimal share, String lang) {
+        if (share == null) return "";
+        BigDecimal p = share.multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
+        String n = p.toPlainString();
+        return "vi".equals(lang) ? n.replace('.', ',') + " %" : n + "%";
+    }
+
+    public Map<String, Object> list(ProposalList l, String lang) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", l.id());
+        v.put("year", l.year());
+        v.put("authority", l.authority());
+        v.put("authorityName", authorityName(l.authority(), lang));
+        v.put("unit", l.unit());
+        UnitDirectory.Unit u = directory.all().get(l.unit());
+        v.put("unitName", u == null ? l.unit() : u.name());
+        v.put("asOf", l.asOf().toString());
+        v.put("rulesetVersion", l.rulesetVersion());
+        v.put("preparedBy", l.preparedBy());
+        v.put("preparedAt", l.preparedAt() == null ? null : l.preparedAt().toString());
+        v.put("evaluated", l.evaluated());
+        v.put("withheld", l.withheld());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ProposalList.Row r : l.rows()) rows.add(row(r, l.year(), lang));
+        v.put("rows", rows);
+        v.put("totals", totals(ProposalTotals.of(l.rows()), lang));
+        List<Map<String, Object>> conferments = new ArrayList<>();
+        for (ProposalList.Conferment c : l.conferments()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", c.id());
+            m.put("decisionNo", c.decisionNo());
+            m.put("decidedOn", c.decidedOn().toString());
+            m.put("recordedBy", c.recordedBy());
+            m.put("recordedAt", c.recordedAt() == null ? null : c.recordedAt().toString());
+            m.put("rows", c.rows());
+            conferments.add(m);
+        }
+        v.put("conferments", conferments);
+        v.put("conferred", l.rows().stream().filter(r -> r.conferment() != null).count());
+        v.put("form", text(lang, "proposals.form.note"));
+        return v;
+    }
+
+    private Map<String, Object> row(ProposalList.Row r, int year, String lang) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("no", r.no());
+        m.put("subjectId", r.subjectId());
+        m.put("subjectKind", r.subjectKind());
+        m.put("name", r.name());
+        m.put("unit", r.unitCode());
+        m.put("unitName", r.unitName());
+        m.put("award", r.award());
+        m.put("awardName", awardName(r.award(), lang));
+        m.put("year", year);
+        m.put("facts", "en".equals(lang) ? r.factsEn() : r.factsVi());
+        if (r.ballotId() != null) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("id", r.ballotId());
+            b.put("share", r.ballotShare());
+            b.put("required", r.ballotRequired());
+            b.put("text", percent(r.ballotShare(), lang) + " / ≥ " + percent(r.ballotRequired(), lang));
+            m.put("ballot", b);
+        } else {
+            m.put("ballot", null);
+        }
+        m.put("decisionId", r.decisionId());
+        m.put("decision", "/audit/decisions/" + r.decisionId());
+        m.put("conferment", r.conferment());
+        return m;
+    }
+
+    private Map<String, Object> totals(ProposalTotals t, String lang) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Map<String, Object>> awards = new ArrayList<>();
+        for (ProposalTotals.AwardTotal a : t.awards()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("award", a.award());
+            x.put("awardName", awardName(a.award(), lang));
+            x.put("persons", a.persons());
+            x.put("collectives", a.collectives());
+            x.put("total", a.total());
+            awards.add(x);
+        }
+        m.put("awards", awards);
+        m.put("persons", t.persons());
+        m.put("collectives", t.collectives());
+        m.put("total", t.total());
+        return m;
+    }
+
+    /** The authority of every award and kind of subject: who decides, since when, on what basis, how sure. */
+    public List<Map<String, Object>> authorities(List<Authorities.Assignment> table, String lang) {
+        RuleSet rs = rules.current();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Authorities.Assignment a : table) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("award", a.award());
+            m.put("awardName", rs.award(a.award()).map(d -> d.name().in(lang)).orElse(a.award()));
+            m.put("subjectKind", a.subjectKind().name());
+            m.put("subjectKindName", text(lang, "proposals.subjectKind." + a.subjectKind().name()));
+            m.put("parameter", a.parameter());
+            ParameterUse use = a.use();
+            m.put("value", use == null ? null : String.valueOf(use.value()));
+            m.put("kind", a.kind() == null ? null : a.kind().name());
+            m.put("kindName", a.kind() == null ? null : text(lang, "proposals.kind." + a.kind().name()));
+            m.put("authority", a.authority() == null ? null : a.authority().code());
+            m.put("authorityName", a.authority() == null ? null : authorityName(a.authority().code(), lang));
+            m.put("from", use == null ? null : use.effectiveFrom().toString());
+            m.put("scope", use == null ? null : use.scope());
+            m.put("reference", use == null ? null : use.reference());
+            m.put("confidence", use == null ? null : use.confidence());
+            m.put("confidenceName", use == null || use.confidence() == null ? null : text(lang, "proposals.confidence." + use.confidence()));
+            m.put("status", use == null ? "NOT_SET" : a.kind() == null ? "UNKNOWN_KIND" : a.authority() == null ? "NOT_ROUTED" : "ROUTED");
+            out.add(m);
+        }
+        return out;
+    }
+}
