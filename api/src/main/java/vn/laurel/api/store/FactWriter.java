@@ -44,7 +44,18 @@ public class FactWriter {
         }
         Map<String, Object> json = new HashMap<>(body);
         json.put(subjectField, subjectId);
-        return inTransaction(c -> write(c, kind, json, rules, "api POST by " + client, client, null));
+        return inTransaction(c -> write(c, kind, json, rules, "api POST by " + client + " row ", 1, client, null));
+    }
+
+    /**
+     * Creates (or replaces the current value of the same key) one fact on the caller's transaction, with the
+     * caller's provenance: a record that writes facts as part of itself (a council's ballot) commits or
+     * rolls back with them. The source is {@code source} followed by {@code number} (e.g. "council X,
+     * session 3 held 2026-01-10, ballot " and the ballot's id), as an import's is its file and row.
+     */
+    public Written createIn(Connection c, FactKind kind, Map<String, Object> json, RuleSet rules, String source, long number,
+                            String client) throws SQLException {
+        return write(c, kind, json, rules, source, number, client, null);
     }
 
     /** Replaces a current fact with corrected values; the fields not sent keep their current value. */
@@ -60,7 +71,7 @@ public class FactWriter {
                 }
                 json.put(k, v);
             });
-            return write(c, kind, json, rules, "api PUT correcting " + kind.prefix() + ":" + id + " by " + client, client, old);
+            return write(c, kind, json, rules, "api PUT correcting " + kind.prefix() + ":" + id + " by " + client + " row ", 1, client, old);
         });
     }
 
@@ -74,8 +85,8 @@ public class FactWriter {
         });
     }
 
-    private Written write(Connection c, FactKind kind, Map<String, Object> json, RuleSet rules, String source, String client, StoredFact old)
-            throws SQLException {
+    private Written write(Connection c, FactKind kind, Map<String, Object> json, RuleSet rules, String source, long number, String client,
+                          StoredFact old) throws SQLException {
         List<RowError> errors = new ArrayList<>();
         Map<String, Object> values = RowParser.parse(kind, col -> json.get(col.json()), "request", 1, errors);
         if (!errors.isEmpty()) throw invalid(kind, errors);
@@ -83,7 +94,7 @@ public class FactWriter {
         if (!unknown.isEmpty()) throw unknownCodes(kind, unknown);
         long stageId = ThreadLocalRandom.current().nextLong(Long.MIN_VALUE, 0);
         try (FactTables.Stager stager = new FactTables.Stager(c, kind, stageId)) {
-            stager.add(1, values);
+            stager.add(number, values);
         }
         List<RowError> found = FactTables.check(c, kind, stageId, "request", 100);
         if (!found.isEmpty()) {
@@ -95,7 +106,7 @@ public class FactWriter {
         boolean keyChanged = old != null && kind.keyColumns().stream()
                 .anyMatch(k -> !Objects.equals(old.values().get(k.db()), values.get(k.db())));
         if (keyChanged) FactTables.retract(c, kind, old.id(), now);
-        FactTables.Merge m = FactTables.merge(c, kind, stageId, now, source + " row ", client, null);
+        FactTables.Merge m = FactTables.merge(c, kind, stageId, now, source, client, null);
         FactTables.clearStage(c, kind, stageId);
         StoredFact current = FactTables.currentByKey(c, kind, values).orElseThrow();
         if (keyChanged) FactTables.linkReplacement(c, kind, old.id(), current.id());
