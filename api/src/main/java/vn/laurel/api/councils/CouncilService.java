@@ -108,6 +108,11 @@ public class CouncilService {
         return agendas.agenda(session, council(session.council()), store.ballots(session.id()));
     }
 
+    /** One candidate's agenda item at a session (the ballot form): refused when it is not on the agenda. */
+    public AgendaItem candidate(CouncilSession session, Subject subject, String award) {
+        return agendas.candidate(rules.current(), session, council(session.council()), subject, award, "subject");
+    }
+
     public List<Ballot> ballots(long sessionId) {
         return store.ballots(sessionId);
     }
