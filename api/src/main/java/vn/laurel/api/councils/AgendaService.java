@@ -90,8 +90,9 @@ public class AgendaService {
                 EvaluationResult r = answer.members().get(i);
                 for (AwardResult a : r.results()) {
                     if (!group.getValue().contains(a.award())) continue;
-                    item(ruleSet, session, organisation, s, a).ifPresent(item ->
-                            items.add(item.withBallot(recorded.get(s.id() + "|" + a.award()))));
+                    // A candidate this session voted on stays on its agenda, whatever its outcome now (a passed ballot made it eligible).
+                    Ballot ballot = recorded.get(s.id() + "|" + a.award());
+                    item(ruleSet, session, organisation, s, a, ballot != null).ifPresent(item -> items.add(item.withBallot(ballot)));
                 }
             }
         }
@@ -115,14 +116,15 @@ public class AgendaService {
         }
         CaseDocument doc = cases.caseOf(subject, session.year(), asOf(session.year()), List.of(award));
         AwardResult result = rules.evaluator().evaluate(ruleSet, doc).result(award);
-        return item(ruleSet, session, organisationOf(council), subject, result).orElseThrow(() ->
+        return item(ruleSet, session, organisationOf(council), subject, result, false).orElseThrow(() ->
                 CouncilRefused.unprocessable(field, "councils.error.notOnAgenda", subject.id(), award, result.outcome().name()));
     }
 
-    private static Optional<AgendaItem> item(RuleSet ruleSet, CouncilSession session, Organisation organisation, Subject s, AwardResult a) {
+    private static Optional<AgendaItem> item(RuleSet ruleSet, CouncilSession session, Organisation organisation, Subject s, AwardResult a,
+                                             boolean voted) {
         boolean required = Threshold.required(ruleSet, a.award(), session.heldOn(), organisation);
         boolean eligible = a.outcome() == Outcome.ELIGIBLE || a.outcome() == Outcome.ELIGIBLE_SUBJECT_TO_QUOTA;
-        if (a.outcome() != Outcome.NEEDS_REVIEW && !(required && eligible)) return Optional.empty();
+        if (!voted && a.outcome() != Outcome.NEEDS_REVIEW && !(required && eligible)) return Optional.empty();
         List<CriterionOutcome> waiting = new ArrayList<>(), other = new ArrayList<>();
         for (CriterionOutcome c : a.criteria()) {
             if (c.status() != Status.NEEDS_REVIEW) continue;
