@@ -300,7 +300,7 @@ public class CouncilStore {
             return Transactions.run(dataSource, work);
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
-                throw new CouncilRefused(409, "ballots", "councils.error.ballotTwice");
+                throw new CouncilRefused(409, "ballots", "councils.error.ballotRace");
             }
             throw new IllegalStateException("cannot read or write the councils", e);
         }
