@@ -55,6 +55,10 @@ class PageRoleMatrixTest extends PostgresTest {
         MATRIX.put("/clusters/HN-KHOI-SKHCN-DEMO/print?year=2025", List.of("board", "auditor", "admin"));
         MATRIX.put("/authorities?year=2025", List.of("board", "auditor", "admin"));
         MATRIX.put("/proposals?year=2025", List.of("board", "auditor", "admin"));
+        MATRIX.put("/councils?year=2025", List.of("board", "auditor", "admin"));
+        MATRIX.put("/councils/HDTDKT-SKHCN-DEMO?year=2025", List.of("board", "auditor", "admin"));
+        MATRIX.put("/councils/sessions/1", List.of("board", "auditor", "admin"));
+        MATRIX.put("/councils/sessions/1/ballot?subject=P-0001&award=GRASSROOTS_EMULATION_SOLDIER", List.of("board", "admin"));
         MATRIX.put("/workbench", List.of("policy", "auditor", "admin"));
         MATRIX.put("/workbench/awards/ADVANCED_LABORER?regime=LAW_2022", List.of("policy", "auditor", "admin"));
         MATRIX.put("/workbench/rules?regime=LAW_2022&award=ADVANCED_LABORER&criterion=RATING_GOOD_OR_BETTER", List.of("policy", "auditor", "admin"));

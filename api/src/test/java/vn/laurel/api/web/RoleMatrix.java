@@ -206,6 +206,21 @@ abstract class RoleMatrix extends PostgresTest {
                 new Endpoint("DELETE ruleset draft of someone else", Set.of(ADMIN), ok, () -> HttpRequest.DELETE(DRAFTS + "/" + freshDraft())),
                 new Endpoint("POST ruleset preview of a draft", Set.of(POLICY, ADMIN), ok, () -> json(HttpRequest.POST("/api/v1/ruleset/preview",
                         "{\"draft\":" + draftId + ",\"lastDecisions\":3}"))),
+                new Endpoint("GET councils", Set.of(BOARD, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/councils")),
+                new Endpoint("GET council", Set.of(BOARD, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/councils/HDTDKT-SKHCN-DEMO")),
+                new Endpoint("POST council", Set.of(BOARD, ADMIN), created, () -> json(HttpRequest.POST("/api/v1/councils",
+                        "{\"code\":\"MATRIX-" + counter.incrementAndGet() + "\",\"name\":\"matrix\",\"unit\":\"HN-SKHCN-DEMO-VP\"}"))),
+                new Endpoint("GET council sessions", Set.of(BOARD, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/councils/sessions?year=2025")),
+                // Held before the demo's session (2026-01-09), so that the demo's ballots stay the latest ones.
+                new Endpoint("POST council session", Set.of(BOARD, ADMIN), created, () -> json(HttpRequest.POST("/api/v1/councils/sessions",
+                        "{\"council\":\"HDTDKT-SKHCN-DEMO\",\"year\":2025,\"heldOn\":\"2026-01-02\"}"))),
+                new Endpoint("GET council session", Set.of(BOARD, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/councils/sessions/1")),
+                new Endpoint("GET council session agenda", Set.of(BOARD, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/councils/sessions/1/agenda")),
+                // A ballot without votes in a session of its own: FAILED, and it writes no fact (the grassroots soldier's rules read no vote).
+                new Endpoint("POST council ballots", Set.of(BOARD, ADMIN), created, () -> json(HttpRequest.POST("/api/v1/councils/sessions/"
+                        + Http.call(client(), json(HttpRequest.POST("/api/v1/councils/sessions", "{\"council\":\"HDTDKT-SKHCN-DEMO\",\"year\":2025,"
+                        + "\"heldOn\":\"2026-01-02\"}")).basicAuth("admin", "admin")).body().get("id").asLong() + "/ballots",
+                        "{\"ballots\":[{\"subject\":\"P-0001\",\"award\":\"GRASSROOTS_EMULATION_SOLDIER\",\"votes\":[]}]}"))),
                 new Endpoint("GET health", Set.of(), ok, () -> HttpRequest.GET("/health")),
                 new Endpoint("GET OpenAPI document", Set.of(), ok, () -> HttpRequest.GET("/swagger/laurel-v1.yml")));
     }
