@@ -148,10 +148,7 @@ public class ClusterReviewService {
                 .filter(r -> !(Objects.equals(r.year(), year) && cluster.equals(r.cluster()))).toList());
         rankings.add(new ClusterRankingFact(year, cluster, rank, leads, "clusterReview:" + cluster + ":" + year,
                 "cluster review " + cluster + " " + year + " (not recorded yet)"));
-        Subject s = new Subject(stored.id(), stored.kind(), stored.name(), stored.unit(), stored.hiredOn(), stored.manager(),
-                stored.education(), stored.unionMember(), stored.armedForces(), stored.ratings(), stored.titles(), stored.commendations(),
-                stored.initiatives(), stored.disciplines(), stored.absences(), stored.attestations(), stored.memberAggregates(),
-                rankings, stored.deceasedOn(), stored.contractSince());
+        Subject s = stored.withClusterRankings(rankings);
         return rules.evaluator().evaluate(ruleSet, cases.caseOf(s, year, asOf, List.of(award))).result(award);
     }
 

@@ -25,6 +25,7 @@ import vn.laurel.engine.unit.UnitEvaluator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.function.Supplier;
 import java.util.*;
 
 /**
@@ -92,7 +93,9 @@ public class AgendaService {
                     if (!group.getValue().contains(a.award())) continue;
                     // A candidate this session voted on stays on its agenda, whatever its outcome now (a passed ballot made it eligible).
                     Ballot ballot = recorded.get(s.id() + "|" + a.award());
-                    item(ruleSet, session, organisation, s, a, ballot != null).ifPresent(item -> items.add(item.withBallot(ballot)));
+                    CaseDocument doc = together.members().get(i);
+                    item(ruleSet, session, organisation, s, a, ballot != null, () -> settledCriteria(ruleSet, doc, a), List.of())
+                            .ifPresent(item -> items.add(item.withBallot(ballot)));
                 }
             }
         }
@@ -116,23 +119,41 @@ public class AgendaService {
         }
         CaseDocument doc = cases.caseOf(subject, session.year(), asOf(session.year()), List.of(award));
         AwardResult result = rules.evaluator().evaluate(ruleSet, doc).result(award);
-        return item(ruleSet, session, organisationOf(council), subject, result, false).orElseThrow(() ->
+        AttestationProbe.Settled settled = AttestationProbe.of(rules.evaluator(), ruleSet, doc, result);
+        return item(ruleSet, session, organisationOf(council), subject, result, false, settled::criteria, settled.codes()).orElseThrow(() ->
                 CouncilRefused.unprocessable(field, "councils.error.notOnAgenda", subject.id(), award, result.outcome().name()));
     }
 
+    /**
+     * The open criteria a judgment would settle: those that are attestations themselves without asking
+     * the engine; when another is open too (a criterion reading several attestations, or a pending
+     * matter), the engine is asked ({@link AttestationProbe}).
+     */
+    private Set<String> settledCriteria(RuleSet ruleSet, CaseDocument doc, AwardResult a) {
+        boolean onlyAttestations = a.criteria().stream()
+                .allMatch(c -> c.status() != Status.NEEDS_REVIEW || ruleSet.attestations().containsKey(c.criterion()));
+        if (onlyAttestations) {
+            Set<String> open = new HashSet<>();
+            a.criteria().stream().filter(c -> c.status() == Status.NEEDS_REVIEW).forEach(c -> open.add(c.criterion()));
+            return open;
+        }
+        return AttestationProbe.settledCriteria(rules.evaluator(), ruleSet, doc, a);
+    }
+
     private static Optional<AgendaItem> item(RuleSet ruleSet, CouncilSession session, Organisation organisation, Subject s, AwardResult a,
-                                             boolean voted) {
+                                             boolean voted, Supplier<Set<String>> settledByJudgment, List<String> settles) {
         boolean required = Threshold.required(ruleSet, a.award(), session.heldOn(), organisation);
         boolean eligible = a.outcome() == Outcome.ELIGIBLE || a.outcome() == Outcome.ELIGIBLE_SUBJECT_TO_QUOTA;
         if (!voted && a.outcome() != Outcome.NEEDS_REVIEW && !(required && eligible)) return Optional.empty();
         List<CriterionOutcome> waiting = new ArrayList<>(), other = new ArrayList<>();
+        Set<String> settled = a.outcome() == Outcome.NEEDS_REVIEW ? settledByJudgment.get() : Set.of();
         for (CriterionOutcome c : a.criteria()) {
             if (c.status() != Status.NEEDS_REVIEW) continue;
-            (ruleSet.attestations().containsKey(c.criterion()) ? waiting : other).add(c);
+            (settled.contains(c.criterion()) ? waiting : other).add(c);
         }
         Threshold threshold = Threshold.of(ruleSet, a.award(), session.heldOn(), organisation);
         return Optional.of(new AgendaItem(s.id(), s.name(), s.kind() == SubjectKind.PERSON, s.unit(), a.award(), a.name(), a.outcome(),
-                List.copyOf(waiting), List.copyOf(other), required, threshold, null));
+                List.copyOf(waiting), List.copyOf(other), required, threshold, null, settles));
     }
 
     private static List<String> awards(RuleSet ruleSet, SubjectKind kind) {

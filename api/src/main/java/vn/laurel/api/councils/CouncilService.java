@@ -178,7 +178,7 @@ public class CouncilService {
         boolean passed = threshold.passes(inFavour, members);
         boolean readsVote = readsCouncilVote(ruleSet, item.award(), agendas.asOf(session.year()));
         List<String> criteria = new ArrayList<>();
-        if (passed) item.waitingCodes().stream().filter(c -> !c.equals(COUNCIL_VOTE_PASSED)).forEach(criteria::add);
+        if (passed) item.settles().stream().filter(c -> !c.equals(COUNCIL_VOTE_PASSED)).forEach(criteria::add);
         if (readsVote) criteria.add(COUNCIL_VOTE_PASSED);
         List<Map<String, Object>> attestations = new ArrayList<>();
         for (String criterion : criteria) {

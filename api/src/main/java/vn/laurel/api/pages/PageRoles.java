@@ -12,9 +12,9 @@ public final class PageRoles {
     /** Any signed-in user, whatever the role: the home page, search and the unit tree. */
     public static final Set<String> SIGNED_IN = Set.of(Roles.CLIENT, Roles.CLERK, Roles.POLICY, Roles.BOARD, Roles.AUDITOR, Roles.ADMIN);
     /** Eligibility of a person or unit (GET /api/v1/subjects/{id}/eligibility). */
-    public static final Set<String> ELIGIBILITY = Set.of(Roles.CLIENT, Roles.ADMIN);
+    public static final Set<String> ELIGIBILITY = Set.of(Roles.CLIENT, Roles.BOARD, Roles.ADMIN);
     /** The candidates of an award (GET /api/v1/awards/{code}/candidates). */
-    public static final Set<String> CANDIDATES = Set.of(Roles.CLIENT, Roles.ADMIN);
+    public static final Set<String> CANDIDATES = Set.of(Roles.CLIENT, Roles.BOARD, Roles.ADMIN);
     /**
      * What-if on a copy of a stored person's facts (the copy: GET /api/v1/subjects/{id}/eligibility;
      * the evaluation: POST /api/v1/evaluations). POLICY may evaluate documents it sends through the API,

@@ -120,6 +120,9 @@ public class ProposalViews {
         }
         m.put("decisionId", r.decisionId());
         m.put("decision", "/audit/decisions/" + r.decisionId());
+        // The candidate's own page, where the answer is explained criterion by criterion: what a board
+        // official opens (the decision's audit report is for auditors).
+        m.put("page", ("PERSON".equals(String.valueOf(r.subjectKind())) ? "/people/" : "/units/") + r.subjectId() + "?year=" + year);
         m.put("conferment", r.conferment());
         return m;
     }

@@ -40,7 +40,7 @@ import java.util.*;
  * with {@code format=csv} or {@code Accept: text/csv}, or as an Excel workbook with {@code format=xlsx}
  * or {@code Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet}.
  */
-@Secured({Roles.CLIENT, Roles.ADMIN})
+@Secured({Roles.CLIENT, Roles.BOARD, Roles.ADMIN})
 @Controller("/api/v1/awards")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CandidatesController {

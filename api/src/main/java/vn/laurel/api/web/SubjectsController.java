@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** Eligibility of a stored subject, evaluated from the facts in the store: answered by a GET, saved as a decision by a POST. */
-@Secured({Roles.CLIENT, Roles.ADMIN})
+@Secured({Roles.CLIENT, Roles.BOARD, Roles.ADMIN})
 @Controller("/api/v1/subjects")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SubjectsController {

@@ -38,9 +38,9 @@ class PageRoleMatrixTest extends PostgresTest {
     static {
         MATRIX.put("/", ROLES);
         MATRIX.put("/search?q=nguyen", ROLES);
-        MATRIX.put("/people/P-0001?year=2025", List.of("client", "admin"));
-        MATRIX.put("/units/HN-SKHCN-DEMO?year=2025", List.of("client", "admin"));
-        MATRIX.put("/candidates", List.of("client", "admin"));
+        MATRIX.put("/people/P-0001?year=2025", List.of("client", "board", "admin"));
+        MATRIX.put("/units/HN-SKHCN-DEMO?year=2025", List.of("client", "board", "admin"));
+        MATRIX.put("/candidates", List.of("client", "board", "admin"));
         MATRIX.put("/what-if?subject=P-0001&year=2025", List.of("client", "admin"));
         MATRIX.put("/batches", List.of("client", "admin"));
         MATRIX.put("/audit", List.of("auditor", "admin"));

@@ -133,9 +133,9 @@ abstract class RoleMatrix extends PostgresTest {
         Set<Integer> ok = Set.of(200), created = Set.of(201);
         String scenario = read("examples/scenarios/advanced-laborer/excellent-rating-is-eligible.yaml");
         return List.of(
-                new Endpoint("GET eligibility", Set.of(CLIENT, ADMIN), ok, () -> HttpRequest.GET("/api/v1/subjects/P-0001/eligibility?year=2025&awards=ADVANCED_LABORER")),
-                new Endpoint("POST eligibility (saved)", Set.of(CLIENT, ADMIN), ok, () -> HttpRequest.POST("/api/v1/subjects/P-0001/eligibility?year=2025&awards=ADVANCED_LABORER", "")),
-                new Endpoint("GET candidates", Set.of(CLIENT, ADMIN), ok, () -> HttpRequest.GET("/api/v1/awards/ADVANCED_LABORER/candidates?year=2025&unit=HN-SKHCN-DEMO&size=5")),
+                new Endpoint("GET eligibility", Set.of(CLIENT, BOARD, ADMIN), ok, () -> HttpRequest.GET("/api/v1/subjects/P-0001/eligibility?year=2025&awards=ADVANCED_LABORER")),
+                new Endpoint("POST eligibility (saved)", Set.of(CLIENT, BOARD, ADMIN), ok, () -> HttpRequest.POST("/api/v1/subjects/P-0001/eligibility?year=2025&awards=ADVANCED_LABORER", "")),
+                new Endpoint("GET candidates", Set.of(CLIENT, BOARD, ADMIN), ok, () -> HttpRequest.GET("/api/v1/awards/ADVANCED_LABORER/candidates?year=2025&unit=HN-SKHCN-DEMO&size=5")),
                 new Endpoint("POST evaluations (what-if)", Set.of(CLIENT, POLICY, ADMIN), ok, () -> HttpRequest.POST("/api/v1/evaluations", scenario).contentType("application/x-yaml")),
                 new Endpoint("GET awards", Set.copyOf(ROLES), ok, () -> HttpRequest.GET("/api/v1/awards")),
                 new Endpoint("GET award", Set.copyOf(ROLES), ok, () -> HttpRequest.GET("/api/v1/awards/ADVANCED_LABORER")),

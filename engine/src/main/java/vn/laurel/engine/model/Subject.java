@@ -32,6 +32,18 @@ public record Subject(String id, SubjectKind kind, String name, String unit, Loc
                 initiatives, disciplines, absences, attestations, memberAggregates, clusterRankings, deceasedOn, null);
     }
 
+    /** The same subject with other attestations (a what-if of a judgment: which criteria would it settle?). */
+    public Subject withAttestations(List<AttestationFact> others) {
+        return new Subject(id, kind, name, unit, hiredOn, manager, education, unionMember, armedForces, ratings, titles, commendations,
+                initiatives, disciplines, absences, others, memberAggregates, clusterRankings, deceasedOn, contractSince);
+    }
+
+    /** The same subject with other cluster rankings (a review not recorded yet, as it would be recorded). */
+    public Subject withClusterRankings(List<ClusterRankingFact> others) {
+        return new Subject(id, kind, name, unit, hiredOn, manager, education, unionMember, armedForces, ratings, titles, commendations,
+                initiatives, disciplines, absences, attestations, memberAggregates, others, deceasedOn, contractSince);
+    }
+
     public Subject {
         ratings = ratings == null ? List.of() : List.copyOf(ratings);
         titles = titles == null ? List.of() : List.copyOf(titles);

@@ -256,6 +256,7 @@ public class ProposalsPages {
         model.put("title", views.text(lang, "proposals.list.title", l.id()));
         model.put("year", l.year());
         model.put("list", views.list(l, lang));
+        model.put("canAudit", Pages.hasAny(request, PageRoles.AUDIT));
         model.put("canEdit", Pages.hasAny(request, PageRoles.YEAR_EDIT));
         model.put("open", l.rows().stream().anyMatch(r -> r.conferment() == null));
         model.put("sent", sent);
