@@ -39,7 +39,7 @@ final class CouncilViews {
 
     static AgendaRow agendaRow(AgendaItem it, Map<String, String> unitNames, ValueTexts texts, String lang, Map<String, String> msg,
                                long sessionId, boolean canEdit) {
-        List<String> waiting = it.waiting().stream().map(c -> texts.codeOrSelf(c.criterion(), lang)).toList();
+        List<String> waiting = it.waiting().stream().map(c -> waitingText(c, texts, lang)).toList();
         List<String> other = it.otherOpen().stream().map(c -> criterionText(c, texts, lang)).toList();
         Ballot b = it.ballot();
         String url = b == null && canEdit ? "/councils/sessions/" + sessionId + "/ballot?subject=" + enc(it.subjectId()) + "&award=" + enc(it.award()) : null;
@@ -48,6 +48,12 @@ final class CouncilViews {
                 it.outcome().name(), msg.getOrDefault("outcome." + it.outcome().name(), it.outcome().name()), waiting, other,
                 it.ballotRequired(), it.threshold().text(), texts.humanise(it.threshold().reference(), lang),
                 b == null ? null : b.id(), b == null ? null : b.result(), b == null ? null : msg.get("councils.result." + b.result()), url);
+    }
+
+    /** An attestation by its name; a criterion that reads several (or one a parameter names) by its sentence. */
+    static String waitingText(CriterionOutcome c, ValueTexts texts, String lang) {
+        String name = texts.code(c.criterion(), lang);
+        return name != null ? name : criterionText(c, texts, lang);
     }
 
     private static String criterionText(CriterionOutcome c, ValueTexts texts, String lang) {

@@ -323,7 +323,7 @@ public class CouncilsPages {
             var subj = facts.subject(subject.length() > 64 ? "" : subject);
             if (subj.isPresent() && rules.current().award(award).isPresent()) {
                 AgendaItem it = service.candidate(session, subj.get(), award);
-                model.put("waiting", it.waiting().stream().map(k -> texts.codeOrSelf(k.criterion(), lang)).toList());
+                model.put("waiting", it.waiting().stream().map(k -> CouncilViews.waitingText(k, texts, lang)).toList());
                 model.put("threshold", it.threshold().text());
                 model.put("thresholdReference", texts.humanise(it.threshold().reference(), lang));
                 model.put("needed", it.threshold().needed(c.membersOn(session.heldOn()).size()));
