@@ -205,7 +205,7 @@ public class ClustersController {
     private static int year(@Nullable String year) {
         // The year under review, as year.EmulationYear says it (not imported: the pages depend on this package).
         LocalDate today = LocalDate.now();
-        return year == null || year.isBlank() ? (today.getMonthValue() <= 6 ? today.getYear() - 1 : today.getYear()) : Params.year(year);
+        return year == null || year.isBlank() ? today.getYear() - 1 : Params.year(year);
     }
 
     private static String lang(HttpRequest<?> request) {

@@ -5,9 +5,9 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.LocalDate;
 
 /**
- * The year a board works on: the achievement year being reviewed. Reviews, sessions and lists are made
- * at the turn of the year (December to February), so until the end of June the year is the previous
- * one, from July the current one.
+ * The year a board works on: the achievement year being reviewed. As on every other page, the last
+ * completed year (the one whose proposals are appraised on 15 January by default): a year still under way
+ * is asked for by its number.
  */
 public final class EmulationYear {
     public static final int FIRST = 2000;
@@ -16,8 +16,7 @@ public final class EmulationYear {
     private EmulationYear() {}
 
     public static int current() {
-        LocalDate today = LocalDate.now();
-        return today.getMonthValue() <= 6 ? today.getYear() - 1 : today.getYear();
+        return LocalDate.now().getYear() - 1;
     }
 
     /** The year asked for, the current one when none is; null when the text is not a year Laurel keeps. */
