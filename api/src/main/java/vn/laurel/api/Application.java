@@ -23,7 +23,7 @@ import java.util.Map;
 @SecurityScheme(name = "bearerAuth", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "A token from the agency's identity provider, validated against the configured key set")
 @SecurityScheme(name = "basicAuth", type = SecuritySchemeType.HTTP, scheme = "basic",
-        description = "The demo accounts of the embedded default (client, clerk, policy, reviewer, auditor, admin)")
+        description = "The demo accounts of the embedded default (client, clerk, policy, reviewer, board, auditor, admin)")
 public class Application {
     public static void main(String[] args) {
         Micronaut.build(args)

@@ -23,7 +23,7 @@ public final class DemoAccountsSwitch implements Condition {
             return new State(false, true, "Demo accounts REFUSED: the server listens on " + where
                     + ", not a loopback address; their passwords are public, so they stay off whatever LAUREL_DEMO_ACCOUNTS says");
         }
-        return new State(true, false, "Demo accounts client, clerk, policy, reviewer, auditor, admin (password = name) are on, for " + where + " only");
+        return new State(true, false, "Demo accounts client, clerk, policy, reviewer, board, auditor, admin (password = name) are on, for " + where + " only");
     }
 
     @Override
