@@ -3,6 +3,7 @@ package vn.laurel.api.councils;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import vn.laurel.api.limits.RequestLimits;
+import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.store.FactStore;
 import vn.laurel.api.store.StoredCases;
@@ -10,7 +11,6 @@ import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.engine.catalogue.AwardDefinition;
 import vn.laurel.engine.evaluation.AwardResult;
 import vn.laurel.engine.evaluation.CriterionOutcome;
-import vn.laurel.engine.evaluation.EvaluationResult;
 import vn.laurel.engine.model.CaseDocument;
 import vn.laurel.engine.model.Organisation;
 import vn.laurel.engine.model.Outcome;
@@ -31,8 +31,10 @@ import java.util.*;
 /**
  * Builds a session's agenda from the stored facts, as the candidates list does: the persons of the
  * council's unit and subunits decided together for every person award (caps among them), the units for
- * every unit award. A candidate is on the agenda for an award when its outcome is NEEDS_REVIEW, or when
- * it is eligible (within a cap or beyond it) for an award that needs a ballot of its own.
+ * every unit award. A candidate is on the agenda for an award when its outcome is NEEDS_REVIEW, when
+ * it is eligible (within a cap or beyond it) for an award that needs a ballot of its own, or when a
+ * council voted on it for the award earlier in the year. A ballot's check decides its candidates the
+ * same way, so that a row the agenda lists is never refused as off the agenda.
  */
 @Singleton
 public class AgendaService {
@@ -66,20 +68,110 @@ public class AgendaService {
         return facts.subject(council.unit()).map(facts::organisationOf).orElse(null);
     }
 
-    public Agenda agenda(CouncilSession session, Council council, List<Ballot> ballots) {
+    /** A candidate and award a ballot asks for, and the field to name when it is not on the agenda. */
+    public record Asked(Subject subject, String award, String field) {}
+
+    public Agenda agenda(CouncilSession session, Council council, List<Ballot> ballots, Map<String, SessionBallot> earlier) {
         RuleSet ruleSet = rules.current();
-        LocalDate asOf = asOf(session.year());
         Organisation organisation = organisationOf(council);
+        Map<String, Ballot> recorded = new HashMap<>();
+        ballots.forEach(b -> recorded.put(key(b.subjectId(), b.award()), b));
+        List<AgendaItem> items = new ArrayList<>();
+        evaluate(ruleSet, session, council, key -> true, (s, doc, a) -> {
+            // A candidate voted on (at this session, or earlier in the year) stays on the agenda, whatever its outcome now:
+            // a passed ballot made it eligible, a failed one may have made it not eligible, and it may be voted on again.
+            String key = key(s.id(), a.award());
+            Ballot ballot = recorded.get(key);
+            SessionBallot before = earlier.get(key);
+            item(ruleSet, session, organisation, s, a, ballot != null || before != null, () -> settledCriteria(ruleSet, doc, a), List.of())
+                    .ifPresent(item -> items.add(new AgendaItem(item.subjectId(), item.name(), item.person(), item.unit(), item.award(),
+                            item.awardName(), item.outcome(), item.waiting(), item.otherOpen(), item.ballotRequired(), item.threshold(),
+                            ballot, before, item.settles())));
+        });
+        List<String> order = List.copyOf(ruleSet.awards().keySet());
+        items.sort(Comparator.comparing((AgendaItem it) -> order.indexOf(it.award()))
+                .thenComparing(AgendaItem::person)
+                .thenComparing(it -> Objects.toString(it.unit(), ""))
+                .thenComparing(it -> Objects.toString(it.name(), ""))
+                .thenComparing(AgendaItem::subjectId));
+        return new Agenda(session, council, asOf(session.year()), ruleSet.version(), List.copyOf(items));
+    }
+
+    /**
+     * The candidates a ballot asks for, each decided as the agenda decides it — within the council's unit,
+     * together with the others of its kind for every award, so that a cap among them gives the same
+     * outcome here as on the agenda — with the criteria waiting now and the attestations a passed ballot
+     * writes. A candidate voted on earlier in the year ({@code earlier}) may be voted on again whatever
+     * its outcome. Refused (422 naming the asked field) when the subject is not of the council's unit or
+     * is not on the agenda for the award.
+     */
+    public List<AgendaItem> candidates(RuleSet ruleSet, CouncilSession session, Council council, List<Asked> asked,
+                                       Map<String, SessionBallot> earlier) {
+        Map<String, Asked> byKey = new LinkedHashMap<>();
+        for (Asked a : asked) {
+            if (!directory.subjectWithin(a.subject().id(), Set.of(council.unit()))) {
+                throw CouncilRefused.unprocessable(a.field(), "councils.error.notOfUnit", a.subject().id(), council.unit());
+            }
+            byKey.put(key(a.subject().id(), a.award()), a);
+        }
+        Organisation organisation = organisationOf(council);
+        Map<String, AgendaItem> found = new HashMap<>();
+        Map<String, Outcome> outcomes = new HashMap<>();
+        evaluate(ruleSet, session, council, byKey::containsKey, (s, doc, a) -> {
+            String key = key(s.id(), a.award());
+            outcomes.put(key, a.outcome());
+            boolean voted = earlier.containsKey(key);
+            AttestationProbe.Settled settled = a.outcome() == Outcome.NEEDS_REVIEW || voted
+                    ? AttestationProbe.of(rules.evaluator(), ruleSet, doc, a) : AttestationProbe.Settled.NONE;
+            item(ruleSet, session, organisation, s, a, voted, settled::criteria, settled.codes()).ifPresent(it -> found.put(key, it));
+        });
+        List<AgendaItem> out = new ArrayList<>();
+        for (Map.Entry<String, Asked> e : byKey.entrySet()) {
+            AgendaItem it = found.get(e.getKey());
+            Asked a = e.getValue();
+            if (it == null) {
+                Outcome o = outcomes.get(e.getKey());
+                throw CouncilRefused.unprocessable(a.field(), "councils.error.notOnAgenda", a.subject().id(), a.award(),
+                        o == null ? "—" : o.name());
+            }
+            out.add(it);
+        }
+        return out;
+    }
+
+    /** What is done with each candidate and award the evaluation kept. */
+    private interface Visit {
+        void accept(Subject subject, CaseDocument doc, AwardResult result);
+    }
+
+    /**
+     * The council's unit and subunits for the session's year on the appraisal date: the units decided
+     * together for every unit award, the persons for every person award (caps among them), within the
+     * request's deadline (422 past it, 422 for a unit larger than a query may evaluate); {@code keep}
+     * chooses by "subject|award" the results visited.
+     */
+    private void evaluate(RuleSet ruleSet, CouncilSession session, Council council, java.util.function.Predicate<String> keep, Visit visit) {
+        LocalDate asOf = asOf(session.year());
         List<String> units = directory.subtree(council.unit());
         Set<String> persons = new TreeSet<>();
         for (String u : units) persons.addAll(facts.membersOf(u, session.year()));
-        limits.checkSubjects("session", persons.size() + units.size());
+        try {
+            limits.checkSubjects("session", persons.size() + units.size());
+        } catch (ProblemException e) {
+            throw CouncilRefused.unprocessable("session", "councils.error.tooManySubjects", persons.size() + units.size());
+        }
+        try {
+            evaluate(ruleSet, session, council, keep, visit, asOf, units, persons);
+        } catch (ProblemException e) {
+            // The only problem an evaluation raises here is the request's deadline: said in the caller's language.
+            throw CouncilRefused.unprocessable("session", "councils.error.deadline");
+        }
+    }
 
+    private void evaluate(RuleSet ruleSet, CouncilSession session, Council council, java.util.function.Predicate<String> keep, Visit visit,
+                          LocalDate asOf, List<String> units, Set<String> persons) {
         List<String> personAwards = awards(ruleSet, SubjectKind.PERSON);
         List<String> unitAwards = awards(ruleSet, SubjectKind.COLLECTIVE);
-        Map<String, Ballot> recorded = new HashMap<>();
-        ballots.forEach(b -> recorded.put(b.subjectId() + "|" + b.award(), b));
-        List<AgendaItem> items = new ArrayList<>();
         UnitEvaluator evaluator = new UnitEvaluator(rules.evaluator()).inParallel();
         RequestLimits.Deadline deadline = limits.deadline();
         for (var group : List.of(Map.entry(List.copyOf(units), unitAwards), Map.entry(List.copyOf(persons), personAwards))) {
@@ -87,41 +179,19 @@ public class AgendaService {
             UnitCase together = cases.together(council.unit(), group.getKey(), session.year(), asOf, group.getValue());
             UnitAnswer answer = evaluator.evaluate(ruleSet, together, id -> deadline.check("session"));
             for (int i = 0; i < answer.members().size(); i++) {
-                Subject s = together.members().get(i).subject();
-                EvaluationResult r = answer.members().get(i);
-                for (AwardResult a : r.results()) {
-                    if (!group.getValue().contains(a.award())) continue;
-                    // A candidate this session voted on stays on its agenda, whatever its outcome now (a passed ballot made it eligible).
-                    Ballot ballot = recorded.get(s.id() + "|" + a.award());
-                    CaseDocument doc = together.members().get(i);
-                    item(ruleSet, session, organisation, s, a, ballot != null, () -> settledCriteria(ruleSet, doc, a), List.of())
-                            .ifPresent(item -> items.add(item.withBallot(ballot)));
+                CaseDocument doc = together.members().get(i);
+                Subject s = doc.subject();
+                for (AwardResult a : answer.members().get(i).results()) {
+                    if (!group.getValue().contains(a.award()) || !keep.test(key(s.id(), a.award()))) continue;
+                    deadline.check("session");
+                    visit.accept(s, doc, a);
                 }
             }
         }
-        List<String> order = List.copyOf(ruleSet.awards().keySet());
-        items.sort(Comparator.comparing((AgendaItem it) -> order.indexOf(it.award()))
-                .thenComparing(AgendaItem::person)
-                .thenComparing(it -> Objects.toString(it.unit(), ""))
-                .thenComparing(it -> Objects.toString(it.name(), ""))
-                .thenComparing(AgendaItem::subjectId));
-        return new Agenda(session, council, asOf, ruleSet.version(), List.copyOf(items));
     }
 
-    /**
-     * One candidate and award, decided alone (a ballot being recorded): its agenda item, with the criteria
-     * waiting now; refused (422 naming {@code field}) when the subject is not of the council's unit or
-     * its outcome does not put it on the agenda.
-     */
-    public AgendaItem candidate(RuleSet ruleSet, CouncilSession session, Council council, Subject subject, String award, String field) {
-        if (!directory.subjectWithin(subject.id(), Set.of(council.unit()))) {
-            throw CouncilRefused.unprocessable(field, "councils.error.notOfUnit", subject.id(), council.unit());
-        }
-        CaseDocument doc = cases.caseOf(subject, session.year(), asOf(session.year()), List.of(award));
-        AwardResult result = rules.evaluator().evaluate(ruleSet, doc).result(award);
-        AttestationProbe.Settled settled = AttestationProbe.of(rules.evaluator(), ruleSet, doc, result);
-        return item(ruleSet, session, organisationOf(council), subject, result, false, settled::criteria, settled.codes()).orElseThrow(() ->
-                CouncilRefused.unprocessable(field, "councils.error.notOnAgenda", subject.id(), award, result.outcome().name()));
+    static String key(String subject, String award) {
+        return subject + "|" + award;
     }
 
     /**
@@ -146,14 +216,14 @@ public class AgendaService {
         boolean eligible = a.outcome() == Outcome.ELIGIBLE || a.outcome() == Outcome.ELIGIBLE_SUBJECT_TO_QUOTA;
         if (!voted && a.outcome() != Outcome.NEEDS_REVIEW && !(required && eligible)) return Optional.empty();
         List<CriterionOutcome> waiting = new ArrayList<>(), other = new ArrayList<>();
-        Set<String> settled = a.outcome() == Outcome.NEEDS_REVIEW ? settledByJudgment.get() : Set.of();
+        Set<String> settled = a.outcome() == Outcome.NEEDS_REVIEW || voted ? settledByJudgment.get() : Set.of();
         for (CriterionOutcome c : a.criteria()) {
             if (c.status() != Status.NEEDS_REVIEW) continue;
             (settled.contains(c.criterion()) ? waiting : other).add(c);
         }
         Threshold threshold = Threshold.of(ruleSet, a.award(), session.heldOn(), organisation);
         return Optional.of(new AgendaItem(s.id(), s.name(), s.kind() == SubjectKind.PERSON, s.unit(), a.award(), a.name(), a.outcome(),
-                List.copyOf(waiting), List.copyOf(other), required, threshold, null, settles));
+                List.copyOf(waiting), List.copyOf(other), required, threshold, null, null, settles));
     }
 
     private static List<String> awards(RuleSet ruleSet, SubjectKind kind) {

@@ -12,7 +12,8 @@ public final class CouncilInput {
     public static final int MAX_TEXT = 2000;
     public static final int MAX_NAME = 255;
     public static final int MAX_MEMBERS = 200;
-    public static final int MAX_BALLOTS = 500;
+    /** Ballots in one request: each is checked by evaluating the council's unit and asking the engine what it settles. */
+    public static final int MAX_BALLOTS = 100;
 
     private CouncilInput() {}
 

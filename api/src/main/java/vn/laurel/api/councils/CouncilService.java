@@ -1,6 +1,8 @@
 package vn.laurel.api.councils;
 
 import jakarta.inject.Singleton;
+import vn.laurel.api.limits.RequestLimits;
+import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.store.FactStore;
 import vn.laurel.api.store.UnitDirectory;
@@ -27,13 +29,16 @@ public class CouncilService {
     private final UnitDirectory directory;
     private final FactStore facts;
     private final RuleSetHolder rules;
+    private final RequestLimits limits;
 
-    public CouncilService(CouncilStore store, AgendaService agendas, UnitDirectory directory, FactStore facts, RuleSetHolder rules) {
+    public CouncilService(CouncilStore store, AgendaService agendas, UnitDirectory directory, FactStore facts, RuleSetHolder rules,
+                          RequestLimits limits) {
         this.store = store;
         this.agendas = agendas;
         this.directory = directory;
         this.facts = facts;
         this.rules = rules;
+        this.limits = limits;
     }
 
     public record NewMember(String name, String position, LocalDate from, LocalDate to) {}
@@ -50,7 +55,12 @@ public class CouncilService {
     }
 
     public Council council(String code) {
-        return store.council(code).orElseThrow(() -> CouncilRefused.notFound("code", "councils.error.noCouncil", code));
+        return find(code).orElseThrow(() -> CouncilRefused.notFound("code", "councils.error.noCouncil", code));
+    }
+
+    /** A council by its code; empty for a code no council has (or one too long to be one). */
+    public Optional<Council> find(String code) {
+        return code == null || code.length() > 64 ? Optional.empty() : store.council(code);
     }
 
     public Council create(String code, String name, String unit, List<NewMember> members, String by) {
@@ -104,13 +114,38 @@ public class CouncilService {
         }
     }
 
+    /** A session's agenda: a population-wide query, bounded as such (429 when too many run at once, 422 past the deadline). */
     public Agenda agenda(CouncilSession session) {
-        return agendas.agenda(session, council(session.council()), store.ballots(session.id()));
+        Council council = council(session.council());
+        return bounded("session", () -> agendas.agenda(session, council, store.ballots(session.id()), earlier(session)));
     }
 
-    /** One candidate's agenda item at a session (the ballot form): refused when it is not on the agenda. */
+    /**
+     * Runs a population-wide query among the few allowed at once ({@link RequestLimits#wide}); when too many
+     * run, refused with 429 naming {@code field}, in the councils' words (the API adds Retry-After).
+     */
+    private <T> T bounded(String field, java.util.function.Supplier<T> query) {
+        try {
+            return limits.wide(query);
+        } catch (ProblemException e) {
+            if (e.problem().status() == 429) throw new CouncilRefused(429, field, "councils.error.busy");
+            throw e;
+        }
+    }
+
+    /**
+     * One candidate's agenda item at a session (the ballot form), decided as the agenda decides it: refused
+     * when it is not on the agenda; bounded like the agenda (429 when too many such queries run, 422 past the deadline).
+     */
     public AgendaItem candidate(CouncilSession session, Subject subject, String award) {
-        return agendas.candidate(rules.current(), session, council(session.council()), subject, award, "subject");
+        Council council = council(session.council());
+        return bounded("subject", () -> agendas.candidates(rules.current(), session, council,
+                List.of(new AgendaService.Asked(subject, award, "subject")), earlier(session)).get(0));
+    }
+
+    /** The latest ballots of the year at the sessions held before this one (or on its day): their candidates may be voted on again. */
+    private Map<String, SessionBallot> earlier(CouncilSession session) {
+        return store.earlier(session.year(), session.id(), session.heldOn());
     }
 
     public List<Ballot> ballots(long sessionId) {
@@ -119,10 +154,19 @@ public class CouncilService {
 
     // ------------------------------------------------------------------ ballots
 
-    /** Records the ballots of a request, all or none; answers them as recorded. */
+    /**
+     * Records the ballots of a request, all or none; answers them as recorded. Checking the candidates
+     * evaluates the council's unit as the agenda does (and asks the engine what each ballot settles), so a
+     * request is bounded like the agenda: at most {@link CouncilInput#MAX_BALLOTS} ballots (413), one such
+     * query among the few allowed at once (429) and the evaluation deadline (422).
+     */
     public List<Ballot> record(long sessionId, List<BallotRequest> requests, String by) {
         if (requests.isEmpty()) throw CouncilRefused.bad("ballots", "councils.error.required");
         if (requests.size() > CouncilInput.MAX_BALLOTS) throw new CouncilRefused(413, "ballots", "councils.error.tooMany", CouncilInput.MAX_BALLOTS);
+        return bounded("ballots", () -> recordChecked(sessionId, requests, by));
+    }
+
+    private List<Ballot> recordChecked(long sessionId, List<BallotRequest> requests, String by) {
         CouncilSession session = session(sessionId);
         Council council = council(session.council());
         RuleSet ruleSet = rules.current();
@@ -132,8 +176,9 @@ public class CouncilService {
         members.forEach(m -> memberIds.add(m.id()));
         Set<String> already = new HashSet<>();
         store.ballots(sessionId).forEach(b -> already.add(b.subjectId() + "|" + b.award()));
-        Set<String> asked = new HashSet<>();
-        List<CouncilStore.NewBallot> out = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        List<AgendaService.Asked> asked = new ArrayList<>();
+        List<Set<Long>> writing = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             BallotRequest r = requests.get(i);
             String at = "ballots[" + i + "]";
@@ -143,7 +188,7 @@ public class CouncilService {
             Subject subject = facts.subject(subjectId).orElseThrow(() ->
                     CouncilRefused.unprocessable(at + ".subject", "councils.error.noSubject", subjectId));
             String key = subjectId + "|" + award;
-            if (!asked.add(key)) throw CouncilRefused.unprocessable(at + ".subject", "councils.error.sameBallot", subjectId, award);
+            if (!keys.add(key)) throw CouncilRefused.unprocessable(at + ".subject", "councils.error.sameBallot", subjectId, award);
             if (already.contains(key)) throw new CouncilRefused(409, at + ".subject", "councils.error.ballotTwice", subjectId, award);
             Set<Long> inWriting = new HashSet<>();
             int j = 0;
@@ -154,8 +199,13 @@ public class CouncilService {
                 if (a == Attendance.ABSENT) throw CouncilRefused.unprocessable(field, "councils.error.absentVote", v.getKey());
                 if (a == Attendance.WRITTEN) inWriting.add(v.getKey());
             }
-            AgendaItem item = agendas.candidate(ruleSet, session, council, subject, award, at + ".subject");
-            out.add(ballot(ruleSet, session, council, organisation, item, members.size(), r.votes(), inWriting));
+            asked.add(new AgendaService.Asked(subject, award, at + ".subject"));
+            writing.add(inWriting);
+        }
+        List<AgendaItem> items = agendas.candidates(ruleSet, session, council, asked, earlier(session));
+        List<CouncilStore.NewBallot> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            out.add(ballot(ruleSet, session, council, organisation, items.get(i), members.size(), requests.get(i).votes(), writing.get(i)));
         }
         String source = "council " + council.code() + ", session " + session.id() + " held " + session.heldOn() + ", ballot ";
         List<Long> ids = store.record(sessionId, out, source, ruleSet, by);

@@ -50,7 +50,8 @@ public class CouncilStore {
 
     /** Creates a council with its members; false when the code is taken (nothing written). */
     public boolean create(String code, String name, String unit, List<Council.Member> members, String by) {
-        return run(c -> {
+        // Two officials creating the same code at once: the second meets the primary key.
+        return run(new CouncilRefused(409, "code", "councils.error.codeTaken", code), c -> {
             if (!SubjectRows.list(c, "SELECT code FROM council WHERE code = ?", code).isEmpty()) return false;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO council (code, name, unit_code, created_at, created_by) VALUES (?, ?, ?, ?, ?)")) {
                 ps.setString(1, code);
@@ -109,6 +110,7 @@ public class CouncilStore {
     // ------------------------------------------------------------------ sessions
 
     public long createSession(String council, int year, LocalDate heldOn, String note, Map<Long, Attendance> attendance, String by) {
+        // No unique key but the session's own: nothing another official does at once can clash with it.
         return run(c -> {
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO council_session (council_code, review_year, held_on, note, "
@@ -189,6 +191,31 @@ public class CouncilStore {
         });
     }
 
+    /**
+     * The latest ballot per candidate and award on the achievement {@code year} at the sessions other than
+     * {@code sessionId} held on or before {@code heldOn} (by any council), keyed "subject|award".
+     */
+    public Map<String, SessionBallot> earlier(int year, long sessionId, LocalDate heldOn) {
+        return run(c -> {
+            List<Ballot> found = ballots(c, "SELECT b.id, b.session_id, b.subject_id, b.award, b.review_year, b.members_total, b.in_favour, "
+                    + "b.votes_against, b.abstaining, b.vote_share, b.required_share, b.strictly_more, b.threshold_parameter, b.threshold_scope, "
+                    + "b.threshold_reference, b.threshold_confidence, b.result, b.criteria, b.recorded_at, b.recorded_by "
+                    + "FROM council_ballot b JOIN council_session s ON s.id = b.session_id "
+                    + "WHERE b.review_year = ? AND s.id <> ? AND s.held_on <= ? ORDER BY s.held_on, b.id", year, sessionId, heldOn);
+            Map<Long, CouncilSession> sessions = new HashMap<>();
+            Map<String, SessionBallot> out = new HashMap<>();
+            for (Ballot b : found) {
+                CouncilSession s = sessions.get(b.sessionId());
+                if (s == null) {
+                    s = session(c, SubjectRows.list(c, SESSION + " WHERE id = ?", b.sessionId()).get(0));
+                    sessions.put(b.sessionId(), s);
+                }
+                out.put(AgendaService.key(b.subjectId(), b.award()), new SessionBallot(b, s));
+            }
+            return out;
+        });
+    }
+
     private static final String BALLOT = "SELECT id, session_id, subject_id, award, review_year, members_total, in_favour, votes_against, "
             + "abstaining, vote_share, required_share, strictly_more, threshold_parameter, threshold_scope, threshold_reference, "
             + "threshold_confidence, result, criteria, recorded_at, recorded_by FROM council_ballot";
@@ -223,7 +250,8 @@ public class CouncilStore {
      * @param source the provenance of the facts up to the ballot's id, e.g. "council X, session 3 held 2026-01-10, ballot "
      */
     public List<Long> record(long sessionId, List<NewBallot> ballots, String source, RuleSet rules, String by) {
-        return run(c -> {
+        // Two officials recording a ballot on the same candidate and award at once: UNIQUE (session, subject, award).
+        return run(new CouncilRefused(409, "ballots", "councils.error.ballotRace"), c -> {
             List<Long> ids = new ArrayList<>();
             OffsetDateTime at = now();
             for (NewBallot b : ballots) {
@@ -296,12 +324,15 @@ public class CouncilStore {
     }
 
     private <T> T run(Transactions.Work<T> work) {
+        return run(null, work);
+    }
+
+    /** Runs the work in a transaction; a unique key met (a race with another official) is {@code race}, nothing written. */
+    private <T> T run(CouncilRefused race, Transactions.Work<T> work) {
         try {
             return Transactions.run(dataSource, work);
         } catch (SQLException e) {
-            if ("23505".equals(e.getSQLState())) {
-                throw new CouncilRefused(409, "ballots", "councils.error.ballotRace");
-            }
+            if (race != null && "23505".equals(e.getSQLState())) throw race;
             throw new IllegalStateException("cannot read or write the councils", e);
         }
     }

@@ -23,6 +23,13 @@ public record Threshold(BigDecimal share, boolean strictlyMore, String parameter
                         String confidence, boolean own) {
     static final String PREFIX = "council.vote_share.";
     static final String DEFAULT = PREFIX + "default";
+    /** The scope of the service's own default, used when the rules in service have no value at all. */
+    public static final String SERVICE_DEFAULT = "service default";
+    /**
+     * The service default's reference: not a legal text but the service's own choice, so it is said in
+     * the reader's language — this key of the councils bundle — rather than stored in one language.
+     */
+    public static final String SERVICE_DEFAULT_REFERENCE = "councils.threshold.serviceDefault";
 
     /** The threshold in force on {@code on} for the council's organisation. */
     public static Threshold of(RuleSet rules, String award, LocalDate on, Organisation organisation) {
@@ -30,8 +37,7 @@ public record Threshold(BigDecimal share, boolean strictlyMore, String parameter
         if (own.isPresent()) return from(own.get(), true);
         Optional<ParameterUse> fallback = use(rules, DEFAULT, on, organisation);
         if (fallback.isPresent()) return from(fallback.get(), false);
-        return new Threshold(new BigDecimal("0.5"), true, DEFAULT, "service default",
-                "Not in the award catalogue: more than half of all members (the service's default)", "UNCONFIRMED", false);
+        return new Threshold(new BigDecimal("0.5"), true, DEFAULT, SERVICE_DEFAULT, SERVICE_DEFAULT_REFERENCE, "UNCONFIRMED", false);
     }
 
     /** Whether the award has a threshold of its own in force (NĐ 98/2023 art. 30.7 and its successors). */
@@ -77,6 +83,11 @@ public record Threshold(BigDecimal share, boolean strictlyMore, String parameter
         int n = exact.setScale(0, RoundingMode.CEILING).intValue();
         if (strictlyMore && exact.compareTo(BigDecimal.valueOf(n)) == 0) n++;
         return Math.min(Math.max(n, 0), members + (strictlyMore ? 1 : 0));
+    }
+
+    /** Whether this is the service's own default (its reference is then a bundle text, {@link #SERVICE_DEFAULT_REFERENCE}). */
+    public boolean serviceDefault() {
+        return SERVICE_DEFAULT.equals(scope);
     }
 
     /** "≥ 90%" or "> 50%". */

@@ -23,15 +23,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import vn.laurel.api.councils.*;
 import vn.laurel.api.i18n.Messages;
 import vn.laurel.api.limits.Bodies;
-import vn.laurel.api.limits.RequestLimits;
-import vn.laurel.api.problem.JsonProblems;
 import vn.laurel.api.problem.Problem;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.scope.ScopeGuard;
 import vn.laurel.api.security.Requester;
 import vn.laurel.api.security.Roles;
 import vn.laurel.engine.caseformat.FieldError;
-import vn.laurel.engine.evaluation.CriterionOutcome;
 import vn.laurel.engine.json.Json;
 
 import java.io.InputStream;
@@ -53,13 +50,11 @@ public class CouncilsController {
     private final CouncilService service;
     private final Messages messages;
     private final ScopeGuard scope;
-    private final RequestLimits limits;
 
-    public CouncilsController(CouncilService service, Messages messages, ScopeGuard scope, RequestLimits limits) {
+    public CouncilsController(CouncilService service, Messages messages, ScopeGuard scope) {
         this.service = service;
         this.messages = messages;
         this.scope = scope;
-        this.limits = limits;
     }
 
     // ------------------------------------------------------------------ councils
@@ -68,7 +63,7 @@ public class CouncilsController {
     @Secured({Roles.BOARD, Roles.AUDITOR, Roles.ADMIN})
     @Get(produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> councils(HttpRequest<?> request) {
-        return answer(request, () -> Map.of("items", service.councils().stream().map(CouncilsController::council).toList()));
+        return answer(request, () -> Map.of("items", service.councils().stream().map(CouncilJson::council).toList()));
     }
 
     @Operation(summary = "Create a council of a unit with its members",
@@ -95,7 +90,7 @@ public class CouncilsController {
                         CouncilInput.date(at + ".from", m.get("from"), true), CouncilInput.date(at + ".to", m.get("to"), false)));
             }
             Council c = service.create(code, name, unit, members, Requester.of(request));
-            return Map.entry("/api/v1/councils/" + c.code(), council(c));
+            return Map.entry("/api/v1/councils/" + c.code(), CouncilJson.council(c));
         });
     }
 
@@ -104,8 +99,8 @@ public class CouncilsController {
     @Get(value = "/{code}", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> council(@PathVariable String code, HttpRequest<?> request) {
         return answer(request, () -> {
-            Map<String, Object> out = council(service.council(code));
-            out.put("sessions", service.sessions(code, null).stream().map(CouncilsController::sessionSummary).toList());
+            Map<String, Object> out = CouncilJson.council(service.council(code));
+            out.put("sessions", service.sessions(code, null).stream().map(CouncilJson::sessionSummary).toList());
             return out;
         });
     }
@@ -119,7 +114,7 @@ public class CouncilsController {
         return answer(request, () -> {
             Integer y = year == null ? null : CouncilInput.year("year", year);
             String c = council == null ? null : CouncilInput.code("council", council);
-            return Map.of("items", service.sessions(c, y).stream().map(CouncilsController::sessionSummary).toList());
+            return Map.of("items", service.sessions(c, y).stream().map(CouncilJson::sessionSummary).toList());
         });
     }
 
@@ -137,7 +132,7 @@ public class CouncilsController {
                     CouncilInput.date("heldOn", json.get("heldOn"), true), CouncilInput.text("note", json.get("note"), false, CouncilInput.MAX_TEXT),
                     ids(json.get("present"), "present"), ids(json.get("inWriting"), "inWriting"));
             CouncilSession created = service.createSession(s, Requester.of(request));
-            return Map.entry("/api/v1/councils/sessions/" + created.id(), session(created));
+            return Map.entry("/api/v1/councils/sessions/" + created.id(), session(request, created));
         });
     }
 
@@ -145,7 +140,7 @@ public class CouncilsController {
     @Secured({Roles.BOARD, Roles.AUDITOR, Roles.ADMIN})
     @Get(value = "/sessions/{id}", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> session(@PathVariable String id, HttpRequest<?> request) {
-        return answer(request, () -> session(service.session(sessionId(id))));
+        return answer(request, () -> session(request, service.session(sessionId(id))));
     }
 
     @Operation(summary = "A session's agenda",
@@ -157,7 +152,8 @@ public class CouncilsController {
     public HttpResponse<String> agenda(@PathVariable String id, HttpRequest<?> request) {
         return answer(request, () -> {
             CouncilSession s = service.session(sessionId(id));
-            Agenda agenda = limits.wide(() -> service.agenda(s));
+            Agenda agenda = service.agenda(s);
+            CouncilJson json = json(request);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("session", s.id());
             out.put("council", s.council());
@@ -165,7 +161,7 @@ public class CouncilsController {
             out.put("heldOn", s.heldOn().toString());
             out.put("asOf", agenda.asOf().toString());
             out.put("rulesetVersion", agenda.rulesetVersion());
-            out.put("items", agenda.items().stream().map(CouncilsController::item).toList());
+            out.put("items", agenda.items().stream().map(it -> json.item(it, s)).toList());
             return out;
         });
     }
@@ -207,127 +203,25 @@ public class CouncilsController {
             }
             CouncilSession s = service.session(sessionId);
             List<Ballot> recorded = service.record(sessionId, requests, Requester.of(request));
+            CouncilJson views = json(request);
             return Map.entry("/api/v1/councils/sessions/" + sessionId, Map.of("session", sessionId,
-                    "ballots", recorded.stream().map(b -> ballot(b, s)).toList()));
+                    "ballots", recorded.stream().map(b -> views.ballot(b, s)).toList()));
         });
     }
 
-    // ------------------------------------------------------------------ views
-
-    static Map<String, Object> council(Council c) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("code", c.code());
-        out.put("name", c.name());
-        out.put("unit", c.unit());
-        out.put("members", c.members().stream().map(m -> {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("id", m.id());
-            v.put("number", m.number());
-            v.put("name", m.name());
-            v.put("position", m.position());
-            v.put("from", m.from().toString());
-            v.put("to", m.to() == null ? null : m.to().toString());
-            return v;
-        }).toList());
-        return out;
+    private Map<String, Object> session(HttpRequest<?> request, CouncilSession s) {
+        return json(request).session(s, service.council(s.council()), service.ballots(s.id()));
     }
 
-    static Map<String, Object> sessionSummary(CouncilSession s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", s.id());
-        out.put("council", s.council());
-        out.put("year", s.year());
-        out.put("heldOn", s.heldOn().toString());
-        out.put("note", s.note());
-        return out;
+    /** The JSON views, with the service's own texts in the caller's language. */
+    private CouncilJson json(HttpRequest<?> request) {
+        String lang = messagesLang(request);
+        return new CouncilJson(k -> messages.text(lang, k));
     }
 
-    private Map<String, Object> session(CouncilSession s) {
-        Map<String, Object> out = sessionSummary(s);
-        Council c = service.council(s.council());
-        List<Map<String, Object>> attendance = new ArrayList<>();
-        for (Council.Member m : c.membersOn(s.heldOn())) {
-            Map<String, Object> a = new LinkedHashMap<>();
-            a.put("member", m.id());
-            a.put("name", m.name());
-            a.put("position", m.position());
-            a.put("attendance", s.attendanceOf(m.id()).name());
-            attendance.add(a);
-        }
-        out.put("members", attendance.size());
-        out.put("attendance", attendance);
-        out.put("ballots", service.ballots(s.id()).stream().map(b -> ballot(b, s)).toList());
-        out.put("createdBy", s.createdBy());
-        return out;
-    }
-
-    static Map<String, Object> ballot(Ballot b, CouncilSession s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", b.id());
-        out.put("session", b.sessionId());
-        out.put("subject", b.subjectId());
-        out.put("award", b.award());
-        out.put("year", b.year());
-        out.put("members", b.members());
-        out.put("inFavour", b.inFavour());
-        out.put("against", b.against());
-        out.put("abstaining", b.abstaining());
-        out.put("share", b.share());
-        out.put("threshold", threshold(b.threshold()));
-        out.put("result", b.result());
-        out.put("attested", b.criteria());
-        out.put("votes", b.votes().entrySet().stream().map(e -> {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("member", e.getKey());
-            v.put("vote", e.getValue().name());
-            v.put("inWriting", s.attendanceOf(e.getKey()) == Attendance.WRITTEN);
-            return v;
-        }).toList());
-        out.put("recordedBy", b.recordedBy());
-        out.put("recordedAt", b.recordedAt() == null ? null : b.recordedAt().toString());
-        return out;
-    }
-
-    static Map<String, Object> threshold(Threshold t) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("share", t.share());
-        out.put("strictlyMore", t.strictlyMore());
-        out.put("text", t.text());
-        out.put("parameter", t.parameter());
-        out.put("scope", t.scope());
-        out.put("reference", t.reference());
-        out.put("confidence", t.confidence());
-        return out;
-    }
-
-    private static Map<String, Object> item(AgendaItem it) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("subject", it.subjectId());
-        out.put("name", it.name());
-        out.put("kind", it.person() ? "PERSON" : "COLLECTIVE");
-        out.put("unit", it.unit());
-        out.put("award", it.award());
-        out.put("awardName", it.awardName());
-        out.put("outcome", it.outcome().name());
-        out.put("ballotRequired", it.ballotRequired());
-        out.put("threshold", threshold(it.threshold()));
-        out.put("waiting", it.waiting().stream().map(CouncilsController::criterion).toList());
-        out.put("otherOpen", it.otherOpen().stream().map(CouncilsController::criterion).toList());
-        if (it.ballot() == null) {
-            out.put("ballot", null);
-        } else {
-            out.put("ballot", Map.of("id", it.ballot().id(), "result", it.ballot().result(), "share", it.ballot().share(),
-                    "inFavour", it.ballot().inFavour(), "members", it.ballot().members()));
-        }
-        return out;
-    }
-
-    private static Map<String, Object> criterion(CriterionOutcome c) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("criterion", c.criterion());
-        out.put("status", c.status().name());
-        out.put("explanation", c.explanation());
-        return out;
+    private static String messagesLang(HttpRequest<?> request) {
+        String lang = Language.of(request);
+        return Language.BOTH.equals(lang) ? "vi" : lang;
     }
 
     // ------------------------------------------------------------------ reading and answering
@@ -345,15 +239,19 @@ public class CouncilsController {
                 .body(Json.write(Language.localize(Json.toMap(made.getValue()), lang))).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    /** Runs the work; a refused input becomes a problem in the caller's language, naming the field. */
+    /**
+     * Runs the work; a refused input becomes a problem in the caller's language, naming the field — the
+     * limits' refusals of an agenda or a ballot too (too many such queries at once, past the deadline).
+     */
     private <T> T localized(HttpRequest<?> request, Supplier<T> work) {
+        String lang = messagesLang(request);
         try {
             return work.get();
         } catch (CouncilRefused e) {
-            String lang = Language.of(request);
-            String text = e.text(k -> messages.text(Language.BOTH.equals(lang) ? "vi" : lang, k));
+            String text = e.text(k -> messages.text(lang, k));
             HttpStatus status = HttpStatus.valueOf(e.status());
-            throw new ProblemException(status, e.field() + ": " + text, List.of(new FieldError(e.field(), text)));
+            ProblemException problem = new ProblemException(status, e.field() + ": " + text, List.of(new FieldError(e.field(), text)));
+            throw status == HttpStatus.TOO_MANY_REQUESTS ? problem.retryAfter(5) : problem;
         }
     }
 
@@ -370,7 +268,10 @@ public class CouncilsController {
         try {
             parsed = BODY.readValue(bytes, Object.class);
         } catch (java.io.IOException e) {
-            throw ProblemException.badField("body", "is not valid JSON: " + JsonProblems.describe(e));
+            // The parser's own words are English; the place is enough to find the fault.
+            var at = e instanceof JsonProcessingException j ? j.getLocation() : null;
+            if (at == null || at.getLineNr() < 1) throw CouncilRefused.bad("body", "councils.error.json");
+            throw CouncilRefused.bad("body", "councils.error.jsonAt", at.getLineNr(), at.getColumnNr());
         }
         return map(parsed, "body", fields);
     }

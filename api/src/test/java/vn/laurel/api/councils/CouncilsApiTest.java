@@ -220,6 +220,75 @@ class CouncilsApiTest extends PostgresTest {
         assertThat(http.get("board", "/api/v1/councils/sessions/999999").status()).isEqualTo(404);
     }
 
+    @Test
+    void aRequestHoldsAtMostOneHundredBallots() {
+        long s = session();
+        StringBuilder many = new StringBuilder("{\"ballots\":[");
+        for (int i = 0; i <= CouncilInput.MAX_BALLOTS; i++) many.append(i == 0 ? "" : ",").append(one("P-0018", "ADVANCED_LABORER", "[]"));
+        CouncilHttp.Answer a = http.post("board", "/api/v1/councils/sessions/" + s + "/ballots", many.append("]}").toString(), "en");
+        assertThat(CouncilInput.MAX_BALLOTS).isEqualTo(100);
+        assertThat(a.status()).isEqualTo(413);
+        assertThat(a.contentType()).startsWith("application/problem+json");
+        assertThat(a.body().get("errors").get(0).get("field").asText()).isEqualTo("ballots");
+        assertThat(a.body().get("detail").asText()).contains("100");
+        assertThat(http.get("board", "/api/v1/councils/sessions/" + s).body().get("ballots")).isEmpty();
+    }
+
+    @Test
+    void aFailedBallotOnAnAwardReadingTheVoteCanBeVotedAgainAndAPassedOneSupersedesIt() {
+        long first = session();
+        JsonNode agenda = http.get("board", "/api/v1/councils/sessions/" + first + "/agenda").body();
+        JsonNode candidate = null;
+        for (JsonNode it : agenda.get("items")) if (it.get("award").asText().equals("HANOI_OUTSTANDING_CITIZEN")) candidate = it;
+        assertThat(candidate).as("a candidate for HANOI_OUTSTANDING_CITIZEN on the agenda").isNotNull();
+        String subject = candidate.get("subject").asText();
+        // 5 of 9 is below 90 %: FAILED, and COUNCIL_VOTE_PASSED=false is written, so the candidate is no longer eligible.
+        CouncilHttp.Answer failed = http.post("board", "/api/v1/councils/sessions/" + first + "/ballots",
+                ballot(subject, "HANOI_OUTSTANDING_CITIZEN", votes(5)));
+        assertThat(failed.status()).as(failed.body().toString()).isEqualTo(201);
+        JsonNode f = failed.body().get("ballots").get(0);
+        assertThat(f.get("result").asText()).isEqualTo("FAILED");
+        assertThat(f.get("council").asText()).isEqualTo(COUNCIL);
+        assertThat(f.get("attested").get(0).asText()).isEqualTo("COUNCIL_VOTE_PASSED");
+        assertThat(status(subject, "COUNCIL_VOTE_PASSED")).isEqualTo("NOT_MET");
+
+        // A later session of the council, everyone voting (member 9 in writing): the candidate is still on its agenda,
+        // with the earlier ballot and the council that cast it, and may be voted on again.
+        JsonNode m = council.get("members");
+        List<Long> present = new ArrayList<>();
+        for (int i = 0; i < 8; i++) present.add(m.get(i).get("id").asLong());
+        CouncilHttp.Answer later = http.post("board", "/api/v1/councils/sessions", "{\"council\":\"" + COUNCIL + "\",\"year\":2025,"
+                + "\"heldOn\":\"2026-01-20\",\"present\":" + present + ",\"inWriting\":[" + member(9) + "]}");
+        assertThat(later.status()).as(later.body().toString()).isEqualTo(201);
+        long second = later.body().get("id").asLong();
+        JsonNode again = item(http.get("board", "/api/v1/councils/sessions/" + second + "/agenda").body(), subject, "HANOI_OUTSTANDING_CITIZEN");
+        assertThat(again).as("still on the later agenda").isNotNull();
+        assertThat(again.get("earlierBallot").get("result").asText()).isEqualTo("FAILED");
+        assertThat(again.get("earlierBallot").get("council").asText()).isEqualTo(COUNCIL);
+        assertThat(again.get("earlierBallot").get("session").asLong()).isEqualTo(first);
+        StringBuilder all = new StringBuilder("[");
+        for (int n = 1; n <= 9; n++) all.append(n == 1 ? "" : ",").append("{\"member\":").append(member(n)).append(",\"vote\":\"FOR\"}");
+        CouncilHttp.Answer passed = http.post("board", "/api/v1/councils/sessions/" + second + "/ballots",
+                ballot(subject, "HANOI_OUTSTANDING_CITIZEN", all.append("]").toString()));
+        assertThat(passed.status()).as(passed.body().toString()).isEqualTo(201);
+        JsonNode p = passed.body().get("ballots").get(0);
+        assertThat(p.get("result").asText()).isEqualTo("PASSED");
+        // The passed ballot's COUNCIL_VOTE_PASSED=true supersedes the failed one's false.
+        assertThat(status(subject, "COUNCIL_VOTE_PASSED")).isEqualTo("MET");
+        JsonNode answer = http.get("admin", "/api/v1/subjects/" + subject + "/eligibility?year=2025&awards=HANOI_OUTSTANDING_CITIZEN").body();
+        assertThat(answer.get("facts").findValuesAsText("source"))
+                .contains("council " + COUNCIL + ", session " + second + " held 2026-01-20, ballot " + p.get("id").asLong());
+    }
+
+    /** The status of one criterion of the subject's HANOI_OUTSTANDING_CITIZEN answer for 2025. */
+    String status(String subject, String criterion) {
+        JsonNode answer = http.get("admin", "/api/v1/subjects/" + subject + "/eligibility?year=2025&awards=HANOI_OUTSTANDING_CITIZEN").body();
+        for (JsonNode c : answer.get("results").get(0).get("criteria")) {
+            if (c.get("criterion").asText().equals(criterion)) return c.get("status").asText();
+        }
+        return null;
+    }
+
     static JsonNode item(JsonNode agenda, String subject, String award) {
         for (JsonNode it : agenda.get("items")) {
             if (it.get("subject").asText().equals(subject) && it.get("award").asText().equals(award)) return it;

@@ -21,11 +21,12 @@ final class CouncilViews {
 
     record AgendaRow(String subject, String name, String unitName, String kind, String award, String awardName, String outcome,
                      String outcomeText, List<String> waiting, List<String> other, boolean required, String threshold,
-                     String thresholdReference, Long ballotId, String result, String resultText, String ballotUrl) {}
+                     String thresholdReference, Long ballotId, String result, String resultText, String ballotUrl,
+                     String earlierResult, String earlierText, String earlierUrl) {}
 
     record ResultRow(long id, String subject, String name, String award, String awardName, int inFavour, int against, int abstaining,
                      int noVote, int members, String share, String required, String parameter, String scope, String reference,
-                     String result, String resultText, List<String> attested, List<VoteRow> votes) {}
+                     String result, String resultText, List<String> attested, List<VoteRow> votes, String castBy) {}
 
     record VoteRow(String member, String vote, boolean inWriting) {}
 
@@ -37,17 +38,43 @@ final class CouncilViews {
         return msg.getOrDefault("councils.attendance." + a.name(), a.name());
     }
 
+    /** The threshold's reference in the page's language: the service's own default from the bundle, a legal text as written. */
+    static String reference(Threshold t, ValueTexts texts, String lang, Map<String, String> msg) {
+        return t.serviceDefault() ? msg.get(Threshold.SERVICE_DEFAULT_REFERENCE) : texts.humanise(t.reference(), lang);
+    }
+
+    /** Which value of the parameter applied, in the page's language ("national", "organisation X", "sector Y", "service default"). */
+    static String scope(String scope, Map<String, String> msg) {
+        if (scope == null) return "";
+        if (scope.equals("national")) return msg.get("councils.scope.national");
+        if (scope.equals(Threshold.SERVICE_DEFAULT)) return msg.get("councils.scope.serviceDefault");
+        if (scope.startsWith("organisation ")) return msg.get("councils.scope.organisation").replace("{0}", scope.substring(13));
+        if (scope.startsWith("sector ")) return msg.get("councils.scope.sector").replace("{0}", scope.substring(7));
+        return scope;
+    }
+
+    /** Who cast a ballot: "Council X, session 3 held 09/01/2026". */
+    static String castBy(String councilName, long sessionId, String heldOn, Map<String, String> msg) {
+        return msg.get("councils.castBy").replace("{0}", councilName).replace("{1}", String.valueOf(sessionId)).replace("{2}", heldOn);
+    }
+
     static AgendaRow agendaRow(AgendaItem it, Map<String, String> unitNames, ValueTexts texts, String lang, Map<String, String> msg,
-                               long sessionId, boolean canEdit) {
+                               long sessionId, boolean canEdit, java.util.function.Function<String, String> councilNames) {
         List<String> waiting = it.waiting().stream().map(c -> waitingText(c, texts, lang)).toList();
         List<String> other = it.otherOpen().stream().map(c -> criterionText(c, texts, lang)).toList();
         Ballot b = it.ballot();
         String url = b == null && canEdit ? "/councils/sessions/" + sessionId + "/ballot?subject=" + enc(it.subjectId()) + "&award=" + enc(it.award()) : null;
+        SessionBallot e = it.earlier();
+        String earlierText = e == null ? null : msg.get("councils.earlier") + " " + msg.get("councils.result." + e.ballot().result()) + " ("
+                + e.ballot().inFavour() + "/" + e.ballot().members() + ") — "
+                + castBy(councilNames.apply(e.session().council()), e.session().id(), ValueTexts.date(e.session().heldOn(), lang), msg);
+        String earlierUrl = e == null ? null : "/councils/sessions/" + e.session().id() + "#ballot-" + e.ballot().id();
         return new AgendaRow(it.subjectId(), it.name(), unitNames.getOrDefault(it.unit(), it.unit()),
                 msg.get(it.person() ? "councils.kind.PERSON" : "councils.kind.COLLECTIVE"), it.award(), it.awardName().in(lang),
                 it.outcome().name(), msg.getOrDefault("outcome." + it.outcome().name(), it.outcome().name()), waiting, other,
-                it.ballotRequired(), it.threshold().text(), texts.humanise(it.threshold().reference(), lang),
-                b == null ? null : b.id(), b == null ? null : b.result(), b == null ? null : msg.get("councils.result." + b.result()), url);
+                it.ballotRequired(), it.threshold().text(), reference(it.threshold(), texts, lang, msg),
+                b == null ? null : b.id(), b == null ? null : b.result(), b == null ? null : msg.get("councils.result." + b.result()), url,
+                e == null ? null : e.ballot().result(), earlierText, earlierUrl);
     }
 
     /** An attestation by its name; a criterion that reads several (or one a parameter names) by its sentence. */
@@ -62,7 +89,7 @@ final class CouncilViews {
         return sentence != null ? sentence : name != null ? name : c.criterion();
     }
 
-    static ResultRow resultRow(Ballot b, CouncilSession s, Map<Long, String> memberNames, Map<String, String> subjectNames,
+    static ResultRow resultRow(Ballot b, CouncilSession s, Council c, Map<Long, String> memberNames, Map<String, String> subjectNames,
                                ValueTexts texts, String lang, Map<String, String> msg) {
         int cast = b.inFavour() + b.against() + b.abstaining();
         List<VoteRow> votes = new ArrayList<>();
@@ -70,9 +97,10 @@ final class CouncilViews {
                 msg.getOrDefault("councils.vote." + v.name(), v.name()), s.attendanceOf(id) == Attendance.WRITTEN)));
         return new ResultRow(b.id(), b.subjectId(), subjectNames.getOrDefault(b.subjectId(), b.subjectId()), b.award(),
                 texts.codeOrSelf(b.award(), lang), b.inFavour(), b.against(), b.abstaining(), b.members() - cast, b.members(),
-                percent(b.share()), b.threshold().text(), b.threshold().parameter(), b.threshold().scope(),
-                texts.humanise(b.threshold().reference(), lang), b.result(), msg.get("councils.result." + b.result()),
-                b.criteria().stream().map(c -> texts.codeOrSelf(c, lang)).toList(), votes);
+                percent(b.share()), b.threshold().text(), b.threshold().parameter(), scope(b.threshold().scope(), msg),
+                reference(b.threshold(), texts, lang, msg), b.result(), msg.get("councils.result." + b.result()),
+                b.criteria().stream().map(k -> texts.codeOrSelf(k, lang)).toList(), votes,
+                castBy(c.name(), s.id(), ValueTexts.date(s.heldOn(), lang), msg));
     }
 
     static String enc(String s) {

@@ -19,13 +19,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import vn.laurel.api.councils.*;
 import vn.laurel.api.i18n.ValueTexts;
-import vn.laurel.api.limits.RequestLimits;
-import vn.laurel.api.pages.Choice;
 import vn.laurel.api.pages.PageRoles;
 import vn.laurel.api.pages.Pages;
-import vn.laurel.api.problem.ProblemException;
-import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.security.Requester;
+import vn.laurel.api.store.FactRefusedException;
 import vn.laurel.api.store.FactStore;
 import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.api.year.EmulationYear;
@@ -46,28 +43,19 @@ import java.util.*;
 public class CouncilsPages {
     private final Pages pages;
     private final CouncilService service;
+    private final CouncilForms forms;
     private final UnitDirectory directory;
     private final FactStore facts;
     private final ValueTexts texts;
-    private final RuleSetHolder rules;
-    private final RequestLimits limits;
 
-    public CouncilsPages(Pages pages, CouncilService service, UnitDirectory directory, FactStore facts, ValueTexts texts,
-                         RuleSetHolder rules, RequestLimits limits) {
+    public CouncilsPages(Pages pages, CouncilService service, CouncilForms forms, UnitDirectory directory, FactStore facts, ValueTexts texts) {
         this.pages = pages;
         this.service = service;
+        this.forms = forms;
         this.directory = directory;
         this.facts = facts;
         this.texts = texts;
-        this.rules = rules;
-        this.limits = limits;
     }
-
-    /** What the council form was sent with, kept to show it again. */
-    public record CouncilForm(String code, String name, String unit, String from, String members) {}
-
-    /** What the session form was sent with. */
-    public record SessionForm(String year, String heldOn, String note, Map<Long, String> attendance) {}
 
     // ------------------------------------------------------------------ the councils of a year
 
@@ -77,8 +65,8 @@ public class CouncilsPages {
         MutableHttpResponse<?> refused = pages.gate(request, PageRoles.YEAR);
         if (refused != null) return refused;
         Integer y = EmulationYear.parse(year);
-        if (y == null) return listPage(request, HttpStatus.BAD_REQUEST, EmulationYear.current(), emptyCouncil(), "year", "year.badYear");
-        return listPage(request, HttpStatus.OK, y, emptyCouncil(), null, null);
+        if (y == null) return forms.listPage(request, HttpStatus.BAD_REQUEST, EmulationYear.current(), forms.emptyCouncil(), "year", "year.badYear");
+        return forms.listPage(request, HttpStatus.OK, y, forms.emptyCouncil(), null, null);
     }
 
     @Post(value = "/councils", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -89,7 +77,7 @@ public class CouncilsPages {
         if (!pages.csrfMatches(request, form)) return pages.forbiddenCsrf(request);
         Integer y = EmulationYear.parse(Pages.field(form, "year"));
         int year = y == null ? EmulationYear.current() : y;
-        CouncilForm sent = new CouncilForm(keep(form, "code"), keep(form, "name"), keep(form, "unit"), keep(form, "from"), keep(form, "members"));
+        CouncilForms.CouncilForm sent = new CouncilForms.CouncilForm(keep(form, "code"), keep(form, "name"), keep(form, "unit"), keep(form, "from"), keep(form, "members"));
         try {
             String code = CouncilInput.code("code", sent.code());
             String name = CouncilInput.text("name", sent.name(), true, CouncilInput.MAX_NAME);
@@ -108,34 +96,8 @@ public class CouncilsPages {
             Council c = service.create(code, name, unit, members, Requester.of(request));
             return HttpResponse.seeOther(URI.create("/councils/" + CouncilViews.enc(c.code()) + "?year=" + year));
         } catch (CouncilRefused e) {
-            return listPage(request, HttpStatus.valueOf(e.status()), year, sent, e.field().replaceAll("\\[.*", ""), text(request, e));
+            return forms.listPage(request, HttpStatus.valueOf(e.status()), year, sent, e.field().replaceAll("\\[.*", ""), forms.text(request, e));
         }
-    }
-
-    private MutableHttpResponse<?> listPage(HttpRequest<?> request, HttpStatus status, int year, CouncilForm form,
-                                            @Nullable String errorField, @Nullable String error) {
-        String lang = Pages.lang(request);
-        Map<String, Object> model = pages.model(request, "councils.title");
-        Map<String, String> unitNames = UnitDirectory.namesOf(directory.all().values());
-        List<CouncilSession> sessions = service.sessions(null, year);
-        List<CouncilViews.CouncilRow> rows = new ArrayList<>();
-        java.time.LocalDate endOfYear = java.time.LocalDate.of(year, 12, 31);
-        for (Council c : service.councils()) {
-            List<CouncilViews.SessionRow> own = sessions.stream().filter(s -> s.council().equals(c.code()))
-                    .map(s -> sessionRow(s, c, lang)).toList();
-            rows.add(new CouncilViews.CouncilRow(c.code(), c.name(), c.unit(), unitNames.getOrDefault(c.unit(), c.unit()),
-                    c.membersOn(endOfYear).size(), own));
-        }
-        model.put("year", year);
-        model.put("councils", rows);
-        model.put("canEdit", Pages.hasAny(request, PageRoles.YEAR_EDIT));
-        List<Choice> units = new ArrayList<>();
-        directory.all().values().forEach(u -> units.add(new Choice(u.code(), u.name() + " (" + u.code() + ")", u.code().equals(form.unit()))));
-        model.put("units", units);
-        model.put("form", form);
-        model.put("errorField", errorField);
-        model.put("error", error == null ? null : error.startsWith("year.") ? pages.messages().text(lang, error) : error);
-        return pages.page(request, status, "year/councils/list", model);
     }
 
     // ------------------------------------------------------------------ one council
@@ -146,11 +108,11 @@ public class CouncilsPages {
         MutableHttpResponse<?> refused = pages.gate(request, PageRoles.YEAR);
         if (refused != null) return refused;
         Integer y = EmulationYear.parse(year);
-        Optional<Council> c = code.length() > 64 ? Optional.empty() : service.councils().stream().filter(x -> x.code().equals(code)).findFirst();
+        Optional<Council> c = service.find(code);
         if (c.isEmpty()) return pages.error(request, HttpStatus.NOT_FOUND, "councils.error.pageNoCouncil");
         int yy = y == null ? EmulationYear.current() : y;
-        SessionForm fresh = new SessionForm(String.valueOf(yy), "", "", Map.of());
-        return councilPage(request, y == null ? HttpStatus.BAD_REQUEST : HttpStatus.OK, c.get(), yy, fresh,
+        CouncilForms.SessionForm fresh = new CouncilForms.SessionForm(String.valueOf(yy), "", "", Map.of());
+        return forms.councilPage(request, y == null ? HttpStatus.BAD_REQUEST : HttpStatus.OK, c.get(), yy, fresh,
                 y == null ? "year" : null, y == null ? pages.messages().text(Pages.lang(request), "year.badYear") : null);
     }
 
@@ -160,7 +122,7 @@ public class CouncilsPages {
         MutableHttpResponse<?> refused = pages.gate(request, PageRoles.YEAR_EDIT);
         if (refused != null) return refused;
         if (!pages.csrfMatches(request, form)) return pages.forbiddenCsrf(request);
-        Optional<Council> c = code.length() > 64 ? Optional.empty() : service.councils().stream().filter(x -> x.code().equals(code)).findFirst();
+        Optional<Council> c = service.find(code);
         if (c.isEmpty()) return pages.error(request, HttpStatus.NOT_FOUND, "councils.error.pageNoCouncil");
         Map<Long, String> attendance = new LinkedHashMap<>();
         List<Long> present = new ArrayList<>(), written = new ArrayList<>();
@@ -171,7 +133,7 @@ public class CouncilsPages {
             if (a.equals("PRESENT")) present.add(m.id());
             else if (a.equals("WRITTEN")) written.add(m.id());
         }
-        SessionForm sent = new SessionForm(keep(form, "year"), keep(form, "heldOn"), keep(form, "note"), attendance);
+        CouncilForms.SessionForm sent = new CouncilForms.SessionForm(keep(form, "year"), keep(form, "heldOn"), keep(form, "note"), attendance);
         Integer shown = EmulationYear.parse(sent.year());
         int year = shown == null ? EmulationYear.current() : shown;
         try {
@@ -182,34 +144,8 @@ public class CouncilsPages {
             return HttpResponse.seeOther(URI.create("/councils/sessions/" + s.id()));
         } catch (CouncilRefused e) {
             String field = e.field().startsWith("present") || e.field().startsWith("inWriting") ? "attendance" : e.field();
-            return councilPage(request, HttpStatus.valueOf(e.status()), c.get(), year, sent, field, text(request, e));
+            return forms.councilPage(request, HttpStatus.valueOf(e.status()), c.get(), year, sent, field, forms.text(request, e));
         }
-    }
-
-    private MutableHttpResponse<?> councilPage(HttpRequest<?> request, HttpStatus status, Council c, int year, SessionForm form,
-                                               @Nullable String errorField, @Nullable String error) {
-        String lang = Pages.lang(request);
-        Map<String, String> msg = pages.messages().of(lang);
-        Map<String, Object> model = pages.model(request, "councils.councilTitle");
-        model.put("title", c.name());
-        model.put("council", c);
-        model.put("year", year);
-        model.put("unitName", UnitDirectory.namesOf(directory.all().values()).getOrDefault(c.unit(), c.unit()));
-        List<CouncilViews.MemberRow> members = new ArrayList<>();
-        for (Council.Member m : c.members()) {
-            String chosen = form.attendance().getOrDefault(m.id(), "PRESENT");
-            members.add(new CouncilViews.MemberRow(m.id(), m.number(), m.name(), m.position(), ValueTexts.date(m.from(), lang),
-                    ValueTexts.date(m.to(), lang), null, null, chosen));
-        }
-        model.put("members", members);
-        model.put("sessions", service.sessions(c.code(), null).stream().map(s -> sessionRow(s, c, lang)).toList());
-        model.put("canEdit", Pages.hasAny(request, PageRoles.YEAR_EDIT));
-        model.put("form", form);
-        model.put("attendanceChoices", List.of("PRESENT", "WRITTEN", "ABSENT"));
-        model.put("errorField", errorField);
-        model.put("error", error);
-        model.put("msgAttendance", msg);
-        return pages.page(request, status, "year/councils/council", model);
     }
 
     // ------------------------------------------------------------------ one session
@@ -228,7 +164,7 @@ public class CouncilsPages {
         boolean canEdit = Pages.hasAny(request, PageRoles.YEAR_EDIT);
         Map<String, Object> model = pages.model(request, "councils.sessionTitle");
         model.put("title", pages.messages().text(lang, "councils.sessionTitle") + " " + session.id() + " — " + c.name());
-        model.put("session", sessionRow(session, c, lang));
+        model.put("session", forms.sessionRow(session, c, lang));
         model.put("council", c);
         model.put("year", session.year());
         Map<String, String> unitNames = UnitDirectory.namesOf(directory.all().values());
@@ -248,19 +184,23 @@ public class CouncilsPages {
         model.put("membersTotal", attendance.size());
         model.put("present", present);
         model.put("written", written);
+        Map<String, String> councilNames = new HashMap<>();
+        java.util.function.Function<String, String> councilName = code -> councilNames.computeIfAbsent(code,
+                k -> service.find(k).map(Council::name).orElse(k));
         try {
-            Agenda agenda = limits.wide(() -> service.agenda(session));
+            Agenda agenda = service.agenda(session);
             model.put("asOf", ValueTexts.date(agenda.asOf(), lang));
-            model.put("agenda", agenda.items().stream().map(it -> CouncilViews.agendaRow(it, unitNames, texts, lang, msg, session.id(), canEdit)).toList());
-        } catch (ProblemException e) {
-            // Too many population-wide queries at once: the session without its agenda, and why.
+            model.put("agenda", agenda.items().stream()
+                    .map(it -> CouncilViews.agendaRow(it, unitNames, texts, lang, msg, session.id(), canEdit, councilName)).toList());
+        } catch (CouncilRefused e) {
+            // Too many population-wide queries at once, or past the deadline: the session without its agenda, and why.
             model.put("agenda", List.of());
-            model.put("agendaError", pages.messages().text(lang, "councils.agendaBusy"));
+            model.put("agendaError", e.status() == 429 ? pages.messages().text(lang, "councils.agendaBusy") : forms.text(request, e));
         }
         List<Ballot> ballots = service.ballots(session.id());
         Map<String, String> subjectNames = new HashMap<>();
         facts.subjects(ballots.stream().map(Ballot::subjectId).distinct().toList()).forEach((k, v) -> subjectNames.put(k, v.name()));
-        model.put("results", ballots.stream().map(b -> CouncilViews.resultRow(b, session, memberNames, subjectNames, texts, lang, msg)).toList());
+        model.put("results", ballots.stream().map(b -> CouncilViews.resultRow(b, session, c, memberNames, subjectNames, texts, lang, msg)).toList());
         model.put("canEdit", canEdit);
         return pages.page(request, "year/councils/session", model);
     }
@@ -273,7 +213,7 @@ public class CouncilsPages {
         if (refused != null) return refused;
         Optional<CouncilSession> s = session(id);
         if (s.isEmpty()) return pages.error(request, HttpStatus.NOT_FOUND, "councils.error.pageNoSession");
-        return ballotPage(request, HttpStatus.OK, s.get(), Objects.toString(subject, ""), Objects.toString(award, ""), Map.of(), null, null);
+        return forms.ballotPage(request, HttpStatus.OK, s.get(), Objects.toString(subject, ""), Objects.toString(award, ""), Map.of(), null, null);
     }
 
     @Post(value = "/councils/sessions/{id}/ballot", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -301,54 +241,13 @@ public class CouncilsPages {
         } catch (CouncilRefused e) {
             String field = e.field().replaceFirst("^ballots\\[0]\\.", "");
             if (field.startsWith("votes")) field = "votes";
-            return ballotPage(request, HttpStatus.valueOf(e.status()), session, subject, award, chosen, field, text(request, e));
+            return forms.ballotPage(request, HttpStatus.valueOf(e.status()), session, subject, award, chosen, field, forms.text(request, e));
+        } catch (FactRefusedException e) {
+            // An attestation the fact store refused (a fact superseded meanwhile, say): nothing was written; the form again.
+            HttpStatus status = e.reason() == FactRefusedException.Reason.CONFLICT ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+            return forms.ballotPage(request, status, session, subject, award, chosen, "subject",
+                    pages.messages().text(Pages.lang(request), "councils.error.factRefused"));
         }
-    }
-
-    private MutableHttpResponse<?> ballotPage(HttpRequest<?> request, HttpStatus status, CouncilSession session, String subject, String award,
-                                              Map<Long, String> chosen, @Nullable String errorField, @Nullable String error) {
-        String lang = Pages.lang(request);
-        Map<String, String> msg = pages.messages().of(lang);
-        Council c = service.council(session.council());
-        Map<String, Object> model = pages.model(request, "councils.ballotTitle");
-        model.put("session", sessionRow(session, c, lang));
-        model.put("council", c);
-        model.put("year", session.year());
-        model.put("subject", subject);
-        model.put("award", award);
-        model.put("subjectName", facts.subject(subject.length() > 64 ? "" : subject).map(x -> x.name()).orElse(subject));
-        model.put("awardName", texts.codeOrSelf(award, lang));
-        String waitingError = null;
-        try {
-            var subj = facts.subject(subject.length() > 64 ? "" : subject);
-            if (subj.isPresent() && rules.current().award(award).isPresent()) {
-                AgendaItem it = service.candidate(session, subj.get(), award);
-                model.put("waiting", it.waiting().stream().map(k -> CouncilViews.waitingText(k, texts, lang)).toList());
-                model.put("threshold", it.threshold().text());
-                model.put("thresholdReference", texts.humanise(it.threshold().reference(), lang));
-                model.put("needed", it.threshold().needed(c.membersOn(session.heldOn()).size()));
-            } else {
-                waitingError = pages.messages().text(lang, "councils.error.pageNotOnAgenda");
-            }
-        } catch (CouncilRefused e) {
-            waitingError = text(request, e);
-        }
-        List<CouncilViews.MemberRow> voters = new ArrayList<>(), absent = new ArrayList<>();
-        for (Council.Member m : c.membersOn(session.heldOn())) {
-            Attendance a = session.attendanceOf(m.id());
-            CouncilViews.MemberRow row = new CouncilViews.MemberRow(m.id(), m.number(), m.name(), m.position(), null, null, a.name(),
-                    CouncilViews.attendanceText(a, msg), chosen.getOrDefault(m.id(), ""));
-            (a == Attendance.ABSENT ? absent : voters).add(row);
-        }
-        model.put("voters", voters);
-        model.put("absent", absent);
-        model.put("membersTotal", voters.size() + absent.size());
-        model.put("voteChoices", List.of("FOR", "AGAINST", "ABSTAIN"));
-        model.put("errorField", errorField);
-        model.put("error", error != null ? error : waitingError);
-        model.put("notOnAgenda", waitingError != null);
-        return pages.page(request, status == HttpStatus.OK && waitingError != null ? HttpStatus.UNPROCESSABLE_ENTITY : status,
-                "year/councils/ballot", model);
     }
 
     // ------------------------------------------------------------------ shared
@@ -362,22 +261,9 @@ public class CouncilsPages {
         }
     }
 
-    private CouncilViews.SessionRow sessionRow(CouncilSession s, Council c, String lang) {
-        return new CouncilViews.SessionRow(s.id(), c.code(), c.name(), s.year(), ValueTexts.date(s.heldOn(), lang), s.note());
-    }
-
-    private String text(HttpRequest<?> request, CouncilRefused e) {
-        String lang = Pages.lang(request);
-        return e.text(k -> pages.messages().text(lang, k));
-    }
-
     private static String keep(@Nullable Map<String, Object> form, String name) {
         String v = Pages.field(form, name);
         if (v == null) return "";
         return v.length() > 20_000 ? v.substring(0, 20_000) : v;
-    }
-
-    private static CouncilForm emptyCouncil() {
-        return new CouncilForm("", "", "", "", "");
     }
 }
