@@ -87,8 +87,15 @@ public class ClusterReviewService {
         ClusterSettings settings = settings(code, year);
         ClusterStore.Term term = store.term(code, year).orElse(null);
         ClusterStore.Recorded recorded = store.recorded(code, year).orElse(null);
+        List<ClusterStore.Score> scores = store.scores(code, year);
+        Map<String, String> digests = new LinkedHashMap<>();
+        digests.put("scores", ReviewDigest.scores(scores));
+        digests.put("table", ReviewDigest.table(table));
+        digests.put("settings", ReviewDigest.settings(settings));
+        digests.put("members", ReviewDigest.members(members.stream().map(ClusterStore.Member::unit).toList()));
+        Inputs inputs = new Inputs(digests.get("scores"), ReviewDigest.inputs(digests), recorded);
         Map<String, Map<String, BigDecimal>> points = new HashMap<>();
-        for (ClusterStore.Score s : store.scores(code, year)) points.computeIfAbsent(s.unit(), u -> new HashMap<>()).put(s.criterion(), s.points());
+        for (ClusterStore.Score s : scores) points.computeIfAbsent(s.unit(), u -> new HashMap<>()).put(s.criterion(), s.points());
         List<String> missing = new ArrayList<>();
         List<Ranking.Line> lines = new ArrayList<>();
         for (ClusterStore.Member m : members) {
@@ -107,7 +114,7 @@ public class ClusterReviewService {
         ClusterReview.Status status = table.criteria().isEmpty() ? ClusterReview.Status.NO_TABLE
                 : members.isEmpty() ? ClusterReview.Status.NO_MEMBERS
                 : !missing.isEmpty() ? ClusterReview.Status.INCOMPLETE : null;
-        if (status != null) return new ClusterReview(cluster, year, term, table, settings, ranking, status, missing, null, null, recorded);
+        if (status != null) return inputs.review(cluster, year, term, table, settings, ranking, status, missing, null, null);
 
         RuleSet ruleSet = rules.current();
         LocalDate asOf = appraisalDate(year);
@@ -116,14 +123,63 @@ public class ClusterReviewService {
         Proposals.AwardList flag = Proposals.walk(settings.flagAward(), awardName(ruleSet, settings.flagAward()), settings.flagQuota(),
                 groups, Set.of(), (line, award) -> evaluate(ruleSet, subjects.get(line.unit()), code, year, line.rank(), true, award, asOf));
         if (flag.waiting()) {
-            return new ClusterReview(cluster, year, term, table, settings, ranking, ClusterReview.Status.TIE, missing, flag, null, recorded);
+            return inputs.review(cluster, year, term, table, settings, ranking, ClusterReview.Status.TIE, missing, flag, null);
         }
         Set<String> flagged = new HashSet<>();
         flag.proposed().forEach(c -> flagged.add(c.unit()));
         Proposals.AwardList merit = Proposals.walk(settings.meritAward(), awardName(ruleSet, settings.meritAward()), settings.meritCount(),
                 groups, flagged, (line, award) -> evaluate(ruleSet, subjects.get(line.unit()), code, year, line.rank(), false, award, asOf));
-        return new ClusterReview(cluster, year, term, table, settings, ranking,
-                merit.waiting() ? ClusterReview.Status.TIE : ClusterReview.Status.READY, missing, flag, merit, recorded);
+        return inputs.review(cluster, year, term, table, settings, ranking,
+                merit.waiting() ? ClusterReview.Status.TIE : ClusterReview.Status.READY, missing, flag, merit);
+    }
+
+    /**
+     * What a review was computed from, to compare with its last recording: the digests of its inputs, and
+     * what it proposes (a change of the rules or of a unit's facts changes the answers, not the inputs).
+     */
+    private record Inputs(String scoresVersion, String digests, ClusterStore.Recorded recorded) {
+        ClusterReview review(ClusterStore.Cluster cluster, int year, ClusterStore.Term term, ScoringTable table, ClusterSettings settings,
+                             List<Ranking.Line> ranking, ClusterReview.Status status, List<String> missing, Proposals.AwardList flag,
+                             Proposals.AwardList merit) {
+            List<String> changed = null;
+            if (recorded != null) {
+                changed = new ArrayList<>(ReviewDigest.changed(recorded.inputs(), digests));
+                // Same inputs, other answers: the rules in service or a unit's facts changed since.
+                if (changed.isEmpty() && (flag == null || merit == null || !sameOutcome(recorded.proposals(), outcome(flag, merit, ranking)))) {
+                    changed.add("proposals");
+                }
+            }
+            return new ClusterReview(cluster, year, term, table, settings, ranking, status, missing, flag, merit, recorded,
+                    scoresVersion, digests, changed == null ? null : List.copyOf(changed));
+        }
+    }
+
+    /** What a recording keeps of the review: the units proposed, and the ranking with the totals. */
+    static String outcome(Proposals.AwardList flag, Proposals.AwardList merit, List<Ranking.Line> ranking) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        kept.put("flag", flag.proposed().stream().map(Proposals.Considered::unit).toList());
+        kept.put("merit", merit.proposed().stream().map(Proposals.Considered::unit).toList());
+        kept.put("ranking", ranking.stream().map(l -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("unit", l.unit());
+            m.put("rank", l.rank());
+            m.put("total", l.total());
+            return m;
+        }).toList());
+        try {
+            return JSON.writeValueAsString(kept);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Compared as JSON trees: the order of an object's keys, or "91.00" against "91.0", is no change. */
+    private static boolean sameOutcome(String recorded, String now) {
+        try {
+            return recorded != null && JSON.readTree(recorded).equals(JSON.readTree(now));
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     /** The appraisal date of the year's answers, as every evaluation from the store dates it. */
@@ -156,6 +212,15 @@ public class ClusterReviewService {
 
     /** Sets the year's scores to exactly these (replace) or merges them in, after checking every row. */
     public List<ClusterStore.Score> saveScores(String code, int year, List<ScoreSheet.Row> rows, boolean replace, boolean json, String by) {
+        return saveScores(code, year, rows, replace, json, null, by);
+    }
+
+    /**
+     * The same, only if the year's scores are still those of {@code version} (the review's
+     * {@link ClusterReview#scoresVersion()} the writer read; null: no check): else 409, nothing written.
+     */
+    public List<ClusterStore.Score> saveScores(String code, int year, List<ScoreSheet.Row> rows, boolean replace, boolean json,
+                                               String version, String by) {
         find(code);
         ScoringTable table = table(code, year);
         if (table.criteria().isEmpty()) throw ReviewRefused.field(ReviewRefused.Kind.CONFLICT, "year", "clusters.error.noTable", year);
@@ -163,7 +228,7 @@ public class ClusterReviewService {
         store.members(code, year).forEach(m -> members.add(m.unit()));
         if (rows.size() > ScoreSheet.MAX_ROWS) throw ReviewRefused.field(ReviewRefused.Kind.TOO_LARGE, "scores", "clusters.error.tooManyRows", ScoreSheet.MAX_ROWS);
         List<ClusterStore.Score> scores = ScoreSheet.check(rows, members, table, json);
-        store.saveScores(code, year, scores, replace, by);
+        store.saveScores(code, year, scores, replace, version, by);
         return scores;
     }
 
@@ -232,16 +297,8 @@ public class ClusterReviewService {
         List<ClusterStore.Placed> placed = review.ranking().stream()
                 .map(l -> new ClusterStore.Placed(l.unit(), l.rank(), leaders.contains(l.unit()))).toList();
         String source = "cluster review " + code + " " + year + ", recorded by " + by + " on " + LocalDate.now(clock);
-        Map<String, Object> kept = new LinkedHashMap<>();
-        kept.put("flag", review.flag().proposed().stream().map(Proposals.Considered::unit).toList());
-        kept.put("merit", review.merit().proposed().stream().map(Proposals.Considered::unit).toList());
-        kept.put("ranking", review.ranking().stream().map(l -> Map.of("unit", l.unit(), "rank", l.rank(), "total", l.total())).toList());
-        String proposals;
-        try {
-            proposals = JSON.writeValueAsString(kept);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return store.record(code, year, placed, source, proposals, rules.current(), by);
+        // The digests of what this review was computed from: a later change of any shows the recording is out of date.
+        String proposals = outcome(review.flag(), review.merit(), review.ranking());
+        return store.record(code, year, placed, source, proposals, review.inputs(), rules.current(), by);
     }
 }

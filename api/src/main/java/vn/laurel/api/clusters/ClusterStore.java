@@ -45,7 +45,8 @@ public class ClusterStore {
 
     public record Score(String unit, String criterion, BigDecimal points) {}
 
-    public record Recorded(long id, String source, String by, OffsetDateTime at) {}
+    /** A recording: its source, who and when, what it proposed (JSON) and the digests of its inputs ({@link ReviewDigest#inputs}). */
+    public record Recorded(long id, String source, String by, OffsetDateTime at, String proposals, String inputs) {}
 
     /** Every cluster and block, by code. */
     public List<Cluster> clusters() {
@@ -137,17 +138,29 @@ public class ClusterStore {
     }
 
     public List<Score> scores(String code, int year) {
-        return read(c -> SubjectRows.list(c, "SELECT unit, criterion, points FROM cluster_score WHERE cluster_code = ? AND score_year = ? "
+        return read(c -> scores(c, code, year));
+    }
+
+    private static List<Score> scores(Connection c, String code, int year) throws SQLException {
+        return SubjectRows.list(c, "SELECT unit, criterion, points FROM cluster_score WHERE cluster_code = ? AND score_year = ? "
                 + "ORDER BY unit, criterion", code, year).stream()
-                .map(r -> new Score((String) r.get("unit"), (String) r.get("criterion"), (BigDecimal) r.get("points"))).toList());
+                .map(r -> new Score((String) r.get("unit"), (String) r.get("criterion"), (BigDecimal) r.get("points"))).toList();
     }
 
     /**
      * Writes scores in one transaction: with {@code replace}, the year's scores become exactly these (a PUT);
-     * without, each unit's points on each criterion sent replace those it had (a CSV merged in).
+     * without, each unit's points on each criterion sent replace those it had (a CSV merged in). With
+     * {@code expected}, the year's scores must still be those the writer read ({@link ReviewDigest#scores}),
+     * else nothing is written (409): a grid opened before someone else saved must not erase their work.
+     * Every write of the cluster's scores first locks the cluster's row, so the check and the write are
+     * one step against another writer.
      */
-    public void saveScores(String code, int year, List<Score> scores, boolean replace, String by) {
+    public void saveScores(String code, int year, List<Score> scores, boolean replace, String expected, String by) {
         write(c -> {
+            SubjectRows.list(c, "SELECT code FROM emulation_cluster WHERE code = ? FOR UPDATE", code);
+            if (expected != null && !expected.equals(ReviewDigest.scores(scores(c, code, year)))) {
+                throw ReviewRefused.field(ReviewRefused.Kind.CONFLICT, "version", "clusters.error.scoresChanged");
+            }
             if (replace) update(c, "DELETE FROM cluster_score WHERE cluster_code = ? AND score_year = ?", code, year);
             OffsetDateTime at = now();
             try (PreparedStatement del = c.prepareStatement("DELETE FROM cluster_score WHERE cluster_code = ? AND score_year = ? "
@@ -168,10 +181,10 @@ public class ClusterStore {
 
     /** The latest time the review of the year was recorded, if it was. */
     public Optional<Recorded> recorded(String code, int year) {
-        return read(c -> SubjectRows.list(c, "SELECT id, source, recorded_by, recorded_at FROM cluster_review WHERE cluster_code = ? "
-                + "AND review_year = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", code, year).stream()
+        return read(c -> SubjectRows.list(c, "SELECT id, source, recorded_by, recorded_at, proposals, inputs FROM cluster_review "
+                + "WHERE cluster_code = ? AND review_year = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", code, year).stream()
                 .map(r -> new Recorded(((Number) r.get("id")).longValue(), (String) r.get("source"), (String) r.get("recorded_by"),
-                        at(r.get("recorded_at")))).findFirst());
+                        at(r.get("recorded_at")), (String) r.get("proposals"), (String) r.get("inputs"))).findFirst());
     }
 
     /** One member's place as a recorded review writes it: rank, and whether it leads. */
@@ -181,7 +194,8 @@ public class ClusterStore {
      * Records a review: each member's rank and whether it leads become its cluster_member fact of the year
      * (through the fact writer, the review as their source), and the review is kept, in one transaction.
      */
-    public Recorded record(String code, int year, List<Placed> placed, String source, String proposals, RuleSet rules, String by) {
+    public Recorded record(String code, int year, List<Placed> placed, String source, String proposals, String inputs, RuleSet rules,
+                           String by) {
         return write(c -> {
             long line = 0;
             for (Placed p : placed) {
@@ -196,15 +210,15 @@ public class ClusterStore {
             OffsetDateTime at = now();
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO cluster_review (cluster_code, review_year, source, proposals, "
-                    + "recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
-                bind(ps, code, year, source, proposals, at, by);
+                    + "inputs, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+                bind(ps, code, year, source, proposals, inputs, at, by);
                 ps.executeUpdate();
                 try (var keys = ps.getGeneratedKeys()) {
                     keys.next();
                     id = keys.getLong(1);
                 }
             }
-            return new Recorded(id, source, by, at);
+            return new Recorded(id, source, by, at, proposals, inputs);
         });
     }
 

@@ -51,9 +51,27 @@ public class ReviewViews {
         proposals.put("merit", list(r.merit(), lang));
         out.put("proposals", proposals);
         out.put("recordable", r.recordable());
-        out.put("recorded", r.recorded() == null ? null : Map.of("source", r.recorded().source(), "by", r.recorded().by(),
-                "at", r.recorded().at().toString()));
+        out.put("scoresVersion", r.scoresVersion());
+        Map<String, Object> recorded = null;
+        if (r.recorded() != null) {
+            recorded = new LinkedHashMap<>();
+            recorded.put("source", r.recorded().source());
+            recorded.put("by", r.recorded().by());
+            recorded.put("at", r.recorded().at().toString());
+            recorded.put("changed", r.changedSinceRecorded());
+            recorded.put("changedParts", r.changed());
+            recorded.put("changedText", changedText(r, lang));
+        }
+        out.put("recorded", recorded);
         return out;
+    }
+
+    /** "Changed since recorded (the scores, …) — record again", or null when the recording is current or absent. */
+    public String changedText(ClusterReview r, String lang) {
+        if (!r.changedSinceRecorded()) return null;
+        StringJoiner parts = new StringJoiner(", ");
+        for (String p : r.changed()) parts.add(texts.text(lang, "clusters.changed." + p));
+        return texts.text(lang, "clusters.recorded.changed", parts.toString());
     }
 
     public static Map<String, Object> settings(ClusterSettings s) {
@@ -142,6 +160,7 @@ public class ReviewViews {
         title.add(texts.text(lang, "clusters.sheet.title", r.cluster().name(), r.year()));
         title.add(texts.text(lang, "clusters.status." + r.status()));
         if (r.recorded() != null) title.add(r.recorded().source());
+        if (r.changedSinceRecorded()) title.add(changedText(r, lang));
         List<String> header = new ArrayList<>(List.of(texts.text(lang, "clusters.col.rank"), texts.text(lang, "clusters.col.unit"),
                 texts.text(lang, "clusters.col.name")));
         r.table().criteria().forEach(k -> header.add(k.code() + " (" + ScoreSheet.plain(k.maxPoints()) + ")"));

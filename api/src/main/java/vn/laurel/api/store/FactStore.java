@@ -95,7 +95,7 @@ public class FactStore {
                             i(f, "disciplined_warning_or_above"), ref(f), f.source())),
                     load(facts, FactKinds.CLUSTER_MEMBERS, f -> new ClusterRankingFact(i(f, "member_year"), t(f, "cluster_code"),
                             i(f, "ranking"), (Boolean) f.values().get("leads"), ref(f), f.source())).stream()
-                            .filter(r -> r.rank() != null || r.leads() != null).toList(),
+                            .filter(r -> r.rank() != null).toList(),
                     (LocalDate) s.get("deceased_on"), (LocalDate) s.get("contract_since"));
     }
 

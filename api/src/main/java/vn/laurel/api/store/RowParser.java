@@ -108,6 +108,10 @@ public final class RowParser {
             LocalDate from = (LocalDate) v.get("from_date"), to = (LocalDate) v.get("to_date");
             if (to != null && to.isBefore(from)) errors.add(new RowError(file, row, "to", "is before from"));
         }
+        if (kind == FactKinds.CLUSTER_MEMBERS && v.get("leads") != null && v.get("ranking") == null) {
+            // The case format reads a ranking only with its rank: a "leads" without one could not be exported or replayed.
+            errors.add(new RowError(file, row, "rank", "is required when leads is given"));
+        }
         if (kind == FactKinds.MEMBER_AGGREGATES) {
             int members = (Integer) v.get("members");
             for (Column c : kind.valueColumns()) {

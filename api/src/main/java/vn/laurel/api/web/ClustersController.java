@@ -17,6 +17,7 @@ import vn.laurel.api.export.Downloads;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.security.Requester;
 import vn.laurel.api.security.Roles;
+import vn.laurel.api.store.FactRefusedException;
 import vn.laurel.api.store.RowError;
 import vn.laurel.engine.caseformat.FieldError;
 import vn.laurel.engine.json.Json;
@@ -42,6 +43,8 @@ import java.util.*;
 public class ClustersController {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_BODY = 1_000_000;
+    private static final int MIN_YEAR = 1945;
+    private static final int MAX_YEAR = 2100;
 
     private final ClusterReviewService service;
     private final ReviewViews views;
@@ -56,18 +59,20 @@ public class ClustersController {
     @Operation(summary = "The clusters and blocks with their member units, head and deputy in a year (default: the year under review)")
     @Get(produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> list(@Nullable @QueryValue String year, HttpRequest<?> request) {
-        int y = year(year);
         String lang = lang(request);
-        return guarded(lang, () -> HttpResponse.ok(Json.write(Map.of("year", y,
-                "clusters", service.clusters(y).stream().map(ClustersController::summary).toList()))));
+        return guarded(lang, () -> {
+            int y = yearOrCurrent(year);
+            return HttpResponse.ok(Json.write(Map.of("year", y,
+                    "clusters", service.clusters(y).stream().map(ClustersController::summary).toList())));
+        });
     }
 
     @Operation(summary = "A cluster in a year: its members, head and deputy, the scoring table and settings in force")
     @Get(value = "/{code}", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> cluster(@PathVariable String code, @Nullable @QueryValue String year, HttpRequest<?> request) {
-        int y = year(year);
         String lang = lang(request);
         return guarded(lang, () -> {
+            int y = yearOrCurrent(year);
             Map<String, Object> body = summary(service.cluster(Params.id(code), y));
             body.put("table", ReviewViews.table(service.table(Params.id(code), y), lang));
             body.put("settings", ReviewViews.settings(service.settings(Params.id(code), y)));
@@ -80,13 +85,13 @@ public class ClustersController {
     @Get(value = "/{code}/review", produces = {MediaType.APPLICATION_JSON, Downloads.XLSX})
     public HttpResponse<?> review(@PathVariable String code, @Nullable @QueryValue String year, @Nullable @QueryValue String format,
                                   HttpRequest<?> request) {
-        int y = Params.year(year);
         String lang = lang(request);
         boolean xlsx = "xlsx".equals(format) || (format == null && request.getHeaders().accept().stream()
                 .anyMatch(m -> Downloads.XLSX.equals(m.getName())) && request.getHeaders().accept().stream()
                 .noneMatch(m -> MediaType.APPLICATION_JSON.equals(m.getName())));
-        if (format != null && !List.of("json", "xlsx").contains(format)) throw ProblemException.badField("format", "must be json or xlsx");
         return guarded(lang, () -> {
+            int y = year(year);
+            if (format != null && !List.of("json", "xlsx").contains(format)) throw bad("format", "clusters.error.formatApi");
             ClusterReview r = service.review(Params.id(code), y);
             if (xlsx) return Downloads.xlsx(views.sheet(r, lang), "cluster-" + r.cluster().code() + "-" + y);
             return HttpResponse.ok(Json.write(views.json(r, lang))).contentType(MediaType.APPLICATION_JSON_TYPE);
@@ -98,19 +103,21 @@ public class ClustersController {
     @Put(value = "/{code}/review/scores", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> putScores(@PathVariable String code, @Nullable @QueryValue String year, @Nullable @Body String body,
                                           HttpRequest<?> request) {
-        int y = Params.year(year);
         String lang = lang(request);
         return guarded(lang, () -> {
+            int y = year(year);
             JsonNode root = object(body);
             JsonNode list = root.get("scores");
-            if (list == null || !list.isArray()) throw ProblemException.badField("scores", "is required: a list of {unit, criterion, points}");
+            if (list == null || !list.isArray()) throw bad("scores", "clusters.error.scoresList");
             List<ScoreSheet.Row> rows = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
                 JsonNode s = list.get(i);
-                if (!s.isObject()) throw ProblemException.badField("scores[" + i + "]", "must be an object {unit, criterion, points}");
+                if (!s.isObject()) throw bad("scores[" + i + "]", "clusters.error.scoreObject");
                 rows.add(new ScoreSheet.Row(i, text(s, "unit"), text(s, "criterion"), text(s, "points")));
             }
-            List<ClusterStore.Score> saved = service.saveScores(Params.id(code), y, rows, true, true, Requester.of(request));
+            // "version": the scoresVersion of the review the caller read; given, the scores must not have changed since (409).
+            List<ClusterStore.Score> saved = service.saveScores(Params.id(code), y, rows, true, true, text(root, "version"),
+                    Requester.of(request));
             return HttpResponse.ok(Json.write(Map.of("cluster", Params.id(code), "year", y, "saved", saved.size())));
         });
     }
@@ -120,9 +127,9 @@ public class ClustersController {
     @Post(value = "/{code}/review/scores", consumes = "text/csv", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> postScores(@PathVariable String code, @Nullable @QueryValue String year, @Nullable @Body String body,
                                            HttpRequest<?> request) {
-        int y = Params.year(year);
         String lang = lang(request);
         return guarded(lang, () -> {
+            int y = year(year);
             List<ClusterStore.Score> saved = service.saveScores(Params.id(code), y, ScoreSheet.csv(body), false, false, Requester.of(request));
             return HttpResponse.ok(Json.write(Map.of("cluster", Params.id(code), "year", y, "saved", saved.size())));
         });
@@ -133,9 +140,9 @@ public class ClustersController {
     @Secured({Roles.BOARD, Roles.ADMIN})
     @Post(value = "/{code}/review/record", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> record(@PathVariable String code, @Nullable @QueryValue String year, HttpRequest<?> request) {
-        int y = Params.year(year);
         String lang = lang(request);
         return guarded(lang, () -> {
+            int y = year(year);
             ClusterStore.Recorded r = service.record(Params.id(code), y, Requester.of(request));
             return HttpResponse.<String>status(HttpStatus.CREATED).body(Json.write(Map.of("cluster", Params.id(code), "year", y,
                     "review", r.id(), "source", r.source(), "at", r.at().toString())));
@@ -147,9 +154,9 @@ public class ClustersController {
     @Put(value = "/{code}/term", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> term(@PathVariable String code, @Nullable @QueryValue String year, @Nullable @Body String body,
                                      HttpRequest<?> request) {
-        int y = Params.year(year);
         String lang = lang(request);
         return guarded(lang, () -> {
+            int y = year(year);
             JsonNode root = object(body);
             service.saveTerm(Params.id(code), y, Params.id(text(root, "head")), Params.id(text(root, "deputy")), Requester.of(request));
             return HttpResponse.ok(Json.write(summary(service.cluster(Params.id(code), y))));
@@ -180,17 +187,17 @@ public class ClustersController {
         return guarded(lang, () -> {
             JsonNode root = object(body);
             JsonNode list = root.get("criteria");
-            if (list == null || !list.isArray()) throw ProblemException.badField("criteria", "is required: a list of criteria");
-            if (list.size() > 200) throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "criteria: at most 200",
-                    List.of(new FieldError("criteria", "at most 200")));
+            if (list == null || !list.isArray()) throw bad("criteria", "clusters.error.criteriaList");
+            if (list.size() > 200) throw bad(ReviewRefused.Kind.TOO_LARGE, "criteria", "clusters.error.tooMany", 200);
             List<ScoringTable.Criterion> criteria = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
                 JsonNode k = list.get(i);
+                if (!k.isObject()) throw bad("criteria[" + i + "]", "clusters.error.criterionObject");
                 BigDecimal max;
                 try {
                     max = k.get("maxPoints") == null || k.get("maxPoints").isNull() ? null : new BigDecimal(k.get("maxPoints").asText());
                 } catch (NumberFormatException e) {
-                    throw ProblemException.badField("criteria[" + i + "].maxPoints", "is not a number");
+                    throw bad("criteria[" + i + "].maxPoints", "clusters.error.notNumber");
                 }
                 criteria.add(new ScoringTable.Criterion(text(k, "code"), text(k, "nameVi"), text(k, "nameEn"), max));
             }
@@ -202,10 +209,31 @@ public class ClustersController {
 
     // ------------------------------------------------------------------ helpers
 
+    /** The year asked, required: 1945–2100 as web.Params.year, said in the caller's language. */
     private static int year(@Nullable String year) {
+        if (year == null || year.isBlank()) throw bad("year", "clusters.error.yearRequired");
+        int y;
+        try {
+            y = Params.integer(year);
+        } catch (NumberFormatException e) {
+            throw bad("year", "clusters.error.notYear", year);
+        }
+        if (y < MIN_YEAR || y > MAX_YEAR) throw bad("year", "clusters.error.yearRange", MIN_YEAR, MAX_YEAR);
+        return y;
+    }
+
+    private static int yearOrCurrent(@Nullable String year) {
         // The year under review, as year.EmulationYear says it (not imported: the pages depend on this package).
-        LocalDate today = LocalDate.now();
-        return year == null || year.isBlank() ? today.getYear() - 1 : Params.year(year);
+        return year == null || year.isBlank() ? LocalDate.now().getYear() - 1 : year(year);
+    }
+
+    /** A request the service cannot read: one field at fault, a sentence of the clusters bundle. */
+    private static ReviewRefused bad(String field, String key, Object... args) {
+        return bad(ReviewRefused.Kind.BAD_REQUEST, field, key, args);
+    }
+
+    private static ReviewRefused bad(ReviewRefused.Kind kind, String field, String key, Object... args) {
+        return new ReviewRefused(kind, "clusters.error.request", List.of(), List.of(new ReviewRefused.Fault(field, key, args)));
     }
 
     private static String lang(HttpRequest<?> request) {
@@ -219,6 +247,11 @@ public class ClustersController {
     private <T> HttpResponse<T> guarded(String lang, Answer answer) {
         try {
             return (HttpResponse<T>) answer.get();
+        } catch (FactRefusedException e) {
+            // The store refused the facts a recording writes: two officials recording at once, most likely.
+            boolean race = e.reason() == FactRefusedException.Reason.CONFLICT;
+            String key = race ? "clusters.error.conflict" : "clusters.error.factRefused";
+            throw new ProblemException(race ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, texts.text(lang, key), List.of());
         } catch (ReviewRefused e) {
             List<Object> errors = new ArrayList<>();
             for (ReviewRefused.Fault f : e.faults()) {
@@ -230,26 +263,24 @@ public class ClustersController {
     }
 
     private static JsonNode object(@Nullable String body) {
-        if (body == null || body.isBlank()) throw ProblemException.badField("body", "is required: a JSON object");
-        if (body.length() > MAX_BODY) {
-            throw new ProblemException(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "the body is over " + MAX_BODY + " characters",
-                    List.of(new FieldError("body", "at most " + MAX_BODY + " characters")));
-        }
+        if (body == null || body.isBlank()) throw bad("body", "clusters.error.bodyRequired");
+        if (body.length() > MAX_BODY) throw bad(ReviewRefused.Kind.TOO_LARGE, "body", "clusters.error.tooLong", MAX_BODY);
+        JsonNode n;
         try {
-            JsonNode n = JSON.readTree(body);
-            if (n == null || !n.isObject()) throw ProblemException.badField("body", "must be a JSON object");
-            return n;
+            n = JSON.readTree(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ProblemException.badField("body", "is not JSON");
+            throw bad("body", "clusters.error.notJson");
         }
+        if (n == null || !n.isObject()) throw bad("body", "clusters.error.notObject");
+        return n;
     }
 
     private static @Nullable String text(JsonNode n, String field) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull()) return null;
-        if (v.isContainerNode()) throw ProblemException.badField(field, "must be a text or a number");
+        if (v.isContainerNode()) throw bad(field, "clusters.error.notText");
         String t = v.asText();
-        if (t.length() > 2000) throw ProblemException.badField(field, "is over 2000 characters");
+        if (t.length() > 2000) throw bad(field, "clusters.error.tooLong", 2000);
         return t.isBlank() ? null : t.strip();
     }
 
@@ -259,17 +290,22 @@ public class ClustersController {
         try {
             return Params.integer(t);
         } catch (NumberFormatException e) {
-            throw ProblemException.badField(field, "is not a whole number");
+            throw bad(field, "clusters.error.notWhole", t);
         }
     }
 
+    /** A date bounded as web.Params.date bounds every date of the API: 1900-01-01 to 2100-12-31. */
     private static @Nullable LocalDate date(JsonNode n, String field) {
         String t = text(n, field);
+        if (t == null) return null;
+        LocalDate d;
         try {
-            return t == null ? null : LocalDate.parse(t);
+            d = LocalDate.parse(t);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badField(field, "is not a date (YYYY-MM-DD)");
+            throw bad(field, "clusters.error.notDate", t);
         }
+        if (d.getYear() < 1900 || d.getYear() > MAX_YEAR) throw bad(field, "clusters.error.dateRange", "1900-01-01", MAX_YEAR + "-12-31");
+        return d;
     }
 
     private static String or(@Nullable String v, String fallback) {

@@ -268,6 +268,83 @@ class ClustersApiTest extends PostgresTest {
         assertThat(review().get("recorded").get("by").asText()).isEqualTo("board");
     }
 
+    @Test
+    @Order(8)
+    void a_recorded_review_whose_scores_change_says_so_and_a_grid_read_before_the_change_is_refused() throws Exception {
+        JsonNode r = review();
+        assertThat(r.get("recorded").get("changed").asBoolean()).as("just recorded: nothing changed").isFalse();
+        assertThat(r.get("recorded").get("changedText").isNull()).isTrue();
+        String read = r.get("scoresVersion").asText();
+
+        // Another official merges one score from a file.
+        Answer csv = call("POST", "/api/v1/clusters/" + BLOCK + "/review/scores?year=2025", "board", "text/csv",
+                "unit,criterion,points\nHN-SKHCN-DEMO-TDC,DOAN_KET,4\n", null, "en");
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        Answer vi = call("GET", REVIEW, "auditor", null, null, "application/json", "vi");
+        JsonNode recorded = vi.json().get("recorded");
+        assertThat(recorded.get("changed").asBoolean()).isTrue();
+        assertThat(texts(recorded.get("changedParts"), null)).containsExactly("scores");
+        assertThat(recorded.get("changedText").asText()).startsWith("Đã thay đổi từ khi ghi nhận (điểm)").contains("cần ghi nhận lại");
+        String now = vi.json().get("scoresVersion").asText();
+        assertThat(now).isNotEqualTo(read);
+
+        // A grid read before that file: refused whole (409), nothing written.
+        Answer stale = putScores("{\"version\":\"" + read + "\",\"scores\":[{\"unit\":\"HN-SKHCN-DEMO-VP\",\"criterion\":\"NHIEM_VU\",\"points\":1}]}");
+        assertThat(stale.status()).as(stale.toString()).isEqualTo(409);
+        assertThat(stale.json().get("errors").get(0).get("field").asText()).isEqualTo("version");
+        assertThat(stale.json().get("detail").asText()).contains("changed since you opened the page");
+        assertThat(review().get("scoresVersion").asText()).isEqualTo(now);
+
+        // Recorded again, the review is current.
+        Answer again = call("POST", "/api/v1/clusters/" + BLOCK + "/review/record?year=2025", "board", null, null, null, "en");
+        assertThat(again.status()).as(again.toString()).isEqualTo(201);
+        assertThat(review().get("recorded").get("changed").asBoolean()).isFalse();
+    }
+
+    @Test
+    @Order(9)
+    void bad_requests_are_answered_in_the_callers_language_and_dates_are_bounded() throws Exception {
+        Answer farVi = call("PUT", "/api/v1/clusters/" + BLOCK + "/settings", "board", "application/json",
+                "{\"validFrom\":\"0001-01-01\"}", null, "vi");
+        assertThat(farVi.status()).as(farVi.toString()).isEqualTo(400);
+        assertThat(farVi.json().get("errors").get(0).get("field").asText()).isEqualTo("validFrom");
+        assertThat(farVi.json().get("errors").get(0).get("message").asText()).isEqualTo("phải từ 1900-01-01 đến 2100-12-31");
+        Answer farEn = call("PUT", "/api/v1/clusters/" + BLOCK + "/table", "board", "application/json",
+                "{\"validFrom\":\"+99999-01-01\",\"criteria\":[]}", null, "en");
+        assertThat(farEn.status()).as(farEn.toString()).isEqualTo(400);
+        assertThat(farEn.json().get("errors").get(0).get("field").asText()).isEqualTo("validFrom");
+
+        Answer notJsonVi = putScoresIn("{oops", "vi");
+        assertThat(notJsonVi.status()).isEqualTo(400);
+        assertThat(notJsonVi.json().get("detail").asText()).isEqualTo("Yêu cầu không hợp lệ, không có gì được ghi: body: không phải là JSON;");
+        Answer notJsonEn = putScoresIn("{oops", "en");
+        assertThat(notJsonEn.json().get("errors").get(0).get("message").asText()).isEqualTo("is not JSON");
+        Answer noList = putScoresIn("{}", "vi");
+        assertThat(noList.json().get("errors").get(0).get("message").asText()).startsWith("bắt buộc");
+        Answer noYear = call("GET", "/api/v1/clusters/" + BLOCK + "/review", "board", null, null, null, "vi");
+        assertThat(noYear.status()).isEqualTo(400);
+        assertThat(noYear.json().get("errors").get(0).get("message").asText()).isEqualTo("bắt buộc, ví dụ year=2025");
+        Answer badFormat = call("GET", REVIEW + "&format=pdf", "board", null, null, null, "vi");
+        assertThat(badFormat.status()).isEqualTo(400);
+        assertThat(badFormat.json().get("errors").get(0).get("message").asText()).isEqualTo("phải là json hoặc xlsx");
+    }
+
+    @Test
+    @Order(10)
+    void a_ranking_that_says_who_leads_must_have_its_rank() throws Exception {
+        Answer noRank = call("POST", "/api/v1/subjects/HN-SKHCN-DEMO-TDC/facts/clusterMembers", "admin", "application/json",
+                "{\"cluster\":\"" + BLOCK + "\",\"year\":2024,\"leads\":true}", null, "en");
+        assertThat(noRank.status()).as(noRank.toString()).isEqualTo(400);
+        assertThat(noRank.json().get("errors").findValuesAsText("field")).contains("rank");
+        Answer ranked = call("POST", "/api/v1/subjects/HN-SKHCN-DEMO-TDC/facts/clusterMembers", "admin", "application/json",
+                "{\"cluster\":\"" + BLOCK + "\",\"year\":2024,\"rank\":2,\"leads\":true}", null, "en");
+        assertThat(ranked.status()).as(ranked.toString()).isEqualTo(201);
+    }
+
+    Answer putScoresIn(String json, String lang) throws Exception {
+        return call("PUT", "/api/v1/clusters/" + BLOCK + "/review/scores?year=2025", "board", "application/json", json, null, lang);
+    }
+
     JsonNode leads(String unit) throws Exception {
         Answer a = call("GET", "/api/v1/subjects/" + unit + "/eligibility?year=2025&awards=" + FLAG, "admin", null, null, null, "en");
         assertThat(a.status()).as(a.toString()).isEqualTo(200);

@@ -167,4 +167,44 @@ class ClustersPagesBrowserTest extends BrowserTest {
             assertThat(ctx.request().get(base() + "/clusters?year=20x5").status()).isEqualTo(400);
         }
     }
+
+    @Test
+    @Order(5)
+    void a_grid_opened_before_another_officials_save_is_refused_with_the_input_kept_and_the_recording_says_it_changed() {
+        try (BrowserContext mine = context(); BrowserContext theirs = context()) {
+            Page page = mine.newPage();
+            signIn(page, "board");
+            page.navigate(base() + REVIEW);
+            assertThat(page.locator("#recorded-changed")).hasCount(0);
+            page.fill("input[name='p.HN-SKHCN-DEMO-VP.NHIEM_VU']", "45");
+
+            // Meanwhile another official merges a score from a file.
+            Page other = theirs.newPage();
+            signIn(other, "board");
+            other.navigate(base() + REVIEW);
+            other.fill("#csv", "unit,criterion,points\nHN-SKHCN-DEMO-TDC,DOAN_KET,6\n");
+            other.click("#csv-form button[type=submit]");
+            assertThat(other.locator(".notice")).containsText("Đã nhập điểm từ tệp CSV");
+            assertThat(other.locator("#recorded-changed")).containsText("Đã thay đổi từ khi ghi nhận (điểm)");
+            assertThat(other.locator("#recorded-changed")).containsText("cần ghi nhận lại");
+
+            Response r = page.waitForNavigation(() -> page.click("#scores-form button[type=submit]"));
+            assertThat(r.status()).isEqualTo(409);
+            assertThat(page.locator("#form-error")).containsText("Điểm đã thay đổi từ khi bạn mở trang");
+            assertThat(page.locator("input[name='p.HN-SKHCN-DEMO-VP.NHIEM_VU']")).hasValue("45");
+            assertThat(page.locator("input[name='p.HN-SKHCN-DEMO-TDC.DOAN_KET']")).hasValue("9");
+            assertThat(page.locator("input[name='p.HN-SKHCN-DEMO-TDC.DOAN_KET']")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("tr[data-unit=HN-SKHCN-DEMO-TDC] small.now")).hasText("đang lưu: 6");
+            shot(page, "year-clusters-scores-changed-vi");
+            other.navigate(base() + REVIEW);
+            assertThat(other.locator("input[name='p.HN-SKHCN-DEMO-VP.NHIEM_VU']")).hasValue("46");
+            assertThat(other.locator("input[name='p.HN-SKHCN-DEMO-TDC.DOAN_KET']")).hasValue("6");
+
+            // Seen, kept: saved again on purpose from the page that shows the change.
+            page.fill("input[name='p.HN-SKHCN-DEMO-TDC.DOAN_KET']", "6");
+            page.click("#scores-form button[type=submit]");
+            assertThat(page.locator(".notice")).containsText("Đã lưu điểm");
+            assertThat(page.locator("input[name='p.HN-SKHCN-DEMO-VP.NHIEM_VU']")).hasValue("45");
+        }
+    }
 }

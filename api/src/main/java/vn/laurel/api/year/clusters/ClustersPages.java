@@ -16,6 +16,7 @@ import vn.laurel.api.export.Downloads;
 import vn.laurel.api.pages.PageRoles;
 import vn.laurel.api.pages.Pages;
 import vn.laurel.api.security.Requester;
+import vn.laurel.api.store.FactRefusedException;
 import vn.laurel.api.year.EmulationYear;
 
 import java.net.URI;
@@ -92,7 +93,7 @@ public class ClustersPages {
         Integer y = EmulationYear.parse(year);
         if (y == null) return pages.error(request, HttpStatus.BAD_REQUEST, "clusters.error.year");
         try {
-            Map<String, Object> model = model(request, code, y, Map.of(), Set.of());
+            Map<String, Object> model = model(request, code, y, Map.of(), Set.of(), false);
             return pages.page(request, "year/clusters/print", model);
         } catch (ReviewRefused e) {
             return pages.error(request, HttpStatus.valueOf(e.kind().status), "clusters.error.noClusterPage");
@@ -114,7 +115,9 @@ public class ClustersPages {
                     rows.add(new ScoreSheet.Row(i++, line.unit(), k.code(), v));
                 }
             }
-            service.saveScores(code, y, rows, true, true, Requester.of(request));
+            // The version of the scores the grid was opened on: saving it must not erase what someone saved meanwhile.
+            String version = sent.get("version");
+            service.saveScores(code, y, rows, true, true, version == null ? "" : version, Requester.of(request));
         });
     }
 
@@ -165,16 +168,23 @@ public class ClustersPages {
             write.run(y, sent);
         } catch (ReviewRefused e) {
             if (e.kind() == ReviewRefused.Kind.NOT_FOUND) return pages.error(request, HttpStatus.NOT_FOUND, "clusters.error.noClusterPage");
-            Set<String> invalid = new HashSet<>();
             List<String> faults = new ArrayList<>();
             for (ReviewRefused.Fault f : e.faults()) {
-                faults.add(texts.fault(lang, f));
-                invalid.add(f.field());
+                // A refusal with one fault saying the same as its sentence is said once.
+                if (!(e.faults().size() == 1 && f.key().equals(e.key()))) faults.add(texts.fault(lang, f));
             }
             // A grid's faults name "scores[i].field": mark the inputs of the rows sent.
             Map<String, String> kept = which.equals("csv") || which.equals("term") ? Map.of() : sent;
+            boolean changed = e.kind() == ReviewRefused.Kind.CONFLICT && "clusters.error.scoresChanged".equals(e.key());
             return reviewPage(request, code, y, HttpStatus.valueOf(e.kind().status), kept, invalid(e, sent), which,
-                    faults, texts.text(lang, e.key(), e.args()), which.equals("csv") ? sent.get("csv") : null, sent);
+                    faults, texts.text(lang, e.key(), e.args()), which.equals("csv") ? sent.get("csv") : null, sent, changed);
+        } catch (FactRefusedException e) {
+            // The store refused the facts a recording writes (e.g. two officials recording at once): the page, not a problem JSON.
+            boolean race = e.reason() == FactRefusedException.Reason.CONFLICT;
+            Map<String, String> kept = which.equals("csv") || which.equals("term") ? Map.of() : sent;
+            return reviewPage(request, code, y, race ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY, kept, Set.of(), which,
+                    List.of(), texts.text(lang, race ? "clusters.error.conflict" : "clusters.error.factRefused"),
+                    which.equals("csv") ? sent.get("csv") : null, sent, false);
         }
         String anchor = switch (which) { case "record" -> "#proposals"; case "term" -> "#term"; default -> "#ranking"; };
         return HttpResponse.seeOther(URI.create("/clusters/" + URLEncoder.encode(code, StandardCharsets.UTF_8) + "?year=" + y + "&done=" + which + anchor));
@@ -197,13 +207,14 @@ public class ClustersPages {
 
     private MutableHttpResponse<?> reviewPage(HttpRequest<?> request, String code, int y, HttpStatus status, Map<String, String> sent,
                                               Set<String> invalid, @Nullable String form, List<String> faults, @Nullable String error) {
-        return reviewPage(request, code, y, status, sent, invalid, form, faults, error, null, Map.of());
+        return reviewPage(request, code, y, status, sent, invalid, form, faults, error, null, Map.of(), false);
     }
 
+    /** @param changed the scores changed since the grid was opened: each input that differs shows the points saved now */
     private MutableHttpResponse<?> reviewPage(HttpRequest<?> request, String code, int y, HttpStatus status, Map<String, String> sent,
                                               Set<String> invalid, @Nullable String form, List<String> faults, @Nullable String error,
-                                              @Nullable String csv, Map<String, String> all) {
-        Map<String, Object> model = model(request, code, y, sent, invalid);
+                                              @Nullable String csv, Map<String, String> all, boolean changed) {
+        Map<String, Object> model = model(request, code, y, sent, invalid, changed);
         model.put("errorForm", form);
         model.put("faults", faults);
         model.put("error", error);
@@ -215,7 +226,8 @@ public class ClustersPages {
         return pages.page(request, status, "year/clusters/cluster", model);
     }
 
-    private Map<String, Object> model(HttpRequest<?> request, String code, int y, Map<String, String> sent, Set<String> invalid) {
+    private Map<String, Object> model(HttpRequest<?> request, String code, int y, Map<String, String> sent, Set<String> invalid,
+                                      boolean changed) {
         String lang = Pages.lang(request);
         ClusterReview r = service.review(code, y);
         Map<String, Object> model = pages.model(request, "clusters.review.title");
@@ -228,7 +240,8 @@ public class ClustersPages {
         model.put("criteria", r.table().criteria().stream().map(k -> new String[] {k.code(), k.name(lang),
                 k.maxPoints().stripTrailingZeros().toPlainString()}).toList());
         model.put("maxTotal", r.table().maxTotal().stripTrailingZeros().toPlainString());
-        model.put("rows", ReviewPage.rows(r, sent, invalid, views, texts, msg, lang));
+        model.put("rows", ReviewPage.rows(r, sent, invalid, changed, texts, lang));
+        model.put("changedText", views.changedText(r, lang));
         model.put("flag", ReviewPage.list(r.flag(), views, texts, msg, lang));
         model.put("merit", ReviewPage.list(r.merit(), views, texts, msg, lang));
         model.put("statusText", texts.text(lang, "clusters.status." + r.status()));

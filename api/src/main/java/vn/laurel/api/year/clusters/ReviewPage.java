@@ -17,7 +17,8 @@ final class ReviewPage {
     /** One unit of the ranking: its inputs (the points entered, or what the reader sent), total, proposal. */
     record Row(String unit, String name, String rank, boolean tied, List<Cell> cells, String total, String proposal, String proposalClass) {}
 
-    record Cell(String name, String value, String criterion, boolean invalid) {}
+    /** @param now the points saved now, shown when they differ from what the reader sent on a grid opened before them */
+    record Cell(String name, String value, String criterion, boolean invalid, String now) {}
 
     record Considered(String unit, String name, int rank, String outcome, String verdict, String verdictClass, String reason) {}
 
@@ -31,8 +32,7 @@ final class ReviewPage {
         return "p." + unit + "." + criterion;
     }
 
-    static List<Row> rows(ClusterReview r, Map<String, String> sent, Set<String> invalid, ReviewViews views, ClusterTexts texts,
-                          Map<String, String> outcomes, String lang) {
+    static List<Row> rows(ClusterReview r, Map<String, String> sent, Set<String> invalid, boolean changed, ClusterTexts texts, String lang) {
         Map<String, String> proposal = new HashMap<>();
         Map<String, String> css = new HashMap<>();
         for (Proposals.AwardList a : Arrays.asList(r.flag(), r.merit())) {
@@ -52,13 +52,25 @@ final class ReviewPage {
             for (ScoringTable.Criterion k : r.table().criteria()) {
                 String name = input(l.unit(), k.code());
                 BigDecimal p = l.points().get(k.code());
-                String value = sent.containsKey(name) ? sent.get(name) : p == null ? "" : p.stripTrailingZeros().toPlainString();
-                cells.add(new Cell(name, value, k.code(), invalid.contains(name)));
+                String saved = p == null ? "" : p.stripTrailingZeros().toPlainString();
+                String value = sent.containsKey(name) ? sent.get(name) : saved;
+                boolean differs = changed && !same(value, saved);
+                cells.add(new Cell(name, value, k.code(), invalid.contains(name) || differs, differs ? (saved.isEmpty() ? "–" : saved) : null));
             }
             out.add(new Row(l.unit(), l.name(), ranked ? String.valueOf(l.rank()) : "–", l.tied() && ranked, cells,
                     l.total().stripTrailingZeros().toPlainString(), proposal.getOrDefault(l.unit(), ""), css.getOrDefault(l.unit(), "")));
         }
         return out;
+    }
+
+    private static boolean same(String sent, String saved) {
+        String a = sent == null ? "" : sent.strip();
+        if (a.equals(saved)) return true;
+        try {
+            return !a.isEmpty() && !saved.isEmpty() && new BigDecimal(a.replace(',', '.')).compareTo(new BigDecimal(saved)) == 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     static AwardList list(Proposals.AwardList a, ReviewViews views, ClusterTexts texts, Map<String, String> outcomes, String lang) {
