@@ -30,8 +30,29 @@ CREATE TABLE proposal_row (
     ballot_id       BIGINT,
     ballot_share    NUMERIC(7, 4),
     ballot_required NUMERIC(7, 4),
+    ballot_strict   BOOLEAN,                 -- the ballot needed strictly more than ballot_required (> 50 %)
     decision_id     BIGINT NOT NULL,
     PRIMARY KEY (list_id, row_no)
+);
+
+-- Eligible candidates left out of a list because their award needs a ballot they lack, and why: no ballot, a
+-- failed one, one judged against another threshold than the award's own, or one below the threshold in force
+-- on the list's appraisal date. The ballot's figures are those the reason speaks of.
+CREATE TABLE proposal_withheld (
+    list_id          BIGINT NOT NULL REFERENCES proposal_list (id),
+    item_no          INT NOT NULL,
+    subject_id       VARCHAR(64) NOT NULL,
+    subject_kind     VARCHAR(16) NOT NULL CHECK (subject_kind IN ('PERSON', 'COLLECTIVE')),
+    subject_name     VARCHAR(500),
+    unit_name        VARCHAR(500),
+    award            VARCHAR(64) NOT NULL,
+    reason           VARCHAR(32) NOT NULL CHECK (reason IN ('NO_BALLOT', 'BALLOT_FAILED', 'OTHER_THRESHOLD', 'BELOW_THRESHOLD')),
+    ballot_id        BIGINT,
+    ballot_share     NUMERIC(7, 4),
+    ballot_required  NUMERIC(7, 4),
+    ballot_strict    BOOLEAN,
+    ballot_parameter VARCHAR(200),
+    PRIMARY KEY (list_id, item_no)
 );
 
 CREATE TABLE proposal_conferment (

@@ -13,9 +13,13 @@ import java.util.Optional;
  */
 public interface BallotLookup {
 
-    /** A recorded ballot: its session, the share of all members in favour against the share required. */
+    /**
+     * A recorded ballot: its session, the share of all members in favour against the share required (at least
+     * {@code required}, or strictly more when {@code strictlyMore}), and the parameter that threshold was read from.
+     */
     record BallotResult(long ballotId, long sessionId, String council, LocalDate heldOn, boolean passed,
-                        int inFavour, int members, BigDecimal share, BigDecimal required, String thresholdParameter) {}
+                        int inFavour, int members, BigDecimal share, BigDecimal required, String thresholdParameter,
+                        boolean strictlyMore) {}
 
     /** The latest ballot recorded on {@code subjectId} for {@code award} and the achievement {@code year}, if any. */
     Optional<BallotResult> latest(String subjectId, String award, int year);

@@ -22,7 +22,7 @@ public class CouncilBallots implements BallotLookup {
             Ballot b = e.getKey();
             CouncilSession s = e.getValue();
             return new BallotResult(b.id(), s.id(), s.council(), s.heldOn(), b.passed(), b.inFavour(), b.members(), b.share(),
-                    b.threshold().share(), b.threshold().parameter());
+                    b.threshold().share(), b.threshold().parameter(), b.threshold().strictlyMore());
         });
     }
 

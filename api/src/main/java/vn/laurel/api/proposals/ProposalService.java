@@ -4,6 +4,7 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import vn.laurel.api.councils.BallotLookup;
+import vn.laurel.api.councils.Threshold;
 import vn.laurel.api.decisions.DecisionBasis;
 import vn.laurel.api.decisions.EligibilityService;
 import vn.laurel.api.i18n.ValueTexts;
@@ -12,8 +13,10 @@ import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.store.FactKind;
 import vn.laurel.api.store.FactKinds;
 import vn.laurel.api.store.FactStore;
+import vn.laurel.api.store.FactTables;
 import vn.laurel.api.store.FactWriter;
 import vn.laurel.api.store.StoredCases;
+import vn.laurel.api.store.StoredFact;
 import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.engine.evaluation.AwardResult;
 import vn.laurel.engine.evaluation.EvaluationResult;
@@ -27,6 +30,8 @@ import vn.laurel.engine.unit.UnitAnswer;
 import vn.laurel.engine.unit.UnitCase;
 import vn.laurel.engine.unit.UnitEvaluator;
 
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.*;
 
@@ -41,6 +46,8 @@ import java.util.*;
 public class ProposalService {
     public static final int MAX_DECISION_NO = 100;
     public static final int MAX_ROWS_ASKED = 10_000;
+    /** The parameters of the councils' thresholds (rules/parameters/council-vote.yaml): an award's own is this and its code. */
+    static final String VOTE_SHARE = "council.vote_share.";
 
     private final RuleSetHolder rules;
     private final FactStore facts;
@@ -53,6 +60,7 @@ public class ProposalService {
     private final BeanProvider<BallotLookup> ballots;
     private final ValueTexts values;
     private final FactWriter writer;
+    private final Clock clock = Clock.systemDefaultZone();
 
     public ProposalService(RuleSetHolder rules, FactStore facts, StoredCases cases, UnitDirectory directory, EligibilityService eligibility,
                            RequestLimits limits, Authorities authorities, ProposalStore store, BeanProvider<BallotLookup> ballots,
@@ -110,67 +118,118 @@ public class ProposalService {
         BallotLookup lookup = ballots.get();
         Map<String, UnitDirectory.Unit> names = directory.all();
 
-        List<ProposalList.Row> rows = new ArrayList<>();
-        int[] counts = new int[2]; // evaluated, withheld
+        // Everything is evaluated first; only then are the decisions and the list written, so that a deadline
+        // or a refusal partway leaves nothing behind (no saved decision that no list points to).
+        List<Evaluated> evaluated = new ArrayList<>();
+        List<ProposalList.Withheld> withheld = new ArrayList<>();
         limits.wide(() -> {
             if (!personAwards.isEmpty()) {
-                collect(ruleSet, scope, persons, year, asOf, personAwards, lookup, names, rows, counts, deadline, user);
+                collect(ruleSet, scope, persons, year, asOf, personAwards, lookup, names, evaluated, withheld, deadline);
             }
             if (!unitAwards.isEmpty()) {
-                collect(ruleSet, scope, scope.units(), year, asOf, unitAwards, lookup, names, rows, counts, deadline, user);
+                collect(ruleSet, scope, scope.units(), year, asOf, unitAwards, lookup, names, evaluated, withheld, deadline);
             }
             return null;
         });
+        List<ProposalList.Row> rows = new ArrayList<>();
+        for (Evaluated e : evaluated) {
+            if (e.rows().isEmpty()) continue;
+            // The answer the rows rest on, kept in the audit chain: each row links to it.
+            long decision = eligibility.save(e.doc(), e.result(), DecisionBasis.STORED_FACTS, user);
+            for (ProposalList.Row r : e.rows()) rows.add(r.numbered(r.no(), decision));
+        }
         rows.sort(ProposalOrder.rows(ruleSet));
         List<ProposalList.Row> numbered = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            ProposalList.Row r = rows.get(i);
-            numbered.add(new ProposalList.Row(i + 1, r.subjectId(), r.subjectKind(), r.name(), r.unitCode(), r.unitName(), r.award(),
-                    r.category(), r.factsVi(), r.factsEn(), r.ballotId(), r.ballotShare(), r.ballotRequired(), r.decisionId(), null));
-        }
+        for (int i = 0; i < rows.size(); i++) numbered.add(rows.get(i).numbered(i + 1, rows.get(i).decisionId()));
+        withheld.sort(ProposalOrder.withheld(ruleSet));
+        List<ProposalList.Withheld> withheldNumbered = new ArrayList<>();
+        for (int i = 0; i < withheld.size(); i++) withheldNumbered.add(withheld.get(i).numbered(i + 1));
         long id = store.create(new ProposalStore.NewList(year, authority.code(), scope.unit(), asOf, ruleSet.version(), user,
-                counts[0], counts[1]), numbered);
+                evaluated.size(), withheld.size()), numbered, withheldNumbered);
         return store.find(id).orElseThrow();
     }
 
+    /** One subject evaluated: its case, its answer, and the rows it gives (none when nothing is proposed). */
+    private record Evaluated(CaseDocument doc, EvaluationResult result, List<ProposalList.Row> rows) {}
+
     /** Subjects decided together (a cap ranks them together); the eligible ones with their ballot become rows. */
     private void collect(RuleSet ruleSet, Scope scope, Collection<String> ids, int year, LocalDate asOf, List<String> awards,
-                         BallotLookup lookup, Map<String, UnitDirectory.Unit> names, List<ProposalList.Row> rows, int[] counts,
-                         RequestLimits.Deadline deadline, String user) {
+                         BallotLookup lookup, Map<String, UnitDirectory.Unit> names, List<Evaluated> evaluated,
+                         List<ProposalList.Withheld> withheld, RequestLimits.Deadline deadline) {
         UnitCase together = cases.together(scope.unit(), ids, year, asOf, awards);
         UnitAnswer answer = new UnitEvaluator(rules.evaluator()).inParallel().evaluate(ruleSet, together, id -> deadline.check("unit"));
         for (int i = 0; i < answer.members().size(); i++) {
             CaseDocument doc = together.members().get(i);
             EvaluationResult result = answer.members().get(i);
             Subject s = doc.subject();
-            counts[0]++;
             List<ProposalList.Row> own = new ArrayList<>();
+            boolean collective = s.kind() == SubjectKind.COLLECTIVE;
+            UnitDirectory.Unit own_ = names.get(collective ? s.id() : s.unit());
+            String place = collective ? (own_ == null || own_.parentCode() == null ? null : nameOf(names, own_.parentCode()))
+                    : nameOf(names, s.unit());
             for (String award : awards) {
                 AwardResult r = result.results().stream().filter(x -> x.award().equals(award)).findFirst().orElse(null);
                 if (r == null || r.outcome() != Outcome.ELIGIBLE) continue;
                 Optional<BallotLookup.BallotResult> ballot = lookup.latest(s.id(), award, year);
-                if (lookup.required(ruleSet, award, asOf, scope.organisation()) && (ballot.isEmpty() || !ballot.get().passed())) {
-                    counts[1]++;
-                    continue;
+                BigDecimal required = ballot.map(BallotLookup.BallotResult::required).orElse(null);
+                Boolean strict = ballot.map(BallotLookup.BallotResult::strictlyMore).orElse(null);
+                if (lookup.required(ruleSet, award, asOf, scope.organisation())) {
+                    Threshold threshold = Threshold.of(ruleSet, award, asOf, scope.organisation());
+                    String reason = withholding(award, ballot.orElse(null), threshold);
+                    if (reason != null) {
+                        BallotLookup.BallotResult b = ballot.orElse(null);
+                        // A ballot judged against another threshold is shown with that threshold; one below the
+                        // threshold in force on the appraisal date, with the threshold it falls short of.
+                        boolean ownOfBallot = !"BELOW_THRESHOLD".equals(reason);
+                        withheld.add(new ProposalList.Withheld(0, s.id(), s.kind().name(), s.name(), place, award, reason,
+                                b == null ? null : b.ballotId(), b == null ? null : b.share(),
+                                b == null ? null : ownOfBallot ? b.required() : threshold.share(),
+                                b == null ? null : ownOfBallot ? b.strictlyMore() : threshold.strictlyMore(),
+                                b == null ? null : b.thresholdParameter()));
+                        continue;
+                    }
+                    // Shown against the threshold the list judged it by: the one in force on the appraisal date.
+                    required = threshold.share();
+                    strict = threshold.strictlyMore();
                 }
-                boolean collective = s.kind() == SubjectKind.COLLECTIVE;
-                UnitDirectory.Unit own_ = names.get(collective ? s.id() : s.unit());
-                String place = collective ? (own_ == null || own_.parentCode() == null ? null : nameOf(names, own_.parentCode()))
-                        : nameOf(names, s.unit());
                 String category = ruleSet.award(award).map(a -> a.category()).orElse("COMMENDATION");
                 own.add(new ProposalList.Row(0, s.id(), s.kind().name(), s.name(), s.unit(), place, award, category,
                         DecidingFacts.line(r, values, "vi"), DecidingFacts.line(r, values, "en"),
                         ballot.map(BallotLookup.BallotResult::ballotId).orElse(null), ballot.map(BallotLookup.BallotResult::share).orElse(null),
-                        ballot.map(BallotLookup.BallotResult::required).orElse(null), 0L, null));
+                        required, strict, 0L, null));
             }
-            if (own.isEmpty()) continue;
-            // The answer the rows rest on, kept in the audit chain: each row links to it.
-            long decision = eligibility.save(doc, result, DecisionBasis.STORED_FACTS, user);
-            for (ProposalList.Row r : own) {
-                rows.add(new ProposalList.Row(0, r.subjectId(), r.subjectKind(), r.name(), r.unitCode(), r.unitName(), r.award(), r.category(),
-                        r.factsVi(), r.factsEn(), r.ballotId(), r.ballotShare(), r.ballotRequired(), decision, null));
-            }
+            evaluated.add(new Evaluated(doc, result, own));
         }
+    }
+
+    /**
+     * Why an award that needs a ballot cannot be proposed on {@code ballot}, or null when it can: there must be
+     * a passed ballot judged against the award's own threshold (not the default a session held before that
+     * threshold came into force applied), and its votes must also reach the threshold in force on the list's
+     * appraisal date ({@code threshold}).
+     */
+    static String withholding(String award, BallotLookup.BallotResult ballot, Threshold threshold) {
+        if (ballot == null) return "NO_BALLOT";
+        if (!ballot.passed()) return "BALLOT_FAILED";
+        if (!(VOTE_SHARE + award).equals(ballot.thresholdParameter())) return "OTHER_THRESHOLD";
+        if (!threshold.passes(ballot.inFavour(), ballot.members())) return "BELOW_THRESHOLD";
+        return null;
+    }
+
+    /**
+     * What a conferment writes for an award of {@code category}: "TITLE" for an emulation title, else the
+     * commendation's kind. Campaign (thematic) awards are THEMATIC commendations, which do not count towards higher
+     * awards (catalogue, general principle 5); other commendations are MERIT. Null for a category the list does not
+     * handle.
+     */
+    static String factOf(String category) {
+        if (category == null) return null;
+        return switch (category) {
+            case "EMULATION_TITLE" -> "TITLE";
+            case "COMMENDATION" -> "MERIT";
+            case "CAMPAIGN" -> "THEMATIC";
+            default -> null;
+        };
     }
 
     private static String nameOf(Map<String, UnitDirectory.Unit> names, String code) {
@@ -193,7 +252,7 @@ public class ProposalService {
     /**
      * Records the authority's decision {@code decisionNo} of {@code decidedOn} on {@code rows} of list {@code id}
      * (null or empty: every row not yet conferred): each row becomes a title (emulation titles) or a
-     * commendation (kind MERIT) of its subject for the list's year, its source naming the list and the decision;
+     * commendation (kind MERIT; THEMATIC for a campaign award) of its subject for the list's year, its source naming the list and the decision;
      * in one transaction with the conferment. Returns the list as it now stands.
      */
     public ProposalList confer(long id, String decisionNo, LocalDate decidedOn, List<Integer> rows, String user) {
@@ -208,6 +267,11 @@ public class ProposalService {
         if (decidedOn == null) throw new ProposalRefused(HttpStatus.UNPROCESSABLE_ENTITY, "decidedOn", "proposals.error.decidedOn");
         if (decidedOn.getYear() < list.year()) {
             throw new ProposalRefused(HttpStatus.UNPROCESSABLE_ENTITY, "decidedOn", "proposals.error.decidedOnEarly", list.year());
+        }
+        // A decision is recorded once it is signed: a date after tomorrow (a day's grace for time zones) is a typing slip.
+        LocalDate latest = LocalDate.now(clock).plusDays(1);
+        if (decidedOn.isAfter(latest)) {
+            throw new ProposalRefused(HttpStatus.UNPROCESSABLE_ENTITY, "decidedOn", "proposals.error.decidedOnLate", latest);
         }
         Set<Integer> known = new HashSet<>();
         list.rows().forEach(r -> known.add(r.no()));
@@ -224,18 +288,44 @@ public class ProposalService {
             }
         }
         RuleSet ruleSet = rules.current();
+        // A row whose award is of a category the list does not know how to record is refused before anything is written.
+        for (ProposalList.Row row : list.rows()) {
+            if (asked.contains(row.no()) && factOf(row.category()) == null) {
+                throw new ProposalRefused(HttpStatus.UNPROCESSABLE_ENTITY, "rows", "proposals.error.category", row.no(), row.award(), row.category());
+            }
+        }
         String source = "proposal list " + list.id() + " (" + list.authority() + ", " + list.year() + "), decision " + number + " of " + decidedOn
                 + ", recorded by " + user;
         try {
             store.confer(id, number, decidedOn, asked, user, (c, row) -> {
                 boolean title = "EMULATION_TITLE".equals(row.category());
                 FactKind kind = title ? FactKinds.TITLES : FactKinds.COMMENDATIONS;
+                Map<String, Object> key = new HashMap<>();
+                key.put("subject_id", row.subjectId());
+                key.put("achievement_year", list.year());
+                key.put("code", row.award());
+                if (!title) key.put("kind", factOf(row.category()));
+                // The same title or commendation already recorded (imported, or entered by hand) under another
+                // decision, or revoked: conferring would replace it and undo the revocation. Refused, row named.
+                Optional<StoredFact> existing = FactTables.currentByKey(c, kind, key);
+                if (existing.isPresent()) {
+                    Object revoked = existing.get().values().get("revoked");
+                    Object no = existing.get().values().get("decision_no");
+                    if (Boolean.TRUE.equals(revoked)) {
+                        throw new ProposalRefused(HttpStatus.CONFLICT, "rows", "proposals.error.existingRevoked", row.no(),
+                                existing.get().factId(kind));
+                    }
+                    if (no != null && !String.valueOf(no).isBlank() && !number.equals(String.valueOf(no).strip())) {
+                        throw new ProposalRefused(HttpStatus.CONFLICT, "rows", "proposals.error.existingOther", row.no(),
+                                existing.get().factId(kind), no);
+                    }
+                }
                 Map<String, Object> body = new HashMap<>();
                 body.put(kind.column("achievement_year").json(), list.year());
                 body.put(kind.column("code").json(), row.award());
                 body.put(kind.column("decision_no").json(), number);
                 body.put(kind.column("decided_on").json(), decidedOn.toString());
-                if (!title) body.put(kind.column("kind").json(), "MERIT");
+                if (!title) body.put(kind.column("kind").json(), factOf(row.category()));
                 FactWriter.Written w = writer.createIn(c, kind, row.subjectId(), body, ruleSet, source, row.no(), user);
                 return new ProposalStore.Written(kind.name(), w.fact().id());
             });

@@ -50,7 +50,7 @@ public class ProposalStore {
         }
     }
 
-    public long create(NewList l, List<ProposalList.Row> rows) {
+    public long create(NewList l, List<ProposalList.Row> rows, List<ProposalList.Withheld> withheld) {
         return run(c -> {
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO proposal_list (achievement_year, authority, unit_code, as_of, "
@@ -72,8 +72,8 @@ public class ProposalStore {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO proposal_row (list_id, row_no, subject_id, subject_kind, subject_name, "
-                    + "unit_code, unit_name, award, award_category, facts_vi, facts_en, ballot_id, ballot_share, ballot_required, decision_id) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "unit_code, unit_name, award, award_category, facts_vi, facts_en, ballot_id, ballot_share, ballot_required, ballot_strict, "
+                    + "decision_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (ProposalList.Row r : rows) {
                     ps.setLong(1, id);
                     ps.setInt(2, r.no());
@@ -89,10 +89,32 @@ public class ProposalStore {
                     if (r.ballotId() == null) ps.setNull(12, Types.BIGINT); else ps.setLong(12, r.ballotId());
                     ps.setBigDecimal(13, r.ballotShare());
                     ps.setBigDecimal(14, r.ballotRequired());
-                    ps.setLong(15, r.decisionId());
+                    if (r.ballotStrict() == null) ps.setNull(15, Types.BOOLEAN); else ps.setBoolean(15, r.ballotStrict());
+                    ps.setLong(16, r.decisionId());
                     ps.addBatch();
                 }
                 if (!rows.isEmpty()) ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO proposal_withheld (list_id, item_no, subject_id, subject_kind, "
+                    + "subject_name, unit_name, award, reason, ballot_id, ballot_share, ballot_required, ballot_strict, ballot_parameter) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (ProposalList.Withheld w : withheld) {
+                    ps.setLong(1, id);
+                    ps.setInt(2, w.no());
+                    ps.setString(3, w.subjectId());
+                    ps.setString(4, w.subjectKind());
+                    ps.setString(5, cut(w.name(), 500));
+                    ps.setString(6, cut(w.unitName(), 500));
+                    ps.setString(7, w.award());
+                    ps.setString(8, w.reason());
+                    if (w.ballotId() == null) ps.setNull(9, Types.BIGINT); else ps.setLong(9, w.ballotId());
+                    ps.setBigDecimal(10, w.ballotShare());
+                    ps.setBigDecimal(11, w.ballotRequired());
+                    if (w.ballotStrict() == null) ps.setNull(12, Types.BOOLEAN); else ps.setBoolean(12, w.ballotStrict());
+                    ps.setString(13, cut(w.ballotParameter(), 200));
+                    ps.addBatch();
+                }
+                if (!withheld.isEmpty()) ps.executeBatch();
             }
             return id;
         });
@@ -135,7 +157,7 @@ public class ProposalStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM proposal_list WHERE achievement_year = ? ORDER BY id DESC")) {
                 ps.setInt(1, year);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(heading(rs, List.of(), List.of()));
+                    while (rs.next()) out.add(heading(rs, List.of(), List.of(), List.of()));
                 }
             }
             return out;
@@ -242,8 +264,22 @@ public class ProposalStore {
                     rows.add(new ProposalList.Row(rs.getInt("row_no"), rs.getString("subject_id"), rs.getString("subject_kind"),
                             rs.getString("subject_name"), rs.getString("unit_code"), rs.getString("unit_name"), rs.getString("award"),
                             rs.getString("award_category"), rs.getString("facts_vi"), rs.getString("facts_en"), ballotId,
-                            scaled(rs.getBigDecimal("ballot_share")), scaled(rs.getBigDecimal("ballot_required")), rs.getLong("decision_id"),
-                            conferredBy.get(rs.getInt("row_no"))));
+                            scaled(rs.getBigDecimal("ballot_share")), scaled(rs.getBigDecimal("ballot_required")), bool(rs, "ballot_strict"),
+                            rs.getLong("decision_id"), conferredBy.get(rs.getInt("row_no"))));
+                }
+            }
+        }
+        List<ProposalList.Withheld> withheld = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM proposal_withheld WHERE list_id = ? ORDER BY item_no")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long ballot = rs.getLong("ballot_id");
+                    Long ballotId = rs.wasNull() ? null : ballot;
+                    withheld.add(new ProposalList.Withheld(rs.getInt("item_no"), rs.getString("subject_id"), rs.getString("subject_kind"),
+                            rs.getString("subject_name"), rs.getString("unit_name"), rs.getString("award"), rs.getString("reason"), ballotId,
+                            scaled(rs.getBigDecimal("ballot_share")), scaled(rs.getBigDecimal("ballot_required")), bool(rs, "ballot_strict"),
+                            rs.getString("ballot_parameter")));
                 }
             }
         }
@@ -258,13 +294,19 @@ public class ProposalStore {
                 }
             }
         }
-        return heading(list, rows, conferments);
+        return heading(list, rows, conferments, withheld);
     }
 
-    private static ProposalList heading(ResultSet rs, List<ProposalList.Row> rows, List<ProposalList.Conferment> conferments) throws SQLException {
+    private static ProposalList heading(ResultSet rs, List<ProposalList.Row> rows, List<ProposalList.Conferment> conferments,
+                                        List<ProposalList.Withheld> withheld) throws SQLException {
         return new ProposalList(rs.getLong("id"), rs.getInt("achievement_year"), rs.getString("authority"), rs.getString("unit_code"),
                 rs.getObject("as_of", LocalDate.class), rs.getString("ruleset_version"), rs.getString("prepared_by"),
-                instant(rs, "prepared_at"), rs.getInt("evaluated"), rs.getInt("withheld"), rows, conferments);
+                instant(rs, "prepared_at"), rs.getInt("evaluated"), rs.getInt("withheld"), rows, conferments, withheld);
+    }
+
+    private static Boolean bool(ResultSet rs, String column) throws SQLException {
+        boolean v = rs.getBoolean(column);
+        return rs.wasNull() ? null : v;
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

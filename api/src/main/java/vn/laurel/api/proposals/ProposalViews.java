@@ -75,6 +75,9 @@ public class ProposalViews {
         v.put("preparedAt", l.preparedAt() == null ? null : l.preparedAt().toString());
         v.put("evaluated", l.evaluated());
         v.put("withheld", l.withheld());
+        List<Map<String, Object>> withheld = new ArrayList<>();
+        for (ProposalList.Withheld w : l.withheldRows()) withheld.add(withheld(w, lang));
+        v.put("withheldRows", withheld);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ProposalList.Row r : l.rows()) rows.add(row(r, l.year(), lang));
         v.put("rows", rows);
@@ -113,7 +116,8 @@ public class ProposalViews {
             b.put("id", r.ballotId());
             b.put("share", r.ballotShare());
             b.put("required", r.ballotRequired());
-            b.put("text", percent(r.ballotShare(), lang) + " / ≥ " + percent(r.ballotRequired(), lang));
+            b.put("strictlyMore", r.ballotStrict());
+            b.put("text", ballotText(r.ballotShare(), r.ballotRequired(), r.ballotStrict(), lang));
             m.put("ballot", b);
         } else {
             m.put("ballot", null);
@@ -124,6 +128,40 @@ public class ProposalViews {
         // official opens (the decision's audit report is for auditors).
         m.put("page", ("PERSON".equals(String.valueOf(r.subjectKind())) ? "/people/" : "/units/") + r.subjectId() + "?year=" + year);
         m.put("conferment", r.conferment());
+        return m;
+    }
+
+    /** "66,7 % / ≥ 80 %", or "60 % / > 50 %" for a threshold that needs strictly more. */
+    public String ballotText(BigDecimal share, BigDecimal required, Boolean strictlyMore, String lang) {
+        return text(lang, Boolean.TRUE.equals(strictlyMore) ? "proposals.ballot.textStrict" : "proposals.ballot.text",
+                percent(share, lang), percent(required, lang));
+    }
+
+    private Map<String, Object> withheld(ProposalList.Withheld w, String lang) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("no", w.no());
+        m.put("subjectId", w.subjectId());
+        m.put("subjectKind", w.subjectKind());
+        m.put("name", w.name());
+        m.put("unitName", w.unitName());
+        m.put("award", w.award());
+        m.put("awardName", awardName(w.award(), lang));
+        m.put("reason", w.reason());
+        String ballot = w.ballotId() == null ? "" : ballotText(w.ballotShare(), w.ballotRequired(), w.ballotStrict(), lang);
+        m.put("reasonText", text(lang, "proposals.withheld." + w.reason(), ballot, w.ballotParameter() == null ? "" : w.ballotParameter(),
+                w.ballotId() == null ? "" : w.ballotId()));
+        if (w.ballotId() != null) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("id", w.ballotId());
+            b.put("share", w.ballotShare());
+            b.put("required", w.ballotRequired());
+            b.put("strictlyMore", w.ballotStrict());
+            b.put("parameter", w.ballotParameter());
+            b.put("text", ballot);
+            m.put("ballot", b);
+        } else {
+            m.put("ballot", null);
+        }
         return m;
     }
 

@@ -20,9 +20,15 @@ public final class FakeBallots implements BallotLookup {
     public final Map<String, BallotResult> ballots = new ConcurrentHashMap<>();
 
     public void ballot(String subject, String award, int year, boolean passed, int inFavour, int members, String required) {
+        ballot(subject, award, year, LocalDate.of(year, 12, 20), passed, inFavour, members, required, "council.vote_share." + award, false);
+    }
+
+    /** A ballot held on {@code heldOn}, judged against {@code parameter} (the award's own, or council.vote_share.default). */
+    public void ballot(String subject, String award, int year, LocalDate heldOn, boolean passed, int inFavour, int members, String required,
+                       String parameter, boolean strictlyMore) {
         BigDecimal share = BigDecimal.valueOf(inFavour).divide(BigDecimal.valueOf(members), 4, java.math.RoundingMode.HALF_UP);
         ballots.put(subject + "|" + award + "|" + year, new BallotResult(ballots.size() + 100L, 7L, "HĐ-TĐKT-SỞ",
-                LocalDate.of(year, 12, 20), passed, inFavour, members, share, new BigDecimal(required), "council.vote_share." + award));
+                heldOn, passed, inFavour, members, share, new BigDecimal(required), parameter, strictlyMore));
     }
 
     @Override

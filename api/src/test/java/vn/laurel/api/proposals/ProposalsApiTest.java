@@ -274,4 +274,93 @@ class ProposalsApiTest extends PostgresTest {
         assertThat(send("GET", "/api/v1/proposals/123456", "board", null, null, null).statusCode()).isEqualTo(404);
         assertThat(send("GET", "/api/v1/proposals?year=2025&authority=" + "X".repeat(300), "board", null, null, null).statusCode()).isEqualTo(400);
     }
+
+    /** Review C1 and C7: a passed ballot counts only if judged against the award's own threshold, as it stands on the appraisal date. */
+    @Test
+    @Order(6)
+    void a_ballot_judged_against_another_threshold_or_below_the_one_in_force_withholds_the_candidate_with_the_reason() throws Exception {
+        List<String> soldiers = eligible(GES);
+        assertThat(soldiers).isNotEmpty();
+        BALLOTS.required.add(GES);
+        Map<String, String> expected = new HashMap<>();
+        for (int i = 0; i < soldiers.size(); i++) {
+            String s = soldiers.get(i);
+            if (i % 2 == 0) {
+                // Held before the award's threshold came into force: judged (and passed) against the default > 50 %.
+                BALLOTS.ballot(s, GES, 2025, java.time.LocalDate.of(2023, 12, 1), true, 6, 10, "0.5", "council.vote_share.default", true);
+                expected.put(s, "OTHER_THRESHOLD");
+            } else {
+                // The award's own parameter, but a value lower than the 80 % in force on the appraisal date.
+                BALLOTS.ballot(s, GES, 2025, java.time.LocalDate.of(2025, 12, 20), true, 7, 10, "0.7", "council.vote_share." + GES, false);
+                expected.put(s, "BELOW_THRESHOLD");
+            }
+        }
+        // A ballot on an award that needs none is shown as judged: strictly more than half.
+        String laborer = eligible("ADVANCED_LABORER").get(0);
+        BALLOTS.ballot(laborer, "ADVANCED_LABORER", 2025, java.time.LocalDate.of(2025, 12, 20), true, 6, 10, "0.5", "council.vote_share.default", true);
+
+        JsonNode list = ok(send("POST", "/api/v1/proposals", "board", "{\"year\":2025,\"authority\":\"" + HEAD + "\"}", null, "vi"), 201);
+        List<String> ges = new ArrayList<>();
+        String laborerBallot = null;
+        for (JsonNode r : list.get("rows")) {
+            if (r.get("award").asText().equals(GES)) ges.add(r.get("subjectId").asText());
+            if (r.get("award").asText().equals("ADVANCED_LABORER") && r.get("subjectId").asText().equals(laborer)) {
+                laborerBallot = r.get("ballot").get("text").asText();
+            }
+        }
+        assertThat(ges).isEmpty();
+        assertThat(laborerBallot).isEqualTo("60 % / > 50 %");
+        assertThat(list.get("withheld").asInt()).isEqualTo(soldiers.size());
+        Map<String, JsonNode> withheld = new HashMap<>();
+        list.get("withheldRows").forEach(w -> withheld.put(w.get("subjectId").asText(), w));
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            JsonNode w = withheld.get(e.getKey());
+            assertThat(w).as(e.getKey()).isNotNull();
+            assertThat(w.get("award").asText()).isEqualTo(GES);
+            assertThat(w.get("reason").asText()).isEqualTo(e.getValue());
+            if (e.getValue().equals("OTHER_THRESHOLD")) {
+                assertThat(w.get("ballot").get("text").asText()).isEqualTo("60 % / > 50 %");
+                assertThat(w.get("reasonText").asText()).contains("council.vote_share.default", "bỏ phiếu lại");
+            } else {
+                assertThat(w.get("ballot").get("text").asText()).isEqualTo("70 % / ≥ 80 %");
+            }
+        }
+        // The page lists them with their reason.
+        JsonNode again = ok(send("GET", "/api/v1/proposals/" + list.get("id").asLong(), "auditor", null, null, "en"), 200);
+        assertThat(again.get("withheldRows")).hasSize(soldiers.size());
+        BALLOTS.ballots.clear();
+        BALLOTS.required.clear();
+    }
+
+    /** Review C5: a conferment never replaces a title recorded under another decision, nor one revoked. */
+    @Test
+    @Order(7)
+    void a_conferment_over_a_title_of_another_decision_or_a_revoked_one_is_a_409_naming_it_and_writes_nothing() throws Exception {
+        JsonNode list = ok(send("GET", "/api/v1/proposals?year=2025&authority=" + HEAD, "board", null, null, null), 200).get("lists").get(0);
+        long id = list.get("id").asLong();
+        List<JsonNode> laborers = new ArrayList<>();
+        for (JsonNode r : list.get("rows")) if (r.get("award").asText().equals("ADVANCED_LABORER") && r.get("subjectKind").asText().equals("PERSON")) laborers.add(r);
+        assertThat(laborers).hasSizeGreaterThanOrEqualTo(2);
+        JsonNode other = laborers.get(0), revoked = laborers.get(1);
+        ok(send("POST", "/api/v1/subjects/" + other.get("subjectId").asText() + "/facts/titles", "admin",
+                "{\"year\":2025,\"code\":\"ADVANCED_LABORER\",\"decisionNo\":\"99/QĐ-CŨ\",\"decidedOn\":\"2026-01-05\"}", null, null), 201);
+        ok(send("POST", "/api/v1/subjects/" + revoked.get("subjectId").asText() + "/facts/titles", "admin",
+                "{\"year\":2025,\"code\":\"ADVANCED_LABORER\",\"decisionNo\":\"40/QĐ-SKHCN\",\"decidedOn\":\"2026-01-05\",\"revoked\":true}",
+                null, null), 201);
+        int before = list.get("conferments").size();
+
+        JsonNode refused = ok(send("POST", "/api/v1/proposals/" + id + "/conferment", "board",
+                "{\"decisionNo\":\"40/QĐ-SKHCN\",\"decidedOn\":\"2026-01-20\",\"rows\":[" + other.get("no").asInt() + "]}", null, "en"), 409);
+        assertThat(refused.get("errors").get(0).get("field").asText()).isEqualTo("rows");
+        assertThat(refused.get("errors").get(0).get("message").asText()).contains("Row " + other.get("no").asInt(), "title:", "99/QĐ-CŨ");
+        JsonNode undo = ok(send("POST", "/api/v1/proposals/" + id + "/conferment", "board",
+                "{\"decisionNo\":\"40/QĐ-SKHCN\",\"decidedOn\":\"2026-01-20\",\"rows\":[" + revoked.get("no").asInt() + "]}", null, "vi"), 409);
+        assertThat(undo.get("errors").get(0).get("message").asText()).contains("Dòng " + revoked.get("no").asInt(), "thu hồi");
+
+        assertThat(ok(send("GET", "/api/v1/proposals/" + id, "auditor", null, null, null), 200).get("conferments")).hasSize(before);
+        String titles = ok(send("GET", "/api/v1/subjects/" + other.get("subjectId").asText() + "/facts/titles", "admin", null, null, null), 200).toString();
+        assertThat(titles).contains("99/QĐ-CŨ").doesNotContain("proposal list " + id);
+        String still = ok(send("GET", "/api/v1/subjects/" + revoked.get("subjectId").asText() + "/facts/titles", "admin", null, null, null), 200).toString();
+        assertThat(still).contains("\"revoked\":true").doesNotContain("proposal list " + id);
+    }
 }

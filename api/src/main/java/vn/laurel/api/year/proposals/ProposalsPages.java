@@ -40,7 +40,6 @@ import vn.laurel.engine.ruleset.RuleSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.MonthDay;
-import java.time.format.DateTimeParseException;
 import java.util.*;
 
 /**
@@ -85,9 +84,16 @@ public class ProposalsPages {
         if (y == null) return yearError(request, model, "year/proposals/authorities");
         String lang = Pages.lang(request);
         LocalDate asOf = Params.defaultAppraisalDate(y, appraisalDay, clock);
-        ProposalService.Scope scope = service.scope(null, null);
         model.put("year", y);
         model.put("asOf", asOf);
+        Optional<ProposalService.Scope> found = scope();
+        if (found.isEmpty()) {
+            // A fresh installation: no unit yet, so no organisation to route to. Said on the page, not a 500.
+            model.put("errorText", views.text(lang, "proposals.error.noDirectory"));
+            model.put("items", List.of());
+            return pages.page(request, "year/proposals/authorities", model);
+        }
+        ProposalService.Scope scope = found.get();
         model.put("organisation", views.unitName(scope.organisation().code()));
         model.put("items", views.authorities(authorities.table(rules.current(), asOf, scope.organisation()), lang));
         return pages.page(request, "year/proposals/authorities", model);
@@ -107,7 +113,17 @@ public class ProposalsPages {
     private MutableHttpResponse<?> index(HttpRequest<?> request, Map<String, Object> model, int y, HttpStatus status) {
         String lang = Pages.lang(request);
         LocalDate asOf = Params.defaultAppraisalDate(y, appraisalDay, clock);
-        ProposalService.Scope scope = service.scope(null, null);
+        Optional<ProposalService.Scope> found = scope();
+        if (found.isEmpty()) {
+            model.put("year", y);
+            model.put("asOf", asOf);
+            model.put("errorText", views.text(lang, "proposals.error.noDirectory"));
+            model.put("authorities", List.of());
+            model.put("history", List.of());
+            model.put("canEdit", Pages.hasAny(request, PageRoles.YEAR_EDIT));
+            return pages.page(request, status, "year/proposals/index", model);
+        }
+        ProposalService.Scope scope = found.get();
         RuleSet rs = rules.current();
         Map<String, ProposalList> latest = new HashMap<>();
         for (ProposalList l : service.latest(y, null)) latest.put(l.authority(), l);
@@ -218,13 +234,12 @@ public class ProposalsPages {
         if (decisionNo.length() > 2_000 || decidedOn.length() > MAX_FIELD || rows.size() > ProposalService.MAX_ROWS_ASKED) {
             return refusal(request, model, l, sent, HttpStatus.BAD_REQUEST, "decisionNo", views.text(lang, "proposals.error.tooLong", MAX_FIELD));
         }
-        LocalDate date = null;
-        if (!decidedOn.isBlank()) {
-            try {
-                date = LocalDate.parse(decidedOn.strip());
-            } catch (DateTimeParseException e) {
-                return refusal(request, model, l, sent, HttpStatus.BAD_REQUEST, "decidedOn", views.text(lang, "proposals.error.decidedOn"));
-            }
+        LocalDate date;
+        try {
+            // Read as the API reads it (ISO, 1900 to 2100); the service bounds it by the year and today.
+            date = Params.date("decidedOn", decidedOn);
+        } catch (ProblemException e) {
+            return refusal(request, model, l, sent, HttpStatus.BAD_REQUEST, "decidedOn", views.text(lang, "proposals.error.decidedOn"));
         }
         List<Integer> numbers = new ArrayList<>();
         for (String r : rows) {
@@ -239,7 +254,9 @@ public class ProposalsPages {
             return refusal(request, model, l, sent, e.status(), e.field().startsWith("rows") ? "rows" : e.field(),
                     views.text(lang, e.key(), e.args()));
         } catch (FactRefusedException e) {
-            return refusal(request, model, l, sent, HttpStatus.UNPROCESSABLE_ENTITY, "rows", e.getMessage());
+            // The store's own message is English and internal: the page says what happened in the reader's language.
+            HttpStatus status = e.reason() == FactRefusedException.Reason.CONFLICT ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+            return refusal(request, model, l, sent, status, "rows", views.text(lang, "proposals.error.factRefused"));
         }
     }
 
@@ -271,6 +288,15 @@ public class ProposalsPages {
         model.put("items", List.of());
         model.put("asOf", Params.defaultAppraisalDate(EmulationYear.current(), appraisalDay, clock));
         return pages.page(request, HttpStatus.BAD_REQUEST, view, model);
+    }
+
+    /** The unit the pages work for (the top of the directory), empty while the directory has no unit. */
+    private Optional<ProposalService.Scope> scope() {
+        try {
+            return Optional.of(service.scope(null, null));
+        } catch (ProposalRefused e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<ProposalList> find(String id) {
