@@ -14,9 +14,15 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import vn.laurel.api.clusters.ClusterReviewService;
+import vn.laurel.api.councils.CouncilService;
+import vn.laurel.api.councils.CouncilSession;
 import vn.laurel.api.pages.PageRoles;
 import vn.laurel.api.pages.Pages;
+import vn.laurel.api.proposals.ProposalList;
+import vn.laurel.api.proposals.ProposalService;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,9 +36,32 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class YearPages {
     private final Pages pages;
+    private final ClusterReviewService clusters;
+    private final CouncilService councils;
+    private final ProposalService proposals;
 
-    public YearPages(Pages pages) {
+    public YearPages(Pages pages, ClusterReviewService clusters, CouncilService councils, ProposalService proposals) {
         this.pages = pages;
+        this.clusters = clusters;
+        this.councils = councils;
+        this.proposals = proposals;
+    }
+
+    /** Where the year stands, a line per step: what an official looks at first on coming back to the work. */
+    public record Progress(long clusters, long clustersWithMembers, long sessions, long ballots, long lists, long rows, long conferred) {}
+
+    Progress progress(int year) {
+        List<ClusterReviewService.Summary> cs = clusters.clusters(year);
+        List<CouncilSession> ss = councils.sessions(null, year);
+        long ballots = 0;
+        for (CouncilSession s : ss) ballots += councils.ballots(s.id()).size();
+        List<ProposalList> ls = proposals.all(year);
+        long rows = 0, conferred = 0;
+        for (ProposalList l : ls) {
+            rows += l.rows().size();
+            conferred += l.rows().stream().filter(r -> r.conferment() != null).count();
+        }
+        return new Progress(cs.size(), cs.stream().filter(c -> !c.members().isEmpty()).count(), ss.size(), ballots, ls.size(), rows, conferred);
     }
 
     @Get("/year")
@@ -49,6 +78,7 @@ public class YearPages {
         }
         model.put("year", y);
         model.put("canEdit", Pages.hasAny(request, PageRoles.YEAR_EDIT));
+        model.put("progress", progress(y));
         return pages.page(request, "year/year", model);
     }
 }
