@@ -2,6 +2,7 @@ package vn.laurel.api.clusters;
 
 import jakarta.inject.Singleton;
 import vn.laurel.api.export.Table;
+import vn.laurel.api.i18n.ValueTexts;
 
 import java.math.BigDecimal;
 import java.util.*;
@@ -12,10 +13,52 @@ import java.util.*;
  */
 @Singleton
 public class ReviewViews {
-    private final ClusterTexts texts;
+    private static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    public ReviewViews(ClusterTexts texts) {
+    private final ClusterTexts texts;
+    private final ValueTexts values;
+
+    public ReviewViews(ClusterTexts texts, ValueTexts values) {
         this.texts = texts;
+        this.values = values;
+    }
+
+    /** "Recorded by board on 07/12/2026", in the reader's language, from the recording's own data (not its English source). */
+    public String recordedText(ClusterReview r, String lang) {
+        if (r.recorded() == null) return null;
+        return texts.text(lang, "clusters.recorded.by", r.recorded().by(), recordedDate(r));
+    }
+
+    /** The day of the recording, dd/MM/yyyy. */
+    public String recordedDate(ClusterReview r) {
+        // The day in Vietnam, where the board records, whatever zone the database keeps the instant in.
+        return r.recorded() == null ? null : DATE.format(r.recorded().at().atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+    }
+
+    /** Where the review stands in a few words: recorded (and current), changed since recorded, or its status. */
+    public String stateText(ClusterReview r, String lang) {
+        if (r.recorded() != null) {
+            return texts.text(lang, r.changedSinceRecorded() ? "clusters.state.CHANGED" : "clusters.state.RECORDED",
+                    r.recorded().by(), recordedDate(r));
+        }
+        return texts.text(lang, "clusters.state." + r.status());
+    }
+
+    /** A stored basis with its engineering codes said in words ("(RECALLED, …)" → "(chưa đối chiếu văn bản, …)"). */
+    public String basis(String basis, String lang) {
+        return values.humanise(basis, lang);
+    }
+
+    /** A criterion's name in the reader's language: the attestation's name, or the criterion's sentence, or its code. */
+    public String criterionName(Proposals.Note n, String lang) {
+        String name = values.code(n.criterion(), lang);
+        if (name != null) return name;
+        String sentence = n.text() == null ? null : n.text().in(lang);
+        if (sentence == null) return n.criterion();
+        // The sentence opens with the criterion's label, then its findings ("label: …; requirement: …"): a reason names
+        // the label (the JSON's notes keep the whole sentence), its codes said in words.
+        int colon = sentence.indexOf(": ");
+        return values.humanise(colon > 0 && colon <= 160 ? sentence.substring(0, colon) : sentence, lang);
     }
 
     public Map<String, Object> json(ClusterReview r, String lang) {
@@ -28,6 +71,7 @@ public class ReviewViews {
         out.put("deputy", r.term() == null ? null : r.term().deputy());
         out.put("status", r.status().name());
         out.put("statusText", texts.text(lang, "clusters.status." + r.status()));
+        out.put("stateText", stateText(r, lang));
         out.put("table", table(r.table(), lang));
         out.put("settings", settings(r.settings()));
         out.put("missing", r.missing());
@@ -58,6 +102,7 @@ public class ReviewViews {
             recorded.put("source", r.recorded().source());
             recorded.put("by", r.recorded().by());
             recorded.put("at", r.recorded().at().toString());
+            recorded.put("text", recordedText(r, lang));
             recorded.put("changed", r.changedSinceRecorded());
             recorded.put("changedParts", r.changed());
             recorded.put("changedText", changedText(r, lang));
@@ -139,19 +184,19 @@ public class ReviewViews {
         }).toList();
     }
 
+    private String names(List<Proposals.Note> notes, String lang) {
+        return String.join("; ", notes.stream().map(n -> criterionName(n, lang)).distinct().toList());
+    }
+
     /** Why a unit is or is not proposed, in one sentence. */
     public String reason(Proposals.Considered c, String lang) {
         return switch (c.verdict()) {
             case PROPOSED -> c.waiting().isEmpty() ? texts.text(lang, "clusters.reason.eligible")
-                    : texts.text(lang, "clusters.reason.waiting", codes(c.waiting()));
+                    : texts.text(lang, "clusters.reason.waiting", names(c.waiting(), lang));
             case TIED -> texts.text(lang, "clusters.reason.tied", c.rank());
-            case NOT_PROPOSED -> c.failing().isEmpty() ? texts.text(lang, "clusters.reason.outcome", c.outcome().name())
-                    : texts.text(lang, "clusters.reason.failing", codes(c.failing()));
+            case NOT_PROPOSED -> c.failing().isEmpty() ? texts.text(lang, "clusters.reason.outcome", values.codeOrSelf(c.outcome().name(), lang))
+                    : texts.text(lang, "clusters.reason.failing", names(c.failing(), lang));
         };
-    }
-
-    private static String codes(List<Proposals.Note> notes) {
-        return String.join(", ", notes.stream().map(Proposals.Note::criterion).toList());
     }
 
     /** The cluster's proposal as a sheet: the ranking with each unit's points, and what is proposed for it. */
@@ -159,11 +204,11 @@ public class ReviewViews {
         List<String> title = new ArrayList<>();
         title.add(texts.text(lang, "clusters.sheet.title", r.cluster().name(), r.year()));
         title.add(texts.text(lang, "clusters.status." + r.status()));
-        if (r.recorded() != null) title.add(r.recorded().source());
+        if (r.recorded() != null) title.add(recordedText(r, lang));
         if (r.changedSinceRecorded()) title.add(changedText(r, lang));
         List<String> header = new ArrayList<>(List.of(texts.text(lang, "clusters.col.rank"), texts.text(lang, "clusters.col.unit"),
                 texts.text(lang, "clusters.col.name")));
-        r.table().criteria().forEach(k -> header.add(k.code() + " (" + ScoreSheet.plain(k.maxPoints()) + ")"));
+        r.table().criteria().forEach(k -> header.add(k.name(lang) + " (" + ScoreSheet.plain(k.maxPoints()) + ")"));
         header.add(texts.text(lang, "clusters.col.total"));
         header.add(texts.text(lang, "clusters.col.proposal"));
         header.add(texts.text(lang, "clusters.col.reason"));

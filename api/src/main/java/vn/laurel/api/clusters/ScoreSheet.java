@@ -32,7 +32,7 @@ public final class ScoreSheet {
         if (text.length() > MAX_CSV_CHARS) throw ReviewRefused.field(ReviewRefused.Kind.TOO_LARGE, "file", "clusters.error.csvTooLarge", MAX_CSV_CHARS);
         if (text.startsWith("\uFEFF")) text = text.substring(1);
         List<Row> rows = new ArrayList<>();
-        try (CsvReader csv = new CsvReader(new StringReader(text), MAX_FIELD)) {
+        try (CsvReader csv = new CsvReader(new StringReader(text), MAX_FIELD, delimiter(text))) {
             List<ReviewRefused.Fault> faults = new ArrayList<>();
             Set<String> header = new HashSet<>();
             csv.header().forEach(h -> header.add(h.strip()));
@@ -61,6 +61,19 @@ public final class ScoreSheet {
     }
 
     /**
+     * ';' when the header line is "unit;criterion;points" (Excel in a Vietnamese locale, where the comma is the
+     * decimal separator, writes that), ',' otherwise: the header decides, so a comma decimal in a row is read as one.
+     */
+    static char delimiter(String text) {
+        int end = text.indexOf('\n');
+        String header = end < 0 ? text : text.substring(0, end);
+        return header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
+    }
+
+    /** Points as an official writes them: digits, a '.' or ',' and decimals; no exponent ("1e1"), no sign but '-'. */
+    private static final java.util.regex.Pattern POINTS = java.util.regex.Pattern.compile("-?[0-9]+([.,][0-9]+)?");
+
+    /**
      * The rows checked against the members and the table; the scores, or a refusal naming every fault.
      *
      * @param file the name faults give the rows' place: "row" for a CSV file (row numbers), "scores" for JSON (indexes)
@@ -85,6 +98,7 @@ public final class ScoreSheet {
             if (r.points() == null || r.points().isBlank()) faults.add(fault(r, json, "points", "clusters.error.required"));
             else {
                 try {
+                    if (!POINTS.matcher(r.points().strip()).matches()) throw new NumberFormatException(r.points());
                     points = new BigDecimal(r.points().strip().replace(',', '.'));
                     if (points.scale() > 2 || points.abs().compareTo(new BigDecimal("10000000")) >= 0) {
                         faults.add(fault(r, json, "points", "clusters.error.pointsFormat", r.points()));

@@ -48,6 +48,7 @@ public final class CsvReader implements Iterator<CsvReader.Row>, AutoCloseable {
     private static final Pattern START_LINE = Pattern.compile("\\(startline ([^)]+)\\)");
 
     private final int maxField;
+    private final char delimiter;
     private final RecordBudget budget;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
@@ -61,9 +62,15 @@ public final class CsvReader implements Iterator<CsvReader.Row>, AutoCloseable {
 
     /** A reader that refuses a field longer than {@code maxField} characters, naming its line and column. */
     public CsvReader(Reader in, int maxField) throws IOException {
+        this(in, maxField, ',');
+    }
+
+    /** The same with another delimiter: ';' is what Excel writes where the comma is the decimal separator (Vietnamese). */
+    public CsvReader(Reader in, int maxField, char delimiter) throws IOException {
         this.maxField = maxField;
+        this.delimiter = delimiter;
         this.budget = new RecordBudget(in, maxField == Integer.MAX_VALUE ? RecordBudget.UNLIMITED : (long) MAX_FIELDS * (2L * maxField + 3) + 2);
-        this.parser = CSVParser.builder().setReader(budget).setFormat(FORMAT).get();
+        this.parser = CSVParser.builder().setReader(budget).setFormat(FORMAT.builder().setDelimiter(delimiter).get()).get();
         this.records = parser.iterator();
         Row h = read(null);
         if (h == null) throw new CsvException(1, "the file is empty: a header line is expected");
@@ -140,7 +147,7 @@ public final class CsvReader implements Iterator<CsvReader.Row>, AutoCloseable {
 
     /** The record cut short by its budget, read again by the library: which limit it broke. */
     private CsvException overBudget(int start, List<String> names) {
-        try (CSVParser prefix = CSVParser.builder().setReader(new StringReader(budget.record())).setFormat(PREFIX).get()) {
+        try (CSVParser prefix = CSVParser.builder().setReader(new StringReader(budget.record())).setFormat(PREFIX.builder().setDelimiter(delimiter).get()).get()) {
             check(prefix.iterator().next().toList(), start, names);
         } catch (CsvException broken) {
             return broken;

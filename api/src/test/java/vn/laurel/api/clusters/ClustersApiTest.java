@@ -145,8 +145,9 @@ class ClustersApiTest extends PostgresTest {
         ExportFiles.Workbook book = ExportFiles.xlsx(file.bytes());
         assertThat(book.title().get(0)).isEqualTo("Kết quả chấm điểm, xếp hạng và đề nghị khen thưởng của "
                 + "Khối thi đua các đơn vị thuộc Sở Khoa học và Công nghệ (minh hoạ), năm 2025");
-        assertThat(book.header()).containsExactly("Hạng", "Mã đơn vị", "Tên đơn vị", "NHIEM_VU (50)", "PHONG_TRAO (20)", "CAI_CACH (20)",
-                "DOAN_KET (10)", "Tổng điểm", "Đề nghị", "Lý do");
+        assertThat(book.header()).containsExactly("Hạng", "Mã đơn vị", "Tên đơn vị", "Kết quả thực hiện nhiệm vụ chuyên môn (50)",
+                "Tổ chức phong trào thi đua và khen thưởng (20)", "Cải cách hành chính, chuyển đổi số (20)",
+                "Xây dựng tổ chức Đảng, đoàn thể vững mạnh, đoàn kết nội bộ (10)", "Tổng điểm", "Đề nghị", "Lý do");
         assertThat(book.rows()).hasSize(5);
         assertThat(book.rows().get(0).subList(0, 3)).containsExactly("1", "HN-SKHCN-DEMO-QLKH", "Phòng Quản lý khoa học (minh hoạ)");
         assertThat(book.rows().get(0).get(7)).isEqualTo("93.5");
@@ -175,6 +176,19 @@ class ClustersApiTest extends PostgresTest {
                 "unit,criterion\nHN-SKHCN-DEMO-VP,NHIEM_VU\n", null, "en");
         assertThat(missingColumn.status()).isEqualTo(422);
         assertThat(missingColumn.json().get("errors").get(0).get("message").asText()).isEqualTo("no column \"points\"");
+
+        // Excel in a Vietnamese locale saves with semicolons (the comma is the decimal separator): read as such.
+        // An exponent is no way to write points.
+        Answer exponent = call("POST", "/api/v1/clusters/" + BLOCK + "/review/scores?year=2025", "board", "text/csv",
+                "unit;criterion;points\r\nHN-SKHCN-DEMO-VP;NHIEM_VU;1e1\r\n", null, "vi");
+        assertThat(exponent.status()).as(exponent.toString()).isEqualTo(422);
+        assertThat(texts(exponent.json().get("errors"), "row")).containsExactly("2");
+        assertThat(texts(exponent.json().get("errors"), "field")).containsExactly("points");
+        assertThat(exponent.json().get("errors").get(0).get("message").asText()).isEqualTo("\"1e1\" không phải là số điểm (tối đa hai chữ số thập phân)");
+        Answer semicolons = call("POST", "/api/v1/clusters/" + BLOCK + "/review/scores?year=2025", "board", "text/csv",
+                "unit;criterion;points\r\nHN-SKHCN-DEMO-VP;NHIEM_VU;46,0\r\n", null, "vi");
+        assertThat(semicolons.status()).as(semicolons.toString()).isEqualTo(200);
+        assertThat(review().get("ranking").get(1).get("points").get("NHIEM_VU").asText()).isEqualTo("46.0");
 
         Answer byAuditor = call("POST", "/api/v1/clusters/" + BLOCK + "/review/scores?year=2025", "auditor", "text/csv",
                 "unit,criterion,points\nHN-SKHCN-DEMO-VP,NHIEM_VU,10\n", null, null);
@@ -237,8 +251,16 @@ class ClustersApiTest extends PostgresTest {
         assertThat(first.get("verdict").asText()).isEqualTo("NOT_PROPOSED");
         assertThat(first.get("outcome").asText()).isEqualTo("NOT_ELIGIBLE");
         assertThat(first.get("failing").findValuesAsText("criterion")).containsExactly("UNITY_PARTY_ORGANISATION_AND_THRIFT");
-        assertThat(first.get("reason").asText()).contains("UNITY_PARTY_ORGANISATION_AND_THRIFT", "next unit");
+        // The reason names the criterion by its sentence, not its code.
+        assertThat(first.get("reason").asText()).contains(label(first.get("failing").get(0).get("text").asText()), "next unit")
+                .doesNotContain("UNITY_PARTY_ORGANISATION_AND_THRIFT");
         assertThat(texts(flag.get("proposed"), null)).containsExactly("HN-SKHCN-DEMO-VP");
+    }
+
+    /** A criterion's sentence up to its findings: its label. */
+    private static String label(String sentence) {
+        int colon = sentence.indexOf(": ");
+        return colon > 0 ? sentence.substring(0, colon) : sentence;
     }
 
     @Test

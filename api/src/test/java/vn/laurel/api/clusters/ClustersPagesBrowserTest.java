@@ -46,6 +46,9 @@ class ClustersPagesBrowserTest extends BrowserTest {
             assertThat(page.locator("h1")).hasText("Cụm, khối thi đua năm 2025");
             assertThat(page.locator("#clusters")).containsText("Khối thi đua các đơn vị thuộc Sở Khoa học và Công nghệ (minh hoạ)");
             assertThat(page.locator("#clusters")).containsText("Cụm thi đua các sở Khoa học, Công nghệ (minh hoạ)");
+            // Head and deputy by name; each review's state.
+            assertThat(page.locator("#clusters tr[data-cluster=HN-KHOI-SKHCN-DEMO] td.state")).hasText("Đủ điểm, chưa ghi nhận");
+            assertThat(page.locator("#clusters")).not().containsText("HN-SKHCN-DEMO-VP");
             shot(page, "year-clusters-list-vi");
 
             page.click("text=Khối thi đua các đơn vị thuộc Sở Khoa học và Công nghệ (minh hoạ)");
@@ -56,7 +59,14 @@ class ClustersPagesBrowserTest extends BrowserTest {
             assertThat(page.locator("table[data-award=MINISTERIAL_PROVINCIAL_EMULATION_FLAG] tr[data-unit=HN-SKHCN-DEMO-QLKH]"))
                     .containsText("Cần xem xét");
             assertThat(page.locator("table[data-award=MINISTERIAL_PROVINCIAL_EMULATION_FLAG] tr[data-unit=HN-SKHCN-DEMO-QLKH]"))
-                    .containsText("EXCEEDS_TARGETS");
+                    .containsText("Hoàn thành vượt mức chỉ tiêu thi đua và nhiệm vụ được giao");
+            assertThat(page.locator("#proposals")).not().containsText("EXCEEDS_TARGETS");
+            assertThat(page.locator("#scores thead")).containsText("Kết quả thực hiện nhiệm vụ chuyên môn");
+            assertThat(page.locator("#table")).not().containsText("RECALLED");
+            // At 375 px the page itself does not scroll sideways: the grid scrolls in its own box.
+            page.setViewportSize(375, 800);
+            assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(376);
+            page.setViewportSize(1280, 900);
             assertThat(page.locator("table[data-award=MINISTERIAL_PROVINCIAL_CERTIFICATE_OF_MERIT] tr.proposed")).hasCount(2);
             assertThat(page.locator("#term")).containsText("Văn phòng Sở (minh hoạ)");
             shot(page, "year-clusters-review-vi");
@@ -85,7 +95,9 @@ class ClustersPagesBrowserTest extends BrowserTest {
             page.fill("input[name='p.HN-SKHCN-DEMO-TDC.DOAN_KET']", "7");
             Response r = page.waitForNavigation(() -> page.click("#scores-form button[type=submit]"));
             assertThat(r.status()).isEqualTo(422);
-            assertThat(page.locator("#form-error")).containsText("điểm 60 vượt mức tối đa 50 của tiêu chí");
+            assertThat(page.locator("#form-error")).containsText(
+                    "Văn phòng Sở (minh hoạ) — Kết quả thực hiện nhiệm vụ chuyên môn: điểm 60 vượt mức tối đa 50 của tiêu chí");
+            assertThat(page.locator("#form-error")).not().containsText("scores[");
             assertThat(page.locator("input[name='p.HN-SKHCN-DEMO-VP.NHIEM_VU']")).hasValue("60");
             assertThat(page.locator("input[name='p.HN-SKHCN-DEMO-VP.NHIEM_VU']")).hasAttribute("aria-invalid", "true");
             assertThat(page.locator("input[name='p.HN-SKHCN-DEMO-TDC.DOAN_KET']")).hasValue("7");
@@ -93,6 +105,13 @@ class ClustersPagesBrowserTest extends BrowserTest {
             page.navigate(base() + REVIEW);
             assertThat(page.locator("input[name='p.HN-SKHCN-DEMO-VP.NHIEM_VU']")).hasValue("46");
             assertThat(page.locator("input[name='p.HN-SKHCN-DEMO-TDC.DOAN_KET']")).hasValue("8");
+
+            // An empty CSV says so once.
+            page.fill("#csv", "");
+            Response empty = page.waitForNavigation(() -> page.click("#csv-form button[type=submit]"));
+            assertThat(empty.status()).isEqualTo(400);
+            assertThat(page.locator("#form-error")).containsText("Tệp CSV trống");
+            assertThat(page.locator("#form-error li")).hasCount(0);
 
             // A CSV with a unit of no member: refused by row and column, kept in the box.
             page.fill("#csv", "unit,criterion,points\nHN-SKHCN-DEMO-TDC,DOAN_KET,9\nHN-SKHCN-DEMO,NHIEM_VU,10\n");
@@ -130,9 +149,19 @@ class ClustersPagesBrowserTest extends BrowserTest {
             page.click(".term-form button[type=submit]");
             assertThat(page.locator(".notice")).containsText("Đã lưu trưởng, phó cụm");
 
+            assertThat(page.locator(".record-form button")).hasText("Ghi nhận kết quả bình xét");
             page.click(".record-form button[type=submit]");
             assertThat(page.locator(".notice")).containsText("Đã ghi nhận kết quả bình xét");
-            assertThat(page.locator(".recorded")).containsText("cluster review HN-KHOI-SKHCN-DEMO 2025, recorded by board");
+            String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+            assertThat(page.locator(".recorded")).hasText("Đã ghi nhận kết quả bình xét: người ghi nhận board, ngày " + today + ".");
+            assertThat(page.locator(".status")).containsText("Đã ghi nhận kết quả bình xét (người ghi nhận board, ngày " + today + ")");
+            // Nothing changed since: nothing to record again. The next step is the councils of the year.
+            assertThat(page.locator(".record-form")).hasCount(0);
+            assertThat(page.locator("#next-step a")).hasAttribute("href", "/councils?year=2025");
+            shot(page, "year-clusters-recorded-vi");
+            page.navigate(base() + "/clusters?year=2025");
+            assertThat(page.locator("#clusters tr[data-cluster=HN-KHOI-SKHCN-DEMO] td.state")).hasText("Đã ghi nhận (board, " + today + ")");
+            page.navigate(base() + REVIEW);
 
             page.click("text=Bản in đề nghị");
             assertThat(page.locator("h1")).hasText("Kết quả bình xét và đề nghị khen thưởng năm 2025");
@@ -187,6 +216,7 @@ class ClustersPagesBrowserTest extends BrowserTest {
             assertThat(other.locator(".notice")).containsText("Đã nhập điểm từ tệp CSV");
             assertThat(other.locator("#recorded-changed")).containsText("Đã thay đổi từ khi ghi nhận (điểm)");
             assertThat(other.locator("#recorded-changed")).containsText("cần ghi nhận lại");
+            assertThat(other.locator(".record-form button")).hasText("Ghi nhận lại kết quả bình xét");
 
             Response r = page.waitForNavigation(() -> page.click("#scores-form button[type=submit]"));
             assertThat(r.status()).isEqualTo(409);

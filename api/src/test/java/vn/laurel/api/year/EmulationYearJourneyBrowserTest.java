@@ -57,7 +57,7 @@ class EmulationYearJourneyBrowserTest extends BrowserTest {
             String leader = flagProposed.getAttribute("data-unit");
             assertThat(page.locator("#scores tbody tr").first()).hasAttribute("data-unit", leader);
             page.click(".record-form button[type=submit]");
-            assertThat(page.locator(".recorded")).containsText("cluster review HN-KHOI-SKHCN-DEMO 2025");
+            assertThat(page.locator(".recorded")).containsText("Đã ghi nhận kết quả bình xét: người ghi nhận board");
 
             // 2. The council meets: seven present, one in writing, one absent.
             page.navigate(base() + "/councils/HDTDKT-SKHCN-DEMO?year=2025");

@@ -61,9 +61,25 @@ public class ClustersPages {
             model.put("yearError", true);
             return pages.page(request, HttpStatus.BAD_REQUEST, "year/clusters/clusters", model);
         }
-        model.put("clusters", service.clusters(y));
+        String lang = Pages.lang(request);
+        List<ClusterRow> rows = new ArrayList<>();
+        for (ClusterReviewService.Summary c : service.clusters(y)) {
+            Map<String, String> names = new HashMap<>();
+            c.members().forEach(m -> names.put(m.unit(), m.name()));
+            String head = c.term() == null ? null : c.term().head();
+            String deputy = c.term() == null ? null : c.term().deputy();
+            ClusterReview r = service.review(c.cluster().code(), y);
+            String state = r.recorded() == null ? r.status().name().toLowerCase(Locale.ROOT) : r.changedSinceRecorded() ? "changed" : "recorded";
+            rows.add(new ClusterRow(c, head == null ? null : names.getOrDefault(head, head), deputy == null ? null : names.getOrDefault(deputy, deputy),
+                    views.stateText(r, lang), state));
+        }
+        model.put("clusters", rows);
         return pages.page(request, "year/clusters/clusters", model);
     }
+
+    /** A line of the clusters list: head and deputy by name, and where the year's review stands. */
+    public record ClusterRow(ClusterReviewService.Summary summary, @Nullable String headName, @Nullable String deputyName, String stateText,
+                             String state) {}
 
     @Get("/clusters/{code}")
     @Produces({MediaType.TEXT_HTML, Downloads.XLSX})
@@ -169,9 +185,11 @@ public class ClustersPages {
         } catch (ReviewRefused e) {
             if (e.kind() == ReviewRefused.Kind.NOT_FOUND) return pages.error(request, HttpStatus.NOT_FOUND, "clusters.error.noClusterPage");
             List<String> faults = new ArrayList<>();
+            List<String> cells = which.equals("scores") ? cellNames(code, y, sent, lang) : List.of();
             for (ReviewRefused.Fault f : e.faults()) {
-                // A refusal with one fault saying the same as its sentence is said once.
-                if (!(e.faults().size() == 1 && f.key().equals(e.key()))) faults.add(texts.fault(lang, f));
+                // A refusal whose faults say the same as its sentence (an empty CSV) says it once.
+                if (f.key().equals(e.key()) && f.args().equals(e.args())) continue;
+                faults.add(cellFault(f, cells, lang));
             }
             // A grid's faults name "scores[i].field": mark the inputs of the rows sent.
             Map<String, String> kept = which.equals("csv") || which.equals("term") ? Map.of() : sent;
@@ -188,6 +206,39 @@ public class ClustersPages {
         }
         String anchor = switch (which) { case "record" -> "#proposals"; case "term" -> "#term"; default -> "#ranking"; };
         return HttpResponse.seeOther(URI.create("/clusters/" + URLEncoder.encode(code, StandardCharsets.UTF_8) + "?year=" + y + "&done=" + which + anchor));
+    }
+
+    /**
+     * The cells of the grid sent, in the order the scores were numbered: "unit name — criterion name" for
+     * each non-blank input, so that a fault on "scores[16].points" names the cell the official sees.
+     */
+    private List<String> cellNames(String code, int y, Map<String, String> sent, String lang) {
+        List<String> out = new ArrayList<>();
+        try {
+            ClusterReview r = service.review(code, y);
+            for (var line : r.ranking()) {
+                for (var k : r.table().criteria()) {
+                    String v = sent.get(ReviewPage.input(line.unit(), k.code()));
+                    if (v == null || v.isBlank()) continue;
+                    out.add(line.name() + " — " + k.name(lang));
+                }
+            }
+        } catch (ReviewRefused e) {
+            return List.of();
+        }
+        return out;
+    }
+
+    private String cellFault(ReviewRefused.Fault f, List<String> cells, String lang) {
+        if (f.row() == null && f.field().startsWith("scores[") && f.field().indexOf(']') > 7) {
+            try {
+                int i = Integer.parseInt(f.field().substring(7, f.field().indexOf(']')));
+                if (i < cells.size()) return cells.get(i) + ": " + texts.text(lang, f.key(), f.args());
+            } catch (NumberFormatException ignored) {
+                // not a grid's index: said as the API says it
+            }
+        }
+        return texts.fault(lang, f);
     }
 
     /** The grid's inputs at fault: "scores[i].field" names the i-th score sent, in the grid's order. */
@@ -244,12 +295,20 @@ public class ClustersPages {
         model.put("changedText", views.changedText(r, lang));
         model.put("flag", ReviewPage.list(r.flag(), views, texts, msg, lang));
         model.put("merit", ReviewPage.list(r.merit(), views, texts, msg, lang));
-        model.put("statusText", texts.text(lang, "clusters.status." + r.status()));
+        boolean current = r.recorded() != null && !r.changedSinceRecorded();
+        model.put("statusText", current ? texts.text(lang, "clusters.status.RECORDED", r.recorded().by(),
+                views.recordedDate(r)) : texts.text(lang, "clusters.status." + r.status()));
+        model.put("statusClass", current ? "status-recorded" : "status-" + r.status().name().toLowerCase(Locale.ROOT));
+        model.put("recordedText", views.recordedText(r, lang));
+        // Recording again is offered only when something it was computed from changed since.
+        model.put("recordLabel", r.recorded() == null ? "clusters.record" : r.changedSinceRecorded() ? "clusters.recordAgain" : null);
+        model.put("basisText", r.settings().basis() == null ? null : views.basis(r.settings().basis(), lang));
         model.put("canEdit", Pages.hasAny(request, PageRoles.YEAR_EDIT));
         model.put("flagAwardName", r.flag() != null ? r.flag().awardName().in(lang) : r.settings().flagAward());
         model.put("meritAwardName", r.merit() != null ? r.merit().awardName().in(lang) : r.settings().meritAward());
         model.put("self", "/clusters/" + URLEncoder.encode(code, StandardCharsets.UTF_8));
-        model.put("today", java.time.LocalDate.now());
+        model.put("todayText", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         return model;
     }
 

@@ -18,7 +18,7 @@ final class ReviewPage {
     record Row(String unit, String name, String rank, boolean tied, List<Cell> cells, String total, String proposal, String proposalClass) {}
 
     /** @param now the points saved now, shown when they differ from what the reader sent on a grid opened before them */
-    record Cell(String name, String value, String criterion, boolean invalid, String now) {}
+    record Cell(String name, String value, String criterion, String criterionName, boolean invalid, String now) {}
 
     record Considered(String unit, String name, int rank, String outcome, String verdict, String verdictClass, String reason) {}
 
@@ -55,7 +55,7 @@ final class ReviewPage {
                 String saved = p == null ? "" : p.stripTrailingZeros().toPlainString();
                 String value = sent.containsKey(name) ? sent.get(name) : saved;
                 boolean differs = changed && !same(value, saved);
-                cells.add(new Cell(name, value, k.code(), invalid.contains(name) || differs, differs ? (saved.isEmpty() ? "–" : saved) : null));
+                cells.add(new Cell(name, value, k.code(), k.name(lang), invalid.contains(name) || differs, differs ? (saved.isEmpty() ? "–" : saved) : null));
             }
             out.add(new Row(l.unit(), l.name(), ranked ? String.valueOf(l.rank()) : "–", l.tied() && ranked, cells,
                     l.total().stripTrailingZeros().toPlainString(), proposal.getOrDefault(l.unit(), ""), css.getOrDefault(l.unit(), "")));
