@@ -96,6 +96,8 @@ public class CouncilService {
         Set<Long> onDay = new LinkedHashSet<>();
         council.membersOn(s.heldOn()).forEach(m -> onDay.add(m.id()));
         if (onDay.isEmpty()) throw CouncilRefused.unprocessable("heldOn", "councils.error.noMembersOn", s.heldOn());
+        // A session is a meeting: without a member present there is none, whoever votes in writing.
+        if (s.present().isEmpty()) throw CouncilRefused.unprocessable("present", "councils.error.nobodyPresent");
         Map<Long, Attendance> attendance = new LinkedHashMap<>();
         onDay.forEach(id -> attendance.put(id, Attendance.ABSENT));
         mark(attendance, s.present(), "present", Attendance.PRESENT);
@@ -190,6 +192,8 @@ public class CouncilService {
             String key = subjectId + "|" + award;
             if (!keys.add(key)) throw CouncilRefused.unprocessable(at + ".subject", "councils.error.sameBallot", subjectId, award);
             if (already.contains(key)) throw new CouncilRefused(409, at + ".subject", "councils.error.ballotTwice", subjectId, award);
+            // An empty ballot would record a failed one that cannot be undone: at least one vote.
+            if (r.votes().isEmpty()) throw CouncilRefused.unprocessable(at + ".votes", "councils.error.noVotes");
             Set<Long> inWriting = new HashSet<>();
             int j = 0;
             for (Map.Entry<Long, Vote> v : r.votes().entrySet()) {

@@ -146,11 +146,15 @@ public class CouncilsController {
     @Operation(summary = "A session's agenda",
             description = "The candidates of the council's unit and subunits whose outcome for an award needs review, with the attestation "
                     + "criteria waiting for the council, and the eligible candidates of the awards that need a ballot; each with the threshold "
-                    + "and the ballot recorded at this session, if any. Evaluated from the stored facts; nothing is saved.")
+                    + "and the ballot recorded at this session, if any. Evaluated from the stored facts; nothing is saved. Complete unless "
+                    + "filtered: award=<AWARD>, unit=<unit code>, what=vote (criteria a ballot settles), ballot (a ballot required), "
+                    + "actionable (either, or voted on earlier), all (the default); total counts every row.")
     @Secured({Roles.BOARD, Roles.AUDITOR, Roles.ADMIN})
     @Get(value = "/sessions/{id}/agenda", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> agenda(@PathVariable String id, HttpRequest<?> request) {
+    public HttpResponse<String> agenda(@PathVariable String id, @Nullable @QueryValue String award, @Nullable @QueryValue String unit,
+                                       @Nullable @QueryValue String what, HttpRequest<?> request) {
         return answer(request, () -> {
+            AgendaFilter filter = AgendaFilter.of(award, unit, what, AgendaFilter.What.ALL);
             CouncilSession s = service.session(sessionId(id));
             Agenda agenda = service.agenda(s);
             CouncilJson json = json(request);
@@ -161,7 +165,8 @@ public class CouncilsController {
             out.put("heldOn", s.heldOn().toString());
             out.put("asOf", agenda.asOf().toString());
             out.put("rulesetVersion", agenda.rulesetVersion());
-            out.put("items", agenda.items().stream().map(it -> json.item(it, s)).toList());
+            out.put("total", agenda.items().size());
+            out.put("items", agenda.items().stream().filter(filter::matches).map(it -> json.item(it, s)).toList());
             return out;
         });
     }

@@ -32,10 +32,10 @@ class CouncilThresholdApiTest extends RulesCopyPostgresTest {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(super.getProperties());
-        String fallback = "      reference: Nghị định 152/2025/NĐ-CP — grassroots thresholds set locally; 80% kept as the fallback — UNCONFIRMED\n";
+        String fallback = "      reference: Nghị định 152/2025/NĐ-CP — tỷ lệ đối với danh hiệu cấp cơ sở do cơ quan, đơn vị quy định; chưa có quy định riêng thì áp dụng từ 80% trở lên tổng số thành viên hội đồng\n";
         replace(rulesDir.resolve("parameters/council-vote.yaml"), fallback, fallback
                 + "    - from: 2025-07-01\n      value: 0.70\n      organisation: HN-SKHCN-DEMO\n"
-                + "      reference: Quy chế thi đua, khen thưởng của Sở (minh hoạ) — its own regulation\n");
+                + "      reference: Quy chế thi đua, khen thưởng của Sở (minh hoạ)\n");
         return p;
     }
 

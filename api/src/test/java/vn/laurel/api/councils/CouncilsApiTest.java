@@ -221,6 +221,51 @@ class CouncilsApiTest extends PostgresTest {
     }
 
     @Test
+    void anEmptyBallotAndASessionWithNobodyPresentAreRefusedNamingTheField() {
+        long s = session();
+        String subject = "P-0018";
+        for (String body : List.of(ballot(subject, "ADVANCED_LABORER", "[]"),
+                "{\"ballots\":[{\"subject\":\"" + subject + "\",\"award\":\"ADVANCED_LABORER\"}]}")) {
+            CouncilHttp.Answer a = http.post("board", "/api/v1/councils/sessions/" + s + "/ballots", body, "en");
+            assertThat(a.status()).as(body).isEqualTo(422);
+            assertThat(a.body().get("errors").get(0).get("field").asText()).isEqualTo("ballots[0].votes");
+            assertThat(a.body().get("detail").asText()).contains("at least one vote");
+        }
+        assertThat(http.get("board", "/api/v1/councils/sessions/" + s).body().get("ballots")).isEmpty();
+        int before = http.get("board", "/api/v1/councils/sessions?year=2025").body().get("items").size();
+        for (String present : List.of("\"present\":[],", "")) {
+            CouncilHttp.Answer nobody = http.post("board", "/api/v1/councils/sessions", "{\"council\":\"" + COUNCIL + "\",\"year\":2025,"
+                    + "\"heldOn\":\"2026-01-12\"," + present + "\"inWriting\":[]}");
+            assertThat(nobody.status()).isEqualTo(422);
+            assertThat(nobody.body().get("errors").get(0).get("field").asText()).isEqualTo("present");
+            assertThat(nobody.body().get("detail").asText()).contains("có mặt");
+        }
+        assertThat(http.get("board", "/api/v1/councils/sessions?year=2025").body().get("items").size()).isEqualTo(before);
+    }
+
+    @Test
+    void theAgendaIsCompleteUnlessFilteredByAwardUnitOrWhat() {
+        long s = session();
+        String at = "/api/v1/councils/sessions/" + s + "/agenda";
+        JsonNode all = http.get("board", at).body();
+        assertThat(all.get("total").asInt()).isEqualTo(all.get("items").size());
+        JsonNode vote = http.get("board", at + "?what=vote").body();
+        assertThat(vote.get("items").size()).isPositive().isLessThan(all.get("items").size());
+        vote.get("items").forEach(it -> assertThat(it.get("waiting")).isNotEmpty());
+        JsonNode ballot = http.get("board", at + "?what=ballot&award=GRASSROOTS_EMULATION_SOLDIER").body();
+        assertThat(ballot.get("items").size()).isPositive();
+        ballot.get("items").forEach(it -> {
+            assertThat(it.get("ballotRequired").asBoolean()).isTrue();
+            assertThat(it.get("award").asText()).isEqualTo("GRASSROOTS_EMULATION_SOLDIER");
+        });
+        String unit = item(all, "P-0019", "ADVANCED_LABORER").get("unit").asText();
+        http.get("board", at + "?unit=" + unit).body().get("items").forEach(it -> assertThat(it.get("unit").asText()).isEqualTo(unit));
+        CouncilHttp.Answer bad = http.get("board", at + "?what=nope");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body().get("errors").get(0).get("field").asText()).isEqualTo("what");
+    }
+
+    @Test
     void aRequestHoldsAtMostOneHundredBallots() {
         long s = session();
         StringBuilder many = new StringBuilder("{\"ballots\":[");

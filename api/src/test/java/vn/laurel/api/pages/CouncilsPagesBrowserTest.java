@@ -56,7 +56,14 @@ class CouncilsPagesBrowserTest extends BrowserTest {
             assertThat(page.locator("#heldOn")).hasValue("2024-12-01");
             assertThat(page.locator("fieldset.attendance tbody tr").nth(7).locator("input[value=WRITTEN]")).isChecked();
 
+            // Nobody present: no session, the attendance named.
             page.fill("#heldOn", "2026-01-13");
+            for (int i = 0; i < 9; i++) page.locator("fieldset.attendance tbody tr").nth(i).locator("input[value=ABSENT]").check();
+            Response nobody = page.waitForNavigation(() -> page.click("form.session-form button[type=submit]"));
+            assertThat(nobody.status()).isEqualTo(422);
+            assertThat(page.locator("#form-error")).containsText("có mặt");
+            for (int i = 0; i < 7; i++) page.locator("fieldset.attendance tbody tr").nth(i).locator("input[value=PRESENT]").check();
+            page.locator("fieldset.attendance tbody tr").nth(7).locator("input[value=WRITTEN]").check();
             page.click("form.session-form button[type=submit]");
             page.waitForURL(u -> u.matches(".*/councils/sessions/\\d+$"));
             String session = page.url().replaceAll(".*/councils/sessions/", "");
@@ -64,6 +71,19 @@ class CouncilsPagesBrowserTest extends BrowserTest {
             assertThat(page.locator("#attendance")).containsText("Vắng, bỏ phiếu bằng văn bản");
             assertThat(page.locator("#agenda tr[data-subject='P-0019'][data-award='ADVANCED_LABORER']"))
                     .containsText("Tích cực tham gia phong trào thi đua");
+            // The agenda at its real size: by default only what the council can act on, counted per award; every row on asking.
+            int shown = page.locator("#agenda tbody tr").count();
+            assertThat(page.locator("#agenda-summary")).containsText("trên");
+            assertThat(page.locator("#agenda-awards li")).not().hasCount(0);
+            assertThat(page.locator("#agenda tr[data-subject='P-0007'][data-award='ADVANCED_LABORER']")).hasCount(0);
+            page.navigate(base() + "/councils/sessions/" + session + "?what=all");
+            assertThat(page.locator("#agenda tbody tr").count()).isGreaterThan(shown);
+            assertThat(page.locator("#agenda tr[data-subject='P-0007'][data-award='ADVANCED_LABORER'] a.vote-link")).hasCount(0);
+            assertThat(page.locator("#agenda tr[data-subject='P-0007'][data-award='ADVANCED_LABORER']")).containsText("Phiếu bầu không quyết định được");
+            page.navigate(base() + "/councils/sessions/" + session + "?award=ADVANCED_LABORER&what=vote");
+            assertThat(page.locator("#agenda tbody tr:not([data-award='ADVANCED_LABORER'])")).hasCount(0);
+            assertThat(page.locator("#f-award")).hasValue("ADVANCED_LABORER");
+            page.navigate(base() + "/councils/sessions/" + session);
             page.locator("#agenda-heading").scrollIntoViewIfNeeded();
             page.evaluate("() => document.getElementById('agenda-heading').scrollIntoView()");
             shot(page, "year-councils-session-vi");
@@ -71,6 +91,18 @@ class CouncilsPagesBrowserTest extends BrowserTest {
             page.click("#agenda tr[data-subject='P-0019'][data-award='ADVANCED_LABORER'] a.vote-link");
             assertThat(page.locator("#threshold")).containsText("> 50%");
             assertThat(page.locator("fieldset.votes tbody tr")).hasCount(8);
+            // No vote chosen: refused, the votes named, nothing written.
+            Response empty = page.waitForNavigation(() -> page.click("form.ballot-form button[type=submit]"));
+            assertThat(empty.status()).isEqualTo(422);
+            assertThat(page.locator("#form-error")).containsText("ít nhất một phiếu");
+            assertThat(page.locator("fieldset.votes")).hasClass(java.util.regex.Pattern.compile(".*invalid.*"));
+            // A vote for someone who is no member: refused naming its field, not dropped.
+            String ballotUrl = base() + "/councils/sessions/" + session + "/ballot";
+            APIResponse stranger = ctx.request().post(ballotUrl, RequestOptions.create().setMaxRedirects(0)
+                    .setForm(FormData.create().set("_csrf", page.locator("input[name=_csrf]").first().inputValue())
+                            .set("subject", "P-0019").set("award", "ADVANCED_LABORER").set("vote-42", "FOR")));
+            assertThat(stranger.status()).isEqualTo(422);
+            assertThat(stranger.text()).contains("vote-42");
             for (int i = 0; i < 8; i++) page.locator("fieldset.votes tbody tr").nth(i).locator("input[value=" + (i < 5 ? "FOR" : "AGAINST") + "]").check();
             shot(page, "year-councils-ballot-vi");
             page.click("form.ballot-form button[type=submit]");
@@ -80,6 +112,13 @@ class CouncilsPagesBrowserTest extends BrowserTest {
             assertThat(row).containsText("5/9");
             assertThat(row).containsText("Tích cực tham gia phong trào thi đua");
             assertThat(page.locator("#agenda tr[data-subject='P-0019'][data-award='ADVANCED_LABORER'] a.result")).hasText("Đạt");
+            // Its ballot page now shows the result and no form; an unknown candidate or award has no page.
+            page.navigate(base() + "/councils/sessions/" + session + "/ballot?subject=P-0019&award=ADVANCED_LABORER");
+            assertThat(page.locator("#recorded")).containsText("5/9");
+            assertThat(page.locator("form.ballot-form")).hasCount(0);
+            assertThat(page.navigate(base() + "/councils/sessions/" + session + "/ballot?subject=P-9999&award=ADVANCED_LABORER").status()).isEqualTo(404);
+            assertThat(page.navigate(base() + "/councils/sessions/" + session + "/ballot?subject=P-0019&award=NOPE").status()).isEqualTo(404);
+            page.navigate(base() + "/councils/sessions/" + session + "#results");
 
             // The same session in English.
             page.navigate(base() + "/councils/sessions/" + session + "?lang=en");

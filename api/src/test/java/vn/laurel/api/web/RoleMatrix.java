@@ -213,16 +213,23 @@ abstract class RoleMatrix extends PostgresTest {
                 new Endpoint("GET council sessions", Set.of(BOARD, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/councils/sessions?year=2025")),
                 // Held before the demo's session (2026-01-09), so that the demo's ballots stay the latest ones.
                 new Endpoint("POST council session", Set.of(BOARD, ADMIN), created, () -> json(HttpRequest.POST("/api/v1/councils/sessions",
-                        "{\"council\":\"HDTDKT-SKHCN-DEMO\",\"year\":2025,\"heldOn\":\"2026-01-02\"}"))),
+                        "{\"council\":\"HDTDKT-SKHCN-DEMO\",\"year\":2025,\"heldOn\":\"2026-01-02\",\"present\":[" + firstMember() + "]}"))),
                 new Endpoint("GET council session", Set.of(BOARD, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/councils/sessions/1")),
                 new Endpoint("GET council session agenda", Set.of(BOARD, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/councils/sessions/1/agenda")),
-                // A ballot without votes in a session of its own: FAILED, and it writes no fact (the grassroots soldier's rules read no vote).
+                // A ballot of one vote against in a session of its own: FAILED, and it writes no fact (the grassroots soldier's rules read no vote).
                 new Endpoint("POST council ballots", Set.of(BOARD, ADMIN), created, () -> json(HttpRequest.POST("/api/v1/councils/sessions/"
                         + Http.call(client(), json(HttpRequest.POST("/api/v1/councils/sessions", "{\"council\":\"HDTDKT-SKHCN-DEMO\",\"year\":2025,"
-                        + "\"heldOn\":\"2026-01-02\"}")).basicAuth("admin", "admin")).body().get("id").asLong() + "/ballots",
-                        "{\"ballots\":[{\"subject\":\"P-0001\",\"award\":\"GRASSROOTS_EMULATION_SOLDIER\",\"votes\":[]}]}"))),
+                        + "\"heldOn\":\"2026-01-02\",\"present\":[" + firstMember() + "]}")).basicAuth("admin", "admin")).body().get("id").asLong()
+                        + "/ballots", "{\"ballots\":[{\"subject\":\"P-0001\",\"award\":\"GRASSROOTS_EMULATION_SOLDIER\",\"votes\":"
+                        + "[{\"member\":" + firstMember() + ",\"vote\":\"AGAINST\"}]}]}"))),
                 new Endpoint("GET health", Set.of(), ok, () -> HttpRequest.GET("/health")),
                 new Endpoint("GET OpenAPI document", Set.of(), ok, () -> HttpRequest.GET("/swagger/laurel-v1.yml")));
+    }
+
+    /** The first member of the demo's council, present at the sessions made here. */
+    private long firstMember() {
+        return Http.call(client(), HttpRequest.GET("/api/v1/councils/HDTDKT-SKHCN-DEMO").basicAuth("admin", "admin"))
+                .body().get("members").get(0).get("id").asLong();
     }
 
     @TestFactory

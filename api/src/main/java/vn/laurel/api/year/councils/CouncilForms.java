@@ -113,7 +113,20 @@ public class CouncilForms {
         model.put("awardName", texts.codeOrSelf(award, lang));
         String waitingError = null;
         HttpStatus waitingStatus = HttpStatus.UNPROCESSABLE_ENTITY;
-        try {
+        Optional<Ballot> recorded = service.ballots(session.id()).stream()
+                .filter(b -> b.subjectId().equals(subject) && b.award().equals(award)).findFirst();
+        if (recorded.isPresent()) {
+            // Voted on at this session already: its result, and no form to vote again.
+            Map<Long, String> memberNames = new HashMap<>();
+            c.membersOn(session.heldOn()).forEach(m -> memberNames.put(m.id(), m.name()));
+            CouncilViews.ResultRow r = CouncilViews.resultRow(recorded.get(), session, c, memberNames,
+                    Map.of(subject, String.valueOf(model.get("subjectName"))), texts, lang, msg);
+            model.put("recorded", r);
+            model.put("recordedUrl", "/councils/sessions/" + session.id() + "#ballot-" + r.id());
+            model.put("threshold", r.required());
+            model.put("thresholdReference", r.reference());
+        }
+        if (recorded.isEmpty()) try {
             var subj = facts.subject(subject.length() > 64 ? "" : subject);
             if (subj.isPresent() && rules.current().award(award).isPresent()) {
                 AgendaItem it = service.candidate(session, subj.get(), award);
@@ -142,9 +155,14 @@ public class CouncilForms {
         model.put("voteChoices", List.of("FOR", "AGAINST", "ABSTAIN"));
         model.put("errorField", errorField);
         model.put("error", error != null ? error : waitingError);
-        model.put("notOnAgenda", waitingError != null);
+        model.put("notOnAgenda", waitingError != null || recorded.isPresent());
         return pages.page(request, status == HttpStatus.OK && waitingError != null ? waitingStatus : status,
                 "year/councils/ballot", model);
+    }
+
+    /** Whether the rules in service know the award. */
+    boolean awardKnown(String award) {
+        return rules.current().award(award).isPresent();
     }
 
     CouncilViews.SessionRow sessionRow(CouncilSession s, Council c, String lang) {

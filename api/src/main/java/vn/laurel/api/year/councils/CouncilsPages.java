@@ -152,11 +152,18 @@ public class CouncilsPages {
 
     @Get("/councils/sessions/{id}")
     @Produces(MediaType.TEXT_HTML)
-    public HttpResponse<?> session(@PathVariable String id, HttpRequest<?> request) {
+    public HttpResponse<?> session(@PathVariable String id, @Nullable @QueryValue String award, @Nullable @QueryValue String unit,
+                                   @Nullable @QueryValue String what, HttpRequest<?> request) {
         MutableHttpResponse<?> refused = pages.gate(request, PageRoles.YEAR);
         if (refused != null) return refused;
         Optional<CouncilSession> s = session(id);
         if (s.isEmpty()) return pages.error(request, HttpStatus.NOT_FOUND, "councils.error.pageNoSession");
+        AgendaFilter filter;
+        try {
+            filter = AgendaFilter.of(award, unit, what, AgendaFilter.What.ACTIONABLE);
+        } catch (CouncilRefused e) {
+            return pages.error(request, HttpStatus.BAD_REQUEST, "councils.error.pageFilter");
+        }
         String lang = Pages.lang(request);
         Map<String, String> msg = pages.messages().of(lang);
         CouncilSession session = s.get();
@@ -190,8 +197,10 @@ public class CouncilsPages {
         try {
             Agenda agenda = service.agenda(session);
             model.put("asOf", ValueTexts.date(agenda.asOf(), lang));
-            model.put("agenda", agenda.items().stream()
+            List<AgendaItem> shown = agenda.items().stream().filter(filter::matches).toList();
+            model.put("agenda", shown.stream()
                     .map(it -> CouncilViews.agendaRow(it, unitNames, texts, lang, msg, session.id(), canEdit, councilName)).toList());
+            model.put("filters", CouncilViews.filters(agenda.items(), filter, shown.size(), session.id(), unitNames, lang, msg));
         } catch (CouncilRefused e) {
             // Too many population-wide queries at once, or past the deadline: the session without its agenda, and why.
             model.put("agenda", List.of());
@@ -213,7 +222,12 @@ public class CouncilsPages {
         if (refused != null) return refused;
         Optional<CouncilSession> s = session(id);
         if (s.isEmpty()) return pages.error(request, HttpStatus.NOT_FOUND, "councils.error.pageNoSession");
-        return forms.ballotPage(request, HttpStatus.OK, s.get(), Objects.toString(subject, ""), Objects.toString(award, ""), Map.of(), null, null);
+        String subj = Objects.toString(subject, "").strip(), aw = Objects.toString(award, "").strip();
+        if (subj.isEmpty() || subj.length() > 64 || facts.subject(subj).isEmpty()) {
+            return pages.error(request, HttpStatus.NOT_FOUND, "councils.error.pageNoSubject");
+        }
+        if (aw.isEmpty() || aw.length() > 64 || !forms.awardKnown(aw)) return pages.error(request, HttpStatus.NOT_FOUND, "councils.error.pageNoAward");
+        return forms.ballotPage(request, HttpStatus.OK, s.get(), subj, aw, Map.of(), null, null);
     }
 
     @Post(value = "/councils/sessions/{id}/ballot", consumes = MediaType.APPLICATION_FORM_URLENCODED)
@@ -235,6 +249,18 @@ public class CouncilsPages {
                 if (v == null || v.isBlank()) continue;
                 chosen.put(m.id(), v);
                 votes.put(m.id(), CouncilInput.vote("vote-" + m.id(), v));
+            }
+            // A vote for someone who is not a member on the day is refused, naming its field, rather than dropped.
+            Set<String> fields = new HashSet<>();
+            c.membersOn(session.heldOn()).forEach(m -> fields.add("vote-" + m.id()));
+            if (form != null) {
+                for (String name : new TreeSet<>(form.keySet())) {
+                    if (!name.startsWith("vote-") || fields.contains(name)) continue;
+                    String v = Pages.field(form, name);
+                    if (v == null || v.isBlank()) continue;
+                    String shown = name.length() > 40 ? name.substring(0, 40) : name;
+                    throw CouncilRefused.unprocessable(shown, "councils.error.voteField", shown, shown.substring(5));
+                }
             }
             service.record(session.id(), List.of(new CouncilService.BallotRequest(subject, award, votes)), Requester.of(request));
             return HttpResponse.seeOther(URI.create("/councils/sessions/" + session.id() + "#results"));
