@@ -31,6 +31,7 @@ CREATE TABLE proposal_row (
     ballot_share    NUMERIC(7, 4),
     ballot_required NUMERIC(7, 4),
     ballot_strict   BOOLEAN,                 -- the ballot needed strictly more than ballot_required (> 50 %)
+    ballot_council  VARCHAR(500),            -- the council that voted (its name as the list was prepared)
     decision_id     BIGINT NOT NULL,
     PRIMARY KEY (list_id, row_no)
 );

@@ -25,15 +25,16 @@ public record ProposalList(long id, int year, String authority, String unit, Loc
      * @param category the award's category (EMULATION_TITLE or COMMENDATION): the kind of fact a conferment writes
      * @param ballotStrict whether the ballot needed strictly more than {@code ballotRequired} (null without a ballot)
      * @param conferment the conferment that recorded it, null while none has
+     * @param ballotCouncil the council whose ballot it is (its name), null without a ballot
      */
     public record Row(int no, String subjectId, String subjectKind, String name, String unitCode, String unitName, String award,
                       String category, String factsVi, String factsEn, Long ballotId, BigDecimal ballotShare,
-                      BigDecimal ballotRequired, Boolean ballotStrict, long decisionId, Long conferment) {
+                      BigDecimal ballotRequired, Boolean ballotStrict, long decisionId, Long conferment, String ballotCouncil) {
         public boolean collective() { return "COLLECTIVE".equals(subjectKind); }
 
         Row numbered(int n, long decision) {
             return new Row(n, subjectId, subjectKind, name, unitCode, unitName, award, category, factsVi, factsEn, ballotId, ballotShare,
-                    ballotRequired, ballotStrict, decision, conferment);
+                    ballotRequired, ballotStrict, decision, conferment, ballotCouncil);
         }
     }
 

@@ -46,6 +46,8 @@ import java.util.*;
 public class ProposalService {
     public static final int MAX_DECISION_NO = 100;
     public static final int MAX_ROWS_ASKED = 10_000;
+    /** Dates as an official writes them (dd/MM/yyyy), in texts meant to be read. */
+    public static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
     /** The parameters of the councils' thresholds (rules/parameters/council-vote.yaml): an award's own is this and its code. */
     static final String VOTE_SHARE = "council.vote_share.";
 
@@ -60,11 +62,14 @@ public class ProposalService {
     private final BeanProvider<BallotLookup> ballots;
     private final ValueTexts values;
     private final FactWriter writer;
+    private final ProposalViews views;
+    private final BeanProvider<vn.laurel.api.councils.CouncilStore> councils;
     private final Clock clock = Clock.systemDefaultZone();
 
     public ProposalService(RuleSetHolder rules, FactStore facts, StoredCases cases, UnitDirectory directory, EligibilityService eligibility,
                            RequestLimits limits, Authorities authorities, ProposalStore store, BeanProvider<BallotLookup> ballots,
-                           ValueTexts values, FactWriter writer) {
+                           ValueTexts values, FactWriter writer, ProposalViews views,
+                           BeanProvider<vn.laurel.api.councils.CouncilStore> councils) {
         this.rules = rules;
         this.facts = facts;
         this.cases = cases;
@@ -76,6 +81,8 @@ public class ProposalService {
         this.ballots = ballots;
         this.values = values;
         this.writer = writer;
+        this.views = views;
+        this.councils = councils;
     }
 
     /** Where a list is drawn from: the unit, its organisation, and the unit's subtree. */
@@ -196,7 +203,7 @@ public class ProposalService {
                 own.add(new ProposalList.Row(0, s.id(), s.kind().name(), s.name(), s.unit(), place, award, category,
                         DecidingFacts.line(r, values, "vi"), DecidingFacts.line(r, values, "en"),
                         ballot.map(BallotLookup.BallotResult::ballotId).orElse(null), ballot.map(BallotLookup.BallotResult::share).orElse(null),
-                        required, strict, 0L, null));
+                        required, strict, 0L, null, ballot.map(b -> councilName(b.council())).orElse(null)));
             }
             evaluated.add(new Evaluated(doc, result, own));
         }
@@ -230,6 +237,12 @@ public class ProposalService {
             case "CAMPAIGN" -> "THEMATIC";
             default -> null;
         };
+    }
+
+    /** The council's name as the list is prepared (its code when the directory of councils no longer has it). */
+    private String councilName(String code) {
+        if (code == null) return null;
+        return councils.get().council(code).map(vn.laurel.api.councils.Council::name).orElse(code);
     }
 
     private static String nameOf(Map<String, UnitDirectory.Unit> names, String code) {
@@ -268,6 +281,19 @@ public class ProposalService {
         if (decidedOn.getYear() < list.year()) {
             throw new ProposalRefused(HttpStatus.UNPROCESSABLE_ENTITY, "decidedOn", "proposals.error.decidedOnEarly", list.year());
         }
+        // A decision follows the list it answers: one dated before the list's appraisal date (the day the list is
+        // prepared as of) is a typing slip, e.g. a date inside the achievement year.
+        if (decidedOn.isBefore(list.asOf())) {
+            throw new ProposalRefused(HttpStatus.UNPROCESSABLE_ENTITY, "decidedOn", "proposals.error.decidedOnBeforeList",
+                    DATE.format(list.asOf()));
+        }
+        // One decision has one date: the same number recorded again on this list with another date is a slip in one of them.
+        for (ProposalList.Conferment c : list.conferments()) {
+            if (c.decisionNo().strip().equalsIgnoreCase(number) && !c.decidedOn().equals(decidedOn)) {
+                throw new ProposalRefused(HttpStatus.CONFLICT, "decisionNo", "proposals.error.decisionNoDate", number,
+                        DATE.format(c.decidedOn()), DATE.format(decidedOn));
+            }
+        }
         // A decision is recorded once it is signed: a date after tomorrow (a day's grace for time zones) is a typing slip.
         LocalDate latest = LocalDate.now(clock).plusDays(1);
         if (decidedOn.isAfter(latest)) {
@@ -294,8 +320,10 @@ public class ProposalService {
                 throw new ProposalRefused(HttpStatus.UNPROCESSABLE_ENTITY, "rows", "proposals.error.category", row.no(), row.award(), row.category());
             }
         }
-        String source = "proposal list " + list.id() + " (" + list.authority() + ", " + list.year() + "), decision " + number + " of " + decidedOn
-                + ", recorded by " + user;
+        // Stored once, in the product's first language (Vietnamese), as an official writes it: read on the person's
+        // timeline and in every answer's evidence.
+        String source = "danh sách đề nghị số " + list.id() + " (" + views.authorityName(list.authority(), "vi") + ", năm " + list.year()
+                + "), quyết định " + number + " ngày " + DATE.format(decidedOn) + ", dòng ";
         try {
             store.confer(id, number, decidedOn, asked, user, (c, row) -> {
                 boolean title = "EMULATION_TITLE".equals(row.category());
@@ -326,7 +354,9 @@ public class ProposalService {
                 body.put(kind.column("decision_no").json(), number);
                 body.put(kind.column("decided_on").json(), decidedOn.toString());
                 if (!title) body.put(kind.column("kind").json(), factOf(row.category()));
-                FactWriter.Written w = writer.createIn(c, kind, row.subjectId(), body, ruleSet, source, row.no(), user);
+                body.put(kind.column("subject_id").json(), row.subjectId());
+                // The source ends with the row's number ("…, dòng 5"): the writer appends it.
+                FactWriter.Written w = writer.write(c, kind, body, ruleSet, source, row.no(), user);
                 return new ProposalStore.Written(kind.name(), w.fact().id());
             });
         } catch (ProposalStore.AlreadyConferred e) {

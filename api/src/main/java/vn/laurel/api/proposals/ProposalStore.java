@@ -73,7 +73,7 @@ public class ProposalStore {
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO proposal_row (list_id, row_no, subject_id, subject_kind, subject_name, "
                     + "unit_code, unit_name, award, award_category, facts_vi, facts_en, ballot_id, ballot_share, ballot_required, ballot_strict, "
-                    + "decision_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "decision_id, ballot_council) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (ProposalList.Row r : rows) {
                     ps.setLong(1, id);
                     ps.setInt(2, r.no());
@@ -91,6 +91,7 @@ public class ProposalStore {
                     ps.setBigDecimal(14, r.ballotRequired());
                     if (r.ballotStrict() == null) ps.setNull(15, Types.BOOLEAN); else ps.setBoolean(15, r.ballotStrict());
                     ps.setLong(16, r.decisionId());
+                    ps.setString(17, cut(r.ballotCouncil(), 500));
                     ps.addBatch();
                 }
                 if (!rows.isEmpty()) ps.executeBatch();
@@ -265,7 +266,7 @@ public class ProposalStore {
                             rs.getString("subject_name"), rs.getString("unit_code"), rs.getString("unit_name"), rs.getString("award"),
                             rs.getString("award_category"), rs.getString("facts_vi"), rs.getString("facts_en"), ballotId,
                             scaled(rs.getBigDecimal("ballot_share")), scaled(rs.getBigDecimal("ballot_required")), bool(rs, "ballot_strict"),
-                            rs.getLong("decision_id"), conferredBy.get(rs.getInt("row_no"))));
+                            rs.getLong("decision_id"), conferredBy.get(rs.getInt("row_no")), rs.getString("ballot_council")));
                 }
             }
         }

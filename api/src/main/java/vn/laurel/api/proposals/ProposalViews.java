@@ -2,6 +2,7 @@ package vn.laurel.api.proposals;
 
 import jakarta.inject.Singleton;
 import vn.laurel.api.i18n.Messages;
+import vn.laurel.api.i18n.ValueTexts;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.engine.policy.ParameterUse;
@@ -20,11 +21,18 @@ public class ProposalViews {
     private final Messages messages;
     private final RuleSetHolder rules;
     private final UnitDirectory directory;
+    private final ValueTexts values;
 
-    public ProposalViews(Messages messages, RuleSetHolder rules, UnitDirectory directory) {
+    public ProposalViews(Messages messages, RuleSetHolder rules, UnitDirectory directory, ValueTexts values) {
         this.messages = messages;
         this.rules = rules;
         this.directory = directory;
+        this.values = values;
+    }
+
+    /** A date as an official writes it: 02/02/2026. */
+    public static String date(java.time.LocalDate d) {
+        return d == null ? "" : ProposalService.DATE.format(d);
     }
 
     public String text(String lang, String key, Object... args) {
@@ -38,7 +46,9 @@ public class ProposalViews {
         Optional<Authority> a = Authority.parse(code);
         if (a.isEmpty()) return code;
         String kind = messages.text(lang, "proposals.kind." + a.get().kind().name());
-        if (a.get().unit() == null) return kind;
+        // The provincial authority is the minister or the provincial chairman, never the department (Sở) the list is
+        // drawn from: its unit says which organisation's list it is, not whom it is addressed to.
+        if (a.get().unit() == null || a.get().kind() == AuthorityKind.PROVINCIAL) return kind;
         UnitDirectory.Unit u = directory.all().get(a.get().unit());
         return kind + " — " + (u == null ? a.get().unit() : u.name());
     }
@@ -70,6 +80,12 @@ public class ProposalViews {
         UnitDirectory.Unit u = directory.all().get(l.unit());
         v.put("unitName", u == null ? l.unit() : u.name());
         v.put("asOf", l.asOf().toString());
+        v.put("asOfText", date(l.asOf()));
+        java.time.LocalDate prepared = l.preparedAt() == null ? l.asOf() : l.preparedAt().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+        v.put("preparedOnText", date(prepared));
+        // The place is left for the official to write: the directory does not say where a unit sits.
+        v.put("placeDate", text(lang, "proposals.print.placeDate", String.format("%02d", prepared.getDayOfMonth()),
+                String.format("%02d", prepared.getMonthValue()), prepared.getYear()));
         v.put("rulesetVersion", l.rulesetVersion());
         v.put("preparedBy", l.preparedBy());
         v.put("preparedAt", l.preparedAt() == null ? null : l.preparedAt().toString());
@@ -88,6 +104,7 @@ public class ProposalViews {
             m.put("id", c.id());
             m.put("decisionNo", c.decisionNo());
             m.put("decidedOn", c.decidedOn().toString());
+            m.put("decidedOnText", date(c.decidedOn()));
             m.put("recordedBy", c.recordedBy());
             m.put("recordedAt", c.recordedAt() == null ? null : c.recordedAt().toString());
             m.put("rows", c.rows());
@@ -118,6 +135,7 @@ public class ProposalViews {
             b.put("required", r.ballotRequired());
             b.put("strictlyMore", r.ballotStrict());
             b.put("text", ballotText(r.ballotShare(), r.ballotRequired(), r.ballotStrict(), lang));
+            b.put("council", r.ballotCouncil());
             m.put("ballot", b);
         } else {
             m.put("ballot", null);
@@ -203,12 +221,39 @@ public class ProposalViews {
             m.put("authorityName", a.authority() == null ? null : authorityName(a.authority().code(), lang));
             m.put("from", use == null ? null : use.effectiveFrom().toString());
             m.put("scope", use == null ? null : use.scope());
+            m.put("fromText", use == null ? null : date(use.effectiveFrom()));
             m.put("reference", use == null ? null : use.reference());
+            m.put("referenceText", use == null ? null : citation(use.reference(), lang));
             m.put("confidence", use == null ? null : use.confidence());
-            m.put("confidenceName", use == null || use.confidence() == null ? null : text(lang, "proposals.confidence." + use.confidence()));
+            // In words, as the workbench says it everywhere else.
+            m.put("confidenceName", use == null || use.confidence() == null ? null : values.confidence(String.valueOf(use.confidence()), lang));
             m.put("status", use == null ? "NOT_SET" : a.kind() == null ? "UNKNOWN_KIND" : a.authority() == null ? "NOT_ROUTED" : "ROUTED");
             out.add(m);
         }
         return out;
+    }
+
+    /** The Vietnamese phrases of the citations in authorities.yaml and their English: the page says the citation in its language. */
+    private static final List<String[]> CITATION_EN = List.of(
+            new String[]{"Luật Thi đua, khen thưởng năm 2022", "Law on Emulation and Commendation 2022"},
+            new String[]{"Nghị định số ", "Decree No. "},
+            new String[]{"Quyết định số ", "Decision No. "},
+            new String[]{" của Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam", " of the Presidium of the Vietnam General Confederation of Labour"},
+            new String[]{" của Ủy ban nhân dân thành phố Hà Nội", " of the Hanoi People's Committee"},
+            new String[]{"(chủ tịch Ủy ban nhân dân cấp xã)", "(chairman of the commune People's Committee)"},
+            new String[]{"(như danh hiệu Lao động tiên tiến)", "(as for Advanced Laborer)"},
+            new String[]{"(như Tập thể lao động xuất sắc)", "(as for Excellent Labour Collective)"},
+            new String[]{"(theo đề nghị của Thủ tướng Chính phủ)", "(on the Prime Minister's proposal)"},
+            new String[]{"(phân cấp)", "(decentralisation)"},
+            new String[]{" năm 2014", " of 2014"},
+            new String[]{"Điều ", "art. "},
+            new String[]{" và ", " and "});
+
+    /** A parameter's reference as a citation in {@code lang}: the stored text is Vietnamese. */
+    static String citation(String reference, String lang) {
+        if (reference == null || !"en".equals(lang)) return reference;
+        String t = reference;
+        for (String[] p : CITATION_EN) t = t.replace(p[0], p[1]);
+        return t;
     }
 }

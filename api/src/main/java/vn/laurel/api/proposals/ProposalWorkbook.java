@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,7 +31,7 @@ public final class ProposalWorkbook {
             CellStyle bold = bold(book, false), heading = bold(book, true);
             List<String> header = List.of(views.text(lang, "proposals.col.no"), views.text(lang, "proposals.col.name"),
                     views.text(lang, "proposals.col.unit"), views.text(lang, "proposals.col.award"), views.text(lang, "proposals.col.year"),
-                    views.text(lang, "proposals.col.facts"), views.text(lang, "proposals.col.ballot"), views.text(lang, "proposals.col.decision"));
+                    views.text(lang, "proposals.col.facts"), views.text(lang, "proposals.col.ballot"), views.text(lang, "proposals.col.council"));
             int n = 0;
             for (Map<String, Object> l : lists) {
                 n++;
@@ -38,7 +39,7 @@ public final class ProposalWorkbook {
                 int r = 0;
                 r = line(sheet, r, views.text(lang, "proposals.list.heading", l.get("year")), heading);
                 r = line(sheet, r, views.text(lang, "proposals.list.to", l.get("authorityName")), bold);
-                r = line(sheet, r, views.text(lang, "proposals.list.from", l.get("unitName"), l.get("asOf"), l.get("id")), null);
+                r = line(sheet, r, views.text(lang, "proposals.list.from", l.get("unitName"), l.get("asOfText"), l.get("id")), null);
                 r = line(sheet, r, (String) l.get("form"), null);
                 r++;
                 int headerRow = r;
@@ -59,7 +60,8 @@ public final class ProposalWorkbook {
                     text(x, 5, (String) row.get("facts"), null);
                     Map<String, Object> ballot = (Map<String, Object>) row.get("ballot");
                     text(x, 6, ballot == null ? "" : (String) ballot.get("text"), null);
-                    x.createCell(7).setCellValue(((Number) row.get("decisionId")).doubleValue());
+                    // The council that voted; the decision id stays on the screen (an internal reference, not sent).
+                    text(x, 7, ballot == null ? "" : (String) ballot.get("council"), null);
                 }
                 if (award != null) r = subtotal(sheet, r, totals, award, views, lang, bold);
                 Row total = sheet.createRow(r);
@@ -91,7 +93,16 @@ public final class ProposalWorkbook {
     @SuppressWarnings("unchecked")
     private static void cover(XSSFWorkbook book, List<Map<String, Object>> lists, ProposalViews views, String lang, CellStyle bold, CellStyle heading) {
         Sheet sheet = book.createSheet(WorkbookUtil.createSafeSheetName(views.text(lang, "proposals.xlsx.cover")));
-        int r = line(sheet, 0, views.text(lang, "proposals.cover.heading"), heading);
+        // The national heading opposite the preparing unit, as an official document opens.
+        String unit = lists.isEmpty() ? "" : String.valueOf(lists.get(0).get("unitName"));
+        Row n1 = sheet.createRow(0);
+        text(n1, 0, unit.toUpperCase(Locale.ROOT), bold);
+        text(n1, 1, views.text(lang, "proposals.print.nation"), bold);
+        Row n2 = sheet.createRow(1);
+        text(n2, 1, views.text(lang, "proposals.print.motto"), bold);
+        Row n3 = sheet.createRow(2);
+        text(n3, 1, lists.isEmpty() ? "" : String.valueOf(lists.get(0).get("placeDate")), null);
+        int r = line(sheet, 4, views.text(lang, "proposals.cover.heading"), heading);
         r++;
         int headerRow = r;
         Row h = sheet.createRow(r++);
@@ -115,6 +126,13 @@ public final class ProposalWorkbook {
             number(x, 3, totals.get("collectives"));
             number(x, 4, totals.get("total"));
         }
+        r++;
+        Row sign = sheet.createRow(r++);
+        text(sign, 0, views.text(lang, "proposals.print.preparer"), bold);
+        text(sign, 1, views.text(lang, "proposals.print.head"), bold);
+        Row hint = sheet.createRow(r++);
+        text(hint, 0, views.text(lang, "proposals.print.signHint"), null);
+        text(hint, 1, views.text(lang, "proposals.print.signSealHint"), null);
         sheet.createFreezePane(0, headerRow + 1);
         int[] widths = {50, 40, 10, 10, 10};
         for (int i = 0; i < widths.length; i++) sheet.setColumnWidth(i, widths[i] * 256);

@@ -80,6 +80,12 @@ public class ProposalsController {
         List<Map<String, Object>> lists = new ArrayList<>();
         for (ProposalList l : service.latest(y, a)) lists.add(views.list(l, lang));
         if (wantsXlsx(request)) {
+            // An empty workbook would read as "nobody proposed": with no list prepared, say so, naming what was asked.
+            if (lists.isEmpty()) {
+                String field = a == null ? "year" : "authority";
+                String m = a == null ? views.text(lang, "proposals.error.noListYear", y) : views.text(lang, "proposals.error.noList", a, y);
+                throw new ProblemException(HttpStatus.NOT_FOUND, field + ": " + m, List.of(new FieldError(field, m)));
+            }
             return Downloads.file(ProposalWorkbook.write(lists, views, lang), Downloads.XLSX,
                     "proposals-" + y + (a == null ? "" : "-" + a.replace(':', '-')) + ".xlsx");
         }

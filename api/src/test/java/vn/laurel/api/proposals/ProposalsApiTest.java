@@ -130,6 +130,7 @@ class ProposalsApiTest extends PostgresTest {
         assertThat(ges).containsExactly("P-0001");
         JsonNode hoa = rows.stream().filter(r -> r.get("award").asText().equals(GES)).findFirst().orElseThrow();
         assertThat(hoa.get("ballot").get("text").asText()).isEqualTo("90 % / ≥ 80 %");
+        assertThat(hoa.get("ballot").get("council").asText()).as("the council that voted").isEqualTo("HĐ-TĐKT-SỞ");
         assertThat(hoa.get("decision").asText()).isEqualTo("/audit/decisions/" + hoa.get("decisionId").asLong());
         assertThat(hoa.get("facts").asText()).contains("2025");
         assertThat(list.get("withheld").asInt()).isEqualTo(soldiers.size() - 1);
@@ -205,7 +206,14 @@ class ProposalsApiTest extends PostgresTest {
             }
             Sheet cover = book.getSheetAt(1);
             assertThat(cover.getSheetName()).isEqualTo("Tổng hợp");
-            Row last = cover.getRow(cover.getLastRowNum());
+            assertThat(f.formatCellValue(cover.getRow(0).getCell(1))).isEqualTo("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+            assertThat(f.formatCellValue(cover.getRow(1).getCell(1))).isEqualTo("Độc lập – Tự do – Hạnh phúc");
+            assertThat(f.formatCellValue(cover.getRow(cover.getLastRowNum() - 1).getCell(0))).isEqualTo("Người lập biểu");
+            assertThat(f.formatCellValue(cover.getRow(cover.getLastRowNum() - 1).getCell(1))).isEqualTo("Thủ trưởng cơ quan, đơn vị");
+            Row last = null;
+            for (int r = 0; r <= cover.getLastRowNum(); r++) {
+                if (cover.getRow(r) != null && "Tổng cộng".equals(f.formatCellValue(cover.getRow(r).getCell(1)))) last = cover.getRow(r);
+            }
             assertThat(f.formatCellValue(last.getCell(1))).isEqualTo("Tổng cộng");
             assertThat(last.getCell(2).getNumericCellValue()).isEqualTo(persons);
             assertThat(last.getCell(3).getNumericCellValue()).isEqualTo(collectives);
@@ -245,7 +253,8 @@ class ProposalsApiTest extends PostgresTest {
             if (t.toString().contains(GES) && t.toString().contains("2025")) title = t;
         }
         assertThat(title).as(titles.toString()).isNotNull();
-        assertThat(title.toString()).contains("15/QĐ-SKHCN", "2026-01-20", "proposal list " + id, "decision 15/QĐ-SKHCN of 2026-01-20", "row " + row);
+        assertThat(title.toString()).contains("15/QĐ-SKHCN", "2026-01-20", "danh sách đề nghị số " + id + " (Thủ trưởng cơ quan, đơn vị — Sở Khoa học và Công nghệ (minh hoạ), năm 2025)",
+                "quyết định 15/QĐ-SKHCN ngày 20/01/2026", "dòng " + row);
 
         // Next year's answer counts the conferred title in the grassroots soldiers' run.
         JsonNode next = ok(send("GET", "/api/v1/subjects/P-0001/eligibility?year=2026&awards=MINISTERIAL_PROVINCIAL_EMULATION_SOLDIER&lang=en",
@@ -257,6 +266,20 @@ class ProposalsApiTest extends PostgresTest {
         JsonNode twice = ok(send("POST", "/api/v1/proposals/" + id + "/conferment", "board",
                 "{\"decisionNo\":\"16/QĐ-SKHCN\",\"decidedOn\":\"2026-01-21\",\"rows\":[" + row + "]}", null, "en"), 409);
         assertThat(twice.get("errors").get(0).get("field").asText()).isEqualTo("rows");
+
+        // The same decision number again on this list with another date: 409 on decisionNo. A decision dated before
+        // the list's appraisal date (2026-01-15), e.g. inside the achievement year: 422 on decidedOn. Nothing written.
+        int other = 0;
+        for (JsonNode r : list.get("rows")) if (r.get("no").asInt() != row) other = r.get("no").asInt();
+        JsonNode redated = ok(send("POST", "/api/v1/proposals/" + id + "/conferment", "board",
+                "{\"decisionNo\":\"15/QĐ-SKHCN\",\"decidedOn\":\"2026-02-02\",\"rows\":[" + other + "]}", null, "vi"), 409);
+        assertThat(redated.get("errors").get(0).get("field").asText()).isEqualTo("decisionNo");
+        assertThat(redated.get("errors").get(0).get("message").asText()).contains("15/QĐ-SKHCN", "20/01/2026");
+        JsonNode early = ok(send("POST", "/api/v1/proposals/" + id + "/conferment", "board",
+                "{\"decisionNo\":\"18/QĐ-SKHCN\",\"decidedOn\":\"2025-06-30\",\"rows\":[" + other + "]}", null, "vi"), 422);
+        assertThat(early.get("errors").get(0).get("field").asText()).isEqualTo("decidedOn");
+        assertThat(early.get("errors").get(0).get("message").asText()).contains("15/01/2026");
+        assertThat(ok(send("GET", "/api/v1/proposals/" + id, "auditor", null, null, null), 200).get("conferments")).hasSize(1);
         assertThat(ok(send("GET", "/api/v1/proposals/" + id, "auditor", null, null, null), 200).get("conferments")).hasSize(1);
         assertThat(ok(send("GET", "/api/v1/subjects/P-0001/facts/titles", "admin", null, null, null), 200).toString()).doesNotContain("16/QĐ-SKHCN");
     }
@@ -272,6 +295,12 @@ class ProposalsApiTest extends PostgresTest {
         assertThat(field.get("errors").get(0).get("field").asText()).isEqualTo("colour");
         assertThat(send("POST", "/api/v1/proposals", "auditor", "{\"year\":2025,\"authority\":\"PRIME_MINISTER\"}", null, null).statusCode()).isEqualTo(403);
         assertThat(send("GET", "/api/v1/proposals/123456", "board", null, null, null).statusCode()).isEqualTo(404);
+        // A workbook asked for an authority with no list: 404 naming the authority, not an empty workbook.
+        HttpResponse<byte[]> none = send("GET", "/api/v1/proposals?year=2025&authority=PRESIDENT", "board", null, XLSX, "vi");
+        assertThat(none.statusCode()).isEqualTo(404);
+        JsonNode noneBody = new com.fasterxml.jackson.databind.ObjectMapper().readTree(none.body());
+        assertThat(noneBody.get("errors").get(0).get("field").asText()).isEqualTo("authority");
+        assertThat(noneBody.get("errors").get(0).get("message").asText()).contains("PRESIDENT", "2025");
         assertThat(send("GET", "/api/v1/proposals?year=2025&authority=" + "X".repeat(300), "board", null, null, null).statusCode()).isEqualTo(400);
     }
 
@@ -359,8 +388,8 @@ class ProposalsApiTest extends PostgresTest {
 
         assertThat(ok(send("GET", "/api/v1/proposals/" + id, "auditor", null, null, null), 200).get("conferments")).hasSize(before);
         String titles = ok(send("GET", "/api/v1/subjects/" + other.get("subjectId").asText() + "/facts/titles", "admin", null, null, null), 200).toString();
-        assertThat(titles).contains("99/QĐ-CŨ").doesNotContain("proposal list " + id);
+        assertThat(titles).contains("99/QĐ-CŨ").doesNotContain("danh sách đề nghị số " + id);
         String still = ok(send("GET", "/api/v1/subjects/" + revoked.get("subjectId").asText() + "/facts/titles", "admin", null, null, null), 200).toString();
-        assertThat(still).contains("\"revoked\":true").doesNotContain("proposal list " + id);
+        assertThat(still).contains("\"revoked\":true").doesNotContain("danh sách đề nghị số " + id);
     }
 }

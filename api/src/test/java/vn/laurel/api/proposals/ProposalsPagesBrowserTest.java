@@ -66,11 +66,23 @@ class ProposalsPagesBrowserTest extends BrowserTest {
             assertThat(page.locator("tr[data-parameter='authority.ADVANCED_LABORER.PERSON']")).containsText("Thủ trưởng cơ quan, đơn vị");
             assertThat(page.locator("tr[data-parameter='authority.ADVANCED_LABORER.PERSON']")).containsText("Điều 80");
             assertThat(page.locator("tr[data-parameter='authority.NATIONAL_EMULATION_SOLDIER.PERSON']")).containsText("Thủ tướng Chính phủ");
+            // The basis reads as a legal citation; the confidence is its own column, in words.
+            String basis = String.join("\n", page.locator("td.basis").allInnerTexts());
+            assertThat(basis).contains("Luật Thi đua, khen thưởng năm 2022, Điều 80")
+                    .doesNotContain("VERIFIED", "RECALLED", "UNCONFIRMED", "`", "organisation:", "COMMUNE_CHAIRMAN", "award-catalogue");
+            assertThat(page.locator("tr[data-parameter='authority.ADVANCED_LABORER.PERSON'] td.confidence")).hasText("đã đối chiếu nguồn");
+            assertThat(page.locator("tr[data-parameter='authority.ADVANCED_LABORER.PERSON'] td").nth(3)).containsText("01/01/2024");
+            assertThat(page.locator("tr[data-parameter='authority.MINISTERIAL_PROVINCIAL_EMULATION_SOLDIER.PERSON']"))
+                    .containsText("Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương");
+            assertThat(page.locator("tr[data-parameter='authority.MINISTERIAL_PROVINCIAL_EMULATION_SOLDIER.PERSON']")).not().containsText("Sở Khoa học");
             assertThat(page.locator("nav.year-nav a[aria-current=page]")).hasText("Thẩm quyền khen thưởng");
             shot(page, "year-proposals-authorities-vi");
             page.navigate(base() + "/authorities?year=2025&lang=en");
             assertThat(page.locator("h1")).hasText("Competent authorities, 2025");
             assertThat(page.locator("tr[data-parameter='authority.LABOR_ORDER_FIRST_CLASS.PERSON']")).containsText("State President");
+            assertThat(page.locator("tr[data-parameter='authority.ADVANCED_LABORER.PERSON'] td.basis"))
+                    .containsText("Law on Emulation and Commendation 2022, art. 80");
+            assertThat(page.locator("tr[data-parameter='authority.ADVANCED_LABORER.PERSON'] td.confidence")).not().hasText("VERIFIED");
             shot(page, "year-proposals-authorities-en");
             page.navigate(base() + "/authorities?year=20x5");
             assertThat(page.locator("#year-error")).isVisible();
@@ -99,6 +111,23 @@ class ProposalsPagesBrowserTest extends BrowserTest {
             assertThat(ges).hasSize(1);
             assertThat(ges.get(0).get(1)).isEqualTo("Nguyễn Thị Hoa");
             assertThat(ges.get(0).get(6)).isEqualTo("90 % / ≥ 80 %");
+            assertThat(ges.get(0).get(7)).as("the council that voted").isEqualTo("HĐ-TĐKT-SỞ");
+            assertThat(ges.get(0)).as("no decision id for a board official").hasSize(8);
+            // As an official sends it: the national heading opposite the unit, the place and date, the cover summary
+            // before the rows, the signatures; the rule set's hash and the notes stay on the screen.
+            assertThat(page.locator(".state-head .nation")).containsText("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+            assertThat(page.locator(".state-head .nation")).containsText("Độc lập – Tự do – Hạnh phúc");
+            assertThat(page.locator(".state-head .org")).hasText("SỞ KHOA HỌC VÀ CÔNG NGHỆ (MINH HOẠ)");
+            assertThat(page.locator(".state-head .place-date")).containsText("ngày ");
+            assertThat(page.locator(".signatures")).containsText("Người lập biểu");
+            assertThat(page.locator(".signatures")).containsText("Thủ trưởng cơ quan, đơn vị");
+            assertThat((Boolean) page.evaluate("() => !!(document.querySelector('#cover').compareDocumentPosition(document.querySelector('#proposal-rows')) & Node.DOCUMENT_POSITION_FOLLOWING)"))
+                    .as("the cover summary comes first").isTrue();
+            assertThat(page.locator("p.from")).containsText("15/01/2026");
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+            assertThat(page.locator("p.meta").last()).isHidden();
+            assertThat(page.locator(".signatures")).isVisible();
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.SCREEN));
             int shown = page.locator("#proposal-rows tr.row").count();
             String total = page.locator("#proposal-rows tfoot tr.total td").last().innerText().trim();
             assertThat(total).startsWith(shown + " (");
@@ -114,7 +143,12 @@ class ProposalsPagesBrowserTest extends BrowserTest {
                 assertThat(f.formatCellValue(last.getCell(1))).isEqualTo("Tổng cộng");
                 assertThat(f.formatCellValue(last.getCell(5))).isEqualTo(total);
                 Sheet summary = book.getSheetAt(1);
-                assertThat(summary.getRow(summary.getLastRowNum()).getCell(4).getNumericCellValue()).isEqualTo(shown);
+                Row summaryTotal = null;
+                for (int r = 0; r <= summary.getLastRowNum(); r++) {
+                    if (summary.getRow(r) != null && "Tổng cộng".equals(f.formatCellValue(summary.getRow(r).getCell(1)))) summaryTotal = summary.getRow(r);
+                }
+                assertThat(summaryTotal.getCell(4).getNumericCellValue()).isEqualTo(shown);
+                assertThat(f.formatCellValue(summary.getRow(0).getCell(1))).isEqualTo("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
             }
             String url = page.url();
             page.navigate(url + "?lang=en");
@@ -170,6 +204,26 @@ class ProposalsPagesBrowserTest extends BrowserTest {
             APIResponse forged = ctx.request().post(url + "/conferment", RequestOptions.create().setMaxRedirects(0).setForm(FormData.create()
                     .set("decisionNo", "17/QĐ-SKHCN").set("decidedOn", "2026-01-21")));
             assertThat(forged.status()).isEqualTo(403);
+
+            // No row is ticked by default; "only the rows ticked" with none ticked is refused, never read as "all".
+            page.reload();
+            assertThat(page.locator("input[name=rows]:checked")).hasCount(0);
+            assertThat(page.locator("#scope-ticked")).isChecked();
+            page.fill("#decisionNo", "17/QĐ-SKHCN");
+            page.fill("#decidedOn", "2026-01-21");
+            com.microsoft.playwright.Response none = page.waitForResponse(r -> r.url().endsWith("/conferment"), () -> page.click("#confer-form button[type=submit]"));
+            assertThat(none.status()).isEqualTo(422);
+            assertThat(page.locator("#form-error")).containsText("chọn ít nhất một dòng");
+            assertThat(page.locator("#decisionNo")).hasValue("17/QĐ-SKHCN");
+            assertThat(page.locator("section.conferments li")).hasCount(1);
+            // "Every row not yet conferred": one field, however long the list; every open row recorded.
+            int open = page.locator("input[name=rows]").count();
+            page.check("#scope-all");
+            page.click("#confer-form button[type=submit]");
+            page.waitForURL(u -> u.contains("conferred="));
+            assertThat(page.locator("#done")).hasText("Đã ghi nhận quyết định 17/QĐ-SKHCN: " + open + " dòng.");
+            assertThat(page.locator("input[name=rows]")).hasCount(0);
+            assertThat(page.locator("section.conferments li")).hasCount(2);
         }
     }
 

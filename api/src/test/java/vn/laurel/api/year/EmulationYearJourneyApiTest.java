@@ -164,7 +164,7 @@ class EmulationYearJourneyApiTest extends PostgresTest {
                 "board", null, 200);
         assertThat(next.toString()).contains("\"factId\":\"" + factId + "\"");
         JsonNode unitTitles = call("GET", "/api/v1/subjects/" + leader + "/facts/titles", "admin", null, 200);
-        assertThat(unitTitles.toString()).contains(FLAG, "215/QĐ-UBND", "proposal list " + cityList.get("id").asLong());
+        assertThat(unitTitles.toString()).contains(FLAG, "215/QĐ-UBND", "danh sách đề nghị số " + cityList.get("id").asLong());
     }
 
     static String ballot(String subject, String award, List<Long> members, int inFavour) {

@@ -104,7 +104,7 @@ class EmulationYearJourneyBrowserTest extends BrowserTest {
             // 6. Next year: the soldier's page counts the title, its decision named.
             page.navigate(base() + "/people/" + passed + "?year=2026");
             assertThat(page.locator("main")).containsText("31/QĐ-SKHCN");
-            assertThat(page.content()).contains("proposal list");
+            assertThat(page.content()).contains("danh sách đề nghị số");
         }
     }
 

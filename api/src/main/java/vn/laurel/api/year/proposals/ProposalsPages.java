@@ -86,6 +86,7 @@ public class ProposalsPages {
         LocalDate asOf = Params.defaultAppraisalDate(y, appraisalDay, clock);
         model.put("year", y);
         model.put("asOf", asOf);
+        model.put("asOfText", ProposalViews.date(asOf));
         Optional<ProposalService.Scope> found = scope();
         if (found.isEmpty()) {
             // A fresh installation: no unit yet, so no organisation to route to. Said on the page, not a 500.
@@ -227,7 +228,10 @@ public class ProposalsPages {
         String decisionNo = Objects.toString(Pages.field(form, "decisionNo"), "");
         String decidedOn = Objects.toString(Pages.field(form, "decidedOn"), "");
         List<String> rows = values(form, "rows");
+        // The form's choice: every row not yet conferred (one field, however long the list), or only the rows ticked.
+        boolean all = "all".equals(Pages.field(form, "scope"));
         Map<String, Object> sent = new HashMap<>();
+        sent.put("scope", all ? "all" : "ticked");
         sent.put("decisionNo", decisionNo);
         sent.put("decidedOn", decidedOn);
         sent.put("rows", rows);
@@ -241,8 +245,12 @@ public class ProposalsPages {
         } catch (ProblemException e) {
             return refusal(request, model, l, sent, HttpStatus.BAD_REQUEST, "decidedOn", views.text(lang, "proposals.error.decidedOn"));
         }
+        if (!all && rows.isEmpty()) {
+            // "Only the rows ticked" with none ticked: never read as "all" (the API's default), the form asks again.
+            return refusal(request, model, l, sent, HttpStatus.UNPROCESSABLE_ENTITY, "rows", views.text(lang, "proposals.error.noRowTicked"));
+        }
         List<Integer> numbers = new ArrayList<>();
-        for (String r : rows) {
+        for (String r : all ? List.<String>of() : rows) {
             if (!r.matches("\\d{1,9}")) return refusal(request, model, l, sent, HttpStatus.BAD_REQUEST, "rows", views.text(lang, "proposals.error.row", r));
             numbers.add(Integer.parseInt(r));
         }
@@ -287,6 +295,7 @@ public class ProposalsPages {
         model.put("history", List.of());
         model.put("items", List.of());
         model.put("asOf", Params.defaultAppraisalDate(EmulationYear.current(), appraisalDay, clock));
+        model.put("asOfText", ProposalViews.date((LocalDate) model.get("asOf")));
         return pages.page(request, HttpStatus.BAD_REQUEST, view, model);
     }
 
