@@ -152,7 +152,7 @@ public class ProposalsPages {
         model.put("authorities", rows);
         List<Map<String, Object>> history = new ArrayList<>();
         for (ProposalList h : service.all(y)) {
-            history.add(Map.of("id", h.id(), "authority", h.authority(), "preparedBy", h.preparedBy(),
+            history.add(Map.of("id", h.id(), "authority", views.authorityName(h.authority(), lang), "preparedBy", h.preparedBy(),
                     "at", AT.format(h.preparedAt().atZone(java.time.ZoneId.systemDefault()))));
         }
         model.put("history", history);
