@@ -89,9 +89,6 @@ class CouncilsApiTest extends PostgresTest {
     void theAgendaListsTheCandidatesNeedingReviewWithTheCriteriaWaiting() {
         long s = session();
         JsonNode agenda = http.get("auditor", "/api/v1/councils/sessions/" + s + "/agenda").body();
-        System.out.println("AGENDA " + agenda.get("items").size());
-        agenda.get("items").forEach(it -> System.out.println("AGENDA " + it.get("subject").asText() + " " + it.get("award").asText() + " "
-                + it.get("outcome").asText() + " " + it.get("waiting").findValuesAsText("criterion") + " " + it.get("otherOpen").findValuesAsText("criterion")));
         // (P-0006 and P-0017 are voted on by other tests of this class; P-0019 is left alone.)
         JsonNode p6 = item(agenda, "P-0019", "ADVANCED_LABORER");
         assertThat(p6).as("P-0019 needs review for ADVANCED_LABORER").isNotNull();
