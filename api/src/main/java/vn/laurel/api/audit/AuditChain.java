@@ -38,18 +38,27 @@ public final class AuditChain {
      */
     public static String append(Connection c, long decisionId, String canonicalAnswer, Collection<ChainContent.OutcomeRow> outcomes,
                                 Collection<String> factIds) throws SQLException {
+        return append(c, decisionId, ChainContent.FORMAT_EVERYTHING, canonicalAnswer, outcomes, factIds);
+    }
+
+    /**
+     * Appends a decision in the given chain format: {@code content} is its canonical answer (format 2) or
+     * its stored record text ({@link ChainContent#FORMAT_RECORD}).
+     */
+    public static String append(Connection c, long decisionId, int format, String content, Collection<ChainContent.OutcomeRow> outcomes,
+                                Collection<String> factIds) throws SQLException {
         // Built before the head is locked: concurrent appends queue only for the link itself. The columns
         // are read back so the hash sees them as verify will (the database's rounding of times, say).
-        String content;
+        String hashed;
         try (PreparedStatement ps = c.prepareStatement(COLUMNS + " WHERE d.id = ?")) {
             ps.setLong(1, decisionId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) throw new SQLException("decision " + decisionId + " is not in this transaction");
-                content = ChainContent.decision(ChainContent.FORMAT_EVERYTHING, row(rs), canonicalAnswer, outcomes, factIds);
+                hashed = ChainContent.decision(format, row(rs), content, outcomes, factIds);
             }
         }
         Head head = Head.lock(c, Head.DECISIONS);
-        String hash = Canonical.sha256(content + "\n" + head.hash());
+        String hash = Canonical.sha256(hashed + "\n" + head.hash());
         long sequence = head.length() + 1;
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO decision_chain (sequence, decision_id, previous_hash, record_hash, format) VALUES (?, ?, ?, ?, ?)")) {
@@ -57,7 +66,7 @@ public final class AuditChain {
             ps.setLong(2, decisionId);
             ps.setString(3, head.hash());
             ps.setString(4, hash);
-            ps.setInt(5, ChainContent.FORMAT_EVERYTHING);
+            ps.setInt(5, format);
             ps.executeUpdate();
         }
         Head.advance(c, Head.DECISIONS, sequence, hash);

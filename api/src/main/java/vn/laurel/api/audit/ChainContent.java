@@ -21,6 +21,12 @@ public final class ChainContent {
     public static final int FORMAT_COLUMNS = 1;
     /** Also the basis, and the rows of decision_outcome and decision_fact, so a search agrees with the record. */
     public static final int FORMAT_EVERYTHING = 2;
+    /**
+     * Issue 20: as {@link #FORMAT_EVERYTHING}, over the decision's compact record ({@code decision.record_text})
+     * exactly as stored, instead of its whole answer: the record is written canonical once, so verifying
+     * hashes the stored text as it reads it.
+     */
+    public static final int FORMAT_RECORD = 3;
 
     private ChainContent() {}
 
@@ -37,13 +43,18 @@ public final class ChainContent {
         return Canonical.sha256(decision(format, d, canonicalAnswer, outcomes, factIds) + "\n" + previousHash);
     }
 
-    static String decision(int format, DecisionRow d, String canonicalAnswer, Collection<OutcomeRow> outcomes, Collection<String> factIds) {
+    /**
+     * What a record of {@code format} hashes before the previous record's hash: for formats 1 and 2
+     * {@code content} is the answer in canonical form, for {@link #FORMAT_RECORD} the stored record text.
+     */
+    public static String decision(int format, DecisionRow d, String content, Collection<OutcomeRow> outcomes, Collection<String> factIds) {
+        String canonicalAnswer = content;
         String created = d.createdAt().withOffsetSameInstant(ZoneOffset.UTC).toString();
         if (format == FORMAT_COLUMNS) {
             return String.join("\n", String.valueOf(d.id()), d.subjectId(), String.valueOf(d.evaluationYear()), String.valueOf(d.asOf()),
                     d.regime(), d.rulesetVersion(), d.engineVersion(), d.outcomes(), d.requestedBy(), created, canonicalAnswer);
         }
-        if (format != FORMAT_EVERYTHING) throw new IllegalArgumentException("unknown chain format " + format);
+        if (format != FORMAT_EVERYTHING && format != FORMAT_RECORD) throw new IllegalArgumentException("unknown chain format " + format);
         // One JSON object with sorted keys: values that contain a separator cannot shift into a neighbour.
         // Rows are sorted here, not by the database, whose collation may order them otherwise.
         Map<String, Object> columns = new LinkedHashMap<>();
