@@ -38,7 +38,8 @@ done
 curl -sf -u auditor:auditor "http://127.0.0.1:$PORT/api/v1/ruleset" >/dev/null \
   || { echo "bench-pages: the server did not start; its log: $LOG" >&2; tail -20 "$LOG" >&2; exit 1; }
 
-python3 - "$PORT" "$N" <<'PY'
+DECISION_FILE="${TMPDIR:-/tmp}/laurel-bench-pages-decision.$$"
+python3 - "$PORT" "$N" "$DECISION_FILE" <<'PY'
 import base64, http.cookiejar, json, re, statistics, sys, time, urllib.parse, urllib.request
 
 port, n = int(sys.argv[1]), int(sys.argv[2])
@@ -55,6 +56,7 @@ def api(method, path, body=None, user="admin"):
 # What the auditor's and the batch pages show: one saved decision, one finished batch.
 decision = api("POST", f"/api/v1/subjects/{PERSON}/eligibility?year={YEAR}")
 decision_id = decision.get("decisionId")
+open(sys.argv[3], "w").write(str(decision_id))
 batch = api("POST", "/api/v1/batches", {"year": YEAR, "unit": UNIT, "includeSubunits": True})
 batch_id = batch.get("id")
 for _ in range(600):
@@ -158,3 +160,11 @@ for name, path, body in actions:
     if p95 > worst[0]: worst = (p95, name)
 print(f"PAGES slowest p95 {worst[0]:.0f} ms ({worst[1]}); target under 300 ms for every page")
 PY
+# What the audit trail keeps for that decision (P-0001, every award, 2025): the stored record as text,
+# and as PostgreSQL stores it (pg_column_size: after its own compression of long values).
+DECISION_ID=$(cat "$DECISION_FILE"); rm -f "$DECISION_FILE"
+read -r BYTES STORED <<< "$(psql -X -q -At -F ' ' -h "$PGH" -p "$PGP" -U postgres -d laurel_pages -c "SELECT
+  CASE WHEN record_text IS NOT NULL THEN octet_length(record_text) ELSE octet_length(CAST(result AS TEXT)) END,
+  CASE WHEN record_text IS NOT NULL THEN pg_column_size(record_text) ELSE pg_column_size(result) END
+  FROM decision WHERE id = $DECISION_ID")"
+echo "SIZE stored decision P-0001 every award: $BYTES bytes ($STORED bytes as PostgreSQL stores it; target at most 5120)"

@@ -16,7 +16,11 @@
 #   5. HTTP (not with --quick unless --http): wrk against POST /api/v1/subjects/{id}/eligibility (random
 #      subjects, decisions saved) and, beside it, the no-op GET /health/live of the same server, at
 #      rising connection counts; then two rule changes published under load (since issue 15 a reload
-#      makes a draft: its check, the review and the publication are timed, and failed requests counted).
+#      makes a draft: its check, the review and the publication are timed, and failed requests counted);
+#      its best throughput at p99 <= 50 ms is set beside the engine's for the same question (step 1);
+#   6. two instances (scripts/bench-two.sh, with HTTP): two servers on the same database of generated people,
+#      eligibility on one alone, then on both at once; the audit chain both appended to verified afterwards.
+# Step 4 also prints the size of the stored decision of P-0001 for every award (SIZE).
 # --quick: 2 000 people, short engine rounds and 3 two-instance rounds, about two minutes; the default is 20 000 people.
 # The ratios are printed on the last lines. Each measurement is printed with the load average, since
 # the machine may be shared: prefer the ratios, measured side by side, to the absolute numbers.
@@ -33,7 +37,7 @@ while [ $# -gt 0 ]; do
     --http) HTTP=1; shift ;;
     --people) PEOPLE="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "laurel bench: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -51,7 +55,12 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB RAM, $($J
 
 echo "== 1. engine"
 $JAVA -Xmx512m -cp "$TOOLS_CP" vn.laurel.tools.bench.EngineBench --rules "$ROOT/rules" $QUICK 2>/dev/null | tee /tmp/laurel-bench-engine.$$
-RATIOS=$(grep '^RATIO' /tmp/laurel-bench-engine.$$); rm -f /tmp/laurel-bench-engine.$$
+RATIOS=$(grep '^RATIO' /tmp/laurel-bench-engine.$$)
+# The engine's answer to the HTTP benchmark's question (one person, every award, trace on, as a saved decision
+# is traced): the HTTP step compares its throughput with this, measured in the same run.
+ENGINE_RPS=$(awk '/every individual award .*trace on/ { gsub(",", ""); for (i = 1; i <= NF; i++) if ($(i + 1) == "persons/s") print $i }' \
+  /tmp/laurel-bench-engine.$$ | head -1); export ENGINE_RPS
+rm -f /tmp/laurel-bench-engine.$$
 
 echo "== 2. batch from PostgreSQL: $PEOPLE people x 10 years"
 export PGPORT=${BENCH_PGPORT:-55499}
@@ -112,7 +121,7 @@ rm -f /tmp/laurel-bench-follow.$$
 bash "$ROOT/scripts/bench-pages.sh" "$URL" "$([ -n "$QUICK" ] && echo 10 || echo 30)" | tee /tmp/laurel-bench-pages.$$ \
   || echo "bench: the pages benchmark failed (log: ${TMPDIR:-/tmp}/laurel-bench-pages.log)" >&2
 RATIOS="$RATIOS
-$(grep -E '^PAGES' /tmp/laurel-bench-pages.$$ || true)"
+$(grep -E '^(PAGES|SIZE)' /tmp/laurel-bench-pages.$$ || true)"
 rm -f /tmp/laurel-bench-pages.$$
 
 if [ -n "$HTTP" ]; then
@@ -120,6 +129,11 @@ if [ -n "$HTTP" ]; then
   RATIOS="$RATIOS
 $(grep -E '^(RATIO|PUBLISH)' /tmp/laurel-bench-http.$$)"
   rm -f /tmp/laurel-bench-http.$$
+  bash "$ROOT/scripts/bench-two.sh" "$URL" "$DATA/people.csv" 8 "$([ -n "$QUICK" ] && echo 10 || echo 20)" | tee /tmp/laurel-bench-two.$$ \
+    || echo "bench: the two-instance load test failed (logs: ${TMPDIR:-/tmp}/laurel-bench-two-*.log)" >&2
+  RATIOS="$RATIOS
+$(grep -E '^TWO' /tmp/laurel-bench-two.$$ || true)"
+  rm -f /tmp/laurel-bench-two.$$
 fi
 RATIOS="$RATIOS
 $(printf 'RATIO batch vs COPY of the same rows (%s people): %.1f× (batch %.1f s, COPY %.2f s; target at most 2×)' "$PEOPLE" "$(echo "$B / $C" | bc -l)" "$B" "$C")"

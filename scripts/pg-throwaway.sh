@@ -26,14 +26,8 @@ find_pgbin() {
 }
 
 install_postgres() {
-  echo "PostgreSQL server binaries not found; installing the postgresql package" >&2
-  local SUDO=""
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then SUDO="sudo -n"; else
-      echo "cannot install postgresql: not root and no sudo; install it or set PGBIN" >&2; exit 2; fi
-  fi
-  $SUDO apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >&2
+  echo "PostgreSQL server binaries not found" >&2
+  bash "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" postgresql
 }
 
 PGBIN=$(find_pgbin || true)
