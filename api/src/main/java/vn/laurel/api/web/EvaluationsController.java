@@ -49,7 +49,7 @@ public class EvaluationsController {
 
     @Post(produces = MediaType.APPLICATION_JSON)
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_YAML, "text/yaml", MediaType.TEXT_PLAIN})
-    public HttpResponse<String> evaluate(@Nullable @Body String body, @Nullable @QueryValue Boolean save, HttpRequest<?> request) {
+    public HttpResponse<byte[]> evaluate(@Nullable @Body String body, @Nullable @QueryValue Boolean save, HttpRequest<?> request) {
         String lang = Language.of(request);
         yamlLimit.check(body);
         var doc = CaseReader.read(body == null ? "" : body, yamlLimit.bytes());
@@ -61,6 +61,6 @@ public class EvaluationsController {
         }
         // Kept, it is a decision on the document the client sent, even when the document names a stored subject.
         var answer = Boolean.TRUE.equals(save) ? service.decide(doc, DecisionBasis.SUBMITTED_CASE, Requester.of(request)) : service.whatIf(doc);
-        return HttpResponse.ok(answer.json(lang));
+        return HttpResponse.ok(AnswerBody.of(answer, lang));
     }
 }

@@ -58,11 +58,11 @@ public class SubjectsController {
             description = "Evaluates from the stored facts and answers; nothing is written (decisionId is null). "
                     + "Until issue 13 this GET also saved a decision: clients that keep decisions now POST the same URL.")
     @Get(value = "/{id}/eligibility", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> eligibility(@PathVariable("id") String rawId, @Nullable @QueryValue String year,
+    public HttpResponse<byte[]> eligibility(@PathVariable("id") String rawId, @Nullable @QueryValue String year,
                                             @Nullable @QueryValue String asOf, @Nullable @QueryValue String awards,
                                             HttpRequest<?> request) {
         Question q = question(rawId, year, asOf, awards, request);
-        return answer(() -> service.evaluate(q.id(), q.year(), q.asOf(), q.awards()).json(q.lang()));
+        return answer(() -> AnswerBody.of(service.evaluate(q.id(), q.year(), q.asOf(), q.awards()), q.lang()));
     }
 
     /**
@@ -78,11 +78,11 @@ public class SubjectsController {
                     + "the answer carries its decisionId. Same parameters as the GET.")
     @Post(value = "/{id}/eligibility", produces = MediaType.APPLICATION_JSON,
             consumes = MediaType.ALL)
-    public HttpResponse<String> decide(@PathVariable("id") String rawId, @Nullable @QueryValue String year,
+    public HttpResponse<byte[]> decide(@PathVariable("id") String rawId, @Nullable @QueryValue String year,
                                        @Nullable @QueryValue String asOf, @Nullable @QueryValue String awards,
                                        HttpRequest<?> request) {
         Question q = question(rawId, year, asOf, awards, request);
-        return answer(() -> service.decide(q.id(), q.year(), q.asOf(), q.awards(), Requester.of(request)).json(q.lang()));
+        return answer(() -> AnswerBody.of(service.decide(q.id(), q.year(), q.asOf(), q.awards(), Requester.of(request)), q.lang()));
     }
 
     private record Question(String id, int year, LocalDate asOf, List<String> awards, String lang) {}
@@ -99,7 +99,7 @@ public class SubjectsController {
         return new Question(id, y, date, Params.codes(awards), lang);
     }
 
-    private static HttpResponse<String> answer(Supplier<String> evaluation) {
+    private static HttpResponse<byte[]> answer(Supplier<byte[]> evaluation) {
         try {
             return HttpResponse.ok(evaluation.get());
         } catch (CaseFormatException e) {

@@ -55,6 +55,20 @@ public final class Json {
         }
     }
 
+    /**
+     * As {@link #write(Object, String)}, straight to UTF-8 bytes: an answer of 40 KB written as a String
+     * is then encoded character by character on its way out (a third of a saved eligibility request's
+     * time in a profile); Jackson's own UTF-8 writer does it in one pass.
+     */
+    public static byte[] writeBytes(Object value, String language) {
+        ObjectMapper mapper = IN_LANGUAGE.getOrDefault(language, MAPPER);
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
