@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.laurel.api.metrics.LaurelMetrics;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,14 +20,16 @@ public class BatchJobs {
     private final BatchRunner runner;
     private final BatchStore store;
     private final int threads;
+    private final LaurelMetrics metrics;
     private final ExecutorService queue = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "laurel-batch");
         t.setDaemon(true);
         return t;
     });
 
-    public BatchJobs(BatchRunner runner, BatchStore store, @Value("${laurel.batch.threads:0}") int threads) {
+    public BatchJobs(BatchRunner runner, BatchStore store, @Value("${laurel.batch.threads:0}") int threads, LaurelMetrics metrics) {
         this.runner = runner;
+        this.metrics = metrics;
         this.store = store;
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
@@ -37,9 +40,11 @@ public class BatchJobs {
         long id = store.create(request, requestedBy);
         queue.execute(() -> {
             try {
-                runner.run(id, request, requestedBy, threads, p -> {});
+                runner.run(id, request, requestedBy, threads, p -> metrics.batchProgress(id, p.subjectsDone(), p.personsTotal() + p.unitsTotal()));
             } catch (RuntimeException e) {
                 LOG.warn("Batch {} failed", id, e); // recorded on the run as FAILED with its reason
+            } finally {
+                metrics.batchEnded(id);
             }
         });
         return id;

@@ -2,6 +2,7 @@ package vn.laurel.api.decisions;
 
 import jakarta.inject.Singleton;
 import vn.laurel.api.audit.Canonical;
+import vn.laurel.api.metrics.LaurelMetrics;
 import vn.laurel.api.store.FactStore;
 import vn.laurel.api.store.StoredCases;
 import vn.laurel.api.problem.ProblemException;
@@ -32,12 +33,14 @@ public class EligibilityService {
     private final StoredCases cases;
     private final RuleSetHolder rules;
     private final DecisionStore decisionStore;
+    private final LaurelMetrics metrics;
 
-    public EligibilityService(FactStore facts, StoredCases cases, RuleSetHolder rules, DecisionStore decisionStore) {
+    public EligibilityService(FactStore facts, StoredCases cases, RuleSetHolder rules, DecisionStore decisionStore, LaurelMetrics metrics) {
         this.facts = facts;
         this.cases = cases;
         this.rules = rules;
         this.decisionStore = decisionStore;
+        this.metrics = metrics;
     }
 
     /** An answer, and the id of the decision that keeps it (null for a what-if). */
@@ -55,7 +58,7 @@ public class EligibilityService {
     /** Evaluates a subject from the store and answers without saving anything (GET: safe). */
     public Decided evaluate(String subjectId, int year, LocalDate asOf, List<String> awards) {
         CaseDocument doc = cases.caseOf(stored(subjectId), year, asOf, awards);
-        return new Decided(null, rules.evaluator().evaluate(rules.current(), doc));
+        return new Decided(null, metrics.evaluation(() -> rules.evaluator().evaluate(rules.current(), doc)));
     }
 
     /** Evaluates a subject from the store and saves the decision. */
@@ -72,7 +75,7 @@ public class EligibilityService {
      * it was taken on: a document a client sent is {@link DecisionBasis#SUBMITTED_CASE}, whatever subject id it names.
      */
     public Decided decide(CaseDocument doc, DecisionBasis basis, String requestedBy) {
-        EvaluationResult result = rules.evaluator().evaluate(rules.current(), doc);
+        EvaluationResult result = metrics.evaluation(() -> rules.evaluator().evaluate(rules.current(), doc));
         return new Decided(save(doc, result, basis, requestedBy), result);
     }
 
@@ -82,14 +85,16 @@ public class EligibilityService {
         // facts of the store, so a correction of a stored fact must not flag the decision as if it had used it.
         Set<String> relied = basis == DecisionBasis.STORED_FACTS ? factsReliedOn(result) : Set.of();
         // Serialised once, canonical and with both languages: the same text is stored, hashed into the chain, and replayed.
-        return decisionStore.save(new DecisionStore.NewDecision(doc.subject().id(), doc.year(), doc.asOf(),
+        long id = decisionStore.save(new DecisionStore.NewDecision(doc.subject().id(), doc.year(), doc.asOf(),
                 result.regime(), result.rulesetVersion(), result.engineVersion(), summary(result.results()), requestedBy,
                 Now.instant(), basis), Canonical.write(result), relied, outcomes(result));
+        metrics.decided(id, result);
+        return id;
     }
 
     /** A what-if: the case document's facts, not the store's; nothing is saved. */
     public Decided whatIf(CaseDocument doc) {
-        return new Decided(null, rules.evaluator().evaluate(doc));
+        return new Decided(null, metrics.evaluation(() -> rules.evaluator().evaluate(doc)));
     }
 
     public static Map<String, Object> withDecisionId(Long id, Map<String, Object> body) {

@@ -7,6 +7,7 @@ import vn.laurel.api.csv.CsvException;
 import vn.laurel.api.csv.CsvReader;
 import vn.laurel.api.csv.FieldTooLongException;
 import vn.laurel.api.limits.ImportLimits;
+import vn.laurel.api.metrics.LaurelMetrics;
 import vn.laurel.api.store.*;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.engine.ruleset.RuleSet;
@@ -36,10 +37,12 @@ public class ImportService {
     private final ImportStore store;
     private final Map<Long, AtomicLong> progress = new ConcurrentHashMap<>();
     private final RuleSetHolder ruleSets;
+    private final LaurelMetrics metrics;
 
-    public ImportService(ImportStore store, RuleSetHolder ruleSets) {
+    public ImportService(ImportStore store, RuleSetHolder ruleSets, LaurelMetrics metrics) {
         this.store = store;
         this.ruleSets = ruleSets;
+        this.metrics = metrics;
     }
 
     /** Rows read so far by a running import, or null when it is not running. */
@@ -232,6 +235,7 @@ public class ImportService {
         ImportReport report = new ImportReport(id, status, files, rows, counts.inserted, counts.superseded, counts.unchanged, counts.flagged,
                 errorCount, List.copyOf(errors), started, Now.instant());
         store.finish(report);
+        metrics.imported(status.name(), rows);
         return report;
     }
 

@@ -31,7 +31,7 @@ import java.util.Set;
 @Singleton
 @Requires(condition = DemoAccountsSwitch.class)
 public class DemoAccounts<B> implements HttpRequestAuthenticationProvider<B> {
-    static final Set<String> NAMES = Set.of("client", "clerk", "policy", "reviewer", "board", "auditor", "admin");
+    static final Set<String> NAMES = Set.of("client", "clerk", "policy", "reviewer", "board", "auditor", "monitor", "admin");
     private final Map<String, Object> clientScope;
 
     /** The demo client sees the demo department, as an agency's token would name a CLIENT's units in its organisation claim. */

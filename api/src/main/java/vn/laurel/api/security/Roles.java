@@ -19,6 +19,11 @@ public final class Roles {
     public static final String BOARD = "BOARD";
     /** Reads decisions and reports, replays them, verifies the audit chain. */
     public static final String AUDITOR = "AUDITOR";
+    /**
+     * Reads the service's metrics (Prometheus scrapes with it), nothing else: the scraper's credential
+     * sits in a monitoring system's configuration, so it must open no decision, fact or rule.
+     */
+    public static final String MONITOR = "MONITOR";
     public static final String ADMIN = "ADMIN";
 
     private Roles() {}

@@ -223,6 +223,9 @@ abstract class RoleMatrix extends PostgresTest {
                         + "/ballots", "{\"ballots\":[{\"subject\":\"P-0001\",\"award\":\"GRASSROOTS_EMULATION_SOLDIER\",\"votes\":"
                         + "[{\"member\":" + firstMember() + ",\"vote\":\"AGAINST\"}]}]}"))),
                 new Endpoint("GET health", Set.of(), ok, () -> HttpRequest.GET("/health")),
+                new Endpoint("GET health ready", Set.of(), ok, () -> HttpRequest.GET("/health/ready")),
+                // The scraper's own role MONITOR (not one of the matrix's roles: it opens nothing else, MetricsApiTest) or ADMIN.
+                new Endpoint("GET metrics", Set.of(ADMIN), ok, () -> HttpRequest.GET("/metrics")),
                 new Endpoint("GET OpenAPI document", Set.of(), ok, () -> HttpRequest.GET("/swagger/laurel-v1.yml")));
     }
 
