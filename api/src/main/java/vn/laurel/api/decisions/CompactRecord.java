@@ -169,6 +169,7 @@ public final class CompactRecord {
     static String value(Object v) {
         if (v == null) return "-";
         if (v instanceof String s && TOKEN.matcher(s).matches()) return s;
+        if (v instanceof Enum<?> e && TOKEN.matcher(e.name()).matches()) return e.name();
         if (v instanceof Collection<?> l) {
             StringJoiner j = new StringJoiner(",", "[", "]");
             l.forEach(x -> j.add(value(x)));

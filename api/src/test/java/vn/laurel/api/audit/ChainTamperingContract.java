@@ -287,8 +287,8 @@ abstract class ChainTamperingContract implements TestPropertyProvider {
         assertIntact();
         String record = text("SELECT record_text FROM decision WHERE id = " + id);
         assertThat(record).contains("\"ADVANCED_LABORER\":[\"ELIGIBLE\"");
-        // The evidence of a criterion pointed elsewhere: the outcome still reads the same, the record does not.
-        String forged = record.replace("RATING_GOOD_OR_BETTER MET EXCELLENT >=GOOD", "RATING_GOOD_OR_BETTER MET GOOD >=GOOD");
+        // A value the criterion found, changed: the outcome still reads the same, the record does not.
+        String forged = record.replace("MIN_SERVICE_MONTHS MET 160 ", "MIN_SERVICE_MONTHS MET 161 ");
         assertThat(forged).isNotEqualTo(record);
         try (Connection c = superuser(); PreparedStatement ps = c.prepareStatement("UPDATE decision SET record_text = ? WHERE id = ?")) {
             ps.setString(1, forged);
@@ -301,7 +301,7 @@ abstract class ChainTamperingContract implements TestPropertyProvider {
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.body().has("answer")).isFalse();
         assertThat(read.body().get("rendering").get("matches").asBoolean()).isFalse();
-        assertThat(read.body().get("rendering").get("differences").toString()).contains("RATING_GOOD_OR_BETTER MET GOOD");
+        assertThat(read.body().get("rendering").get("differences").toString()).contains("MIN_SERVICE_MONTHS MET 161");
         assertThat(call(HttpRequest.GET("/api/v1/decisions/" + id).accept(MediaType.TEXT_HTML_TYPE)).status()).isEqualTo(200);
         try (Connection c = superuser(); PreparedStatement ps = c.prepareStatement("UPDATE decision SET record_text = ? WHERE id = ?")) {
             ps.setString(1, record);
