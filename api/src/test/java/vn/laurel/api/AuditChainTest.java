@@ -90,8 +90,9 @@ class AuditChainTest extends PostgresTest {
         try (Connection c = superuser(); Statement s = c.createStatement()) {
             s.execute("ALTER TABLE decision DISABLE TRIGGER decision_append_only");
             s.executeUpdate("UPDATE decision SET outcomes = 'ADVANCED_LABORER=NOT_ELIGIBLE' WHERE id = 2"); // put back
-            // Decision 3 (P-0003) was ELIGIBLE: make the stored answer say otherwise.
-            s.executeUpdate("UPDATE decision SET result = jsonb_set(result, '{results,0,outcome}', '\"NOT_ELIGIBLE\"') WHERE id = 3");
+            // Decision 3 (P-0003) was ELIGIBLE: make its stored record (issue 20: record_text, hashed as stored) say otherwise.
+            s.executeUpdate("UPDATE decision SET record_text = REPLACE(record_text, '\"ADVANCED_LABORER\":[\"ELIGIBLE\"', "
+                    + "'\"ADVANCED_LABORER\":[\"NOT_ELIGIBLE\"') WHERE id = 3");
             s.execute("ALTER TABLE decision ENABLE TRIGGER decision_append_only");
         }
         JsonNode v = web("/api/v1/audit/verify");
@@ -104,7 +105,8 @@ class AuditChainTest extends PostgresTest {
     void a_decision_deleted_behind_the_service_is_named_by_verify() throws SQLException {
         try (Connection c = superuser(); Statement s = c.createStatement()) {
             s.execute("SET session_replication_role = replica"); // disables every trigger and foreign key check
-            s.executeUpdate("UPDATE decision SET result = jsonb_set(result, '{results,0,outcome}', '\"ELIGIBLE\"') WHERE id = 3"); // put back
+            s.executeUpdate("UPDATE decision SET record_text = REPLACE(record_text, '\"ADVANCED_LABORER\":[\"NOT_ELIGIBLE\"', "
+                    + "'\"ADVANCED_LABORER\":[\"ELIGIBLE\"') WHERE id = 3"); // put back
             for (String t : new String[]{"decision_fact", "decision_outcome", "decision_chain"}) {
                 s.executeUpdate("DELETE FROM " + t + " WHERE decision_id = 4");
             }

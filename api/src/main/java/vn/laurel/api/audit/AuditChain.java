@@ -126,7 +126,9 @@ public final class AuditChain {
                 newFormatSeen |= l.format() != ChainContent.FORMAT_COLUMNS;
                 String hash;
                 try {
-                    hash = ChainContent.decisionHash(l.format(), d.row(), Canonical.json(d.answer()), d.outcomes(), d.facts(), previous);
+                    // Issue 20 (stopgap until the streaming verify): format 3 hashes the stored record text as it is.
+                    String content = l.format() == ChainContent.FORMAT_RECORD ? d.answer() : Canonical.json(d.answer());
+                    hash = ChainContent.decisionHash(l.format(), d.row(), content, d.outcomes(), d.facts(), previous);
                 } catch (IllegalArgumentException e) {
                     hash = null;
                 }
@@ -194,13 +196,13 @@ public final class AuditChain {
         String in = ids.stream().map(i -> "?").collect(Collectors.joining(", ", "(", ")"));
         Map<Long, ChainContent.DecisionRow> rows = new HashMap<>();
         Map<Long, String> answers = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(COLUMNS.replace(" FROM decision d", ", CAST(d.result AS VARCHAR) AS result_text FROM decision d")
+        try (PreparedStatement ps = c.prepareStatement(COLUMNS.replace(" FROM decision d", ", CAST(d.result AS VARCHAR) AS result_text, d.record_text FROM decision d")
                 + " WHERE d.id IN " + in)) {
             bind(ps, ids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.put(rs.getLong("id"), row(rs));
-                    answers.put(rs.getLong("id"), rs.getString("result_text"));
+                    answers.put(rs.getLong("id"), rs.getString("record_text") != null ? rs.getString("record_text") : rs.getString("result_text"));
                 }
             }
         }

@@ -136,7 +136,7 @@ public class BatchRunner {
         }
         if (unitCase.unit() != null) {
             CaseDocument doc = unitCase.unit();
-            Long decisionId = request.saveDecisions() ? decisions.save(doc, answer.unit(), DecisionBasis.STORED_FACTS, requestedBy) : null;
+            Long decisionId = request.saveDecisions() ? decisions.save(doc, answer.unit(), DecisionBasis.STORED_FACTS, requestedBy, personAwards) : null;
             addOutcomes(out, unit, doc.subject().unit(), answer.unit(), unitAwards, decisionId);
         }
         return out;

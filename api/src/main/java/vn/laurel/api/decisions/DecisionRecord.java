@@ -12,10 +12,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** A saved decision: the whole answer as JSON, and the parts auditors search by as columns. */
+/**
+ * A saved decision: the parts auditors search by as columns, and either its compact record (issue 20 on,
+ * {@link CompactRecord}; the answer is rendered from it) or, saved before, its whole answer as JSON.
+ */
 @Serdeable
 @MappedEntity("decision")
 public record DecisionRecord(@Id @GeneratedValue @Nullable Long id, String subjectId, int evaluationYear, LocalDate asOf,
                              String regime, String rulesetVersion, String engineVersion, String outcomes,
-                             @TypeDef(type = DataType.JSON) Map<String, Object> result, String requestedBy,
-                             Instant createdAt, String basis) {}
+                             @Nullable @TypeDef(type = DataType.JSON) Map<String, Object> result, String requestedBy,
+                             Instant createdAt, String basis, @Nullable String recordText) {}

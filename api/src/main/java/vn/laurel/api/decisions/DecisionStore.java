@@ -25,7 +25,7 @@ import java.util.*;
 
 /**
  * Saves decisions and reads them back. A decision is saved whole or not at all, in one transaction:
- * the answer, one row per award's outcome (for searching), the facts it relied on (so a later
+ * its compact record, one row per award's outcome (for searching), the facts it relied on (so a later
  * correction can flag it), and its link in the audit chain.
  */
 @Singleton
@@ -41,17 +41,16 @@ public class DecisionStore {
                               String engineVersion, String outcomes, String requestedBy, Instant createdAt, DecisionBasis basis) {}
 
     /**
-     * Saves a decision whose answer is already canonical JSON text ({@link Canonical#write}), and
-     * returns its id. Plain JDBC rather than
-     * the repository: the repository would serialise the answer once more, and the audit chain read
-     * it back, for every decision (a third of a saved eligibility request's time).
+     * Saves a decision with its compact record, already canonical text ({@link CompactRecord#write}), and
+     * returns its id. The record is stored as that exact text and chained as it is (chain format 3); the
+     * answer is rendered from it on read. Plain JDBC rather than the repository: one insert, no read back.
      */
     @Transactional
-    public long save(NewDecision decision, String answer, Collection<String> factIds, Map<String, String> outcomes) {
+    public long save(NewDecision decision, String record, Collection<String> factIds, Map<String, String> outcomes) {
         // The contextual data source hands out this transaction's connection; it must not be closed here.
         Connection c = connection();
         try {
-            long id = insert(c, decision, answer);
+            long id = insert(c, decision, record);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO decision_outcome (decision_id, award, outcome) VALUES (?, ?, ?)")) {
                 for (Map.Entry<String, String> o : outcomes.entrySet()) {
                     ps.setLong(1, id);
@@ -69,7 +68,7 @@ public class DecisionStore {
                 }
                 ps.executeBatch();
             }
-            AuditChain.append(c, id, answer, outcomes.entrySet().stream()
+            AuditChain.append(c, id, ChainContent.FORMAT_RECORD, record, outcomes.entrySet().stream()
                     .map(o -> new ChainContent.OutcomeRow(o.getKey(), o.getValue())).toList(), factIds);
             return id;
         } catch (SQLException e) {
@@ -77,12 +76,12 @@ public class DecisionStore {
         }
     }
 
-    private static long insert(Connection c, NewDecision d, String answer) throws SQLException {
+    private static long insert(Connection c, NewDecision d, String record) throws SQLException {
         boolean postgres = Databases.isPostgres(c);
-        // The answer goes in as JSON, not as a JSON string: jsonb on PostgreSQL, FORMAT JSON on H2.
+        // Text, not JSON: the chain hashes the record as stored, so no database may re-spell it.
         String sql = "INSERT INTO decision (subject_id, evaluation_year, as_of, regime, ruleset_version, engine_version, outcomes, "
-                + "result, requested_by, created_at, basis) VALUES (?, ?, ?, ?, ?, ?, ?, " + (postgres ? "CAST(? AS JSONB)" : "? FORMAT JSON") + ", ?, ?, ?)";
-        // Only the id comes back (PostgreSQL would otherwise return every column, the answer included).
+                + "record_text, requested_by, created_at, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        // Only the id comes back (PostgreSQL would otherwise return every column, the record included).
         try (PreparedStatement ps = postgres ? c.prepareStatement(sql, new String[]{"id"}) : c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, d.subjectId());
             ps.setInt(2, d.evaluationYear());
@@ -91,7 +90,7 @@ public class DecisionStore {
             ps.setString(5, d.rulesetVersion());
             ps.setString(6, d.engineVersion());
             ps.setString(7, d.outcomes());
-            ps.setString(8, answer);
+            ps.setString(8, record);
             ps.setString(9, d.requestedBy());
             ps.setObject(10, OffsetDateTime.ofInstant(d.createdAt(), ZoneOffset.UTC));
             ps.setString(11, d.basis().name());

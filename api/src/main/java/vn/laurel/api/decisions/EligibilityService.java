@@ -1,7 +1,6 @@
 package vn.laurel.api.decisions;
 
 import jakarta.inject.Singleton;
-import vn.laurel.api.audit.Canonical;
 import vn.laurel.api.metrics.LaurelMetrics;
 import vn.laurel.api.store.FactStore;
 import vn.laurel.api.store.StoredCases;
@@ -81,13 +80,23 @@ public class EligibilityService {
 
     /** Keeps an answer (decided here, or by a batch) as a decision in the audit chain; returns its id. */
     public long save(CaseDocument doc, EvaluationResult result, DecisionBasis basis, String requestedBy) {
+        return save(doc, result, basis, requestedBy, null);
+    }
+
+    /**
+     * As above, for a unit whose members' answers for {@code memberAwards} were decided first and reused
+     * for it (a batch): the record says so, so that the unit's answer is rendered again the same way.
+     */
+    public long save(CaseDocument doc, EvaluationResult result, DecisionBasis basis, String requestedBy, List<String> memberAwards) {
         // A submitted document's fact ids are whatever the client wrote ("rating:812" included): they are not
         // facts of the store, so a correction of a stored fact must not flag the decision as if it had used it.
         Set<String> relied = basis == DecisionBasis.STORED_FACTS ? factsReliedOn(result) : Set.of();
-        // Serialised once, canonical and with both languages: the same text is stored, hashed into the chain, and replayed.
+        // The question and what decided, not the phrasing: the answer is rendered again from it on read.
+        CompactRecord.Question question = basis == DecisionBasis.SUBMITTED_CASE ? CompactRecord.Question.submitted(doc)
+                : CompactRecord.Question.stored(doc).reusingMembersOf(memberAwards);
         long id = decisionStore.save(new DecisionStore.NewDecision(doc.subject().id(), doc.year(), doc.asOf(),
                 result.regime(), result.rulesetVersion(), result.engineVersion(), summary(result.results()), requestedBy,
-                Now.instant(), basis), Canonical.write(result), relied, outcomes(result));
+                Now.instant(), basis), CompactRecord.write(question, result), relied, outcomes(result));
         metrics.decided(id, result);
         return id;
     }

@@ -157,7 +157,8 @@ public class AuditPages {
         String lang = Pages.lang(request);
         String name = subjects.subject(d.subjectId()).map(SubjectSearch.Person::name).orElse(null);
         Map<String, Object> model = pages.model(request, "audit.decision.title");
-        AuditViews.Report report = views.report(d, name, store.flags(d.id()), lang);
+        ReplayService.Reading reading = replays.read(d);
+        AuditViews.Report report = views.report(d, reading.answer(), reading.rendering(), reading.record(), name, store.flags(d.id()), lang);
         model.put("d", report);
         // The awards fragment is the person page's, whose texts speak of its timeline; here a fact leads to the table of facts.
         @SuppressWarnings("unchecked")

@@ -63,7 +63,8 @@ public class AuditViews {
     public record Report(long id, String subjectId, String subjectName, int year, String asOf, String regime, String regimeCode,
                          String regimeBasis, boolean provisional, String rulesetVersion, String engineVersion, String requestedBy,
                          String createdAt, String basis, String basisNote, boolean submitted, List<FlagRow> flags,
-                         List<AnswerViews.AwardView> awards, List<FactRow> facts, List<ParameterRow> parameters) {}
+                         List<AnswerViews.AwardView> awards, List<FactRow> facts, List<ParameterRow> parameters,
+                         String unrendered, String record) {}
 
     public record CriterionChange(String criterion, String before, String after) {}
 
@@ -160,10 +161,20 @@ public class AuditViews {
         return out;
     }
 
-    /** A saved decision as its report: the question, who asked and when, each award's criteria, the facts and parameters used. */
+    /**
+     * A saved decision as its report: the question, who asked and when, each award's criteria, the facts and
+     * parameters used. {@code answer}: as saved, or rendered from its compact record and found equal to it;
+     * null when it could not be, and then {@code rendering} says why and the record is shown as stored.
+     */
     @SuppressWarnings("unchecked")
-    public Report report(DecisionRecord d, String subjectName, List<Map<String, Object>> flags, String lang) {
-        Map<String, Object> answer = d.result();
+    public Report report(DecisionRecord d, Map<String, Object> answer, Map<String, Object> rendering, Map<String, Object> record,
+                         String subjectName, List<Map<String, Object>> flags, String lang) {
+        String unrendered = null, recordText = null;
+        if (answer == null) {
+            unrendered = rendering == null ? "" : answers.text(rendering.get("problem"), lang);
+            recordText = record == null ? "" : Json.writePretty(record);
+            answer = Map.of();
+        }
         List<FactRow> facts = new ArrayList<>();
         Set<String> anchors = new HashSet<>();
         for (Object o : list(answer.get("facts"))) {
@@ -190,7 +201,7 @@ public class AuditViews {
         return new Report(d.id(), d.subjectId(), subjectName, d.evaluationYear(), ValueTexts.date(d.asOf(), lang), values.regime(d.regime(), lang),
                 d.regime(), answers.text(regime.get("legalBasis"), lang), Boolean.TRUE.equals(regime.get("provisional")), d.rulesetVersion(),
                 d.engineVersion(), d.requestedBy(), time(d.createdAt(), lang), basis.name(), basis.sentence().get("en".equals(lang) ? "en" : "vi"),
-                basis == DecisionBasis.SUBMITTED_CASE, flagRows, awards, facts, parameters);
+                basis == DecisionBasis.SUBMITTED_CASE, flagRows, awards, facts, parameters, unrendered, recordText);
     }
 
     /** A parameter's value as the page says values; NONE is the rules' word for "no limit" (see engine.evaluation.Evaluation). */

@@ -3,12 +3,12 @@ package vn.laurel.api.replay;
 import java.util.*;
 
 /** The places where two JSON values differ, as paths with the value before and after. */
-final class JsonDiff {
-    record Difference(String path, Object before, Object after) {}
+public final class JsonDiff {
+    public record Difference(String path, Object before, Object after) {}
 
     private JsonDiff() {}
 
-    static List<Difference> of(Object before, Object after, int limit) {
+    public static List<Difference> of(Object before, Object after, int limit) {
         List<Difference> out = new ArrayList<>();
         walk("$", before, after, out, limit);
         return out;

@@ -2,7 +2,9 @@ package vn.laurel.api.replay;
 
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
+import vn.laurel.api.decisions.CompactRecord;
 import vn.laurel.api.decisions.DecisionBasis;
+import vn.laurel.api.decisions.DecisionRenderer;
 import vn.laurel.api.decisions.DecisionRecord;
 import vn.laurel.api.decisions.DecisionRepository;
 import vn.laurel.api.store.FactStore;
@@ -33,8 +35,11 @@ public class ReplayService {
     private final StoredCases cases;
     private final RuleSetHolder rules;
     private final RuleSetArchive archive;
+    private final DecisionRenderer renderer;
 
-    public ReplayService(DecisionRepository decisions, FactStore facts, StoredCases cases, RuleSetHolder rules, RuleSetArchive archive) {
+    public ReplayService(DecisionRepository decisions, FactStore facts, StoredCases cases, RuleSetHolder rules, RuleSetArchive archive,
+                         DecisionRenderer renderer) {
+        this.renderer = renderer;
         this.decisions = decisions;
         this.facts = facts;
         this.cases = cases;
@@ -42,11 +47,29 @@ public class ReplayService {
         this.archive = archive;
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * A decision as readers see it: its answer (as saved, or rendered from its compact record and found
+     * equal to it), or — when the record cannot be rendered to itself — no answer, the record, and why.
+     */
+    public record Reading(Map<String, Object> answer, Map<String, Object> record, Map<String, Object> rendering) {}
+
+    public Reading read(DecisionRecord d) {
+        if (d.recordText() == null) return new Reading(d.result(), null, null);
+        DecisionRenderer.Rendered r = renderer.render(d);
+        if (r.matches()) return new Reading(Json.toMap(r.result()), null, Map.of("from", "record", "matches", true));
+        Map<String, Object> rendering = new LinkedHashMap<>();
+        rendering.put("from", "record");
+        rendering.put("matches", false);
+        rendering.put("problem", r.problem());
+        if (r.rendered() != null) rendering.put("differences", JsonDiff.of(r.record(), r.rendered(), 200));
+        return new Reading(null, r.record(), rendering);
+    }
+
     public Map<String, Object> replay(long id, boolean withCurrent) {
         DecisionRecord d = decisions.findById(id).orElseThrow(() -> ProblemException.notFound("No decision with id " + id));
+        if (d.recordText() != null) return replayRecord(d, withCurrent);
         if (DecisionBasis.parse(d.basis()) == DecisionBasis.SUBMITTED_CASE) {
-            // Its facts were the sender's: replaying it against the store would compare it with facts it never used.
+            // Its facts were the sender's, and a decision saved before issue 20 did not keep the document.
             throw new ProblemException(HttpStatus.CONFLICT, "Decision " + id + " was decided on a submitted case document, not on the "
                     + "stored facts of " + d.subjectId() + ": replay it by sending the document again", List.of());
         }
@@ -75,6 +98,53 @@ public class ReplayService {
         return out;
     }
 
+    /**
+     * A decision kept as a compact record: its question asked again (of the stored case document when one was
+     * submitted), and what it answers compared with the record, record to record.
+     */
+    private Map<String, Object> replayRecord(DecisionRecord d, boolean withCurrent) {
+        DecisionRenderer.Rendered r = renderer.render(d, withCurrent);
+        if (r.result() == null) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Decision " + d.id() + " cannot be replayed: " + r.problem(), List.of());
+        }
+        boolean submitted = DecisionBasis.parse(d.basis()) == DecisionBasis.SUBMITTED_CASE;
+        Map<String, Object> before = r.record(), after = r.rendered();
+        List<JsonDiff.Difference> differences = JsonDiff.of(before, after, 200);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("decisionId", d.id());
+        out.put("with", (submitted ? "the submitted case document" : withCurrent ? "current facts" : "facts as known on " + d.createdAt())
+                + (withCurrent ? " and current rules" : " and rules " + d.rulesetVersion()));
+        out.put("identical", differences.isEmpty());
+        out.put("rulesetVersion", Map.of("before", d.rulesetVersion(), "after", r.result().rulesetVersion()));
+        List<Map<String, Object>> outcomes = new ArrayList<>();
+        Map<String, String> was = CompactRecord.outcomes(before), now = CompactRecord.outcomes(after);
+        for (String award : was.keySet()) {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("award", award);
+            change.put("before", was.get(award));
+            change.put("after", now.get(award));
+            change.put("criteriaChanged", criteriaChanges(CompactRecord.statuses(before, award), CompactRecord.statuses(after, award)));
+            outcomes.add(change);
+        }
+        out.put("outcomes", outcomes);
+        out.put("factsChanged", changes(CompactRecord.factIds(before), CompactRecord.factIds(after)));
+        out.put("differences", differences);
+        out.put("answer", Json.toMap(r.result()));
+        return out;
+    }
+
+    private static List<Map<String, Object>> criteriaChanges(Map<String, ?> before, Map<String, ?> after) {
+        List<Map<String, Object>> criteria = new ArrayList<>();
+        Set<String> ids = new TreeSet<>(before.keySet());
+        ids.addAll(after.keySet());
+        for (String c : ids) {
+            if (!Objects.equals(before.get(c), after.get(c))) {
+                criteria.add(Map.of("criterion", c, "before", String.valueOf(before.get(c)), "after", String.valueOf(after.get(c))));
+            }
+        }
+        return criteria;
+    }
+
     /** The awards the question asked for; awards only evaluated as prerequisites carry a note saying so. */
     @SuppressWarnings("unchecked")
     static List<String> askedAwards(Map<String, Object> answer) {
@@ -98,16 +168,7 @@ public class ReplayService {
             change.put("award", award);
             change.put("before", b.get("outcome"));
             change.put("after", a.get("outcome"));
-            Map<String, Object> criteriaBefore = statuses(b), criteriaAfter = statuses(a);
-            List<Map<String, Object>> criteria = new ArrayList<>();
-            Set<String> ids = new TreeSet<>(criteriaBefore.keySet());
-            ids.addAll(criteriaAfter.keySet());
-            for (String c : ids) {
-                if (!Objects.equals(criteriaBefore.get(c), criteriaAfter.get(c))) {
-                    criteria.add(Map.of("criterion", c, "before", String.valueOf(criteriaBefore.get(c)), "after", String.valueOf(criteriaAfter.get(c))));
-                }
-            }
-            change.put("criteriaChanged", criteria);
+            change.put("criteriaChanged", criteriaChanges(statuses(b), statuses(a)));
             out.add(change);
         }
         return out;
@@ -132,7 +193,10 @@ public class ReplayService {
     /** Facts the answer relied on that are gone, and facts that are new (a correction shows as both). */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> factChanges(Map<String, Object> before, Map<String, Object> after) {
-        Set<String> was = factIds(before), now = factIds(after);
+        return changes(factIds(before), factIds(after));
+    }
+
+    private static Map<String, Object> changes(Set<String> was, Set<String> now) {
         Set<String> gone = new TreeSet<>(was), added = new TreeSet<>(now);
         gone.removeAll(now);
         added.removeAll(was);

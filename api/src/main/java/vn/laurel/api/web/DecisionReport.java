@@ -33,6 +33,8 @@ final class DecisionReport {
             Map.entry("decidedOn", new String[]{"Căn cứ dữ liệu", "Decided on"}),
             Map.entry("submitted", new String[]{"Hồ sơ do người yêu cầu gửi — không phải dữ liệu đã lưu trong hệ thống",
                     "Submitted case document — not the facts in the store"}),
+            Map.entry("unrendered", new String[]{"Không dựng lại được kết quả khớp với bản ghi; dưới đây là bản ghi đã lưu",
+                    "The answer could not be rendered to match its record; the stored record follows"}),
             Map.entry("submittedFacts", new String[]{"Dữ liệu trong hồ sơ được gửi (do người yêu cầu khai, không lấy từ hệ thống)",
                     "Facts as given in the submitted case document (stated by the requester, not read from the store)"}));
 
@@ -64,6 +66,13 @@ final class DecisionReport {
             h.append("</ul>");
         }
         h.append("<h2>").append(w("answer", l)).append("</h2>");
+        if (answer == null) {
+            // The compact record could not be rendered to itself: the record is shown as it is, with why.
+            Map<String, Object> rendering = (Map<String, Object>) d.getOrDefault("rendering", Map.of());
+            h.append("<p class=\"NOT_ELIGIBLE\"><strong>").append(w("unrendered", l)).append("</strong>: ").append(e(rendering.get("problem")))
+                    .append("</p><pre>").append(e(vn.laurel.engine.json.Json.writePretty(d.get("record")))).append("</pre>");
+            return h.append("</body></html>").toString();
+        }
         for (Map<String, Object> r : (List<Map<String, Object>>) answer.get("results")) {
             h.append("<h3>").append(e(r.get("name"))).append(" (").append(e(r.get("award"))).append("): <span class=\"")
                     .append(e(r.get("outcome"))).append("\">").append(e(r.get("outcome"))).append("</span></h3>");

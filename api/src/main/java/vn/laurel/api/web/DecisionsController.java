@@ -123,7 +123,11 @@ public class DecisionsController {
         List<Map<String, Object>> flags = store.flags(d.id());
         v.put("needsReEvaluation", !flags.isEmpty());
         v.put("flags", flags);
-        v.put("answer", EligibilityService.withDecisionId(d.id(), d.result()));
+        // Saved as a compact record: rendered again and checked against it; an answer only when they agree.
+        ReplayService.Reading reading = replays.read(d);
+        if (reading.answer() != null) v.put("answer", EligibilityService.withDecisionId(d.id(), reading.answer()));
+        if (reading.rendering() != null) v.put("rendering", reading.rendering());
+        if (reading.record() != null) v.put("record", reading.record());
         return v;
     }
 

@@ -280,8 +280,108 @@ abstract class ChainTamperingContract implements TestPropertyProvider {
         assertThat(call(HttpRequest.GET("/api/v1/audit/checkpoints/999999")).status()).isEqualTo(404);
     }
 
-    /** Makes a decision say another outcome in its answer, its summary column and its outcome row. */
+    @Test
+    @Order(7)
+    void a_record_changed_behind_the_service_is_named_and_reads_as_what_it_is() throws SQLException {
+        long id = decide("P-0001");
+        assertIntact();
+        String record = text("SELECT record_text FROM decision WHERE id = " + id);
+        assertThat(record).contains("\"ADVANCED_LABORER\":[\"ELIGIBLE\"");
+        // A value the criterion found, changed: the outcome still reads the same, the record does not.
+        String forged = record.replace("MIN_SERVICE_MONTHS MET 160 ", "MIN_SERVICE_MONTHS MET 161 ");
+        assertThat(forged).isNotEqualTo(record);
+        try (Connection c = superuser(); PreparedStatement ps = c.prepareStatement("UPDATE decision SET record_text = ? WHERE id = ?")) {
+            ps.setString(1, forged);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+        assertNamed(verify(), "decisions", "ALTERED", id);
+        // Read, it no longer renders to its record: no answer, the record and what differs — not a 5xx.
+        Answer read = call(HttpRequest.GET("/api/v1/decisions/" + id));
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body().has("answer")).isFalse();
+        assertThat(read.body().get("rendering").get("matches").asBoolean()).isFalse();
+        assertThat(read.body().get("rendering").get("differences").toString()).contains("MIN_SERVICE_MONTHS MET 161");
+        HttpResponse<String> page = http.toBlocking().exchange(HttpRequest.GET("/api/v1/decisions/" + id).accept(MediaType.TEXT_HTML_TYPE), String.class);
+        assertThat(page.code()).isEqualTo(200);
+        assertThat(page.body()).contains("MIN_SERVICE_MONTHS MET 161");
+        try (Connection c = superuser(); PreparedStatement ps = c.prepareStatement("UPDATE decision SET record_text = ? WHERE id = ?")) {
+            ps.setString(1, record);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+        assertIntact();
+        assertThat(call(HttpRequest.GET("/api/v1/decisions/" + id)).body().has("answer")).isTrue();
+    }
+
+    @Test
+    @Order(8)
+    void a_decision_saved_whole_before_issue_20_still_reads_and_verifies() throws Exception {
+        Answer answered = call(HttpRequest.POST("/api/v1/subjects/P-0003/eligibility?year=2025&awards=ADVANCED_LABORER&lang=both", ""));
+        long source = answered.body().get("decisionId").asLong();
+        ObjectNode answer = ((ObjectNode) answered.body()).deepCopy();
+        answer.remove("decisionId");
+        long legacy;
+        try (Connection c = superuser()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO decision (subject_id, evaluation_year, as_of, regime, ruleset_version, "
+                    + "engine_version, outcomes, result, requested_by, created_at, basis) SELECT subject_id, evaluation_year, as_of, regime, "
+                    + "ruleset_version, engine_version, outcomes, " + (postgres() ? "CAST(? AS JSONB)" : "? FORMAT JSON")
+                    + ", requested_by, created_at, basis FROM decision WHERE id = ?", new String[]{"id"})) {
+                ps.setString(1, answer.toString());
+                ps.setLong(2, source);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    legacy = keys.getLong(1);
+                }
+            }
+            sql(c, "INSERT INTO decision_outcome (decision_id, award, outcome) SELECT " + legacy + ", award, outcome FROM decision_outcome WHERE decision_id = " + source);
+            List<ChainContent.OutcomeRow> outcomes = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT award, outcome FROM decision_outcome WHERE decision_id = " + legacy)) {
+                while (rs.next()) outcomes.add(new ChainContent.OutcomeRow(rs.getString(1), rs.getString(2)));
+            }
+            String stored;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT CAST(result AS VARCHAR) FROM decision WHERE id = " + legacy)) {
+                rs.next();
+                stored = rs.getString(1);
+            }
+            AuditChain.append(c, legacy, ChainContent.FORMAT_EVERYTHING, Canonical.json(stored), outcomes, List.of());
+            c.commit();
+        }
+        assertThat(text("SELECT format FROM decision_chain WHERE decision_id = " + legacy)).isEqualTo("2");
+        assertIntact();
+        Answer read = call(HttpRequest.GET("/api/v1/decisions/" + legacy + "?lang=both"));
+        assertThat(read.status()).isEqualTo(200);
+        answer.put("decisionId", legacy);
+        assertThat(read.body().get("answer")).isEqualTo(JSON.readTree(JSON.writeValueAsString(answerWithIdFirst(answer))));
+        assertThat(read.body().has("rendering")).isFalse();
+        assertThat(call(HttpRequest.POST("/api/v1/decisions/" + legacy + "/replay", "")).body().get("identical").asBoolean()).isTrue();
+    }
+
+    private static JsonNode answerWithIdFirst(ObjectNode answer) {
+        return answer;
+    }
+
+    private static void sql(Connection c, String statement) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    /** Makes a decision say another outcome in its record (or answer), its summary column and its outcome row. */
     void rewrite(long decisionId, String outcome) throws Exception {
+        String record = text("SELECT record_text FROM decision WHERE id = " + decisionId);
+        if (record != null) {
+            try (Connection c = superuser(); PreparedStatement ps = c.prepareStatement("UPDATE decision SET record_text = ?, outcomes = ? WHERE id = ?")) {
+                ps.setString(1, record.replaceFirst("\"ADVANCED_LABORER\":\\[\"[A-Z_]+\"", "\"ADVANCED_LABORER\":[\"" + outcome + "\""));
+                ps.setString(2, "ADVANCED_LABORER=" + outcome);
+                ps.setLong(3, decisionId);
+                ps.executeUpdate();
+            }
+            sql("UPDATE decision_outcome SET outcome = '" + outcome + "' WHERE decision_id = " + decisionId);
+            return;
+        }
         ObjectNode answer = (ObjectNode) JSON.readTree(text("SELECT CAST(result AS VARCHAR) FROM decision WHERE id = " + decisionId));
         ((ObjectNode) answer.get("results").get(0)).put("outcome", outcome);
         try (Connection c = superuser(); PreparedStatement ps = c.prepareStatement("UPDATE decision SET result = "
@@ -307,11 +407,12 @@ abstract class ChainTamperingContract implements TestPropertyProvider {
                 ChainContent.DecisionRow row;
                 String answer;
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, subject_id, evaluation_year, as_of, regime, "
-                        + "ruleset_version, engine_version, outcomes, requested_by, created_at, basis, CAST(result AS VARCHAR) FROM decision WHERE id = " + l[1])) {
+                        + "ruleset_version, engine_version, outcomes, requested_by, created_at, basis, CAST(result AS VARCHAR), record_text FROM decision WHERE id = " + l[1])) {
                     rs.next();
                     row = new ChainContent.DecisionRow(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getObject(4, LocalDate.class), rs.getString(5),
                             rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getObject(10, OffsetDateTime.class), rs.getString(11));
-                    answer = Canonical.json(rs.getString(12));
+                    // Format 3 hashes the stored record text as it is; formats 1 and 2 the answer in canonical form.
+                    answer = l[2] == ChainContent.FORMAT_RECORD ? rs.getString(13) : Canonical.json(rs.getString(12));
                 }
                 List<ChainContent.OutcomeRow> outcomes = new ArrayList<>();
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT award, outcome FROM decision_outcome WHERE decision_id = " + l[1])) {

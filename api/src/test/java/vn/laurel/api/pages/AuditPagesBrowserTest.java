@@ -379,7 +379,7 @@ class AuditPagesBrowserTest extends BrowserTest {
     }
 
     @Test
-    void a_decision_on_a_submitted_case_says_so_and_is_not_replayed_against_the_store() throws Exception {
+    void a_decision_on_a_submitted_case_says_so_and_replays_from_its_document() throws Exception {
         String forged = """
                 {"asOf":"2026-01-15","year":2025,"awards":["ADVANCED_LABORER"],
                  "subject":{"id":"P-0002","kind":"PERSON","name":"Trần Văn Bình","hiredOn":"2012-09-01",
@@ -396,9 +396,10 @@ class AuditPagesBrowserTest extends BrowserTest {
             page.navigate(base() + "/audit/decisions/" + id);
             assertThat(page.locator("p.alert.submitted")).containsText("Hồ sơ do người yêu cầu gửi — không phải dữ liệu đã lưu trong hệ thống");
             assertThat(page.locator("section.facts h2")).hasText("Dữ liệu trong hồ sơ được gửi (do người yêu cầu khai, không lấy từ hệ thống)");
+            // Replayed from the document it was decided on, which its record keeps (issue 20) — not against the store.
             Response r = page.waitForNavigation(() -> page.click("#replay button[type=submit]"));
-            assertThat(r.status()).isEqualTo(409);
-            assertThat(page.locator("#replay-result .alert")).containsText("không thể chạy lại từ hệ thống");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(page.locator("#replay-result .verdict")).hasText("Giống hệt: chạy lại cho đúng kết quả đã lưu.");
         }
     }
 

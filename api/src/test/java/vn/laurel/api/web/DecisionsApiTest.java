@@ -133,11 +133,14 @@ class DecisionsApiTest extends PostgresTest {
         assertThat(Http.get(http.toBlocking(), "/api/v1/decisions?basis=GUESSWORK").body().get("errors").findValuesAsText("field"))
                 .containsExactly("basis");
 
-        // Its invented fact ids are not the store's: nothing links it to stored facts, and it is not replayed against them.
+        // Its invented fact ids are not the store's: nothing links it to stored facts, and it is not replayed against
+        // them — it is replayed from the document it was decided on, which its record keeps (issue 20).
         assertThat(Store.query(dataSource, "SELECT COUNT(*) FROM decision_fact WHERE decision_id = " + id)).isZero();
         Http.Answer replay = Http.call(http.toBlocking(), HttpRequest.POST("/api/v1/decisions/" + id + "/replay", ""));
-        assertThat(replay.status()).isEqualTo(409);
-        assertThat(replay.body().get("detail").asText()).contains("submitted case document");
+        assertThat(replay.status()).as(replay.body().toString()).isEqualTo(200);
+        assertThat(replay.body().get("with").asText()).contains("submitted case document");
+        assertThat(replay.body().get("identical").asBoolean()).isTrue();
+        assertThat(replay.body().get("answer").get("results").get(0).get("outcome").asText()).isEqualTo("ELIGIBLE");
     }
 
     @Test
