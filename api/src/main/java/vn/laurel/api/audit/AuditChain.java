@@ -88,12 +88,26 @@ public final class AuditChain {
      * the connection is in a read-only transaction meanwhile, and given back as it came.
      */
     public static Verification verify(Connection c, Anchors anchors, ChainStart start) throws SQLException {
-        if (!c.getAutoCommit()) return walk(c, anchors, start); // the caller's transaction, as it is
+        return verify(c, anchors, start, null);
+    }
+
+    /** Opens another connection to the same database (a pool's, or the driver's). */
+    public interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    /**
+     * As {@link #verify(Connection, Anchors, ChainStart)}; on PostgreSQL, with {@code more} (may be null),
+     * the outcome and fact rows and the decisions are read on connections of their own, in the same snapshot,
+     * while this thread hashes: the database and the hashing work at once.
+     */
+    public static Verification verify(Connection c, Anchors anchors, ChainStart start, Connections more) throws SQLException {
+        if (!c.getAutoCommit()) return walk(c, anchors, start, null); // the caller's transaction, as it is
         int isolation = c.getTransactionIsolation();
         c.setAutoCommit(false); // PostgreSQL streams a result only inside a transaction
         try {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            return walk(c, anchors, start);
+            return walk(c, anchors, start, more == null || !vn.laurel.api.store.Databases.isPostgres(c) ? null : sameSnapshot(c, more));
         } finally {
             c.rollback(); // nothing was written
             c.setTransactionIsolation(isolation);
@@ -101,8 +115,53 @@ public final class AuditChain {
         }
     }
 
-    private static Verification walk(Connection c, Anchors anchors, ChainStart start) throws SQLException {
-        Verification decisions = DecisionChainVerifier.verify(c, anchors.decisions(), start);
+    /** Connections that read the snapshot of {@code c}'s transaction (exported: PostgreSQL's SET TRANSACTION SNAPSHOT). */
+    private static Connections sameSnapshot(Connection c, Connections more) throws SQLException {
+        String snapshot;
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_export_snapshot()"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            snapshot = rs.getString(1);
+        }
+        return () -> {
+            Connection other = more.open();
+            try {
+                other.setAutoCommit(false);
+                other.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                try (java.sql.Statement s = other.createStatement()) {
+                    s.execute("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "") + "'");
+                }
+                return givenBackClean(other);
+            } catch (SQLException | RuntimeException e) {
+                other.close();
+                throw e;
+            }
+        };
+    }
+
+    /** The connection, which on close ends its transaction and is given back as it came (a pool's may serve others). */
+    private static Connection givenBackClean(Connection c) {
+        return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("close") && (args == null || args.length == 0)) {
+                        try {
+                            c.rollback();
+                            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                            c.setAutoCommit(true);
+                        } finally {
+                            c.close();
+                        }
+                        return null;
+                    }
+                    try {
+                        return method.invoke(c, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static Verification walk(Connection c, Anchors anchors, ChainStart start, Connections more) throws SQLException {
+        Verification decisions = DecisionChainVerifier.verify(c, anchors.decisions(), start, more);
         FlagChain.Result flags = FlagChain.verify(c, anchors.flags(), start.flagLength(), start.flagHash());
         return decisions.withFlags(flags.checked(), flags.problem());
     }

@@ -52,9 +52,15 @@ final class DecisionChainVerifier {
         this.lastHash = start.hash();
     }
 
-    static Verification verify(Connection c, NavigableMap<Long, Anchors.Anchor> anchors, ChainStart start) throws SQLException {
-        return new DecisionChainVerifier(c, anchors, start).run();
+    /** {@code more}: connections in the same snapshot, for reading the decisions and their rows alongside; null: all on {@code c}. */
+    static Verification verify(Connection c, NavigableMap<Long, Anchors.Anchor> anchors, ChainStart start, AuditChain.Connections more)
+            throws SQLException {
+        DecisionChainVerifier v = new DecisionChainVerifier(c, anchors, start);
+        v.more = more;
+        return v.run();
     }
+
+    private AuditChain.Connections more;
 
     private Verification run() throws SQLException {
         boolean newFormatSeen = false;
@@ -153,6 +159,15 @@ final class DecisionChainVerifier {
         }
     }
 
+    private record Decision(long id, ChainContent.DecisionRow row, String answer, String record, Long sequence, String previousHash,
+                            String recordHash, int format) {}
+
+    private record Of(long decisionId, String first, String second) {}
+
+    private <T> Feed<T> feed(String sql, long from, Feed.Mapper<T> mapper) throws SQLException {
+        return more == null ? Feed.direct(c, sql, from, mapper) : Feed.threaded(more, sql, from, mapper);
+    }
+
     /**
      * The decisions with their link, outcome rows and fact rows, merged by decision id; each chained
      * record's hash recomputed. Returns how many decisions had a link after the start.
@@ -161,62 +176,58 @@ final class DecisionChainVerifier {
         long from = start.length() == 0 ? Long.MIN_VALUE : Math.min(lowestDecision, highestChained() + 1);
         walkedFrom = from;
         long matched = 0;
-        try (PreparedStatement d = cursor("SELECT d.id, d.subject_id, d.evaluation_year, d.as_of, d.regime, d.ruleset_version, "
+        try (Feed<Decision> decisions = feed("SELECT d.id, d.subject_id, d.evaluation_year, d.as_of, d.regime, d.ruleset_version, "
                 + "d.engine_version, d.outcomes, d.requested_by, d.created_at, d.basis, CAST(d.result AS VARCHAR), d.record_text, "
                 + "k.sequence, k.previous_hash, k.record_hash, k.format FROM decision d LEFT JOIN decision_chain k ON k.decision_id = d.id "
-                + "WHERE d.id >= ? ORDER BY d.id");
-             PreparedStatement o = cursor("SELECT decision_id, award, outcome FROM decision_outcome WHERE decision_id >= ? ORDER BY decision_id");
-             PreparedStatement f = cursor("SELECT decision_id, fact_id FROM decision_fact WHERE decision_id >= ? ORDER BY decision_id")) {
-            d.setLong(1, from);
-            o.setLong(1, from);
-            f.setLong(1, from);
-            try (ResultSet decisions = d.executeQuery(); ResultSet outcomeRows = o.executeQuery(); ResultSet factRows = f.executeQuery()) {
-                Rows outcomes = new Rows(outcomeRows), facts = new Rows(factRows);
-                List<ChainContent.OutcomeRow> os = new ArrayList<>();
-                List<String> fs = new ArrayList<>();
-                while (decisions.next()) {
-                    long id = decisions.getLong(1);
-                    os.clear();
-                    fs.clear();
-                    outcomes.skipBelow(id);
-                    while (outcomes.at(id)) {
-                        os.add(new ChainContent.OutcomeRow(outcomeRows.getString(2), outcomeRows.getString(3)));
-                        outcomes.next();
-                    }
-                    facts.skipBelow(id);
-                    while (facts.at(id)) {
-                        fs.add(factRows.getString(2));
-                        facts.next();
-                    }
-                    long sequence = decisions.getLong(14);
-                    if (decisions.wasNull()) {
-                        if (firstOutside == null) firstOutside = id;
-                        continue;
-                    }
-                    if (sequence <= start.length()) continue; // covered by the checkpoint
-                    matched++;
-                    String hash = hash(decisions, os, fs);
-                    if (!decisions.getString(16).equals(hash)) {
-                        add(sequence, HASH, problem("ALTERED", id, sequence, "decision " + id + " no longer matches the hash it was saved with "
-                                + "(its columns, answer, outcome or fact rows were changed)"));
-                    }
+                + "WHERE d.id >= ? ORDER BY d.id", from, DecisionChainVerifier::decision);
+             Feed<Of> outcomes = feed("SELECT decision_id, award, outcome FROM decision_outcome WHERE decision_id >= ? ORDER BY decision_id",
+                     from, rs -> new Of(rs.getLong(1), rs.getString(2), rs.getString(3)));
+             Feed<Of> facts = feed("SELECT decision_id, fact_id FROM decision_fact WHERE decision_id >= ? ORDER BY decision_id",
+                     from, rs -> new Of(rs.getLong(1), rs.getString(2), null))) {
+            List<ChainContent.OutcomeRow> os = new ArrayList<>();
+            List<String> fs = new ArrayList<>();
+            for (Decision d; (d = decisions.peek()) != null; decisions.advance()) {
+                long id = d.id();
+                os.clear();
+                fs.clear();
+                // Rows of decisions not in this walk (none, unless rows were slipped in) are passed over.
+                for (Of o; (o = outcomes.peek()) != null && o.decisionId() <= id; outcomes.advance()) {
+                    if (o.decisionId() == id) os.add(new ChainContent.OutcomeRow(o.first(), o.second()));
+                }
+                for (Of f; (f = facts.peek()) != null && f.decisionId() <= id; facts.advance()) {
+                    if (f.decisionId() == id) fs.add(f.first());
+                }
+                if (d.sequence() == null) {
+                    if (firstOutside == null) firstOutside = id;
+                    continue;
+                }
+                if (d.sequence() <= start.length()) continue; // covered by the checkpoint
+                matched++;
+                if (!d.recordHash().equals(hash(d, os, fs))) {
+                    add(d.sequence(), HASH, problem("ALTERED", id, d.sequence(), "decision " + id + " no longer matches the hash it was saved with "
+                            + "(its columns, answer, outcome or fact rows were changed)"));
                 }
             }
         }
         return matched;
     }
 
-    /** The record's hash as it should be, over its stored previous hash; null when its content cannot be read as its format says. */
-    private static String hash(ResultSet rs, List<ChainContent.OutcomeRow> outcomes, List<String> facts) throws SQLException {
+    private static Decision decision(ResultSet rs) throws SQLException {
         ChainContent.DecisionRow row = new ChainContent.DecisionRow(rs.getLong(1), rs.getString(2), rs.getInt(3),
                 rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getObject(10, OffsetDateTime.class), rs.getString(11));
-        int format = rs.getInt(17);
+        long sequence = rs.getLong(14);
+        Long link = rs.wasNull() ? null : sequence;
+        return new Decision(row.id(), row, rs.getString(12), rs.getString(13), link, rs.getString(15), rs.getString(16), rs.getInt(17));
+    }
+
+    /** The record's hash as it should be, over its stored previous hash; null when its content cannot be read as its format says. */
+    private static String hash(Decision d, List<ChainContent.OutcomeRow> outcomes, List<String> facts) {
         try {
             // Format 3 hashes the record text as stored; the older ones the stored answer in canonical form.
-            String content = format == ChainContent.FORMAT_RECORD ? rs.getString(13) : Canonical.json(rs.getString(12));
+            String content = d.format() == ChainContent.FORMAT_RECORD ? d.record() : Canonical.json(d.answer());
             if (content == null) return null;
-            return ChainContent.decisionHash(format, row, content, outcomes, facts, rs.getString(15));
+            return ChainContent.decisionHash(d.format(), d.row(), content, outcomes, facts, d.previousHash());
         } catch (RuntimeException e) {
             return null; // no answer or record where the format wants one, not JSON, an unknown format: altered
         }
@@ -271,29 +282,5 @@ final class DecisionChainVerifier {
 
     private static Verification.Problem problem(String kind, Long decisionId, Long sequence, String detail) {
         return new Verification.Problem(AuditChain.DECISIONS, kind, decisionId, sequence, detail);
-    }
-
-    /** A cursor ordered by decision id (its first column), read alongside the decisions. */
-    private static final class Rows {
-        private final ResultSet rs;
-        private boolean more;
-
-        Rows(ResultSet rs) throws SQLException {
-            this.rs = rs;
-            this.more = rs.next();
-        }
-
-        /** Rows of decisions that are not in the decisions' walk (none, unless rows were slipped in) are passed over. */
-        void skipBelow(long id) throws SQLException {
-            while (more && rs.getLong(1) < id) more = rs.next();
-        }
-
-        boolean at(long id) throws SQLException {
-            return more && rs.getLong(1) == id;
-        }
-
-        void next() throws SQLException {
-            more = rs.next();
-        }
     }
 }

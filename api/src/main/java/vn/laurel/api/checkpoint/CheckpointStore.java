@@ -81,9 +81,14 @@ public class CheckpointStore {
         return read(c -> query(c, COLUMNS + " WHERE key_id = ? AND chain_length <= ? ORDER BY chain_length, id", keyId, chainLength));
     }
 
+    /** More connections of this store, for a verification's readers. */
+    AuditChain.Connections connections() {
+        return dataSource::getConnection;
+    }
+
     /** Verifies the chains on a connection of this store (its own transaction: see AuditChain.verify). */
     Verification verify(Anchors anchors, ChainStart start) {
-        return read(c -> AuditChain.verify(c, anchors, start));
+        return read(c -> AuditChain.verify(c, anchors, start, dataSource::getConnection));
     }
 
     static Optional<Checkpoint> byId(Connection c, long id) throws SQLException {

@@ -49,7 +49,7 @@ public final class FromCheckpoint {
     }
 
     /** Verifies the records after {@code cp}; the later checkpoints of its key are anchors on the way. */
-    public static Map<String, Object> verify(Connection c, Checkpoint cp) throws SQLException {
+    public static Map<String, Object> verify(Connection c, Checkpoint cp, AuditChain.Connections more) throws SQLException {
         Anchors anchors = Anchors.none();
         for (Checkpoint later : CheckpointStore.ofKeyAfter(c, cp.keyId(), cp.chainLength())) {
             if (!later.publicKey().equals(cp.publicKey()) || later.flagChainLength() < cp.flagChainLength() || !later.signatureValid()) continue;
@@ -59,7 +59,7 @@ public final class FromCheckpoint {
             }
         }
         ChainStart start = new ChainStart(cp.chainLength(), cp.headHash(), cp.flagChainLength(), cp.flagHeadHash(), cp.label());
-        Verification v = AuditChain.verify(c, anchors, start);
+        Verification v = AuditChain.verify(c, anchors, start, more);
         Map<String, Object> out = new LinkedHashMap<>(v.view());
         Map<String, Object> from = new LinkedHashMap<>();
         from.put("id", cp.id());

@@ -7,7 +7,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import vn.laurel.api.Application;
+import vn.laurel.api.audit.Anchors;
 import vn.laurel.api.audit.AuditChain;
+import vn.laurel.api.audit.ChainStart;
 import vn.laurel.api.checkpoint.CheckpointKey;
 import vn.laurel.api.checkpoint.FromCheckpoint;
 import vn.laurel.api.problem.ProblemException;
@@ -76,10 +78,11 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         String trusted = from == null ? null : trustedKey(env);
         long started = System.nanoTime();
-        try (Connection c = DriverManager.getConnection((String) settings.get("datasources.default.url"),
-                (String) settings.get("datasources.default.username"), (String) settings.get("datasources.default.password"))) {
-            Map<String, Object> result = from == null ? AuditChain.verify(c).view()
-                    : FromCheckpoint.verify(c, FromCheckpoint.choose(c, "--from-checkpoint", from.trim(), trusted));
+        AuditChain.Connections connections = () -> DriverManager.getConnection((String) settings.get("datasources.default.url"),
+                (String) settings.get("datasources.default.username"), (String) settings.get("datasources.default.password"));
+        try (Connection c = connections.open()) {
+            Map<String, Object> result = from == null ? AuditChain.verify(c, Anchors.none(), ChainStart.genesis(), connections).view()
+                    : FromCheckpoint.verify(c, FromCheckpoint.choose(c, "--from-checkpoint", from.trim(), trusted), connections);
             double seconds = (System.nanoTime() - started) / 1e9;
             Map<String, Object> summary = new LinkedHashMap<>(result);
             summary.put("seconds", Math.round(seconds * 10) / 10.0);
