@@ -37,8 +37,8 @@ verify() {  # label, then the arguments of laurel verify
   $JAVA "-Xmx$XMX" -cp "$JAR" vn.laurel.api.tools.VerifyCommand --db "$URL" "$@" >"$out" || rc=$?
   t=$(echo "$(now) - $t" | bc)
   local checked intact peak rss kind seq
-  checked=$(grep -m1 '"checked"' "$out" | tr -dc '0-9'); intact=$(grep -m1 '"intact"' "$out" | grep -o 'true\|false')
-  peak=$(grep '"peakHeapMb"' "$out" | tr -dc '0-9'); rss=$(grep '"peakRssMb"' "$out" | tr -dc '0-9')
+  checked=$(grep -m1 '"checked"' "$out" | tr -dc '0-9' || true); intact=$(grep -m1 '"intact"' "$out" | grep -o 'true\|false' || true)
+  peak=$(grep '"peakHeapMb"' "$out" | tr -dc '0-9' || true); rss=$(grep '"peakRssMb"' "$out" | tr -dc '0-9' || true)
   kind=$(grep -m1 '"kind"' "$out" | sed -E 's/.*: "([A-Z]+)".*/\1/' || true); seq=$(grep -m1 '"sequence"' "$out" | tr -dc '0-9' || true)
   printf 'VERIFY %s: %.1f s wall (JVM start included), %s records checked, intact %s%s, exit %s, -Xmx%s peak heap %s MB, peak RSS %s MB (load before %s)\n' \
     "$label" "$t" "$checked" "$intact" "${kind:+, first problem $kind at record $seq}" "$rc" "$XMX" "$peak" "$rss" "$l"

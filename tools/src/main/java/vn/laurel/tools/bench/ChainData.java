@@ -156,7 +156,7 @@ public final class ChainData {
             flagLength = rs.getLong(2);
             flagHead = rs.getString(3);
         }
-        Checkpoint unsigned = new Checkpoint(null, length, head, flagLength, flagHead, java.time.Instant.now(), "bench", key.keyId(),
+        Checkpoint unsigned = new Checkpoint(null, length, head, flagLength, flagHead, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), "bench", key.keyId(),
                 key.publicKey(), false, "");
         Checkpoint cp = unsigned.withSignature(key.sign(unsigned.payload()));
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_checkpoint (chain_length, head_hash, flag_chain_length, flag_head_hash, "
