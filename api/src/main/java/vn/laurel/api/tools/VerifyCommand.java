@@ -16,11 +16,9 @@ import vn.laurel.api.problem.ProblemException;
 import vn.laurel.engine.cli.Cli;
 import vn.laurel.engine.json.Json;
 
-import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -66,7 +64,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        java.io.PrintWriter out = spec.commandLine().getOut();
         Map<String, String> env = new HashMap<>(System.getenv());
         if (db != null) env.put("LAUREL_DB_URL", db);
         if (env.get("LAUREL_DB_URL") == null) throw usage("name the database: --db JDBC_URL or LAUREL_DB_URL");
@@ -91,6 +89,7 @@ public final class VerifyCommand implements Callable<Integer> {
             summary.put("peakHeapMb", peakHeapMb());
             summary.put("peakRssMb", peakRssMb());
             out.println(Json.writePretty(summary));
+            out.flush();
             return Boolean.TRUE.equals(result.get("intact")) ? Cli.OK : Cli.FAILED;
         } catch (ProblemException e) {
             throw usage(e.getMessage());
