@@ -7,6 +7,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vn.laurel.api.tools.BatchCommand;
+import vn.laurel.api.tools.VerifyCommand;
 import vn.laurel.api.tools.ImportCommand;
 import vn.laurel.api.tools.rules.RulesOptions;
 import vn.laurel.engine.cli.CheckCommand;
@@ -49,6 +50,7 @@ public final class Completion {
         cl.addSubcommand("generate", new Generate());
         cl.addSubcommand("rules", RulesOptions.commandLine());
         cl.addSubcommand("batch", new BatchCommand());
+        cl.addSubcommand("verify", new VerifyCommand());
         cl.addSubcommand("bench", new Bench());
         cl.addSubcommand("test", new MavenTest());
         cl.addSubcommand("soak", new Soak());

@@ -6,26 +6,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.stream.Collectors;
 
 /**
  * The hash chain over decisions. Each record's hash covers the decision's columns, its answer, its
  * outcome rows and fact rows ({@link ChainContent}) and the previous record's hash. Appending locks
- * the chain head, so records are chained in one order even under concurrent requests; verifying walks
- * the sequence and names the first record that was altered, inserted or deleted — and, given anchors
+ * the chain head, so records are chained in one order even under concurrent requests; verifying
+ * ({@link DecisionChainVerifier}) names the first record that was altered, inserted or deleted — and, given anchors
  * from signed checkpoints, the first one that no longer leads to a checkpoint's head (a chain rewritten
  * with every hash recomputed is consistent in itself; only something kept outside the database shows it).
  */
 public final class AuditChain {
     public static final String GENESIS = "0".repeat(64);
     static final String DECISIONS = "decisions";
-    private static final int PAGE = 200;
     private static final String COLUMNS = "SELECT d.id, d.subject_id, d.evaluation_year, d.as_of, d.regime, d.ruleset_version, "
             + "d.engine_version, d.outcomes, d.requested_by, d.created_at, d.basis FROM decision d";
 
@@ -86,148 +79,91 @@ public final class AuditChain {
 
     /** Walks both chains; anchors (from signed checkpoints) must be met at their lengths. */
     public static Verification verify(Connection c, Anchors anchors) throws SQLException {
-        Verification decisions = verifyDecisions(c, anchors.decisions());
-        FlagChain.Result flags = FlagChain.verify(c, anchors.flags());
+        return verify(c, anchors, ChainStart.genesis());
+    }
+
+    /**
+     * Walks both chains from {@code start} (the empty chains, or the end of a checkpoint whose signature
+     * was checked); anchors must be met at their lengths. Both walks read one snapshot, through cursors:
+     * the connection is in a read-only transaction meanwhile, and given back as it came.
+     */
+    public static Verification verify(Connection c, Anchors anchors, ChainStart start) throws SQLException {
+        return verify(c, anchors, start, null);
+    }
+
+    /** Opens another connection to the same database (a pool's, or the driver's). */
+    public interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    /**
+     * As {@link #verify(Connection, Anchors, ChainStart)}; on PostgreSQL, with {@code more} (may be null),
+     * the outcome and fact rows and the decisions are read on connections of their own, in the same snapshot,
+     * while this thread hashes: the database and the hashing work at once.
+     */
+    public static Verification verify(Connection c, Anchors anchors, ChainStart start, Connections more) throws SQLException {
+        if (!c.getAutoCommit()) return walk(c, anchors, start, null); // the caller's transaction, as it is
+        int isolation = c.getTransactionIsolation();
+        c.setAutoCommit(false); // PostgreSQL streams a result only inside a transaction
+        try {
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            return walk(c, anchors, start, more == null || !vn.laurel.api.store.Databases.isPostgres(c) ? null : sameSnapshot(c, more));
+        } finally {
+            c.rollback(); // nothing was written
+            c.setTransactionIsolation(isolation);
+            c.setAutoCommit(true);
+        }
+    }
+
+    /** Connections that read the snapshot of {@code c}'s transaction (exported: PostgreSQL's SET TRANSACTION SNAPSHOT). */
+    private static Connections sameSnapshot(Connection c, Connections more) throws SQLException {
+        String snapshot;
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_export_snapshot()"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            snapshot = rs.getString(1);
+        }
+        return () -> {
+            Connection other = more.open();
+            try {
+                other.setAutoCommit(false);
+                other.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                try (java.sql.Statement s = other.createStatement()) {
+                    s.execute("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "") + "'");
+                }
+                return givenBackClean(other);
+            } catch (SQLException | RuntimeException e) {
+                other.close();
+                throw e;
+            }
+        };
+    }
+
+    /** The connection, which on close ends its transaction and is given back as it came (a pool's may serve others). */
+    private static Connection givenBackClean(Connection c) {
+        return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("close") && (args == null || args.length == 0)) {
+                        try {
+                            c.rollback();
+                            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                            c.setAutoCommit(true);
+                        } finally {
+                            c.close();
+                        }
+                        return null;
+                    }
+                    try {
+                        return method.invoke(c, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static Verification walk(Connection c, Anchors anchors, ChainStart start, Connections more) throws SQLException {
+        Verification decisions = DecisionChainVerifier.verify(c, anchors.decisions(), start, more);
+        FlagChain.Result flags = FlagChain.verify(c, anchors.flags(), start.flagLength(), start.flagHash());
         return decisions.withFlags(flags.checked(), flags.problem());
-    }
-
-    private record Link(long sequence, long decisionId, String previousHash, String recordHash, int format) {}
-
-    private record Stored(ChainContent.DecisionRow row, String answer, List<ChainContent.OutcomeRow> outcomes, List<String> facts) {}
-
-    private static Verification verifyDecisions(Connection c, NavigableMap<Long, Anchors.Anchor> anchors) throws SQLException {
-        long expected = 1, checked = 0;
-        String previous = GENESIS;
-        boolean newFormatSeen = false;
-        Anchors.Anchor lastMatched = null;
-        long after = 0;
-        while (true) {
-            List<Link> page = links(c, after);
-            if (page.isEmpty()) break;
-            Map<Long, Stored> stored = load(c, page.stream().map(Link::decisionId).toList());
-            for (Link l : page) {
-                if (l.sequence() != expected) {
-                    return broken(checked, "DELETED", l.decisionId(), l.sequence(), "records " + expected + " to " + (l.sequence() - 1)
-                            + " of the chain are missing before decision " + l.decisionId());
-                }
-                if (!l.previousHash().equals(previous)) {
-                    return broken(checked, "INSERTED", l.decisionId(), l.sequence(), "decision " + l.decisionId()
-                            + " does not follow the record before it in the chain");
-                }
-                Stored d = stored.get(l.decisionId());
-                if (d == null) {
-                    return broken(checked, "DELETED", l.decisionId(), l.sequence(), "decision " + l.decisionId() + " was removed");
-                }
-                if (l.format() == ChainContent.FORMAT_COLUMNS && newFormatSeen) {
-                    // The old format covers less; going back to it would hide a change to outcome or fact rows.
-                    return broken(checked, "ALTERED", l.decisionId(), l.sequence(), "record " + l.sequence() + " (decision "
-                            + l.decisionId() + ") claims the hash format of records saved before V13_1, after records of the newer one");
-                }
-                newFormatSeen |= l.format() != ChainContent.FORMAT_COLUMNS;
-                String hash;
-                try {
-                    // Issue 20 (stopgap until the streaming verify): format 3 hashes the stored record text as it is.
-                    String content = l.format() == ChainContent.FORMAT_RECORD ? d.answer() : Canonical.json(d.answer());
-                    hash = ChainContent.decisionHash(l.format(), d.row(), content, d.outcomes(), d.facts(), previous);
-                } catch (IllegalArgumentException e) {
-                    hash = null;
-                }
-                if (!l.recordHash().equals(hash)) {
-                    return broken(checked, "ALTERED", l.decisionId(), l.sequence(), "decision " + l.decisionId()
-                            + " no longer matches the hash it was saved with (its columns, answer, outcome or fact rows were changed)");
-                }
-                Anchors.Anchor anchor = anchors.get(l.sequence());
-                if (anchor != null) {
-                    if (!anchor.hash().equals(hash)) return rewritten(checked, l, anchor, lastMatched);
-                    lastMatched = anchor;
-                }
-                previous = hash;
-                expected++;
-                checked++;
-            }
-            after = page.get(page.size() - 1).sequence();
-        }
-        Head head = Head.read(c, Head.DECISIONS);
-        if (head.length() != expected - 1 || !head.hash().equals(previous)) {
-            return broken(checked, "DELETED", null, head.length(), "the chain ends at record " + (expected - 1)
-                    + " but its head says " + head.length() + ": the last records were removed");
-        }
-        if (!anchors.isEmpty() && anchors.lastKey() > expected - 1) {
-            Anchors.Anchor a = anchors.lastEntry().getValue();
-            return broken(checked, "DELETED", null, expected - 1, "the chain has " + (expected - 1) + " records, shorter than "
-                    + a.checkpoint() + " says (" + a.length() + "): records " + expected + " to " + a.length() + " were removed");
-        }
-        List<Long> outside = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT d.id FROM decision d WHERE NOT EXISTS "
-                + "(SELECT 1 FROM decision_chain k WHERE k.decision_id = d.id) ORDER BY d.id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) outside.add(rs.getLong(1));
-        }
-        if (!outside.isEmpty()) {
-            return broken(checked, "INSERTED", outside.get(0), null, "decision " + outside.get(0) + " is not in the chain");
-        }
-        return new Verification(true, checked, 0, null);
-    }
-
-    private static Verification rewritten(long checked, Link l, Anchors.Anchor anchor, Anchors.Anchor lastMatched) {
-        return broken(checked, "REWRITTEN", l.decisionId(), l.sequence(), "record " + l.sequence() + " (decision " + l.decisionId()
-                + "): hash differs from " + anchor.checkpoint() + "; the chain was rewritten at or before this record"
-                + (lastMatched == null ? "" : " and after record " + lastMatched.length() + ", which still matches " + lastMatched.checkpoint()));
-    }
-
-    private static Verification broken(long checked, String kind, Long decisionId, Long sequence, String detail) {
-        return Verification.broken(checked, 0, new Verification.Problem(DECISIONS, kind, decisionId, sequence, detail));
-    }
-
-    private static List<Link> links(Connection c, long after) throws SQLException {
-        List<Link> page = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT sequence, decision_id, previous_hash, record_hash, format FROM decision_chain "
-                + "WHERE sequence > ? ORDER BY sequence FETCH FIRST " + PAGE + " ROWS ONLY")) {
-            ps.setLong(1, after);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) page.add(new Link(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5)));
-            }
-        }
-        return page;
-    }
-
-    /** The decisions of a page of the chain, with their outcome and fact rows: three queries a page, not three a record. */
-    private static Map<Long, Stored> load(Connection c, List<Long> ids) throws SQLException {
-        String in = ids.stream().map(i -> "?").collect(Collectors.joining(", ", "(", ")"));
-        Map<Long, ChainContent.DecisionRow> rows = new HashMap<>();
-        Map<Long, String> answers = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(COLUMNS.replace(" FROM decision d", ", CAST(d.result AS VARCHAR) AS result_text, d.record_text FROM decision d")
-                + " WHERE d.id IN " + in)) {
-            bind(ps, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.put(rs.getLong("id"), row(rs));
-                    answers.put(rs.getLong("id"), rs.getString("record_text") != null ? rs.getString("record_text") : rs.getString("result_text"));
-                }
-            }
-        }
-        Map<Long, List<ChainContent.OutcomeRow>> outcomes = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT decision_id, award, outcome FROM decision_outcome WHERE decision_id IN " + in)) {
-            bind(ps, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) outcomes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                        .add(new ChainContent.OutcomeRow(rs.getString(2), rs.getString(3)));
-            }
-        }
-        Map<Long, List<String>> facts = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT decision_id, fact_id FROM decision_fact WHERE decision_id IN " + in)) {
-            bind(ps, ids);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) facts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
-            }
-        }
-        Map<Long, Stored> out = new HashMap<>();
-        rows.forEach((id, row) -> out.put(id, new Stored(row, answers.get(id), outcomes.getOrDefault(id, List.of()), facts.getOrDefault(id, List.of()))));
-        return out;
-    }
-
-    private static void bind(PreparedStatement ps, List<Long> ids) throws SQLException {
-        for (int i = 0; i < ids.size(); i++) ps.setLong(i + 1, ids.get(i));
     }
 
     /** Both heads, read in one statement so that a checkpoint sees them at the same moment. */

@@ -86,41 +86,62 @@ public final class FlagChain {
     record Result(long checked, Verification.Problem problem) {}
 
     static Result verify(Connection c, NavigableMap<Long, Anchors.Anchor> anchors) throws SQLException {
-        long expected = 1, checked = 0;
-        String previous = AuditChain.GENESIS;
+        return verify(c, anchors, 0, AuditChain.GENESIS);
+    }
+
+    /**
+     * Walks the flags after {@code after} (0, or a checkpoint's flag length whose hash {@code previous} it
+     * vouches for), through a cursor: a correction may have flagged a great many decisions.
+     */
+    static Result verify(Connection c, NavigableMap<Long, Anchors.Anchor> anchors, long after, String previous) throws SQLException {
+        long expected = after + 1, checked = 0;
         Anchors.Anchor lastMatched = null;
+        if (after > 0) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT decision_id, record_hash FROM decision_flag WHERE chain_sequence = ?")) {
+                ps.setLong(1, after);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return broken(0, "DELETED", null, after, "flag " + after + ", the last one the checkpoint covers, is missing");
+                    if (!previous.equals(rs.getString(2))) {
+                        return broken(0, "REWRITTEN", rs.getLong(1), after, "flag " + after + ": hash differs from the checkpoint's");
+                    }
+                }
+            }
+        }
         // Rows without a sequence sort last on both databases (PostgreSQL's default, DEFAULT_NULL_ORDERING=HIGH on H2).
         try (PreparedStatement ps = c.prepareStatement("SELECT id, decision_id, fact_id, reason, flagged_at, chain_sequence, previous_hash, "
-                + "record_hash FROM decision_flag ORDER BY chain_sequence");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                long id = rs.getLong(1), decisionId = rs.getLong(2);
-                long sequence = rs.getLong(6);
-                if (rs.wasNull()) return broken(checked, "INSERTED", decisionId, null, "flag " + id + " on decision " + decisionId + " is not in the chain");
-                if (sequence != expected) {
-                    return broken(checked, "DELETED", decisionId, sequence, "flags " + expected + " to " + (sequence - 1) + " of the chain are missing");
-                }
-                if (!previous.equals(rs.getString(7))) {
-                    return broken(checked, "INSERTED", decisionId, sequence, "flag " + sequence + " on decision " + decisionId
-                            + " does not follow the flag before it in the chain");
-                }
-                String hash = ChainContent.flagHash(new ChainContent.FlagRow(sequence, decisionId, rs.getString(3), rs.getString(4),
-                        rs.getObject(5, OffsetDateTime.class)), previous);
-                if (!hash.equals(rs.getString(8))) {
-                    return broken(checked, "ALTERED", decisionId, sequence, "flag " + sequence + " on decision " + decisionId
-                            + " no longer matches the hash it was written with");
-                }
-                Anchors.Anchor anchor = anchors.get(sequence);
-                if (anchor != null) {
-                    if (!anchor.hash().equals(hash)) {
-                        return broken(checked, "REWRITTEN", decisionId, sequence, "flag " + sequence + ": hash differs from " + anchor.checkpoint()
-                                + (lastMatched == null ? "" : "; flags up to " + lastMatched.length() + " still match " + lastMatched.checkpoint()));
+                + "record_hash FROM decision_flag WHERE chain_sequence > ? OR chain_sequence IS NULL ORDER BY chain_sequence")) {
+            ps.setFetchSize(DecisionChainVerifier.FETCH);
+            ps.setLong(1, after);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1), decisionId = rs.getLong(2);
+                    long sequence = rs.getLong(6);
+                    if (rs.wasNull()) return broken(checked, "INSERTED", decisionId, null, "flag " + id + " on decision " + decisionId + " is not in the chain");
+                    if (sequence != expected) {
+                        return broken(checked, "DELETED", decisionId, sequence, "flags " + expected + " to " + (sequence - 1) + " of the chain are missing");
                     }
-                    lastMatched = anchor;
+                    if (!previous.equals(rs.getString(7))) {
+                        return broken(checked, "INSERTED", decisionId, sequence, "flag " + sequence + " on decision " + decisionId
+                                + " does not follow the flag before it in the chain");
+                    }
+                    String hash = ChainContent.flagHash(new ChainContent.FlagRow(sequence, decisionId, rs.getString(3), rs.getString(4),
+                            rs.getObject(5, OffsetDateTime.class)), previous);
+                    if (!hash.equals(rs.getString(8))) {
+                        return broken(checked, "ALTERED", decisionId, sequence, "flag " + sequence + " on decision " + decisionId
+                                + " no longer matches the hash it was written with");
+                    }
+                    Anchors.Anchor anchor = anchors.get(sequence);
+                    if (anchor != null) {
+                        if (!anchor.hash().equals(hash)) {
+                            return broken(checked, "REWRITTEN", decisionId, sequence, "flag " + sequence + ": hash differs from " + anchor.checkpoint()
+                                    + (lastMatched == null ? "" : "; flags up to " + lastMatched.length() + " still match " + lastMatched.checkpoint()));
+                        }
+                        lastMatched = anchor;
+                    }
+                    previous = hash;
+                    expected++;
+                    checked++;
                 }
-                previous = hash;
-                expected++;
-                checked++;
             }
         }
         Head head = Head.read(c, Head.FLAGS);

@@ -70,7 +70,7 @@ public class BatchRunner {
         List<String> units = request.unit() == null ? store.allUnits()
                 : request.includeSubunits() ? directory.subtree(request.unit()) : List.of(request.unit());
         long persons = store.countPersons(units, request.year(), request.unit() == null);
-        store.start(id, ruleSet.version(), units.size(), persons);
+        store.start(id, ruleSet.version(), units.size(), persons, request.awards().isEmpty() ? ruleSet.awards().keySet() : request.awards());
 
         long started = System.nanoTime();
         AtomicInteger unitsDone = new AtomicInteger();

@@ -10,12 +10,12 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Writes a unit's outcomes to PostgreSQL with COPY, which streams rows without a statement per row:
+ * Writes a unit's outcome rows (one per subject) to PostgreSQL with COPY, which streams rows without a statement per row:
  * the INSERT batches kept a batch's workers waiting for about a third of its wall time.
  * CSV format: text is always quoted, so an empty unquoted field can only mean NULL.
  */
 final class OutcomeCopyStore {
-    private static final String SQL = "COPY batch_outcome (batch_id, subject_id, unit_code, award, outcome, quota_rank, decision_id) "
+    private static final String SQL = "COPY batch_subject (batch_id, subject_id, unit_code, outcomes, quota_ranks, decision_id) "
             + "FROM STDIN WITH (FORMAT csv)";
 
     private OutcomeCopyStore() {}
@@ -25,16 +25,14 @@ final class OutcomeCopyStore {
     }
 
     /** Copies the rows inside the connection's current transaction; returns the rows written. */
-    static long copy(Connection c, long batchId, List<BatchStore.Outcome> outcomes) throws SQLException {
-        StringBuilder csv = new StringBuilder(outcomes.size() * 64);
-        for (BatchStore.Outcome o : outcomes) {
+    static long copy(Connection c, long batchId, List<CompactOutcomes.Row> rows) throws SQLException {
+        StringBuilder csv = new StringBuilder(rows.size() * 64);
+        for (CompactOutcomes.Row o : rows) {
             csv.append(batchId).append(',');
             text(csv, o.subjectId()).append(',');
             text(csv, o.unit()).append(',');
-            text(csv, o.award()).append(',');
-            text(csv, o.outcome()).append(',');
-            if (o.quotaRank() != null) csv.append(o.quotaRank());
-            csv.append(',');
+            text(csv, o.outcomes()).append(',');
+            text(csv, o.quotaRanks()).append(',');
             if (o.decisionId() != null) csv.append(o.decisionId());
             csv.append('\n');
         }

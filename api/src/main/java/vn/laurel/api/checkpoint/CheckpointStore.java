@@ -2,8 +2,11 @@ package vn.laurel.api.checkpoint;
 
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Singleton;
+import vn.laurel.api.audit.Anchors;
 import vn.laurel.api.audit.AuditChain;
+import vn.laurel.api.audit.ChainStart;
 import vn.laurel.api.audit.Head;
+import vn.laurel.api.audit.Verification;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -61,28 +64,63 @@ public class CheckpointStore {
     }
 
     Optional<Checkpoint> byId(long id) {
-        List<Checkpoint> found = query(COLUMNS + " WHERE id = ?", id);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        return read(c -> byId(c, id));
     }
 
     /** The newest first. */
     List<Checkpoint> latest(int size) {
-        return query(COLUMNS + " ORDER BY id DESC FETCH FIRST " + size + " ROWS ONLY");
+        return read(c -> query(c, COLUMNS + " ORDER BY id DESC FETCH FIRST " + size + " ROWS ONLY"));
     }
 
     Optional<Checkpoint> latestOf(String keyId) {
-        List<Checkpoint> found = query(COLUMNS + " WHERE key_id = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", keyId);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        return read(c -> latestOf(c, keyId));
     }
 
     /** Every checkpoint under a key that covers no more than a given length of the decision chain, shortest first. */
     List<Checkpoint> ofKeyUpTo(String keyId, long chainLength) {
-        return query(COLUMNS + " WHERE key_id = ? AND chain_length <= ? ORDER BY chain_length, id", keyId, chainLength);
+        return read(c -> query(c, COLUMNS + " WHERE key_id = ? AND chain_length <= ? ORDER BY chain_length, id", keyId, chainLength));
     }
 
-    private List<Checkpoint> query(String sql, Object... params) {
+    /** More connections of this store, for a verification's readers. */
+    AuditChain.Connections connections() {
+        return dataSource::getConnection;
+    }
+
+    /** Verifies the chains on a connection of this store (its own transaction: see AuditChain.verify). */
+    Verification verify(Anchors anchors, ChainStart start) {
+        return read(c -> AuditChain.verify(c, anchors, start, dataSource::getConnection));
+    }
+
+    static Optional<Checkpoint> byId(Connection c, long id) throws SQLException {
+        List<Checkpoint> found = query(c, COLUMNS + " WHERE id = ?", id);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    static Optional<Checkpoint> latestOf(Connection c, String keyId) throws SQLException {
+        List<Checkpoint> found = query(c, COLUMNS + " WHERE key_id = ? ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", keyId);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /** Every checkpoint under a key that covers more of the decision chain than a given length, shortest first. */
+    static List<Checkpoint> ofKeyAfter(Connection c, String keyId, long chainLength) throws SQLException {
+        return query(c, COLUMNS + " WHERE key_id = ? AND chain_length > ? ORDER BY chain_length, id", keyId, chainLength);
+    }
+
+    interface Read<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    <T> T read(Read<T> read) {
+        try (Connection c = dataSource.getConnection()) {
+            return read.apply(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read checkpoints or the chains", e);
+        }
+    }
+
+    private static List<Checkpoint> query(Connection c, String sql, Object... params) throws SQLException {
         List<Checkpoint> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -91,8 +129,6 @@ public class CheckpointStore {
                             rs.getBoolean(10), rs.getString(11)));
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read checkpoints", e);
         }
         return out;
     }

@@ -3,9 +3,9 @@ package vn.laurel.api.checkpoint;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import vn.laurel.api.audit.Anchors;
+import vn.laurel.api.audit.ChainStart;
 import vn.laurel.api.audit.Head;
 import vn.laurel.api.audit.Verification;
-import vn.laurel.api.decisions.DecisionStore;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.store.Now;
 import vn.laurel.engine.caseformat.FieldError;
@@ -25,12 +25,10 @@ public class Checkpoints {
     public static final String SCHEDULER = "laurel (scheduled checkpoint)";
     private final CheckpointKey key;
     private final CheckpointStore store;
-    private final DecisionStore decisions;
 
-    public Checkpoints(CheckpointKey key, CheckpointStore store, DecisionStore decisions) {
+    public Checkpoints(CheckpointKey key, CheckpointStore store) {
         this.key = key;
         this.store = store;
-        this.decisions = decisions;
     }
 
     /** Signs and stores a checkpoint of both chains as they are now. */
@@ -67,7 +65,19 @@ public class Checkpoints {
 
     /** The chains checked against themselves: what was changed without recomputing the hashes after it. */
     public Verification verify() {
-        return decisions.verify(Anchors.none());
+        return store.verify(Anchors.none(), ChainStart.genesis());
+    }
+
+    /**
+     * Only the records after a stored checkpoint ({@code which}: its id, or "latest"), trusted when signed
+     * with this server's key: the records it covers are not read again.
+     */
+    public Map<String, Object> verifyFrom(String which) {
+        if (!key.present()) {
+            throw new ProblemException(HttpStatus.CONFLICT, "No checkpoint key is configured on this server, so no stored checkpoint "
+                    + "can be trusted to start from: verify the whole chain (see docs/security.md)", List.of());
+        }
+        return store.read(c -> FromCheckpoint.verify(c, FromCheckpoint.choose(c, "from", which, key.keyId()), store.connections()));
     }
 
     /**
@@ -94,7 +104,7 @@ public class Checkpoints {
         // Length 0 is the empty chain: nothing to compare.
         anchors.decisions().remove(0L);
         anchors.flags().remove(0L);
-        Verification v = decisions.verify(anchors);
+        Verification v = store.verify(anchors, ChainStart.genesis());
         Map<String, Object> out = new LinkedHashMap<>(v.view());
         Map<String, Object> against = new LinkedHashMap<>();
         against.put("id", cp.id());

@@ -162,15 +162,6 @@ public class DecisionStore {
         }
     }
 
-    /** Walks both chains; anchors from signed checkpoints must be met (none: the chain checked against itself). */
-    public Verification verify(Anchors anchors) {
-        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
-            return AuditChain.verify(c, anchors);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot verify the audit chain", e);
-        }
-    }
-
     private List<Map<String, Object>> query(String sql, Object... params) {
         try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
             return SubjectRows.list(c, sql, params);

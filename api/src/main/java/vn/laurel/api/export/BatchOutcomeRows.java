@@ -43,14 +43,20 @@ public class BatchOutcomeRows {
         return rows(store.outcomes(batch, award, outcome, offset, limit), unitNames, lang);
     }
 
-    /** Every outcome matching the filter, read in chunks. */
+    /** Every outcome matching the filter, read through once, named a chunk at a time. */
     public List<Row> all(long batch, String award, String outcome, Map<String, String> unitNames, String lang) {
         List<Row> out = new ArrayList<>();
-        for (int offset = 0; ; offset += CHUNK) {
-            List<Map<String, Object>> chunk = store.outcomes(batch, award, outcome, offset, CHUNK);
-            out.addAll(rows(chunk, unitNames, lang));
-            if (chunk.size() < CHUNK) return out;
-        }
+        List<Map<String, Object>> chunk = new ArrayList<>(CHUNK);
+        store.forEachOutcome(batch, award, outcome, r -> {
+            chunk.add(r);
+            if (chunk.size() == CHUNK) {
+                out.addAll(rows(chunk, unitNames, lang));
+                chunk.clear();
+            }
+            return true;
+        });
+        out.addAll(rows(chunk, unitNames, lang));
+        return out;
     }
 
     public List<String> header(String lang) {

@@ -43,11 +43,20 @@ public class AuditController {
 
     /**
      * 200 with {intact: true} when the chains hold; 409 with the first problem when they do not. With
-     * {@code checkpoint=ID}, against that stored checkpoint (its signature checked first).
+     * {@code checkpoint=ID}, against that stored checkpoint (its signature checked first). With
+     * {@code from=ID|latest}, only the records after that checkpoint, signed with this server's key.
      */
-    @Operation(summary = "Verify the audit chains, by themselves or against a stored checkpoint")
+    @Operation(summary = "Verify the audit chains, by themselves, against a stored checkpoint, or from one",
+            description = "from=ID|latest: only the records after a stored checkpoint signed with this server's key (its head hash trusted, "
+                    + "the records it covers not read again); 409 when no key is configured or no checkpoint is stored, 422 when its "
+                    + "signature does not verify or another key signed it.")
     @Get(value = "/verify", produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> verify(@Nullable @QueryValue String checkpoint) {
+    public HttpResponse<String> verify(@Nullable @QueryValue String checkpoint, @Nullable @QueryValue String from) {
+        if (from != null && !from.isBlank()) {
+            if (checkpoint != null && !checkpoint.isBlank()) throw ProblemException.badField("from", "give either checkpoint or from, not both");
+            Map<String, Object> result = checkpoints.verifyFrom(from.trim());
+            return answer(Boolean.TRUE.equals(result.get("intact")), result);
+        }
         if (checkpoint == null || checkpoint.isBlank()) {
             Verification v = checkpoints.verify();
             return answer(v.intact(), v.view());

@@ -23,7 +23,9 @@ class BatchStoreTest extends PostgresTest {
     }
 
     long newBatch() {
-        return store.create(new BatchRequest(2025, java.time.LocalDate.of(2025, 12, 31), null, false, List.of(), false), "test");
+        long id = store.create(new BatchRequest(2025, java.time.LocalDate.of(2025, 12, 31), null, false, List.of(), false), "test");
+        store.start(id, "test", 1, 3, List.of("ADVANCED_LABORER"));
+        return id;
     }
 
     @Test
