@@ -225,7 +225,11 @@ final class DecisionChainVerifier {
     private static String hash(Decision d, List<ChainContent.OutcomeRow> outcomes, List<String> facts) {
         try {
             // Format 3 hashes the record text as stored; the older ones the stored answer in canonical form.
-            String content = d.format() == ChainContent.FORMAT_RECORD ? d.record() : Canonical.json(d.answer());
+            // A row carries the one its format hashes: a record beside a hashed answer (or an answer beside a
+            // hashed record) is not covered by the hash, and a reader could be shown it, so it is an alteration.
+            boolean record = d.format() == ChainContent.FORMAT_RECORD;
+            if (record ? d.answer() != null : d.record() != null) return null;
+            String content = record ? d.record() : Canonical.json(d.answer());
             if (content == null) return null;
             return ChainContent.decisionHash(d.format(), d.row(), content, outcomes, facts, d.previousHash());
         } catch (RuntimeException e) {

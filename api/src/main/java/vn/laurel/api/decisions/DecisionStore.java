@@ -4,10 +4,8 @@ import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import vn.laurel.api.audit.AuditChain;
-import vn.laurel.api.audit.Anchors;
 import vn.laurel.api.audit.Canonical;
 import vn.laurel.api.audit.ChainContent;
-import vn.laurel.api.audit.Verification;
 import vn.laurel.api.store.SubjectRows;
 import vn.laurel.api.store.Databases;
 

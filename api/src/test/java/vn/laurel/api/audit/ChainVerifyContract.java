@@ -287,4 +287,48 @@ abstract class ChainVerifyContract implements TestPropertyProvider {
             return rs.next() ? rs.getString(1) : null;
         }
     }
+
+    @Test
+    @Order(7)
+    void an_answer_beside_a_hashed_record_or_a_record_beside_a_hashed_answer_is_an_alteration() throws SQLException {
+        // A reader is shown the record of a format-3 row and the answer of an older one; what the hash does not
+        // cover must not be there to be shown.
+        long record = recordDecisions(1, 0).get(0);
+        long legacy;
+        try (Connection c = superuser()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO decision (subject_id, evaluation_year, as_of, regime, ruleset_version, engine_version, outcomes, "
+                        + "requested_by, created_at, basis, result) VALUES ('P-L', 2025, DATE '2026-01-15', 'LAW_2022', 'test', '0', "
+                        + "'ADVANCED_LABORER=ELIGIBLE', 'test', CURRENT_TIMESTAMP, 'STORED_FACTS', CAST('{\"a\":1}' AS JSON))");
+            }
+            legacy = scalarIn(c, "SELECT MAX(id) FROM decision");
+            String answer = stringIn(c, "SELECT CAST(result AS VARCHAR) FROM decision WHERE id = " + legacy);
+            AuditChain.append(c, legacy, Canonical.json(answer), List.of(), List.of());
+            c.commit();
+        }
+        assertIntact(verify(""), length());
+        sql("UPDATE decision SET result = CAST('{\"a\":2}' AS JSON) WHERE id = " + record);
+        assertThat(problem(verify(""), "ALTERED").get("decisionId").asLong()).isEqualTo(record);
+        sql("UPDATE decision SET result = NULL WHERE id = " + record);
+        assertIntact(verify(""), length());
+        sql("UPDATE decision SET record_text = '" + record(0) + "' WHERE id = " + legacy);
+        assertThat(problem(verify(""), "ALTERED").get("decisionId").asLong()).isEqualTo(legacy);
+        sql("UPDATE decision SET record_text = NULL WHERE id = " + legacy);
+        assertIntact(verify(""), length());
+    }
+
+    private static long scalarIn(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String stringIn(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
 }
