@@ -29,6 +29,8 @@ import java.util.NavigableMap;
 final class DecisionChainVerifier {
     /** Rows fetched at a time by each cursor: enough to keep the database busy, little memory. */
     static final int FETCH = 2000;
+    /** Rows at a time of the decisions themselves: a record is 5 KB, an answer saved before issue 20 up to 80 KB. */
+    static final int WIDE = 50;
 
     // When two problems are at the same record, the one a record-by-record walk meets first is named.
     private static final int GAP = 0, NOT_FOLLOWING = 1, REMOVED = 2, FORMAT = 3, HASH = 4, REWRITTEN = 5;
@@ -164,8 +166,8 @@ final class DecisionChainVerifier {
 
     private record Of(long decisionId, String first, String second) {}
 
-    private <T> Feed<T> feed(String sql, long from, Feed.Mapper<T> mapper) throws SQLException {
-        return more == null ? Feed.direct(c, sql, from, mapper) : Feed.threaded(more, sql, from, mapper);
+    private <T> Feed<T> feed(String sql, long from, int rows, Feed.Mapper<T> mapper) throws SQLException {
+        return more == null ? Feed.direct(c, sql, from, rows, mapper) : Feed.threaded(more, sql, from, rows, mapper);
     }
 
     /**
@@ -179,11 +181,11 @@ final class DecisionChainVerifier {
         try (Feed<Decision> decisions = feed("SELECT d.id, d.subject_id, d.evaluation_year, d.as_of, d.regime, d.ruleset_version, "
                 + "d.engine_version, d.outcomes, d.requested_by, d.created_at, d.basis, CAST(d.result AS VARCHAR), d.record_text, "
                 + "k.sequence, k.previous_hash, k.record_hash, k.format FROM decision d LEFT JOIN decision_chain k ON k.decision_id = d.id "
-                + "WHERE d.id >= ? ORDER BY d.id", from, DecisionChainVerifier::decision);
+                + "WHERE d.id >= ? ORDER BY d.id", from, WIDE, DecisionChainVerifier::decision);
              Feed<Of> outcomes = feed("SELECT decision_id, award, outcome FROM decision_outcome WHERE decision_id >= ? ORDER BY decision_id",
-                     from, rs -> new Of(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                     from, FETCH, rs -> new Of(rs.getLong(1), rs.getString(2), rs.getString(3)));
              Feed<Of> facts = feed("SELECT decision_id, fact_id FROM decision_fact WHERE decision_id >= ? ORDER BY decision_id",
-                     from, rs -> new Of(rs.getLong(1), rs.getString(2), null))) {
+                     from, FETCH, rs -> new Of(rs.getLong(1), rs.getString(2), null))) {
             List<ChainContent.OutcomeRow> os = new ArrayList<>();
             List<String> fs = new ArrayList<>();
             for (Decision d; (d = decisions.peek()) != null; decisions.advance()) {
