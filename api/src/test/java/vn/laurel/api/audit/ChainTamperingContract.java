@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import vn.laurel.api.decisions.CompactRecord;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -354,7 +356,7 @@ abstract class ChainTamperingContract implements TestPropertyProvider {
         Answer read = call(HttpRequest.GET("/api/v1/decisions/" + legacy + "?lang=both"));
         assertThat(read.status()).isEqualTo(200);
         answer.put("decisionId", legacy);
-        assertThat(read.body().get("answer")).isEqualTo(answer);
+        assertThat(read.body().get("answer")).isEqualTo(JSON.readTree(answer.toString()));
         assertThat(read.body().has("rendering")).isFalse();
         assertThat(call(HttpRequest.POST("/api/v1/decisions/" + legacy + "/replay", "")).body().get("identical").asBoolean()).isTrue();
     }
@@ -499,7 +501,7 @@ abstract class ChainTamperingContract implements TestPropertyProvider {
                 days = a.get("values").get("days").asInt();
             }
         }
-        assertThat(record).contains("\"absence\":\"" + old + "\"");
+        assertThat(CompactRecord.factIds(CompactRecord.read(record))).contains("absence:" + old);
         Answer corrected = call(HttpRequest.PUT("/api/v1/facts/absences/" + old, "{\"days\":" + (days + 3) + "}").contentType(MediaType.APPLICATION_JSON));
         assertThat(corrected.status()).as(corrected.body().toString()).isEqualTo(200);
         String now = text("SELECT MAX(id) FROM absence WHERE superseded_at IS NULL AND subject_id = 'P-0009'");

@@ -49,6 +49,8 @@ class LogForgingTest implements TestPropertyProvider {
         Logger logger = (Logger) LoggerFactory.getLogger(RequestIds.class);
         ListAppender<ILoggingEvent> lines = new ListAppender<>();
         lines.start();
+        ch.qos.logback.classic.Level level = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.INFO);
         logger.addAppender(lines);
         try {
             String forged = "X\\n12:00:00.000 ERROR vn.laurel.Forged - [abc] admin signed in\\r";
@@ -62,6 +64,7 @@ class LogForgingTest implements TestPropertyProvider {
             assertThat(saved).allSatisfy(m -> assertThat(m).doesNotContain("\n").doesNotContain("\r").contains("X\\u000a12:00:00.000 ERROR"));
         } finally {
             logger.detachAppender(lines);
+            logger.setLevel(level);
             MDC.clear();
         }
     }
