@@ -3,6 +3,8 @@ package vn.laurel.api.batch;
 import jakarta.inject.Singleton;
 import vn.laurel.api.decisions.DecisionBasis;
 import vn.laurel.api.decisions.EligibilityService;
+import vn.laurel.api.store.Now;
+import java.time.Instant;
 import vn.laurel.api.store.StoredCases;
 import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.api.store.FactStore;
@@ -124,6 +126,8 @@ public class BatchRunner {
                                                   String requestedBy, AtomicLong subjectsDone) {
         List<String> personAwards = awardsFor(ruleSet, request.awards(), SubjectKind.PERSON);
         List<String> unitAwards = awardsFor(ruleSet, request.awards(), SubjectKind.COLLECTIVE);
+        // Taken before the unit's facts are read: each saved decision's record keeps it, and is read again as known then.
+        Instant knownAt = Now.instant();
         UnitCase unitCase = cases.unitCase(unit, request.year(), request.asOf(), personAwards, unitAwards);
         UnitAnswer answer = evaluator.evaluate(ruleSet, unitCase, id -> subjectsDone.incrementAndGet());
 
@@ -131,12 +135,12 @@ public class BatchRunner {
         for (int i = 0; i < unitCase.members().size(); i++) {
             CaseDocument doc = unitCase.members().get(i);
             EvaluationResult result = answer.members().get(i);
-            Long decisionId = request.saveDecisions() ? decisions.save(doc, result, DecisionBasis.STORED_FACTS, requestedBy) : null;
+            Long decisionId = request.saveDecisions() ? decisions.save(doc, result, DecisionBasis.STORED_FACTS, requestedBy, knownAt) : null;
             addOutcomes(out, doc.subject().id(), unit, result, personAwards, decisionId);
         }
         if (unitCase.unit() != null) {
             CaseDocument doc = unitCase.unit();
-            Long decisionId = request.saveDecisions() ? decisions.save(doc, answer.unit(), DecisionBasis.STORED_FACTS, requestedBy, personAwards) : null;
+            Long decisionId = request.saveDecisions() ? decisions.save(doc, answer.unit(), DecisionBasis.STORED_FACTS, requestedBy, personAwards, knownAt) : null;
             addOutcomes(out, unit, doc.subject().unit(), answer.unit(), unitAwards, decisionId);
         }
         return out;

@@ -22,6 +22,7 @@ import vn.laurel.engine.model.CaseDocument;
 import vn.laurel.engine.model.Organisation;
 import vn.laurel.engine.policy.ParameterUse;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.*;
 import java.util.regex.Pattern;
@@ -30,13 +31,16 @@ import java.util.regex.Pattern;
  * The compact record of a decision (issue 20): what decided, not how it was phrased. The answer's
  * sentences, articles, fired rules and parameter sources follow from the rules of the stored version,
  * so the record keeps the question and the values, and the answer is rendered again on read and
- * checked against it (docs/audit.md, "The decision record", describes the format for auditors).
+ * checked against it (docs/architecture.md, "The decision record", describes the format for auditors).
  * Written once, canonical ({@link Canonical#write}), and stored and hashed as that exact text.
  */
 public final class CompactRecord {
     /** The version of this format, written into every record. */
     public static final int VERSION = 1;
     private static final Pattern TOKEN = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern RANGE = Pattern.compile("([0-9]{1,18})(?:-([0-9]{1,18}))?");
+    /** No range in a record is longer than a subject's facts; a forged "1-999999999" must not fill the memory. */
+    private static final long MAX_RANGE = 100_000;
     private static final Pattern NUMBERED = Pattern.compile("([a-z_]+):([0-9]{1,18})");
     private static final Map<Requirement.Operator, String> SYMBOLS = Map.of(Requirement.Operator.AT_LEAST, ">=",
             Requirement.Operator.MORE_THAN, ">", Requirement.Operator.AT_MOST, "<=", Requirement.Operator.LESS_THAN, "<",
@@ -56,20 +60,22 @@ public final class CompactRecord {
     /**
      * What was asked. {@code memberAwards}: the awards a unit's members were decided for when their answers
      * were reused for the unit (a batch), else null; {@code submitted}: the case document a client sent
-     * (a what-if kept as a decision), else null — the stored facts were read.
+     * (a what-if kept as a decision), else null — the stored facts were read. {@code knownAt}: the instant taken
+     * before the stored facts were read (they are read again as known then); null for a submitted document,
+     * and in records written before it was kept (those are read as known at the decision's created_at).
      */
     public record Question(String subjectId, int year, LocalDate asOf, List<String> awards, Organisation organisation,
-                           List<String> memberAwards, CaseDocument submitted) {
-        public static Question stored(CaseDocument doc) {
-            return new Question(doc.subject().id(), doc.year(), doc.asOf(), doc.awards(), doc.organisation(), null, null);
+                           List<String> memberAwards, CaseDocument submitted, Instant knownAt) {
+        public static Question stored(CaseDocument doc, Instant knownAt) {
+            return new Question(doc.subject().id(), doc.year(), doc.asOf(), doc.awards(), doc.organisation(), null, null, knownAt);
         }
 
         public static Question submitted(CaseDocument doc) {
-            return new Question(doc.subject().id(), doc.year(), doc.asOf(), doc.awards(), doc.organisation(), null, doc);
+            return new Question(doc.subject().id(), doc.year(), doc.asOf(), doc.awards(), doc.organisation(), null, doc, null);
         }
 
         public Question reusingMembersOf(List<String> awards) {
-            return new Question(subjectId, year, asOf, this.awards, organisation, awards == null ? null : List.copyOf(awards), submitted);
+            return new Question(subjectId, year, asOf, this.awards, organisation, awards == null ? null : List.copyOf(awards), submitted, knownAt);
         }
     }
 
@@ -129,6 +135,7 @@ public final class CompactRecord {
         m.put("awards", q.awards());
         m.put("organisation", q.organisation() == null ? null : Arrays.asList(q.organisation().code(), q.organisation().sector()));
         if (q.memberAwards() != null) m.put("memberAwards", q.memberAwards());
+        if (q.knownAt() != null) m.put("knownAt", q.knownAt().toString());
         if (q.submitted() != null) m.put("case", CASES.convertValue(q.submitted(), new TypeReference<Map<String, Object>>() {}));
         return m;
     }
@@ -286,9 +293,10 @@ public final class CompactRecord {
         ((Map<String, Object>) m).forEach((kind, ids) -> {
             if (kind.equals("other") || !(ids instanceof String s) || s.isBlank()) return;
             for (String part : s.split(" ")) {
-                int dash = part.indexOf('-');
-                long from = Long.parseLong(dash < 0 ? part : part.substring(0, dash)), to = dash < 0 ? from : Long.parseLong(part.substring(dash + 1));
-                for (long n = from; n <= to; n++) out.add(kind + ":" + n);
+                var range = RANGE.matcher(part);
+                if (!range.matches()) continue; // not an id or a range: nothing a replay can name (the record does not render either)
+                long from = Long.parseLong(range.group(1)), to = range.group(2) == null ? from : Long.parseLong(range.group(2));
+                for (long n = from; n <= to && n - from < MAX_RANGE; n++) out.add(kind + ":" + n);
             }
         });
         return out;
@@ -303,25 +311,49 @@ public final class CompactRecord {
         }
     }
 
-    /** The question a record asks again. */
-    @SuppressWarnings("unchecked")
+    /** The question a record asks again; {@link IllegalArgumentException} when the record's question is not one. */
     public static Question question(Map<String, Object> record) {
-        Map<String, Object> q = (Map<String, Object>) record.get("question");
-        List<String> org = (List<String>) q.get("organisation");
+        if (!(record.get("question") instanceof Map<?, ?> q)) throw new IllegalArgumentException("the record has no question");
+        List<String> org = strings(q.get("organisation"), "question.organisation", true);
+        if (org != null && org.size() != 2) throw new IllegalArgumentException("question.organisation is not [code, sector]");
         CaseDocument submitted = null;
         if (q.get("case") != null) {
+            if (!(q.get("case") instanceof Map<?, ?>)) throw new IllegalArgumentException("question.case is not a case document");
             try {
                 submitted = CaseReader.readJson(READER.writeValueAsString(q.get("case")));
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException("the stored case document is not JSON", e);
             }
         }
-        return new Question((String) q.get("subject"), ((Number) q.get("year")).intValue(), LocalDate.parse((String) q.get("asOf")),
-                (List<String>) q.getOrDefault("awards", List.of()), org == null ? null : new Organisation(org.get(0), org.get(1)),
-                (List<String>) q.get("memberAwards"), submitted);
+        if (!(q.get("subject") instanceof String subject) || !(q.get("year") instanceof Integer year) || !(q.get("asOf") instanceof String asOf)) {
+            throw new IllegalArgumentException("question.subject, year or asOf is missing or of the wrong type");
+        }
+        Instant knownAt = null;
+        if (q.get("knownAt") != null) {
+            if (!(q.get("knownAt") instanceof String k)) throw new IllegalArgumentException("question.knownAt is not an instant");
+            knownAt = Instant.parse(k);
+        }
+        List<String> awards = strings(q.get("awards"), "question.awards", true);
+        return new Question(subject, year, LocalDate.parse(asOf), awards == null ? List.of() : awards,
+                org == null ? null : new Organisation(org.get(0), org.get(1)), strings(q.get("memberAwards"), "question.memberAwards", true),
+                submitted, knownAt);
     }
 
-    /** Per award, the cap's place as recorded (it depended on the others decided together, which a re-reading has not got). */
+    private static List<String> strings(Object value, String what, boolean nullable) {
+        if (value == null && nullable) return null;
+        if (!(value instanceof List<?> l)) throw new IllegalArgumentException(what + " is not a list");
+        List<String> out = new ArrayList<>();
+        for (Object o : l) {
+            if (o != null && !(o instanceof String)) throw new IllegalArgumentException(what + " holds a " + o.getClass().getSimpleName());
+            out.add((String) o);
+        }
+        return out;
+    }
+
+    /**
+     * Per award, the cap's place as recorded (it depended on the others decided together, which a re-reading has
+     * not got). {@link IllegalArgumentException} when a quota entry is not one (a record altered in its structure).
+     */
     @SuppressWarnings("unchecked")
     public static Map<String, QuotaInfo> quotas(Map<String, Object> record) {
         Map<String, QuotaInfo> out = new HashMap<>();
@@ -330,12 +362,16 @@ public final class CompactRecord {
         ((Map<String, Object>) m).forEach((award, entry) -> {
             if (!(entry instanceof List<?> l)) return;
             for (Object o : l) {
-                if (o instanceof Map<?, ?> x && x.get("quota") instanceof Map<?, ?> qm) {
+                if (o instanceof Map<?, ?> x) {
+                    if (!(x.get("quota") instanceof Map<?, ?> qm)) throw new IllegalArgumentException("awards." + award + " holds an entry that is not a quota");
                     Map<String, Object> q = (Map<String, Object>) qm;
-                    out.put(award, new QuotaInfo(((Number) q.get("allowed")).intValue(), ((Number) q.get("candidates")).intValue(),
-                            ((Number) q.get("rank")).intValue(), (String) q.get("base"), q.get("capPct"),
-                            q.get("capCount") == null ? null : ((Number) q.get("capCount")).intValue(), (String) q.get("rounding"),
-                            (List<String>) q.get("rankedBy"), null));
+                    if (!(q.get("allowed") instanceof Integer allowed) || !(q.get("candidates") instanceof Integer candidates)
+                            || !(q.get("rank") instanceof Integer rank) || !(q.get("capCount") == null || q.get("capCount") instanceof Integer)
+                            || !(q.get("base") == null || q.get("base") instanceof String) || !(q.get("rounding") == null || q.get("rounding") instanceof String)) {
+                        throw new IllegalArgumentException("awards." + award + ".quota is missing a number or holds a wrong type");
+                    }
+                    out.put(award, new QuotaInfo(allowed, candidates, rank, (String) q.get("base"), q.get("capPct"),
+                            (Integer) q.get("capCount"), (String) q.get("rounding"), strings(q.get("rankedBy"), "quota.rankedBy", true), null));
                 }
             }
         });

@@ -1,7 +1,7 @@
 package vn.laurel.api.decisions;
 
 import jakarta.inject.Singleton;
-import vn.laurel.api.problem.ProblemException;
+import vn.laurel.api.audit.Canonical;
 import vn.laurel.api.rules.RuleSetArchive;
 import vn.laurel.api.rules.RuleSetHolder;
 import vn.laurel.api.store.FactStore;
@@ -9,7 +9,7 @@ import vn.laurel.api.store.StoredCases;
 import vn.laurel.engine.evaluation.AwardResult;
 import vn.laurel.engine.evaluation.EvaluationResult;
 import vn.laurel.engine.evaluation.QuotaInfo;
-import vn.laurel.engine.i18n.Explainer;
+import vn.laurel.engine.evaluation.Quotas;
 import vn.laurel.engine.model.CaseDocument;
 import vn.laurel.engine.model.Outcome;
 import vn.laurel.engine.model.Subject;
@@ -38,11 +38,36 @@ public class DecisionRenderer {
         this.archive = archive;
     }
 
+    /** Why a record gave no answer equal to it: a code (the pages' message key is audit.decision.problem.CODE) and an English detail. */
+    public enum Problem {
+        /** The stored text is not a record (not JSON, a part missing or of the wrong type). */
+        UNREADABLE,
+        /** The rules of the record's version are no longer kept. */
+        RULES_NOT_KEPT,
+        /** The subject is no longer in the store. */
+        SUBJECT_GONE,
+        /** The question could not be asked again (the rules refused it). */
+        NOT_RENDERABLE,
+        /** The facts read again are not the ones the record lists. */
+        FACTS_DIFFER,
+        /** The answer rendered from the record's question differs from the record. */
+        DIFFERS,
+        /** Today's rules and facts answer otherwise (a replay "with current"). */
+        TODAY_DIFFERS
+    }
+
     /**
-     * A rendering: the answer (null when none could be made), whether its record is the stored one,
-     * why not, and the stored record as maps.
+     * A rendering: the answer (null when none could be made), whether its record is the stored one, why not
+     * ({@code code} and an English {@code problem}), the stored record as maps, the rendered one, and — when the
+     * running engine's version is not the record's, which alone does not make them differ — {@code engine}
+     * {recorded, rendering}.
      */
-    public record Rendered(EvaluationResult result, boolean matches, String problem, Map<String, Object> record, Map<String, Object> rendered) {}
+    public record Rendered(EvaluationResult result, boolean matches, Problem code, String problem, Map<String, Object> record,
+                           Map<String, Object> rendered, Map<String, String> engine) {
+        static Rendered failed(Problem code, String problem, Map<String, Object> record) {
+            return new Rendered(null, false, code, problem, record, null, null);
+        }
+    }
 
     /** The decision as its record says it was decided. */
     public Rendered render(DecisionRecord d) {
@@ -51,37 +76,73 @@ public class DecisionRenderer {
 
     /**
      * With {@code current}: the same question asked of today's rules and facts (a stored case document is
-     * its own facts), compared with the record — what a replay "with current" shows.
+     * its own facts), compared with the record — what a replay "with current" shows. Never throws: a record
+     * that cannot be read or rendered (tampered in its values or its structure) comes back with why.
      */
     public Rendered render(DecisionRecord d, boolean current) {
         Map<String, Object> record;
         CompactRecord.Question q;
         try {
             record = CompactRecord.read(d.recordText());
+            if (record == null) throw new IllegalArgumentException("the stored record is empty");
             q = CompactRecord.question(record);
         } catch (RuntimeException e) {
-            return new Rendered(null, false, "the stored record cannot be read: " + e.getMessage(), safeRecord(d), null);
+            return Rendered.failed(Problem.UNREADABLE, "the stored record cannot be read: " + e.getMessage(), safeRecord(d));
         }
         Optional<RuleSet> ruleSet;
         try {
-            ruleSet = current ? Optional.of(rules.current()) : archive.byVersion(d.rulesetVersion());
-        } catch (ProblemException e) {
-            return new Rendered(null, false, e.getMessage(), record, null);
+            ruleSet = current ? Optional.ofNullable(rules.active() == null ? null : rules.current()) : archive.byVersion(d.rulesetVersion());
+        } catch (RuntimeException e) {
+            return Rendered.failed(Problem.RULES_NOT_KEPT, e.getMessage(), record);
         }
         if (ruleSet.isEmpty()) {
-            return new Rendered(null, false, "the rules of version " + d.rulesetVersion() + " are not kept: the record is all there is", record, null);
+            return Rendered.failed(Problem.RULES_NOT_KEPT, "the rules of version " + d.rulesetVersion() + " are not kept: the record is all there is", record);
         }
-        EvaluationResult result;
         try {
-            result = evaluate(ruleSet.get(), q, current ? null : d.createdAt(), current);
-        } catch (NoSuchElementException e) {
-            return new Rendered(null, false, e.getMessage(), record, null);
+            EvaluationResult result;
+            try {
+                // Facts as known at the instant taken before the decision read them (older records: when it was saved).
+                result = evaluate(ruleSet.get(), q, current ? null : q.knownAt() != null ? q.knownAt() : d.createdAt(), current);
+            } catch (NoSuchElementException e) {
+                return Rendered.failed(Problem.SUBJECT_GONE, e.getMessage(), record);
+            }
+            if (!current) result = withQuotas(result, CompactRecord.quotas(record));
+            Map<String, Object> rendered = CompactRecord.map(q, result);
+            String text = Canonical.write(rendered);
+            Map<String, String> engine = null;
+            if (!text.equals(d.recordText()) && !Objects.equals(record.get("engine"), rendered.get("engine"))) {
+                // Another engine version renders it: what decided is compared, the version reported beside it.
+                Map<String, Object> same = new TreeMap<>(rendered);
+                same.put("engine", record.get("engine"));
+                if (Canonical.write(same).equals(d.recordText())) text = d.recordText();
+            }
+            if (!Objects.equals(record.get("engine"), rendered.get("engine"))) {
+                engine = new LinkedHashMap<>();
+                engine.put("recorded", String.valueOf(record.get("engine")));
+                engine.put("rendering", String.valueOf(rendered.get("engine")));
+            }
+            Map<String, Object> renderedRead = CompactRecord.read(text.equals(d.recordText()) ? d.recordText() : Canonical.write(rendered));
+            if (text.equals(d.recordText())) return new Rendered(result, true, null, null, record, renderedRead, engine);
+            if (current) return new Rendered(result, false, Problem.TODAY_DIFFERS, "today's answer differs from the record", record, renderedRead, engine);
+            Set<String> listed = CompactRecord.factIds(record), read = CompactRecord.factIds(renderedRead);
+            if (!listed.equals(read)) {
+                Set<String> notRead = new TreeSet<>(listed), notListed = new TreeSet<>(read);
+                notRead.removeAll(read);
+                notListed.removeAll(listed);
+                return new Rendered(result, false, Problem.FACTS_DIFFER, "the facts read again are not the ones the record lists (listed, not read: "
+                        + shortList(notRead) + "; read, not listed: " + shortList(notListed) + ")", record, renderedRead, engine);
+            }
+            return new Rendered(result, false, Problem.DIFFERS, "the answer rendered from the record's question differs from the record", record, renderedRead, engine);
+        } catch (RuntimeException e) {
+            // A record altered in its structure (a quota that is not one, a stored case the rules refuse): no answer, the record, why.
+            return Rendered.failed(e instanceof IllegalArgumentException ? Problem.UNREADABLE : Problem.NOT_RENDERABLE,
+                    "the record's question cannot be asked again: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), record);
         }
-        if (!current) result = withQuotas(result, CompactRecord.quotas(record));
-        String text = CompactRecord.write(q, result);
-        boolean matches = text.equals(d.recordText());
-        return new Rendered(result, matches, matches ? null : current ? "today's answer differs from the record"
-                : "the answer rendered from the record's question differs from the record", record, CompactRecord.read(text));
+    }
+
+    private static String shortList(Set<String> ids) {
+        if (ids.isEmpty()) return "none";
+        return ids.size() <= 20 ? String.join(", ", ids) : String.join(", ", new ArrayList<>(ids).subList(0, 20)) + " … (" + ids.size() + ")";
     }
 
     private EvaluationResult evaluate(RuleSet ruleSet, CompactRecord.Question q, Instant knownAt, boolean current) {
@@ -101,20 +162,13 @@ public class DecisionRenderer {
         return rules.evaluator().evaluate(ruleSet, doc, decided);
     }
 
-    /** The cap's places as recorded, on awards the rules again found eligible (a cap only ranks those). */
+    /** The cap's places as recorded, on awards the rules again found eligible (a cap only ranks those), by the engine's one rule of a cap. */
     static EvaluationResult withQuotas(EvaluationResult r, Map<String, QuotaInfo> quotas) {
         if (quotas.isEmpty()) return r;
         List<AwardResult> results = new ArrayList<>();
         for (AwardResult a : r.results()) {
             QuotaInfo q = quotas.get(a.award());
-            if (q == null || a.outcome() != Outcome.ELIGIBLE) {
-                results.add(a);
-                continue;
-            }
-            QuotaInfo info = new QuotaInfo(q.allowed(), q.candidates(), q.rank(), q.base(), q.capPct(), q.capCount(), q.rounding(),
-                    q.rankedBy(), Explainer.label("quota.note", q.allowed(), q.candidates(), q.rank()));
-            Outcome outcome = q.rank() <= q.allowed() || q.candidates() <= q.allowed() ? Outcome.ELIGIBLE : Outcome.ELIGIBLE_SUBJECT_TO_QUOTA;
-            results.add(new AwardResult(a.award(), a.name(), outcome, a.criteria(), a.notes(), info, a.parameterNames()));
+            results.add(q == null || a.outcome() != Outcome.ELIGIBLE ? a : Quotas.place(a, q));
         }
         return new EvaluationResult(r.subjectId(), r.subjectKind(), r.year(), r.asOf(), r.regime(), r.regimeDetails(), r.rulesetVersion(),
                 r.engineVersion(), results, r.firedRules(), r.parameters(), r.facts(), r.members());

@@ -14,6 +14,7 @@ import vn.laurel.engine.model.CaseDocument;
 import vn.laurel.engine.model.Subject;
 import vn.laurel.engine.ruleset.RuleSet;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,9 +61,15 @@ public class EligibilityService {
         return new Decided(null, metrics.evaluation(() -> rules.evaluator().evaluate(rules.current(), doc)));
     }
 
-    /** Evaluates a subject from the store and saves the decision. */
+    /**
+     * Evaluates a subject from the store and saves the decision. The facts are read as known at an instant taken
+     * before reading them, and the record keeps it: a reading renders the same facts, whatever was corrected
+     * between this read and the save (or in the same instant, after the read).
+     */
     public Decided decide(String subjectId, int year, LocalDate asOf, List<String> awards, String requestedBy) {
-        return decide(cases.caseOf(stored(subjectId), year, asOf, awards), DecisionBasis.STORED_FACTS, requestedBy);
+        Instant knownAt = Now.instant();
+        Subject subject = facts.subject(subjectId, knownAt).orElseThrow(() -> ProblemException.notFound("No subject with id " + subjectId));
+        return decide(cases.caseOf(subject, year, asOf, awards, knownAt), DecisionBasis.STORED_FACTS, requestedBy, knownAt);
     }
 
     private Subject stored(String subjectId) {
@@ -74,26 +81,33 @@ public class EligibilityService {
      * it was taken on: a document a client sent is {@link DecisionBasis#SUBMITTED_CASE}, whatever subject id it names.
      */
     public Decided decide(CaseDocument doc, DecisionBasis basis, String requestedBy) {
-        EvaluationResult result = metrics.evaluation(() -> rules.evaluator().evaluate(rules.current(), doc));
-        return new Decided(save(doc, result, basis, requestedBy), result);
+        return decide(doc, basis, requestedBy, null);
     }
 
-    /** Keeps an answer (decided here, or by a batch) as a decision in the audit chain; returns its id. */
-    public long save(CaseDocument doc, EvaluationResult result, DecisionBasis basis, String requestedBy) {
-        return save(doc, result, basis, requestedBy, null);
+    private Decided decide(CaseDocument doc, DecisionBasis basis, String requestedBy, Instant knownAt) {
+        EvaluationResult result = metrics.evaluation(() -> rules.evaluator().evaluate(rules.current(), doc));
+        return new Decided(save(doc, result, basis, requestedBy, null, knownAt), result);
+    }
+
+    /**
+     * Keeps an answer (decided here, or by a batch or a proposal list) as a decision in the audit chain; returns its id.
+     * {@code knownAt}: the instant taken before the stored facts were read (null for a submitted document).
+     */
+    public long save(CaseDocument doc, EvaluationResult result, DecisionBasis basis, String requestedBy, Instant knownAt) {
+        return save(doc, result, basis, requestedBy, null, knownAt);
     }
 
     /**
      * As above, for a unit whose members' answers for {@code memberAwards} were decided first and reused
      * for it (a batch): the record says so, so that the unit's answer is rendered again the same way.
      */
-    public long save(CaseDocument doc, EvaluationResult result, DecisionBasis basis, String requestedBy, List<String> memberAwards) {
+    public long save(CaseDocument doc, EvaluationResult result, DecisionBasis basis, String requestedBy, List<String> memberAwards, Instant knownAt) {
         // A submitted document's fact ids are whatever the client wrote ("rating:812" included): they are not
         // facts of the store, so a correction of a stored fact must not flag the decision as if it had used it.
         Set<String> relied = basis == DecisionBasis.STORED_FACTS ? factsReliedOn(result) : Set.of();
         // The question and what decided, not the phrasing: the answer is rendered again from it on read.
         CompactRecord.Question question = basis == DecisionBasis.SUBMITTED_CASE ? CompactRecord.Question.submitted(doc)
-                : CompactRecord.Question.stored(doc).reusingMembersOf(memberAwards);
+                : CompactRecord.Question.stored(doc, knownAt).reusingMembersOf(memberAwards);
         long id = decisionStore.save(new DecisionStore.NewDecision(doc.subject().id(), doc.year(), doc.asOf(),
                 result.regime(), result.rulesetVersion(), result.engineVersion(), summary(result.results()), requestedBy,
                 Now.instant(), basis), CompactRecord.write(question, result), relied, outcomes(result));

@@ -63,7 +63,26 @@ public class RequestIds implements Ordered {
     public static void decided(long decisionId, String subject) {
         if (MDC.get(REQUEST_ID) == null) return;
         MDC.put(DECISION_ID, Long.toString(decisionId));
-        LOG.info("Decision {} saved for {}", decisionId, subject);
+        LOG.info("Decision {} saved for {}", decisionId, clean(subject));
+    }
+
+    /**
+     * A value a client chose (a submitted document's subject id, say), safe to put in a log line or the MDC: line
+     * breaks, other control characters and the Unicode line/paragraph separators escaped as \\uXXXX, a backslash
+     * doubled, so that it can neither end the line nor forge the next one; at most 200 characters kept.
+     */
+    public static String clean(String value) {
+        if (value == null) return null;
+        StringBuilder b = new StringBuilder(Math.min(value.length(), 200) + 8);
+        for (int i = 0; i < value.length() && i < 200; i++) {
+            char c = value.charAt(i);
+            if (c == '\\') b.append("\\\\");
+            else if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029' || Character.getType(c) == Character.FORMAT) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else b.append(c);
+        }
+        if (value.length() > 200) b.append("…");
+        return b.toString();
     }
 
     static String newId() {

@@ -5,11 +5,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import vn.laurel.api.rules.RuleSetHolder;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,17 +22,23 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @Singleton
 public class InstanceGauges {
-    private final RuleSetHolder rules;
-    private final ChainLengthStore chain;
+    private final Supplier<String> version;
+    private final LongSupplier chain;
     private final long everyNanos;
     private final MultiGauge ruleSet;
     private final AtomicLong chainLength = new AtomicLong(-1);
     private volatile long readAt;
     private volatile String shownVersion;
 
+    @Inject
     public InstanceGauges(MeterRegistry registry, RuleSetHolder rules, ChainLengthStore chain,
                           @Value("${laurel.metrics.chain-length-every:5s}") Duration every) {
-        this.rules = rules;
+        // No rule set yet (or none loaded): no version, as Readiness reads it.
+        this(registry, () -> rules.active() == null || rules.active().rules() == null ? null : rules.current().version(), chain::length, every);
+    }
+
+    InstanceGauges(MeterRegistry registry, Supplier<String> version, LongSupplier chain, Duration every) {
+        this.version = version;
         this.chain = chain;
         this.everyNanos = every.toNanos();
         this.ruleSet = MultiGauge.builder("laurel.ruleset.active")
@@ -40,15 +49,19 @@ public class InstanceGauges {
 
     /** Brings both gauges up to date; called before each scrape. */
     public void refresh() {
-        String version = rules.current().version();
-        if (!version.equals(shownVersion)) {
+        // No rule set yet (or none loaded): the scrape still answers — readiness says rules MISSING — with no version row.
+        String version = this.version.get();
+        if (version == null) {
+            if (shownVersion != null) ruleSet.register(List.of(), true);
+            shownVersion = null;
+        } else if (!version.equals(shownVersion)) {
             // overwrite: the version that left service is no longer reported
             ruleSet.register(List.of(MultiGauge.Row.of(Tags.of("version", version), 1)), true);
             shownVersion = version;
         }
         long now = System.nanoTime();
         if (readAt == 0 || now - readAt >= everyNanos) {
-            chainLength.set(chain.length());
+            chainLength.set(chain.getAsLong());
             readAt = now;
         }
     }

@@ -171,7 +171,10 @@ public class AuditViews {
                          String subjectName, List<Map<String, Object>> flags, String lang) {
         String unrendered = null, recordText = null;
         if (answer == null) {
-            unrendered = rendering == null ? "" : answers.text(rendering.get("problem"), lang);
+            // The renderer's code, in the page's language (the API carries the code and an English detail).
+            Object code = rendering == null ? null : rendering.get("code");
+            unrendered = code == null ? "" : messages.of(lang).getOrDefault("audit.decision.problem." + code,
+                    messages.of(lang).getOrDefault("audit.decision.problem.DIFFERS", String.valueOf(code)));
             recordText = record == null ? "" : Json.writePretty(record);
             answer = Map.of();
         }

@@ -10,6 +10,7 @@ import vn.laurel.api.decisions.EligibilityService;
 import vn.laurel.api.i18n.ValueTexts;
 import vn.laurel.api.limits.RequestLimits;
 import vn.laurel.api.rules.RuleSetHolder;
+import vn.laurel.api.store.Now;
 import vn.laurel.api.store.FactKind;
 import vn.laurel.api.store.FactKinds;
 import vn.laurel.api.store.FactStore;
@@ -31,6 +32,7 @@ import vn.laurel.engine.unit.UnitCase;
 import vn.laurel.engine.unit.UnitEvaluator;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.*;
@@ -118,6 +120,8 @@ public class ProposalService {
         if (personAwards.isEmpty() && unitAwards.isEmpty()) {
             throw new ProposalRefused(HttpStatus.UNPROCESSABLE_ENTITY, "authority", "proposals.error.noAwards", authority.code(), asOf);
         }
+        // Taken before the facts are read: each saved decision's record keeps it, and is read again as known then.
+        Instant knownAt = Now.instant();
         Set<String> persons = new TreeSet<>();
         if (!personAwards.isEmpty()) scope.units().forEach(u -> persons.addAll(facts.membersOf(u, year)));
         limits.checkSubjects("unit", persons.size() + scope.units().size());
@@ -142,7 +146,7 @@ public class ProposalService {
         for (Evaluated e : evaluated) {
             if (e.rows().isEmpty()) continue;
             // The answer the rows rest on, kept in the audit chain: each row links to it.
-            long decision = eligibility.save(e.doc(), e.result(), DecisionBasis.STORED_FACTS, user);
+            long decision = eligibility.save(e.doc(), e.result(), DecisionBasis.STORED_FACTS, user, knownAt);
             for (ProposalList.Row r : e.rows()) rows.add(r.numbered(r.no(), decision));
         }
         rows.sort(ProposalOrder.rows(ruleSet));

@@ -56,10 +56,13 @@ public class ReplayService {
     public Reading read(DecisionRecord d) {
         if (d.recordText() == null) return new Reading(d.result(), null, null);
         DecisionRenderer.Rendered r = renderer.render(d);
-        if (r.matches()) return new Reading(Json.toMap(r.result()), null, Map.of("from", "record", "matches", true));
         Map<String, Object> rendering = new LinkedHashMap<>();
         rendering.put("from", "record");
-        rendering.put("matches", false);
+        rendering.put("matches", r.matches());
+        // Rendered by another engine version than the record's: a note, not a difference.
+        if (r.engine() != null) rendering.put("engine", r.engine());
+        if (r.matches()) return new Reading(Json.toMap(r.result()), null, rendering);
+        rendering.put("code", r.code().name());
         rendering.put("problem", r.problem());
         if (r.rendered() != null) rendering.put("differences", JsonDiff.of(r.record(), r.rendered(), 200));
         return new Reading(null, r.record(), rendering);
@@ -105,14 +108,19 @@ public class ReplayService {
     private Map<String, Object> replayRecord(DecisionRecord d, boolean withCurrent) {
         DecisionRenderer.Rendered r = renderer.render(d, withCurrent);
         if (r.result() == null) {
-            throw new ProblemException(HttpStatus.CONFLICT, "Decision " + d.id() + " cannot be replayed: " + r.problem(), List.of());
+            throw new ProblemException(HttpStatus.CONFLICT, "Decision " + d.id() + " cannot be replayed (" + r.code() + "): " + r.problem(), List.of());
         }
         boolean submitted = DecisionBasis.parse(d.basis()) == DecisionBasis.SUBMITTED_CASE;
         Map<String, Object> before = r.record(), after = r.rendered();
-        List<JsonDiff.Difference> differences = JsonDiff.of(before, after, 200);
+        // The engine's version is reported beside the replay (engine), not as a difference in what decided.
+        Map<String, Object> beforeDecided = new LinkedHashMap<>(before), afterDecided = new LinkedHashMap<>(after);
+        beforeDecided.remove("engine");
+        afterDecided.remove("engine");
+        List<JsonDiff.Difference> differences = JsonDiff.of(beforeDecided, afterDecided, 200);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("decisionId", d.id());
-        out.put("with", (submitted ? "the submitted case document" : withCurrent ? "current facts" : "facts as known on " + d.createdAt())
+        Object knownAt = r.record().get("question") instanceof Map<?, ?> q && q.get("knownAt") != null ? q.get("knownAt") : d.createdAt();
+        out.put("with", (submitted ? "the submitted case document" : withCurrent ? "current facts" : "facts as known on " + knownAt)
                 + (withCurrent ? " and current rules" : " and rules " + d.rulesetVersion()));
         out.put("identical", differences.isEmpty());
         out.put("rulesetVersion", Map.of("before", d.rulesetVersion(), "after", r.result().rulesetVersion()));
@@ -130,6 +138,7 @@ public class ReplayService {
         out.put("factsChanged", changes(CompactRecord.factIds(before), CompactRecord.factIds(after)));
         out.put("differences", differences);
         out.put("answer", Json.toMap(r.result()));
+        if (r.engine() != null) out.put("engine", r.engine());
         return out;
     }
 

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import vn.laurel.api.decisions.CompactRecord;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -354,13 +356,180 @@ abstract class ChainTamperingContract implements TestPropertyProvider {
         Answer read = call(HttpRequest.GET("/api/v1/decisions/" + legacy + "?lang=both"));
         assertThat(read.status()).isEqualTo(200);
         answer.put("decisionId", legacy);
-        assertThat(read.body().get("answer")).isEqualTo(JSON.readTree(JSON.writeValueAsString(answerWithIdFirst(answer))));
+        assertThat(read.body().get("answer")).isEqualTo(JSON.readTree(answer.toString()));
         assertThat(read.body().has("rendering")).isFalse();
         assertThat(call(HttpRequest.POST("/api/v1/decisions/" + legacy + "/replay", "")).body().get("identical").asBoolean()).isTrue();
     }
 
-    private static JsonNode answerWithIdFirst(ObjectNode answer) {
-        return answer;
+    void setRecord(long id, String record) throws SQLException {
+        try (Connection c = superuser(); PreparedStatement ps = c.prepareStatement("UPDATE decision SET record_text = ? WHERE id = ?")) {
+            ps.setString(1, record);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Issue 20 review 3: a record forged in its structure (not a value) reads as the record and why, never a 5xx. */
+    @Test
+    @Order(9)
+    void a_record_tampered_in_its_structure_reads_as_the_record_and_why_never_a_5xx() throws Exception {
+        long id = decide("P-0001");
+        String record = text("SELECT record_text FROM decision WHERE id = " + id);
+        ObjectNode r = (ObjectNode) JSON.readTree(record);
+        List<String> forged = new ArrayList<>();
+        forged.add("{not json");
+        forged.add("null");
+        forged.add("[1,2]");
+        forged.add("");
+        ObjectNode noQuestion = r.deepCopy();
+        noQuestion.remove("question");
+        forged.add(noQuestion.toString());
+        ObjectNode badYear = r.deepCopy();
+        ((ObjectNode) badYear.get("question")).put("year", "x");
+        forged.add(badYear.toString());
+        ObjectNode awardsText = r.deepCopy();
+        ((ObjectNode) awardsText.get("question")).put("awards", "ADVANCED_LABORER");
+        forged.add(awardsText.toString());
+        ObjectNode badKnownAt = r.deepCopy();
+        ((ObjectNode) badKnownAt.get("question")).put("knownAt", "yesterday");
+        forged.add(badKnownAt.toString());
+        ObjectNode badCase = r.deepCopy();
+        ((ObjectNode) badCase.get("question")).put("case", 5);
+        forged.add(badCase.toString());
+        ObjectNode badOrganisation = r.deepCopy();
+        ((ObjectNode) badOrganisation.get("question")).putArray("organisation").add(1);
+        forged.add(badOrganisation.toString());
+        ObjectNode badFacts = r.deepCopy();
+        badFacts.putObject("facts").put("rating", "1-x a-b").put("absence", "1-999999999999");
+        forged.add(badFacts.toString());
+        ObjectNode factsText = r.deepCopy();
+        factsText.put("facts", "abc");
+        forged.add(factsText.toString());
+        ObjectNode badQuota = r.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) badQuota.get("awards").get("ADVANCED_LABORER")).addObject().putObject("quota").put("allowed", "x");
+        forged.add(badQuota.toString());
+        ObjectNode notQuota = r.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) notQuota.get("awards").get("ADVANCED_LABORER")).addObject().put("something", 1);
+        forged.add(notQuota.toString());
+        ObjectNode awardObject = r.deepCopy();
+        awardObject.putObject("awards").putObject("ADVANCED_LABORER").put("a", 1);
+        forged.add(awardObject.toString());
+        ObjectNode sharedText = r.deepCopy();
+        sharedText.put("shared", 7);
+        forged.add(sharedText.toString());
+        for (String f : forged) {
+            setRecord(id, f);
+            Answer read = call(HttpRequest.GET("/api/v1/decisions/" + id));
+            assertThat(read.status()).as(f + " -> " + read.body()).isEqualTo(200);
+            assertThat(read.body().has("answer")).as(f).isFalse();
+            assertThat(read.body().get("rendering").get("matches").asBoolean()).isFalse();
+            assertThat(read.body().get("rendering").get("code").asText()).as(f).isIn("UNREADABLE", "DIFFERS", "FACTS_DIFFER", "NOT_RENDERABLE");
+            assertThat(read.body().has("record")).isTrue();
+            Answer replay = call(HttpRequest.POST("/api/v1/decisions/" + id + "/replay", ""));
+            assertThat(replay.status()).as(f + " -> " + replay.body()).isIn(200, 409);
+            Answer today = call(HttpRequest.POST("/api/v1/decisions/" + id + "/replay?with=current", ""));
+            assertThat(today.status()).as(f + " -> " + today.body()).isIn(200, 409);
+            HttpResponse<String> report = http.toBlocking().exchange(HttpRequest.GET("/api/v1/decisions/" + id).accept(MediaType.TEXT_HTML_TYPE), String.class);
+            assertThat(report.code()).as(f).isEqualTo(200);
+            int page = pageStatus("/audit/decisions/" + id + "?lang=en");
+            assertThat(page).as(f).isLessThan(500);
+        }
+        setRecord(id, record);
+        assertIntact();
+        assertThat(call(HttpRequest.GET("/api/v1/decisions/" + id)).body().has("answer")).isTrue();
+    }
+
+    int pageStatus(String path) {
+        try {
+            return http.toBlocking().exchange(HttpRequest.GET(path).accept(MediaType.TEXT_HTML_TYPE), String.class).code();
+        } catch (HttpClientResponseException e) {
+            return e.getStatus().getCode();
+        }
+    }
+
+    /** Issue 20 review 2: a record written by another engine version renders (what decided is compared); the version is a note. */
+    @Test
+    @Order(10)
+    void a_record_of_another_engine_version_renders_with_a_note_not_a_mismatch() throws Exception {
+        long id = decide("P-0003");
+        String record = text("SELECT record_text FROM decision WHERE id = " + id);
+        String engine = JSON.readTree(record).get("engine").asText();
+        setRecord(id, record.replace("\"engine\":\"" + engine + "\"", "\"engine\":\"0.0.9\""));
+        Answer read = call(HttpRequest.GET("/api/v1/decisions/" + id));
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body().has("answer")).as(read.body().toString()).isTrue();
+        assertThat(read.body().get("rendering").get("matches").asBoolean()).isTrue();
+        assertThat(read.body().get("rendering").get("engine").get("recorded").asText()).isEqualTo("0.0.9");
+        assertThat(read.body().get("rendering").get("engine").get("rendering").asText()).isEqualTo(engine);
+        Answer replay = call(HttpRequest.POST("/api/v1/decisions/" + id + "/replay", ""));
+        assertThat(replay.body().get("identical").asBoolean()).as(replay.body().toString()).isTrue();
+        assertThat(replay.body().get("engine").get("recorded").asText()).isEqualTo("0.0.9");
+        // Something that decided changed as well: still a mismatch.
+        setRecord(id, record.replace("\"engine\":\"" + engine + "\"", "\"engine\":\"0.0.9\"").replaceFirst("\"ADVANCED_LABORER\":\\[\"[A-Z_]+\"", "\"ADVANCED_LABORER\":[\"ELIGIBLE_X\""));
+        Answer altered = call(HttpRequest.GET("/api/v1/decisions/" + id));
+        assertThat(altered.body().has("answer")).isFalse();
+        assertThat(altered.body().get("rendering").get("code").asText()).isEqualTo("DIFFERS");
+        setRecord(id, record);
+        assertIntact();
+        assertThat(call(HttpRequest.GET("/api/v1/decisions/" + id)).body().get("rendering").has("engine")).isFalse();
+    }
+
+    /**
+     * Issue 20 review 1: a fact corrected after the decision read its facts but before it was saved, or in the very
+     * instant it was saved, is not what the decision saw: it still renders identically (read as known at the instant
+     * taken before the read, kept in the record). A correction known before that instant would have been read: the
+     * reading says plainly that the facts differ from the record's list.
+     */
+    @Test
+    @Order(11)
+    void a_fact_corrected_between_the_read_and_the_save_or_in_the_same_instant_does_not_change_the_reading() throws Exception {
+        long id = decide("P-0009");
+        String record = text("SELECT record_text FROM decision WHERE id = " + id);
+        java.time.Instant knownAt = java.time.Instant.parse(JSON.readTree(record).get("question").get("knownAt").asText());
+        OffsetDateTime created;
+        try (Connection c = superuser(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT created_at FROM decision WHERE id = " + id)) {
+            rs.next();
+            created = rs.getObject(1, OffsetDateTime.class);
+        }
+        assertThat(created.toInstant()).isAfterOrEqualTo(knownAt);
+        JsonNode absences = call(HttpRequest.GET("/api/v1/subjects/P-0009/facts/absences")).body().get("items");
+        String old = null;
+        int days = 0;
+        for (JsonNode a : absences) {
+            if (a.get("values").get("year").asInt() == 2025) {
+                old = a.get("id").asText().replace("absence:", "");
+                days = a.get("values").get("days").asInt();
+            }
+        }
+        assertThat(CompactRecord.factIds(CompactRecord.read(record))).contains("absence:" + old);
+        Answer corrected = call(HttpRequest.PUT("/api/v1/facts/absences/" + old, "{\"days\":" + (days + 3) + "}").contentType(MediaType.APPLICATION_JSON));
+        assertThat(corrected.status()).as(corrected.body().toString()).isEqualTo(200);
+        String now = text("SELECT MAX(id) FROM absence WHERE superseded_at IS NULL AND subject_id = 'P-0009'");
+        for (java.time.Instant at : List.of(knownAt.plusNanos(1000), created.toInstant())) {
+            moveCorrection(old, now, at);
+            Answer read = call(HttpRequest.GET("/api/v1/decisions/" + id));
+            assertThat(read.body().has("answer")).as(at + " " + read.body().get("rendering")).isTrue();
+            assertThat(call(HttpRequest.POST("/api/v1/decisions/" + id + "/replay", "")).body().get("identical").asBoolean()).isTrue();
+        }
+        // Known before the decision's instant: read again, not in the record's list — said plainly.
+        moveCorrection(old, now, knownAt.minusNanos(1000));
+        Answer read = call(HttpRequest.GET("/api/v1/decisions/" + id));
+        assertThat(read.body().has("answer")).isFalse();
+        assertThat(read.body().get("rendering").get("code").asText()).isEqualTo("FACTS_DIFFER");
+        assertThat(read.body().get("rendering").get("problem").asText()).contains("absence:" + old, "absence:" + now);
+    }
+
+    private void moveCorrection(String old, String now, java.time.Instant at) throws SQLException {
+        try (Connection c = superuser(); PreparedStatement a = c.prepareStatement("UPDATE absence SET superseded_at = ? WHERE id = ?");
+             PreparedStatement b = c.prepareStatement("UPDATE absence SET recorded_at = ? WHERE id = ?")) {
+            OffsetDateTime t = OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
+            a.setObject(1, t);
+            a.setLong(2, Long.parseLong(old));
+            a.executeUpdate();
+            b.setObject(1, t);
+            b.setLong(2, Long.parseLong(now));
+            b.executeUpdate();
+        }
     }
 
     private static void sql(Connection c, String statement) throws SQLException {

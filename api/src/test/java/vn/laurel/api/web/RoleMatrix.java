@@ -37,7 +37,7 @@ import static vn.laurel.api.security.Roles.*;
  */
 abstract class RoleMatrix extends PostgresTest {
     static final Tokens TOKENS = new Tokens();
-    static final List<String> ROLES = List.of(CLIENT, CLERK, POLICY, BOARD, AUDITOR, ADMIN);
+    static final List<String> ROLES = List.of(CLIENT, CLERK, POLICY, BOARD, AUDITOR, ADMIN, MONITOR);
 
     @Inject
     @Client("/")
@@ -224,8 +224,8 @@ abstract class RoleMatrix extends PostgresTest {
                         + "[{\"member\":" + firstMember() + ",\"vote\":\"AGAINST\"}]}]}"))),
                 new Endpoint("GET health", Set.of(), ok, () -> HttpRequest.GET("/health")),
                 new Endpoint("GET health ready", Set.of(), ok, () -> HttpRequest.GET("/health/ready")),
-                // The scraper's own role MONITOR (not one of the matrix's roles: it opens nothing else, MetricsApiTest) or ADMIN.
-                new Endpoint("GET metrics", Set.of(ADMIN), ok, () -> HttpRequest.GET("/metrics")),
+                // The scraper's own role MONITOR, or ADMIN. MONITOR opens nothing else but what any signed-in user may read (above).
+                new Endpoint("GET metrics", Set.of(MONITOR, ADMIN), ok, () -> HttpRequest.GET("/metrics")),
                 new Endpoint("GET OpenAPI document", Set.of(), ok, () -> HttpRequest.GET("/swagger/laurel-v1.yml")));
     }
 
@@ -278,7 +278,7 @@ abstract class RoleMatrix extends PostgresTest {
             String name = role.toLowerCase();
             got.put(name, Http.call(client(), HttpRequest.GET("/api/v1/audit/verify").basicAuth(name, name)).status());
         }
-        assertThat(got).isEqualTo(Map.of("admin", 200, "auditor", 200, "board", 403, "client", 403, "clerk", 403, "policy", 403));
+        assertThat(got).isEqualTo(Map.of("admin", 200, "auditor", 200, "board", 403, "client", 403, "clerk", 403, "policy", 403, "monitor", 403));
     }
 
     @Test

@@ -137,13 +137,10 @@ public final class Quotas {
         candidates.sort(Comparator.comparing(i -> population.get(i).history(), order));
         for (int rank = 1; rank <= candidates.size(); rank++) {
             int i = candidates.get(rank - 1);
-            boolean within = rank <= allowed;
-            QuotaInfo info = new QuotaInfo(allowed, candidates.size(), rank, base, pct.map(ParameterUse::value).orElse(null),
-                    count.map(p -> ((Number) p.value()).intValue()).orElse(null), rounding, ranking.rankedBy(),
-                    Explainer.label("quota.note", allowed, candidates.size(), rank));
-            Outcome outcome = within || candidates.size() <= allowed ? Outcome.ELIGIBLE : Outcome.ELIGIBLE_SUBJECT_TO_QUOTA;
-            out.set(i, out.get(i).withQuota(outcome, info));
-            population.get(i).history().recordDecision(award, year, outcome);
+            AwardResult placed = place(out.get(i), new QuotaInfo(allowed, candidates.size(), rank, base, pct.map(ParameterUse::value).orElse(null),
+                    count.map(p -> ((Number) p.value()).intValue()).orElse(null), rounding, ranking.rankedBy(), null));
+            out.set(i, placed);
+            population.get(i).history().recordDecision(award, year, placed.outcome());
         }
         return out;
     }
@@ -166,5 +163,17 @@ public final class Quotas {
         Optional<ParameterUse> use = p.resolve(asOf, organisation);
         use.ifPresent(used::add);
         return use;
+    }
+
+    /**
+     * An eligible answer placed at its rank under a cap: within it (or when no more were eligible than it allows)
+     * still ELIGIBLE, else ELIGIBLE_SUBJECT_TO_QUOTA; the place and its note kept on the answer. The one rule of a
+     * cap, used when ranking and when a decision's record is read again with the place it recorded.
+     */
+    public static AwardResult place(AwardResult eligible, QuotaInfo at) {
+        QuotaInfo info = new QuotaInfo(at.allowed(), at.candidates(), at.rank(), at.base(), at.capPct(), at.capCount(), at.rounding(),
+                at.rankedBy(), Explainer.label("quota.note", at.allowed(), at.candidates(), at.rank()));
+        Outcome outcome = at.rank() <= at.allowed() || at.candidates() <= at.allowed() ? Outcome.ELIGIBLE : Outcome.ELIGIBLE_SUBJECT_TO_QUOTA;
+        return eligible.withQuota(outcome, info);
     }
 }
