@@ -20,6 +20,9 @@
 #      its best throughput at p99 <= 50 ms is set beside the engine's for the same question (step 1);
 #   6. two instances (scripts/bench-two.sh, with HTTP): two servers on the same database of generated people,
 #      eligibility on one alone, then on both at once; the audit chain both appended to verified afterwards.
+#   7. verify (scripts/bench-verify.sh, every mode): a database of its own, laurel_verify, filled with
+#      --verify N decisions (default 10 000 with --quick, 100 000 otherwise; the issue's figure: 1 000 000),
+#      verified whole, from a checkpoint, and with its last record altered.
 # Step 4 also prints the size of the stored decision of P-0001 for every award (SIZE).
 # --quick: 2 000 people, short engine rounds and 3 two-instance rounds, about two minutes; the default is 20 000 people.
 # The ratios are printed on the last lines. Each measurement is printed with the load average, since
@@ -30,14 +33,15 @@ JAR="$ROOT/api/target/laurel-api.jar"
 # The engine benchmark and the generator are in tools/ (not in the service's jar): they run beside it.
 TOOLS_JAR="$ROOT/tools/target/laurel-tools.jar"
 TOOLS_CP="$TOOLS_JAR:$JAR"
-QUICK=""; PEOPLE=""; KEEP=""; HTTP=1
+QUICK=""; PEOPLE=""; KEEP=""; HTTP=1; VERIFY_N=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK="--quick"; HTTP=""; shift ;;
     --http) HTTP=1; shift ;;
     --people) PEOPLE="$2"; shift 2 ;;
+    --verify) VERIFY_N="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "laurel bench: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -135,6 +139,14 @@ $(grep -E '^(RATIO|PUBLISH)' /tmp/laurel-bench-http.$$)"
 $(grep -E '^TWO' /tmp/laurel-bench-two.$$ || true)"
   rm -f /tmp/laurel-bench-two.$$
 fi
+# The verify step: a database of its own, new at each run (its last record is altered on purpose at the end).
+[ -z "$VERIFY_N" ] && { [ -n "$QUICK" ] && VERIFY_N=10000 || VERIFY_N=100000; }
+"${PSQL[@]}" -d postgres -c "DROP DATABASE IF EXISTS laurel_verify WITH (FORCE)" -c "CREATE DATABASE laurel_verify" >/dev/null
+bash "$ROOT/scripts/bench-verify.sh" "jdbc:postgresql://127.0.0.1:$PGPORT/laurel_verify" "$VERIFY_N" | tee /tmp/laurel-bench-verify.$$ \
+  || echo "bench: the verify benchmark failed" >&2
+RATIOS="$RATIOS
+$(grep -E '^VERIFY' /tmp/laurel-bench-verify.$$ | grep -v generated || true)"
+rm -f /tmp/laurel-bench-verify.$$
 RATIOS="$RATIOS
 $(printf 'RATIO batch vs COPY of the same rows (%s people): %.1f× (batch %.1f s, COPY %.2f s; target at most 2×)' "$PEOPLE" "$(echo "$B / $C" | bc -l)" "$B" "$C")"
 echo "$RATIOS"

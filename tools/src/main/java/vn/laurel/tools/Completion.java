@@ -83,6 +83,7 @@ public final class Completion {
         @Option(names = "--quick") boolean quick;
         @Option(names = "--http") boolean http;
         @Option(names = "--people", paramLabel = "N") int people;
+        @Option(names = "--verify", paramLabel = "N") int verify;
         @Option(names = "--keep") boolean keep;
     }
 
