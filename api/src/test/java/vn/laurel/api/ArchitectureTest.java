@@ -31,7 +31,9 @@ class ArchitectureTest {
      * inside the transaction of the store that writes the record it chains, on that store's connection.
      */
     private static final Set<String> HASH_CHAINS = Set.of("vn.laurel.api.audit.AuditChain", "vn.laurel.api.audit.FlagChain",
-            "vn.laurel.api.audit.Head", "vn.laurel.api.rules.changes.RuleChangeLog");
+            "vn.laurel.api.audit.Head", "vn.laurel.api.rules.changes.RuleChangeLog",
+            // and the decision chain's verifier, which streams it on cursors of its own (issue 20)
+            "vn.laurel.api.audit.DecisionChainVerifier", "vn.laurel.api.audit.Feed");
 
     @Test
     void no_package_of_the_service_depends_on_another_that_depends_back_on_it() {

@@ -107,7 +107,7 @@ public final class AuditChain {
         c.setAutoCommit(false); // PostgreSQL streams a result only inside a transaction
         try {
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            return walk(c, anchors, start, more == null || !vn.laurel.api.store.Databases.isPostgres(c) ? null : sameSnapshot(c, more));
+            return walk(c, anchors, start, more == null || !c.isWrapperFor(org.postgresql.PGConnection.class) ? null : sameSnapshot(c, more));
         } finally {
             c.rollback(); // nothing was written
             c.setTransactionIsolation(isolation);

@@ -77,7 +77,7 @@ public class Checkpoints {
             throw new ProblemException(HttpStatus.CONFLICT, "No checkpoint key is configured on this server, so no stored checkpoint "
                     + "can be trusted to start from: verify the whole chain (see docs/security.md)", List.of());
         }
-        return store.read(c -> FromCheckpoint.verify(c, FromCheckpoint.choose(c, "from", which, key.keyId()), store.connections()));
+        return store.read(c -> FromCheckpointStore.verify(c, FromCheckpointStore.choose(c, "from", which, key.keyId()), store.connections()));
     }
 
     /**

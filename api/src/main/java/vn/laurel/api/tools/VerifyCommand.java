@@ -7,11 +7,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import vn.laurel.api.Application;
-import vn.laurel.api.audit.Anchors;
-import vn.laurel.api.audit.AuditChain;
-import vn.laurel.api.audit.ChainStart;
 import vn.laurel.api.checkpoint.CheckpointKey;
-import vn.laurel.api.checkpoint.FromCheckpoint;
+import vn.laurel.api.checkpoint.FromCheckpointStore;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.engine.cli.Cli;
 import vn.laurel.engine.json.Json;
@@ -21,9 +18,6 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,11 +70,9 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         String trusted = from == null ? null : trustedKey(env);
         long started = System.nanoTime();
-        AuditChain.Connections connections = () -> DriverManager.getConnection((String) settings.get("datasources.default.url"),
-                (String) settings.get("datasources.default.username"), (String) settings.get("datasources.default.password"));
-        try (Connection c = connections.open()) {
-            Map<String, Object> result = from == null ? AuditChain.verify(c, Anchors.none(), ChainStart.genesis(), connections).view()
-                    : FromCheckpoint.verify(c, FromCheckpoint.choose(c, "--from-checkpoint", from.trim(), trusted), connections);
+        try {
+            Map<String, Object> result = FromCheckpointStore.verify((String) settings.get("datasources.default.url"),
+                    (String) settings.get("datasources.default.username"), (String) settings.get("datasources.default.password"), from, trusted);
             double seconds = (System.nanoTime() - started) / 1e9;
             Map<String, Object> summary = new LinkedHashMap<>(result);
             summary.put("seconds", Math.round(seconds * 10) / 10.0);
@@ -93,7 +85,7 @@ public final class VerifyCommand implements Callable<Integer> {
             return Boolean.TRUE.equals(result.get("intact")) ? Cli.OK : Cli.FAILED;
         } catch (ProblemException e) {
             throw usage(e.getMessage());
-        } catch (SQLException | RuntimeException e) {
+        } catch (RuntimeException e) {
             spec.commandLine().getErr().println("laurel verify: " + e.getMessage());
             return Cli.FAILED;
         }

@@ -21,10 +21,10 @@ import java.util.Map;
  * the key the verifier trusts (the service's own, or the key id an auditor names), never a key it names
  * itself.
  */
-public final class FromCheckpoint {
+public final class FromCheckpointStore {
     public static final String LATEST = "latest";
 
-    private FromCheckpoint() {}
+    private FromCheckpointStore() {}
 
     /** The checkpoint {@code which} names ("latest" under the trusted key, or an id), checked as trusted. */
     public static Checkpoint choose(Connection c, String field, String which, String trustedKeyId) throws SQLException {
@@ -81,5 +81,19 @@ public final class FromCheckpoint {
             // answered below
         }
         throw ProblemException.badField(field, "\"" + value + "\" is neither a checkpoint id nor \"" + LATEST + "\"");
+    }
+
+    /**
+     * The command line's verification (`laurel verify`): the whole chain, or from the checkpoint {@code from}
+     * ("latest" or an id) signed with {@code trustedKeyId}, on connections of its own to {@code url}.
+     */
+    public static Map<String, Object> verify(String url, String user, String password, String from, String trustedKeyId) {
+        AuditChain.Connections connections = () -> java.sql.DriverManager.getConnection(url, user, password);
+        try (Connection c = connections.open()) {
+            return from == null ? AuditChain.verify(c, vn.laurel.api.audit.Anchors.none(), vn.laurel.api.audit.ChainStart.genesis(), connections).view()
+                    : verify(c, choose(c, "--from-checkpoint", from.trim(), trustedKeyId), connections);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 }
