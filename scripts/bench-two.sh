@@ -66,7 +66,7 @@ run() { # port connections seconds -> "requests rps p99 failed"
   echo "$(echo "$out" | awk '/requests in/ { print $1 }') $(echo "$out" | awk '/Requests\/sec/ { print $2 + 0 }') \
 $(echo "$out" | awk '$1 == "99%" { print $2 }') $(echo "$out" | awk '/Non-2xx/ { n += $NF } /Socket errors/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }')"
 }
-for port in "$P1" "$P2"; do run "$port" 2 5 >/dev/null; done   # warm-up of both JVMs
+for port in "$P1" "$P2"; do run "$port" 4 15 >/dev/null; done   # warm-up of both JVMs (the JIT compiles the evaluation path)
 chain() { curl -s -u auditor:auditor "http://127.0.0.1:$P1/api/v1/audit/verify" | python3 -c 'import json,sys; v=json.load(sys.stdin); print(v.get("intact"), v.get("checked"))'; }
 read -r _ BEFORE <<< "$(chain)"
 read -r N1 R1 L1 F1 <<< "$(run "$P1" "$CONN" "$SECS")"
