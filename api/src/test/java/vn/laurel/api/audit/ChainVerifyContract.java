@@ -3,11 +3,9 @@ package vn.laurel.api.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.MethodOrderer;
@@ -53,19 +51,8 @@ abstract class ChainVerifyContract implements TestPropertyProvider {
     record Answer(int status, JsonNode body) {}
 
     Answer call(MutableHttpRequest<?> request) {
-        HttpResponse<String> r;
-        try {
-            r = http.toBlocking().exchange(request, String.class);
-        } catch (HttpClientResponseException e) {
-            @SuppressWarnings("unchecked") HttpResponse<String> failed = (HttpResponse<String>) e.getResponse();
-            r = failed;
-        }
-        try {
-            String body = r.getBody(String.class).orElse("");
-            return new Answer(r.code(), body.isEmpty() ? JSON.nullNode() : JSON.readTree(body));
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
+        vn.laurel.api.JsonAnswer a = vn.laurel.api.JsonAnswer.of(http, request);
+        return new Answer(a.status(), a.body());
     }
 
     long decide(String person) {
