@@ -379,6 +379,29 @@ class AuditPagesBrowserTest extends BrowserTest {
     }
 
     @Test
+    void a_record_altered_behind_the_service_is_shown_as_it_is_stored_with_why_it_no_longer_renders() throws Exception {
+        long id = saveDecision("P-0004");
+        try (BrowserContext ctx = context()) {
+            Page page = ctx.newPage();
+            signIn(page, "auditor");
+            try {
+                // The record's question changed (the year): asked again of its rules, the answer is not the record (issue 20).
+                tamper("UPDATE decision SET record_text = REPLACE(record_text, '\"year\":2025', '\"year\":2024') WHERE id = " + id);
+                page.navigate(base() + "/audit/decisions/" + id);
+                assertThat(page.locator("section.unrendered p.alert")).containsText("Không dựng lại được kết quả khớp với bản ghi đã lưu");
+                assertThat(page.locator("section.unrendered p.alert")).containsText("khác với bản ghi");
+                assertThat(page.locator("section.unrendered pre.record")).containsText("\"question\"");
+                shot(page, "audit-decision-unrendered-vi");
+                page.navigate(base() + "/audit/decisions/" + id + "?lang=en");
+                assertThat(page.locator("section.unrendered p.alert")).containsText("differs from the record");
+                shot(page, "audit-decision-unrendered-en");
+            } finally {
+                tamper("UPDATE decision SET record_text = REPLACE(record_text, '\"year\":2024', '\"year\":2025') WHERE id = " + id);
+            }
+        }
+    }
+
+    @Test
     void a_decision_on_a_submitted_case_says_so_and_replays_from_its_document() throws Exception {
         String forged = """
                 {"asOf":"2026-01-15","year":2025,"awards":["ADVANCED_LABORER"],
