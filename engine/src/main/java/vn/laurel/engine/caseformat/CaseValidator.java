@@ -17,6 +17,8 @@ final class CaseValidator {
     // appraisal in 1900 is answered (NOT_MODELLED, before every modelled regime), not refused.
     static final int MIN_EVALUATION_YEAR = 1900;
     static final int MAX_YEAR = 2100;
+    /** Predecessors of predecessors: a chain of mergers longer than this is refused (engine.lineage follows as many). */
+    static final int MAX_PREDECESSOR_DEPTH = 5;
     private static final LocalDate MIN_DATE = LocalDate.of(1900, 1, 1);
     private static final LocalDate MAX_DATE = LocalDate.of(MAX_YEAR, 12, 31);
 
@@ -62,8 +64,8 @@ final class CaseValidator {
                 errors.add(new FieldError(at + ".kind", "members are persons"));
             }
         }
-        if (!doc.members().isEmpty() && doc.subject() != null && doc.subject().kind() == SubjectKind.PERSON) {
-            errors.add(new FieldError("members", "only a COLLECTIVE subject has members"));
+        if (!doc.members().isEmpty() && doc.subject() != null && doc.subject().kind() != null && !doc.subject().kind().isCollective()) {
+            errors.add(new FieldError("members", "only a COLLECTIVE or ENTERPRISE subject has members"));
         }
         doc.expect().forEach(this::expectation);
     }
@@ -88,17 +90,20 @@ final class CaseValidator {
     }
 
     private void subject(String at, Subject s) {
+        subject(at, s, new ArrayList<>());
+    }
+
+    /** A subject, or a predecessor unit ({@code ancestors}: the ids of the units it is a predecessor of, nearest last). */
+    private void subject(String at, Subject s, List<String> ancestors) {
         if (blank(s.id())) errors.add(new FieldError(at + ".id", "is required"));
         else if (s.id().length() > 64) errors.add(new FieldError(at + ".id", "is longer than 64 characters"));
-        if (s.kind() == null) errors.add(new FieldError(at + ".kind", "is required: PERSON or COLLECTIVE"));
+        if (s.kind() == null) errors.add(new FieldError(at + ".kind", "is required: PERSON, COLLECTIVE, ENTERPRISE or HOUSEHOLD"));
+        kindFields(at, s);
         date(at + ".hiredOn", s.hiredOn(), false);
         date(at + ".contractSince", s.contractSince(), false);
         if (s.contractSince() != null && s.hiredOn() != null && s.contractSince().isAfter(s.hiredOn())) {
             errors.add(new FieldError(at + ".contractSince", "contract work before recruitment cannot start ("
                     + s.contractSince() + ") after hiredOn " + s.hiredOn()));
-        }
-        if (s.contractSince() != null && s.kind() == SubjectKind.COLLECTIVE) {
-            errors.add(new FieldError(at + ".contractSince", "is for PERSON subjects"));
         }
 
         Set<Integer> ratingYears = new HashSet<>();
@@ -160,6 +165,8 @@ final class CaseValidator {
             else if (a.days() < 0 || a.days() > 366) errors.add(new FieldError(f + ".days", "must be between 0 and 366"));
         }
         collectiveFacts(at, s);
+        newFacts(at, s);
+        predecessors(at, s, ancestors);
         for (int i = 0; i < s.attestations().size(); i++) {
             String f = at + ".attestations[" + i + "]";
             AttestationFact a = s.attestations().get(i);
@@ -199,8 +206,102 @@ final class CaseValidator {
                 errors.add(new FieldError(f, "a second ranking in " + r.cluster() + " for " + r.year()));
             }
         }
-        if (s.kind() == SubjectKind.PERSON && (!s.memberAggregates().isEmpty() || !s.clusterRankings().isEmpty())) {
-            errors.add(new FieldError(at, "memberAggregates and clusterRankings are for COLLECTIVE subjects"));
+    }
+
+    /** Fields one kind of subject has and the others have not, each refused at its path on the others. */
+    private void kindFields(String at, Subject s) {
+        SubjectKind kind = s.kind();
+        if (kind == null) return;
+        if (kind != SubjectKind.PERSON) {
+            String only = "is for PERSON subjects";
+            if (s.hiredOn() != null) errors.add(new FieldError(at + ".hiredOn", only));
+            if (s.manager() != null) errors.add(new FieldError(at + ".manager", only));
+            if (s.education() != null) errors.add(new FieldError(at + ".education", only));
+            if (s.unionMember() != null) errors.add(new FieldError(at + ".unionMember", only));
+            if (s.contractSince() != null) errors.add(new FieldError(at + ".contractSince", only));
+        }
+        if (!kind.isCollective()) {
+            String only = "is for COLLECTIVE and ENTERPRISE subjects";
+            if (!s.memberAggregates().isEmpty()) errors.add(new FieldError(at + ".memberAggregates", only));
+            if (!s.clusterRankings().isEmpty()) errors.add(new FieldError(at + ".clusterRankings", only));
+        }
+        if (kind != SubjectKind.COLLECTIVE) {
+            String only = "is for COLLECTIVE subjects (units of the organisation tree)";
+            if (!s.predecessors().isEmpty()) errors.add(new FieldError(at + ".predecessors", only));
+            if (!s.events().isEmpty()) errors.add(new FieldError(at + ".events", only));
+        }
+        if (kind != SubjectKind.HOUSEHOLD && kind != SubjectKind.PERSON && !s.contributions().isEmpty()) {
+            errors.add(new FieldError(at + ".contributions", "is for HOUSEHOLD and PERSON subjects"));
+        }
+        if (kind == SubjectKind.PERSON && s.establishedOn() != null) {
+            errors.add(new FieldError(at + ".establishedOn", "is for COLLECTIVE, ENTERPRISE and HOUSEHOLD subjects"));
+        }
+    }
+
+    /** Contributions, campaign results and a unit's own events. Campaign, group and indicator codes: {@link FactCodes}. */
+    private void newFacts(String at, Subject s) {
+        date(at + ".establishedOn", s.establishedOn(), false);
+        for (int i = 0; i < s.contributions().size(); i++) {
+            String f = at + ".contributions[" + i + "]";
+            ContributionFact c = s.contributions().get(i);
+            if (c == null) { errors.add(new FieldError(f, "is empty")); continue; }
+            year(f + ".year", c.year());
+            if (c.kind() == null) errors.add(new FieldError(f + ".kind", "is required: WORK, LAND or ASSETS"));
+            if (c.valueVnd() != null && c.valueVnd() < 0) errors.add(new FieldError(f + ".valueVnd", "is negative"));
+        }
+        for (int i = 0; i < s.campaignResults().size(); i++) {
+            String f = at + ".campaignResults[" + i + "]";
+            CampaignResultFact r = s.campaignResults().get(i);
+            if (r == null) { errors.add(new FieldError(f, "is empty")); continue; }
+            year(f + ".year", r.year());
+            if (blank(r.campaign())) errors.add(new FieldError(f + ".campaign", "is required"));
+            if (blank(r.group())) errors.add(new FieldError(f + ".group", "is required"));
+            if (blank(r.indicator())) errors.add(new FieldError(f + ".indicator", "is required"));
+            if (r.value() == null) errors.add(new FieldError(f + ".value", "is required (1 and 0 for yes and no)"));
+        }
+        for (int i = 0; i < s.events().size(); i++) {
+            String f = at + ".events[" + i + "]";
+            UnitEventFact e = s.events().get(i);
+            if (e == null) { errors.add(new FieldError(f, "is empty")); continue; }
+            date(f + ".on", e.on(), true);
+            if (e.event() == null) errors.add(new FieldError(f + ".event", "is required"));
+        }
+    }
+
+    private static final Set<UnitEventKind> PREDECESSOR_RELATIONS =
+            java.util.EnumSet.of(UnitEventKind.MERGED_INTO, UnitEventKind.SPLIT_FROM, UnitEventKind.RENAMED);
+
+    /**
+     * A unit's predecessors, each a COLLECTIVE with its own facts (and predecessors, at most {@value #MAX_PREDECESSOR_DEPTH}
+     * levels deep), none the unit itself or one it descends from.
+     */
+    private void predecessors(String at, Subject s, List<String> ancestors) {
+        for (int i = 0; i < s.predecessors().size(); i++) {
+            String f = at + ".predecessors[" + i + "]";
+            Predecessor p = s.predecessors().get(i);
+            if (p == null) { errors.add(new FieldError(f, "is empty")); continue; }
+            if (p.relation() == null) errors.add(new FieldError(f + ".relation", "is required: MERGED_INTO, SPLIT_FROM or RENAMED"));
+            else if (!PREDECESSOR_RELATIONS.contains(p.relation())) {
+                errors.add(new FieldError(f + ".relation", "a predecessor is MERGED_INTO, SPLIT_FROM or RENAMED, not " + p.relation()));
+            }
+            date(f + ".on", p.on(), true);
+            if (p.members() != null && p.members() < 0) errors.add(new FieldError(f + ".members", "must be 0 or more"));
+            Subject unit = p.unit();
+            if (unit == null) { errors.add(new FieldError(f + ".unit", "is required: the predecessor with its facts")); continue; }
+            if (unit.kind() != null && unit.kind() != SubjectKind.COLLECTIVE) {
+                errors.add(new FieldError(f + ".unit.kind", "a predecessor is a COLLECTIVE, not " + unit.kind()));
+            }
+            List<String> line = new ArrayList<>(ancestors);
+            if (s.id() != null) line.add(s.id());
+            if (unit.id() != null && line.contains(unit.id())) {
+                errors.add(new FieldError(f + ".unit.id", "\"" + unit.id() + "\" cannot be its own predecessor (the predecessors form a cycle)"));
+                continue;
+            }
+            if (line.size() > MAX_PREDECESSOR_DEPTH) {
+                errors.add(new FieldError(f, "predecessors nest at most " + MAX_PREDECESSOR_DEPTH + " levels deep"));
+                continue;
+            }
+            subject(f + ".unit", unit, line);
         }
     }
 

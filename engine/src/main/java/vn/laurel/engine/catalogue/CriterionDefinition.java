@@ -11,13 +11,16 @@ import java.util.List;
  * @param rule         the DRL rule that decides it; file and line locate it for policy staff
  * @param requires     awards to decide first for the same subject (metadata {@code @requires})
  * @param memberAwards awards to decide first for each member of a collective ({@code @memberAwards})
- * @param subject      the kind of subject the criterion is for ({@code @subject}), or null for both
+ * @param subject      the kind of subject the criterion is for ({@code @subject}), or null for every kind
  */
 public record CriterionDefinition(String regime, String award, String criterion, String rule, String file, int line,
                                   Localized legalBasis, String confidence, Localized template,
                                   List<String> requires, List<String> memberAwards, SubjectKind subject) {
-    /** Whether this criterion applies to a subject of the kind: all do unless the rule names one ({@code @subject}). */
+    /**
+     * Whether this criterion applies to a subject of the kind: all do unless the rule names one ({@code @subject});
+     * a criterion for COLLECTIVE applies to an ENTERPRISE too (a collective in the law's sense, {@link SubjectKind#isCollective}).
+     */
     public boolean appliesTo(SubjectKind kind) {
-        return subject == null || subject == kind;
+        return subject == null || subject == kind || (subject == SubjectKind.COLLECTIVE && kind == SubjectKind.ENTERPRISE);
     }
 }

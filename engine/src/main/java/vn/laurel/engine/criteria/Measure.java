@@ -55,6 +55,15 @@ public record Measure(Object value, List<Evidence> evidence, Localized detail, O
     }
 
     /**
+     * At least a limit that may not be set: a null limit (a parameter whose value is {@code NONE}: no such
+     * criterion in force, a rule only a sector's regulation keeps) is met. An unknown value needs review.
+     */
+    public Check atLeastLimit(Number limit) {
+        if (limit == null) return new Check(Status.MET, value, new Requirement(NO_LIMIT, null), evidence, null, List.of(), detail);
+        return atLeast(limit);
+    }
+
+    /**
      * At least {@code threshold} when {@code inclusive} ("từ 50% trở lên"), strictly more than it
      * otherwise ("trên 50%"): for a rule whose reading of the threshold is a policy switch.
      */

@@ -91,7 +91,11 @@ final class Answers {
         List<Localized> notes = new ArrayList<>();
         SubjectKind kind = evaluation.getHistory().getSubject().kind();
         if (!compiled.models(award.code(), kind)) {
-            notes.add(Explainer.label("note.notModelled", regime.code()));
+            // Rules for other kinds of subject but none for this one: the catalogue gives no criteria for it
+            // (a household's Prime Minister's certificate), which is not the same as a regime without the award.
+            notes.add(compiled.models(award.code()) && award.appliesTo(kind)
+                    ? Explainer.labelEach("note.notModelledForKind", Explainer.label("SubjectKind." + kind), regime.code())
+                    : Explainer.label("note.notModelled", regime.code()));
             return new AwardResult(award.code(), award.name(), Outcome.NOT_MODELLED, List.of(), notes);
         }
         if (regime.provisional()) notes.add(Explainer.label("note.provisional", regime.code()));
@@ -149,7 +153,8 @@ final class Answers {
         List<Evidence> facts = new ArrayList<>();
         facts.add(new Evidence("subject", s.id(), null, s.kind() + (s.hiredOn() == null ? "" : " hiredOn " + s.hiredOn())));
         Stream.of(s.ratings(), s.titles(), s.commendations(), s.initiatives(), s.disciplines(), s.absences(),
-                        s.attestations(), s.memberAggregates(), s.clusterRankings())
+                        s.attestations(), s.memberAggregates(), s.clusterRankings(), s.contributions(), s.campaignResults(),
+                        s.events(), s.predecessors())
                 .flatMap(List::stream)
                 .map(f -> Evidence.of((Fact) f))
                 .forEach(facts::add);

@@ -2,7 +2,12 @@ package vn.laurel.engine.evaluation;
 
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.RuleContext;
+import vn.laurel.engine.catalogue.Campaign;
 import vn.laurel.engine.criteria.Check;
+import vn.laurel.engine.criteria.Evidence;
+import vn.laurel.engine.criteria.Measure;
+import vn.laurel.engine.criteria.Requirement;
+import vn.laurel.engine.model.CampaignResultFact;
 import vn.laurel.engine.model.Status;
 import vn.laurel.engine.i18n.Explainer;
 import vn.laurel.engine.policy.Localized;
@@ -34,10 +39,13 @@ public final class Evaluation implements vn.laurel.engine.ruleset.FailureRecorde
     private final String regime;
     private final Organisation organisation;
     private final Map<String, Parameter> parameters;
+    private final Map<String, Campaign> campaigns;
     private final Map<String, ParameterUse> parametersUsed = new LinkedHashMap<>();
     private final List<CriterionResult> results = new ArrayList<>();
     // Parameters a rule asked for that have no value on the appraisal date, until the rule records.
     private final List<String> notInForce = new ArrayList<>();
+    // Of those, the ones declared without any value yet (values: [], a threshold not yet published).
+    private final List<String> notPublished = new ArrayList<>();
     // Parameters read since the last record, and so read by the rule that records next (rules read them in their consequence).
     private final Set<String> readSinceRecord = new LinkedHashSet<>();
     private final Map<String, Set<String>> parameterNamesByAward = new HashMap<>();
@@ -55,6 +63,13 @@ public final class Evaluation implements vn.laurel.engine.ruleset.FailureRecorde
      */
     public Evaluation(History history, int year, LocalDate asOf, LocalDate submittedOn, String regime,
                       Organisation organisation, Map<String, Parameter> parameters) {
+        this(history, year, asOf, submittedOn, regime, organisation, parameters, Map.of());
+    }
+
+    /** As above, with the emulation campaigns the rules may read ({@code rules/campaigns/*.yaml}), by code. */
+    public Evaluation(History history, int year, LocalDate asOf, LocalDate submittedOn, String regime,
+                      Organisation organisation, Map<String, Parameter> parameters, Map<String, Campaign> campaigns) {
+        this.campaigns = campaigns == null ? Map.of() : campaigns;
         this.history = history;
         this.year = year;
         this.asOf = asOf;
@@ -77,7 +92,12 @@ public final class Evaluation implements vn.laurel.engine.ruleset.FailureRecorde
 
     public boolean isPerson() { return history.isPerson(); }
 
+    /** A unit or an enterprise: rules written for collectives ({@code Evaluation( collective, … )}) apply to both. */
     public boolean isCollective() { return history.isCollective(); }
+
+    public boolean isEnterprise() { return history.isEnterprise(); }
+
+    public boolean isHousehold() { return history.isHousehold(); }
 
     /**
      * A numeric policy parameter in force on the appraisal date for this organisation. When none is in
@@ -149,7 +169,8 @@ public final class Evaluation implements vn.laurel.engine.ruleset.FailureRecorde
         if (parameter == null) throw new UnknownParameterException("unknown parameter " + name);
         Optional<ParameterUse> resolved = parameter.resolve(asOf, submittedOn, organisation);
         if (resolved.isEmpty()) {
-            notInForce.add(name);
+            if (parameter.values().isEmpty()) notPublished.add(name);
+            else notInForce.add(name);
             return null;
         }
         parametersUsed.put(name, resolved.get());
@@ -182,11 +203,10 @@ public final class Evaluation implements vn.laurel.engine.ruleset.FailureRecorde
     void firing(Rule rule) { this.firing = rule; }
 
     private void record(Rule rule, Check check) {
-        if (!notInForce.isEmpty()) {
-            Localized why = Explainer.label("note.parameterNotInForce", String.join(", ", notInForce), asOf);
+        Localized why = missingValues();
+        if (why != null) {
             check = new Check(Status.NEEDS_REVIEW, check.actual(), check.required(), check.evidence(), check.label(),
                     check.branches(), why);
-            notInForce.clear();
         }
         if (forced != null) check = forced.applyTo(regime, rule.getName(), check);
         Map<String, Object> meta = rule.getMetaData();
@@ -201,19 +221,85 @@ public final class Evaluation implements vn.laurel.engine.ruleset.FailureRecorde
 
     void force(CriterionOverride override) { this.forced = override; }
 
+    /** Why the rule recording now cannot be judged for want of a parameter value, or null; forgets them. */
+    private Localized missingValues() {
+        Localized why = null;
+        if (!notInForce.isEmpty()) why = Explainer.label("note.parameterNotInForce", String.join(", ", notInForce), asOf);
+        if (!notPublished.isEmpty()) {
+            Localized unpublished = Explainer.label("note.parameterNotPublished", String.join(", ", notPublished));
+            why = why == null ? unpublished : new Localized(why.vi() + " " + unpublished.vi(), why.en() + " " + unpublished.en());
+        }
+        notInForce.clear();
+        notPublished.clear();
+        return why;
+    }
+
+    // ---------------------------------------------------------------- campaigns
+
+    /**
+     * The first year of a campaign declared in {@code rules/campaigns/} (its period's start), for a count from it:
+     * {@code $h.initiativesIn($e.campaignFrom("INNOVATION_DX_2025_2030"), $year, InitiativeLevel.GRASSROOTS)}.
+     * A campaign the rules do not declare is a fault of the rule set: the criterion needs review, saying so.
+     */
+    public Integer campaignFrom(String campaign) {
+        return campaignNamed(campaign).from();
+    }
+
+    /**
+     * The indicators of the campaign's participant group the subject takes part in for the year, each compared with
+     * its threshold parameter ("đạt các chỉ tiêu của nhóm"): all must hold. The group is the one the subject's results
+     * of the year name; with no result the indicators cannot be measured (needs review — whether it takes part is
+     * another criterion's to say). A threshold with no value in force (not yet published) needs review, saying so;
+     * an indicator without a recorded value needs review too.
+     * <pre>  $e.record($e.campaignIndicators("INNOVATION_DX_2025_2030", $year));</pre>
+     */
+    public Check campaignIndicators(String campaign, int year) {
+        Campaign c = campaignNamed(campaign);
+        List<CampaignResultFact> results = history.campaignResults(campaign, year);
+        Optional<Campaign.Group> group = results.stream().map(CampaignResultFact::group).filter(Objects::nonNull)
+                .map(c::group).flatMap(Optional::stream).findFirst();
+        if (group.isEmpty() || group.get().indicators().isEmpty()) {
+            // No group: its indicators cannot be named, let alone measured.
+            Check unknown = new Check(Status.NEEDS_REVIEW, results.size(), new Requirement(Requirement.Operator.AT_LEAST, 1),
+                    List.<Evidence>of());
+            return Check.allOf(unknown.as("kết quả phong trào được ghi nhận năm " + year + " (để biết nhóm tham gia và chỉ tiêu của nhóm)",
+                    "campaign results recorded for " + year + " (to know the participant group and its indicators)"));
+        }
+        List<Check> checks = new ArrayList<>();
+        for (Campaign.Indicator indicator : group.get().indicators()) {
+            Measure value = history.campaignResult(campaign, indicator.code(), year);
+            Number threshold = param(indicator.parameter());
+            Check check;
+            if (threshold instanceof Double d && d.isNaN()) {
+                // No threshold in force (not published yet): nothing to compare with; the note says which.
+                Requirement.Operator op = indicator.operator() == Campaign.Operator.AT_MOST
+                        ? Requirement.Operator.AT_MOST : Requirement.Operator.AT_LEAST;
+                check = new Check(Status.NEEDS_REVIEW, value.value(), new Requirement(op, null), value.evidence());
+            } else {
+                // Scores are read as written (a Double would be shown as a share, in per cent).
+                java.math.BigDecimal required = new java.math.BigDecimal(threshold.toString());
+                check = indicator.operator() == Campaign.Operator.AT_MOST ? value.atMost(required) : value.atLeast(required);
+            }
+            checks.add(check.as(indicator.name().vi() + " (" + group.get().name().vi() + ")",
+                    indicator.name().en() + " (" + group.get().name().en() + ")"));
+        }
+        return Check.allOf(checks.toArray(Check[]::new));
+    }
+
+    private Campaign campaignNamed(String code) {
+        Campaign c = campaigns.get(code);
+        if (c == null) throw new UnknownParameterException("unknown campaign " + code + ": declare it in rules/campaigns/");
+        return c;
+    }
+
     /**
      * A rule failed while deciding its criterion (an exception in its action): the criterion needs
      * review and says why, in both languages; nothing the failed rule read is carried over to the next.
      * A parameter with no value in force that it read is named as the reason, as for a rule that records.
      */
     public void recordFailure(Rule rule, Throwable failure) {
-        Localized why;
-        if (!notInForce.isEmpty()) {
-            why = Explainer.label("note.parameterNotInForce", String.join(", ", notInForce), asOf);
-        } else {
-            why = Explainer.label("note.ruleFailed", rule.getName(), describe(failure));
-        }
-        notInForce.clear();
+        Localized why = missingValues();
+        if (why == null) why = Explainer.label("note.ruleFailed", rule.getName(), describe(failure));
         Map<String, Object> meta = rule.getMetaData();
         String award = unquote(meta.get("award"));
         if (!readSinceRecord.isEmpty()) {

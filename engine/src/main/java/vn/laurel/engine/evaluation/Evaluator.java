@@ -1,6 +1,7 @@
 package vn.laurel.engine.evaluation;
 
 import vn.laurel.engine.history.History;
+import vn.laurel.engine.lineage.Lineage;
 import vn.laurel.engine.model.CaseDocument;
 import vn.laurel.engine.policy.ParameterUse;
 import vn.laurel.engine.ruleset.RuleSet;
@@ -17,6 +18,8 @@ import java.util.function.Supplier;
  *   <li>{@link SessionRunner} — a KIE session per subject, awards decided in dependency order;</li>
  *   <li>{@link MemberRuns} — a collective's members decided first for the awards its criteria count
  *       ({@code @memberAwards}), with {@link Quotas} applied among them;</li>
+ *   <li>{@link LineageRuns} — for a unit with predecessors, a session per policy of whose history counts
+ *       before a merger (awards grouped by their {@code predecessor_history} parameter);</li>
  *   <li>{@link Answers} — the answer assembled from what the sessions recorded.</li>
  * </ul>
  * A unit with its members as separate cases (a batch, a candidates list) is evaluated on top of
@@ -67,8 +70,10 @@ public final class Evaluator {
         Set<String> asked = choice.askedCodes();
         SessionRunner sessions = new SessionRunner(rules, choice, doc, trace, forced);
         MemberRuns members = MemberRuns.decide(rules, sessions, doc, asked, decidedMembers);
-        Run main = sessions.run(new History(doc.subject(), members.histories()),
-                choice.compiled().withPrerequisites(asked, doc.subject().kind()), asked);
+        // A unit with predecessors: its history before a merger depends on each award's policy (engine.lineage).
+        Run main = Lineage.applies(doc.subject()) ? LineageRuns.run(rules, doc, choice, sessions, members, asked)
+                : sessions.run(new History(doc.subject(), members.histories()),
+                        choice.compiled().withPrerequisites(asked, doc.subject().kind()), asked);
         List<ParameterUse> parameters = new ArrayList<>(members.parameters());
         Answers.addDistinct(parameters, main.parameters());
         return Answers.of(rules, doc, choice.regime(), main, parameters, members.results());

@@ -31,7 +31,8 @@ record MemberRuns(List<History> histories, List<MemberResult> results, List<Para
                              Map<String, EvaluationResult> decidedMembers) {
         CompiledRegime compiled = sessions.compiled();
         Set<String> memberAwards = new LinkedHashSet<>();
-        for (String award : compiled.withPrerequisites(askedCodes, SubjectKind.COLLECTIVE)) memberAwards.addAll(compiled.memberAwardsOf(award));
+        SubjectKind kind = doc.subject().kind().isCollective() ? doc.subject().kind() : SubjectKind.COLLECTIVE;
+        for (String award : compiled.withPrerequisites(askedCodes, kind)) memberAwards.addAll(compiled.memberAwardsOf(award, kind));
         memberAwards.removeIf(a -> rules.award(a).map(d -> !d.appliesTo(SubjectKind.PERSON)).orElse(true));
         if (doc.members().isEmpty()) return NONE;
 

@@ -47,7 +47,7 @@ final class SessionRunner {
      */
     Run run(History history, Set<String> toRun, Set<String> asked) {
         Evaluation evaluation = new Evaluation(history, doc.year(), doc.asOf(), doc.submittedOn(), regime.code(),
-                doc.organisation(), rules.parameters());
+                doc.organisation(), rules.parameters(), rules.campaigns());
         if (forced != null) evaluation.force(forced);
         SubjectKind kind = history.getSubject().kind();
         List<String> modelled = toRun.stream().filter(a -> compiled.models(a, kind)).toList();

@@ -49,7 +49,12 @@ public final class History {
 
     public boolean isPerson() { return subject.kind() == SubjectKind.PERSON; }
 
-    public boolean isCollective() { return subject.kind() == SubjectKind.COLLECTIVE; }
+    /** A collective in the law's sense: a unit or an enterprise ({@link SubjectKind#isCollective}). */
+    public boolean isCollective() { return subject.kind() != null && subject.kind().isCollective(); }
+
+    public boolean isEnterprise() { return subject.kind() == SubjectKind.ENTERPRISE; }
+
+    public boolean isHousehold() { return subject.kind() == SubjectKind.HOUSEHOLD; }
 
     public boolean isArmedForces() { return Boolean.TRUE.equals(subject.armedForces()); }
 
@@ -103,7 +108,8 @@ public final class History {
 
     /**
      * Whether the subject holds an award for a year: a title or commendation conferred (not revoked;
-     * for a commendation, of kind MERIT — ad hoc and thematic awards are no basis for a higher one),
+     * for a commendation, of kind MERIT — ad hoc and thematic awards, and from 01/10/2026 the awards of a thematic
+     * emulation movement, are no basis for a higher one: {@link CommendationKind#countsAsPriorMerit}),
      * or decided eligible earlier in this evaluation. True, false, or false-if-awaiting-review.
      */
     public Measure holds(String award, int year) {
@@ -478,6 +484,89 @@ public final class History {
         return attestation("LEADS_EMULATION_CLUSTER", year);
     }
 
+    // ---------------------------------------------------------------- households, campaigns, units
+
+    /**
+     * A household's (or a person's) contributions of work, land or assets recorded for the year ("đóng góp công
+     * sức, đất đai, tài sản"), counted; the evidence names each.
+     */
+    public Measure contributionsIn(int year) {
+        return count(subject.contributions().stream().filter(c -> c.year() != null && c.year() == year).toList());
+    }
+
+    /**
+     * Whether the subject takes part in a campaign in the year: true when a result of the campaign is recorded for
+     * the year (in a participant group the campaign declares for its kind of subject, which the case checks),
+     * false otherwise. The evidence is the year's results.
+     */
+    public Measure inCampaign(String campaign, int year) {
+        List<CampaignResultFact> results = campaignResults(campaign, year);
+        return new Measure(!results.isEmpty(), evidenceOf(results));
+    }
+
+    /**
+     * The value of one indicator of a campaign for the year, as recorded (the latest recorded wins); unknown (null)
+     * when none is recorded, so a criterion that compares it needs review.
+     */
+    public Measure campaignResult(String campaign, String indicator, int year) {
+        CampaignResultFact latest = null;
+        for (CampaignResultFact r : campaignResults(campaign, year)) {
+            if (indicator.equals(r.indicator())) latest = r;
+        }
+        if (latest == null) return new Measure(null, List.of());
+        return new Measure(latest.value(), List.of(Evidence.of(latest)));
+    }
+
+    /** The year's results of a campaign, in the order recorded. */
+    public List<CampaignResultFact> campaignResults(String campaign, int year) {
+        return subject.campaignResults().stream()
+                .filter(r -> campaign.equals(r.campaign()) && r.year() != null && r.year() == year).toList();
+    }
+
+    /**
+     * Whether the subject leads in innovation and digital transformation in the year ("đi đầu trong đổi mới sáng
+     * tạo, chuyển đổi số", a standard of Law 06/2026/QH16 from 01/10/2026, award-catalogue §0 row T8): attested
+     * ({@code LEADS_INNOVATION_DIGITAL_TRANSFORMATION}), or a campaign result of that indicator of 1 or more in the
+     * year. True when either says so; false when one says not and none says so; unknown when nothing is recorded.
+     */
+    public Measure leadsInnovation(int year) {
+        String code = "LEADS_INNOVATION_DIGITAL_TRANSFORMATION";
+        Measure attested = attestation(code, year);
+        List<CampaignResultFact> results = subject.campaignResults().stream()
+                .filter(r -> code.equals(r.indicator()) && r.year() != null && r.year() == year && r.value() != null).toList();
+        List<CampaignResultFact> leading = results.stream().filter(r -> r.value().compareTo(java.math.BigDecimal.ONE) >= 0).toList();
+        if (Boolean.TRUE.equals(attested.value())) return attested;
+        if (!leading.isEmpty()) return new Measure(true, evidenceOf(leading));
+        List<Evidence> evidence = new ArrayList<>(attested.evidence());
+        evidence.addAll(evidenceOf(results));
+        return new Measure(attested.value() == null && results.isEmpty() ? null : false, evidence);
+    }
+
+    /**
+     * Whole months from the unit's founding ({@code establishedOn}) to the date (the proposal's appraisal date, say):
+     * a unit existing less than a year may be left out (Circular 64/2026/TT-BXD arts. 8, 9). Unknown when the
+     * founding day is not recorded.
+     */
+    public Measure unitAgeMonthsOn(LocalDate date) {
+        LocalDate founded = subject.establishedOn();
+        if (founded == null) return new Measure(null, List.of());
+        long months = Math.max(0, Period.between(founded, date).toTotalMonths());
+        return new Measure((int) months, List.of(subjectEvidence("establishedOn " + founded)));
+    }
+
+    /**
+     * Whether the unit was formed by, or has since its founding gone through, a merger or consolidation (sáp nhập,
+     * hợp nhất): a predecessor MERGED_INTO it on or after its founding day (any, when that day is not recorded). A
+     * unit split from another, or renamed, was not.
+     */
+    public Measure formedByMerger() {
+        LocalDate founded = subject.establishedOn();
+        List<Predecessor> merged = subject.predecessors().stream()
+                .filter(p -> p.relation() == UnitEventKind.MERGED_INTO)
+                .filter(p -> founded == null || p.on() == null || !p.on().isBefore(founded)).toList();
+        return new Measure(!merged.isEmpty(), evidenceOf(merged));
+    }
+
     // ---------------------------------------------------------------- attributes of the person
 
     public Measure isManager() { return attribute(subject.manager(), "manager"); }
@@ -515,7 +604,7 @@ public final class History {
         subject.titles().stream().filter(t -> award.equals(t.code()) && t.isValid() && t.year() != null)
                 .forEach(t -> years.add(t.year()));
         subject.commendations().stream()
-                .filter(c -> award.equals(c.code()) && c.isValid() && c.kind() == CommendationKind.MERIT && c.year() != null)
+                .filter(c -> award.equals(c.code()) && c.isValid() && c.kind().countsAsPriorMerit() && c.year() != null)
                 .forEach(c -> years.add(c.year()));
         decided.getOrDefault(award, Map.of()).forEach((y, o) -> { if (o.held()) years.add(y); });
         return List.copyOf(years);
@@ -536,7 +625,7 @@ public final class History {
             if (t.code() != null && t.year() != null && t.isValid()) byAward.computeIfAbsent(t.code(), k -> new HashMap<>()).putIfAbsent(t.year(), t);
         }
         for (CommendationFact c : subject.commendations()) {
-            if (c.code() != null && c.year() != null && c.isValid() && c.kind() == CommendationKind.MERIT) {
+            if (c.code() != null && c.year() != null && c.isValid() && c.kind().countsAsPriorMerit()) {
                 byAward.computeIfAbsent(c.code(), k -> new HashMap<>()).putIfAbsent(c.year(), c);
             }
         }

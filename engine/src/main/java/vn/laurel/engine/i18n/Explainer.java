@@ -53,6 +53,20 @@ public final class Explainer {
         return made;
     }
 
+    /**
+     * As {@link #label}, where an argument given in both languages (a {@link Localized}: a kind of subject's name,
+     * a date written the Vietnamese and the English way) is put in each sentence in its language. Not cached.
+     */
+    public static Localized labelEach(String key, Object... args) {
+        return new Localized(text("vi", key, in("vi", args)), text("en", key, in("en", args)));
+    }
+
+    private static Object[] in(String lang, Object[] args) {
+        Object[] out = new Object[args.length];
+        for (int i = 0; i < args.length; i++) out[i] = args[i] instanceof Localized l ? l.in(lang) : args[i];
+        return out;
+    }
+
     static String render(String lang, String template, int year, Check check) {
         String sentence = template
                 .replace("{year}", String.valueOf(year))

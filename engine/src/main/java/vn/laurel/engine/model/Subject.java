@@ -83,6 +83,19 @@ public record Subject(String id, SubjectKind kind, String name, String unit, Loc
         events = events == null ? List.of() : List.copyOf(events);
     }
 
+    /**
+     * The same subject with other facts of its history kept by year: its own with those it inherits from its
+     * predecessors (engine.lineage). Its predecessors and events stay as they are.
+     */
+    public Subject withYearFacts(List<RatingFact> ratings, List<TitleFact> titles, List<CommendationFact> commendations,
+                                 List<InitiativeFact> initiatives, List<AttestationFact> attestations,
+                                 List<MemberAggregateFact> memberAggregates, List<ClusterRankingFact> clusterRankings,
+                                 List<CampaignResultFact> campaignResults) {
+        return new Subject(id, kind, name, unit, hiredOn, manager, education, unionMember, armedForces, ratings, titles, commendations,
+                initiatives, disciplines, absences, attestations, memberAggregates, clusterRankings, deceasedOn, contractSince,
+                establishedOn, contributions, campaignResults, predecessors, events);
+    }
+
     /** The same subject with other facts of its history (a projected record, an inherited one). */
     public Subject withHistory(List<RatingFact> ratings, List<TitleFact> titles, List<CommendationFact> commendations,
                                List<InitiativeFact> initiatives, List<AttestationFact> attestations) {

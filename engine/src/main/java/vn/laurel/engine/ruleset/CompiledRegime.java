@@ -55,7 +55,12 @@ public final class CompiledRegime {
     }
 
     public Set<String> memberAwardsOf(String award) {
-        return collect(award, SubjectKind.COLLECTIVE, CriterionDefinition::memberAwards);
+        return memberAwardsOf(award, SubjectKind.COLLECTIVE);
+    }
+
+    /** As {@link #memberAwardsOf(String)} for a collective of this kind (a unit or an enterprise); none for the others. */
+    public Set<String> memberAwardsOf(String award, SubjectKind kind) {
+        return kind.isCollective() ? collect(award, kind, CriterionDefinition::memberAwards) : Set.of();
     }
 
     /** The awards asked plus, transitively, everything their criteria for this kind of subject require. */

@@ -33,6 +33,7 @@ final class RuleMetadata {
     private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
     private static final Pattern PARAM_CALL = Pattern.compile("(?:param|code|flag|rating|limit)\\(\\s*\"([^\"]+)\"\\s*\\)");
     private static final Pattern ATTESTATION_CALL = Pattern.compile("attestation\\(\\s*\"([^\"]+)\"");
+    private static final Pattern CAMPAIGN_CALL = Pattern.compile("(?:campaignIndicators|campaignFrom|inCampaign|campaignResult)\\(\\s*\"([^\"]+)\"");
 
     private RuleMetadata() {}
 
@@ -59,6 +60,11 @@ final class RuleMetadata {
     /** Attestation codes the DRL files ask for that attestations.yaml does not define. */
     static List<RuleProblem> unknownAttestations(Path root, List<Path> files, Set<String> codes) {
         return unknownNames(root, files, ATTESTATION_CALL, codes, "attestation", "declare it in attestations.yaml");
+    }
+
+    /** Campaign codes the DRL files name that campaigns/ does not declare. */
+    static List<RuleProblem> unknownCampaigns(Path root, List<Path> files, Set<String> codes) {
+        return unknownNames(root, files, CAMPAIGN_CALL, codes, "campaign", "declare it in a file under campaigns/");
     }
 
     private static List<RuleProblem> unknownNames(Path root, List<Path> files, Pattern call, Set<String> known, String what,
@@ -124,7 +130,7 @@ final class RuleMetadata {
                         subject = SubjectKind.valueOf(kind);
                     } catch (IllegalArgumentException e) {
                         problems.add(RuleProblem.error(at.file(), at.line(), 1, "rule \"" + rule.getName()
-                                + "\": @subject must be PERSON or COLLECTIVE, not \"" + kind + "\""));
+                                + "\": @subject must be one of " + java.util.Arrays.toString(SubjectKind.values()) + ", not \"" + kind + "\""));
                     }
                 }
                 criteria.add(new CriterionDefinition(regime, award, criterion, rule.getName(), at.file(), at.line(),

@@ -1,6 +1,7 @@
 package vn.laurel.engine.ruleset;
 
 import vn.laurel.engine.catalogue.AwardDefinition;
+import vn.laurel.engine.catalogue.Campaign;
 import vn.laurel.engine.catalogue.CriterionDefinition;
 import vn.laurel.engine.policy.Localized;
 import vn.laurel.engine.policy.Parameter;
@@ -72,7 +73,9 @@ public final class RuleSetLoader {
         Map<String, Parameter> parameters = dir.parameters();
         Map<String, Localized> vocabulary = dir.attestations();
         Set<String> attestations = vocabulary.keySet();
+        List<Campaign> campaignList = dir.campaigns();
         List<RuleProblem> problems = new ArrayList<>(dir.problems());
+        problems.addAll(RulesDirectory.campaignReferences(campaignList, parameters, awards.keySet()));
 
         if (mode == LoadMode.STRICT) problems.addAll(StrictChecks.of(root, dir));
         RegimeSources.Result sources = RegimeSources.of(root, dir, regimes);
@@ -95,6 +98,8 @@ public final class RuleSetLoader {
         }
         problems.addAll(RuleMetadata.unknownParameters(root, sources.compiled(), parameters));
         problems.addAll(RuleMetadata.unknownAttestations(root, sources.compiled(), attestations));
+        problems.addAll(RuleMetadata.unknownCampaigns(root, sources.compiled(),
+                campaignList.stream().map(Campaign::code).collect(java.util.stream.Collectors.toSet())));
         // A parameter that names an attestation must name one that exists.
         parameters.values().stream().filter(p -> p.name().endsWith("_attestation")).forEach(p -> p.values().forEach(v -> {
             if (!attestations.contains(String.valueOf(v.value()))) {
@@ -108,7 +113,14 @@ public final class RuleSetLoader {
         List<String> files = content.stream().map(p -> RulesDirectory.relative(root, p)).toList();
         return new RuleSet(ContentHash.of(root, content), root, Instant.now(), files, List.copyOf(regimes),
                 Collections.unmodifiableMap(awards), Collections.unmodifiableMap(parameters),
-                Collections.unmodifiableMap(compiled), Collections.unmodifiableMap(new LinkedHashMap<>(vocabulary)));
+                Collections.unmodifiableMap(compiled), Collections.unmodifiableMap(new LinkedHashMap<>(vocabulary)),
+                Collections.unmodifiableMap(campaigns(campaignList)));
+    }
+
+    private static Map<String, Campaign> campaigns(List<Campaign> list) {
+        Map<String, Campaign> byCode = new LinkedHashMap<>();
+        list.forEach(c -> byCode.put(c.code(), c));
+        return byCode;
     }
 
     /** Each problem once, in file, line and column order. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import vn.laurel.engine.catalogue.AwardDefinition;
+import vn.laurel.engine.catalogue.Campaign;
 import vn.laurel.engine.model.SubjectKind;
 import vn.laurel.engine.policy.Localized;
 import vn.laurel.engine.policy.Parameter;
@@ -27,6 +28,7 @@ import java.util.stream.Stream;
  *   regimes.yaml          the legal regimes and their dates
  *   awards.yaml           award codes, names, subject kinds
  *   parameters/*.yaml     dated policy parameters
+ *   campaigns/*.yaml      emulation campaigns: plan, period, phases, participant groups and their indicators
  *   awards/*.drl          one file per award, each rule naming the regimes it belongs to (&#64;regimes)
  * </pre>
  * Rule sets stored before the awards/ layout have a folder per regime ({@code folder:} in
@@ -41,6 +43,10 @@ final class RulesDirectory {
     static final String PARAMETERS = "parameters";
     static final String COMMON = "common";
     static final String AWARDS_FOLDER = "awards";
+    static final String CAMPAIGNS = "campaigns";
+    /** Where a parameter names how a collective's predecessors count for an award ({@code <award>.predecessor_history}). */
+    static final String PREDECESSOR_HISTORY = ".predecessor_history";
+    static final Set<String> PREDECESSOR_POLICIES = Set.of("RECEIVING_UNIT", "LARGEST_PREDECESSOR", "NONE");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())
@@ -226,8 +232,11 @@ final class RulesDirectory {
                             + parameters.get(name).file()));
                     return;
                 }
-                if (e == null || e.values() == null || e.values().isEmpty()) {
-                    problems.add(RuleProblem.error(file, 0, 0, "parameter " + name + " has no values"));
+                // values: [] declares a parameter whose value is not published yet (a campaign's threshold):
+                // every criterion that reads it needs review. A parameter without a values key is a mistake.
+                if (e == null || e.values() == null) {
+                    problems.add(RuleProblem.error(file, 0, 0, "parameter " + name + " has no values"
+                            + " (write 'values: []' for a value not published yet)"));
                     return;
                 }
                 List<ParameterValue> values = new ArrayList<>();
@@ -245,6 +254,11 @@ final class RulesDirectory {
                                 + new TreeSet<>(RuleMetadata.CONFIDENCE) + ", not \"" + v.confidence() + "\""));
                         continue;
                     }
+                    if (name.endsWith(PREDECESSOR_HISTORY) && !PREDECESSOR_POLICIES.contains(String.valueOf(v.value()))) {
+                        problems.add(RuleProblem.error(file, 0, 0, what + ": must be one of " + new TreeSet<>(PREDECESSOR_POLICIES)
+                                + ", not \"" + v.value() + "\""));
+                        continue;
+                    }
                     values.add(new ParameterValue(v.from(), v.value(), v.reference(), v.organisation(), v.sector(),
                             bySubmission, v.confidence()));
                 }
@@ -252,6 +266,133 @@ final class RulesDirectory {
             });
         }
         return parameters;
+    }
+
+    // ---- campaigns/*.yaml
+
+    record CampaignFile(String code, Localized name, String plan, Integer from, Integer to, String confidence,
+                        String reference, List<PhaseEntry> phases, List<GroupEntry> groups, List<String> awards) {}
+
+    record PhaseEntry(String code, Integer from, Integer to, Campaign.Review review, Localized name) {}
+
+    record GroupEntry(String code, Localized name, List<SubjectKind> subjectKinds, List<IndicatorEntry> indicators) {}
+
+    record IndicatorEntry(String code, Localized name, String parameter, Campaign.Operator operator) {}
+
+    /**
+     * The campaigns of {@code campaigns/}, each checked on its own: a code that is the file's name, a period,
+     * phases inside it, groups with kinds of subject and indicators, each indicator naming its threshold parameter
+     * and operator, codes unique. What they name elsewhere (parameters, awards) is checked by {@link #campaignReferences}.
+     */
+    List<Campaign> campaigns() {
+        Path dir = root.resolve(CAMPAIGNS);
+        if (!Files.isDirectory(dir)) return List.of();
+        List<Path> paths;
+        try (Stream<Path> list = Files.list(dir)) {
+            paths = list.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Campaign> campaigns = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (Path path : paths) {
+            String file = relative(root, path);
+            CampaignFile c = read(file, CampaignFile.class);
+            if (c == null) continue;
+            Campaign campaign = campaign(file, c);
+            if (campaign == null) continue;
+            if (!codes.add(campaign.code())) {
+                problems.add(RuleProblem.error(file, 0, 0, "campaign " + campaign.code() + " is declared twice"));
+                continue;
+            }
+            campaigns.add(campaign);
+        }
+        return campaigns;
+    }
+
+    private Campaign campaign(String file, CampaignFile c) {
+        int before = problems.size();
+        if (c.code() == null || !c.code().matches("[A-Z][A-Z0-9_]*")) {
+            problems.add(RuleProblem.error(file, 0, 0, "a campaign needs a code in UPPER_SNAKE_CASE"));
+            return null;
+        }
+        String what = "campaign " + c.code();
+        String expected = c.code().toLowerCase(Locale.ROOT).replace('_', '-') + ".yaml";
+        if (!file.endsWith("/" + expected)) {
+            problems.add(RuleProblem.error(file, 0, 0, what + ": the file is named after its code: " + CAMPAIGNS + "/" + expected));
+        }
+        if (c.name() == null || c.plan() == null || c.plan().isBlank()) {
+            problems.add(RuleProblem.error(file, 0, 0, what + " needs a name (vi, en) and the plan that launched it"));
+        }
+        if (c.from() == null || c.to() == null || c.from() > c.to()) {
+            problems.add(RuleProblem.error(file, 0, 0, what + " needs a period: 'from' and 'to' years, from not after to"));
+        }
+        if (c.confidence() == null || !RuleMetadata.CONFIDENCE.contains(c.confidence())) {
+            problems.add(RuleProblem.error(file, 0, 0, what + ": confidence must be one of " + new TreeSet<>(RuleMetadata.CONFIDENCE)));
+        }
+        List<Campaign.Phase> phases = new ArrayList<>();
+        Set<String> phaseCodes = new HashSet<>();
+        for (PhaseEntry p : c.phases() == null ? List.<PhaseEntry>of() : c.phases()) {
+            if (p == null || p.code() == null || p.from() == null || p.to() == null || p.review() == null || p.from() > p.to()) {
+                problems.add(RuleProblem.error(file, 0, 0, what + ": every phase needs a code, 'from' and 'to' years (from not after to) and a review (PRELIMINARY or FINAL)"));
+                continue;
+            }
+            if (!phaseCodes.add(p.code())) problems.add(RuleProblem.error(file, 0, 0, what + ": phase " + p.code() + " is listed twice"));
+            if (c.from() != null && c.to() != null && (p.from() < c.from() || p.to() > c.to())) {
+                problems.add(RuleProblem.error(file, 0, 0, what + ": phase " + p.code() + " lies outside the campaign's period"));
+            }
+            phases.add(new Campaign.Phase(p.code(), p.from(), p.to(), p.review(), p.name()));
+        }
+        List<Campaign.Group> groups = new ArrayList<>();
+        Set<String> groupCodes = new HashSet<>();
+        for (GroupEntry g : c.groups() == null ? List.<GroupEntry>of() : c.groups()) {
+            if (g == null || g.code() == null || g.name() == null || g.subjectKinds() == null || g.subjectKinds().isEmpty()) {
+                problems.add(RuleProblem.error(file, 0, 0, what + ": every group needs a code, a name (vi, en) and subjectKinds"));
+                continue;
+            }
+            if (!groupCodes.add(g.code())) problems.add(RuleProblem.error(file, 0, 0, what + ": group " + g.code() + " is listed twice"));
+            List<Campaign.Indicator> indicators = new ArrayList<>();
+            Set<String> indicatorCodes = new HashSet<>();
+            for (IndicatorEntry i : g.indicators() == null ? List.<IndicatorEntry>of() : g.indicators()) {
+                if (i == null || i.code() == null || i.name() == null || i.parameter() == null || i.operator() == null) {
+                    problems.add(RuleProblem.error(file, 0, 0, what + ", group " + g.code()
+                            + ": every indicator needs a code, a name (vi, en), its threshold parameter and an operator (AT_LEAST or AT_MOST)"));
+                    continue;
+                }
+                if (!indicatorCodes.add(i.code())) {
+                    problems.add(RuleProblem.error(file, 0, 0, what + ", group " + g.code() + ": indicator " + i.code() + " is listed twice"));
+                }
+                indicators.add(new Campaign.Indicator(i.code(), i.name(), i.parameter(), i.operator()));
+            }
+            groups.add(new Campaign.Group(g.code(), g.name(), g.subjectKinds(), indicators));
+        }
+        if (groups.isEmpty()) problems.add(RuleProblem.error(file, 0, 0, what + " needs at least one participant group"));
+        if (problems.size() > before) return null;
+        return new Campaign(c.code(), c.name(), c.plan(), c.from(), c.to(), phases, groups, c.awards(), c.confidence(),
+                c.reference(), file);
+    }
+
+    /** What the campaigns name elsewhere: each indicator's threshold parameter, each award. */
+    static List<RuleProblem> campaignReferences(List<Campaign> campaigns, Map<String, Parameter> parameters,
+                                                Set<String> awards) {
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Campaign c : campaigns) {
+            for (Campaign.Group g : c.groups()) {
+                for (Campaign.Indicator i : g.indicators()) {
+                    if (!parameters.containsKey(i.parameter())) {
+                        problems.add(RuleProblem.error(c.file(), 0, 0, "campaign " + c.code() + ", group " + g.code() + ", indicator "
+                                + i.code() + ": unknown parameter \"" + i.parameter() + "\": define it in a file under parameters/"));
+                    }
+                }
+            }
+            for (String award : c.awards()) {
+                if (!awards.contains(award)) {
+                    problems.add(RuleProblem.error(c.file(), 0, 0, "campaign " + c.code() + ": unknown award \"" + award
+                            + "\" (declare it in awards.yaml)"));
+                }
+            }
+        }
+        return problems;
     }
 
     private <T> T read(String file, Class<T> type) {

@@ -2,7 +2,6 @@ package vn.laurel.engine.unit;
 
 import vn.laurel.engine.model.CaseDocument;
 import vn.laurel.engine.model.Organisation;
-import vn.laurel.engine.model.SubjectKind;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -26,7 +25,7 @@ public record UnitCase(int year, LocalDate asOf, Organisation organisation, List
         for (CaseDocument m : members) sameDates(m, year, asOf);
         if (unit != null) {
             sameDates(unit, year, asOf);
-            if (unit.subject().kind() != SubjectKind.COLLECTIVE) {
+            if (!unit.subject().kind().isCollective()) {
                 throw new IllegalArgumentException(unit.subject().id() + " is a " + unit.subject().kind() + ", not a unit");
             }
         }
