@@ -274,7 +274,8 @@ public final class Evaluation implements vn.laurel.engine.ruleset.FailureRecorde
                 // No threshold in force (not published yet): nothing to compare with; the note says which.
                 Requirement.Operator op = indicator.operator() == Campaign.Operator.AT_MOST
                         ? Requirement.Operator.AT_MOST : Requirement.Operator.AT_LEAST;
-                check = new Check(Status.NEEDS_REVIEW, value.value(), new Requirement(op, null), value.evidence());
+                check = new Check(Status.NEEDS_REVIEW, value.value(),
+                        new Requirement(op, Explainer.label("campaign.thresholdNotPublished")), value.evidence());
             } else {
                 // Scores are read as written (a Double would be shown as a share, in per cent).
                 java.math.BigDecimal required = new java.math.BigDecimal(threshold.toString());

@@ -115,6 +115,7 @@ public final class Explainer {
 
     static String value(String lang, Object value) {
         if (value == null) return text(lang, "value.null");
+        if (value instanceof Localized l) return l.in(lang); // a value only words can give (a threshold not yet published)
         if (value instanceof Boolean b) return text(lang, "value." + b);
         if (value instanceof Enum<?> e) {
             String key = e.getDeclaringClass().getSimpleName() + "." + e.name();
