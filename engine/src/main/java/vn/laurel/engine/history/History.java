@@ -292,7 +292,7 @@ public final class History {
 
     /**
      * As {@link #initiativesIn(int, int, InitiativeLevel)} from a year given by a parameter (the first
-     * year of a campaign, say): {@code $h.initiativesIn($e.param("campaign.first_year"), $year, InitiativeLevel.GRASSROOTS)}.
+     * year of a campaign, say): {@code $h.initiativesIn($e.campaignFrom("INNOVATION_DX_2025_2030"), $year, InitiativeLevel.GRASSROOTS)}.
      */
     public Measure initiativesIn(Number from, int to, InitiativeLevel atLeast) {
         return initiatives(from.intValue(), to, atLeast, null);
