@@ -35,10 +35,13 @@ public record EarliestAnswer(String award, Localized name, Answer answer, Outcom
      * @param metIn      the first projected year in which it is no longer NOT_MET (met, awaiting review, or no
      *                   longer a criterion under that year's regime); null: not within the horizon
      * @param statusThen its status that year; null when it is no longer a criterion then
-     * @param needs      what it still needs, where actual and required are numbers ("2 more")
+     * @param needs      what it still needs, where actual and required are numbers ("2 more"), branch by branch
+     * @param needsText  the same as one sentence, alternatives joined by "or", conditions by "and"; null when
+     *                   nothing numeric is missing
      */
     public record Gate(String criterion, Status statusNow, Object actualNow, Requirement required, Localized sentenceNow,
-                       Integer metIn, Status statusThen, Object actualThen, Localized sentenceThen, List<Need> needs) {}
+                       Integer metIn, Status statusThen, Object actualThen, Localized sentenceThen, List<Need> needs,
+                       Localized needsText) {}
 
     /**
      * What a numeric requirement still lacks.
@@ -69,5 +72,6 @@ public record EarliestAnswer(String award, Localized name, Answer answer, Outcom
     }
 
     /** A criterion not met, with its sentence and what it still needs. */
-    public record Unmet(String criterion, Object actual, Requirement required, Localized sentence, List<Need> needs) {}
+    public record Unmet(String criterion, Object actual, Requirement required, Localized sentence, List<Need> needs,
+                        Localized needsText) {}
 }

@@ -109,7 +109,7 @@ public final class EarliestYears {
         }
         YearAnswer reachedIn = years.stream().filter(y -> reached(y.result())).findFirst().orElse(null);
         List<EarliestAnswer.Gate> gates = gates(now, years, reachedIn);
-        List<EarliestAnswer.Need> needs = gates.stream().flatMap(g -> g.needs().stream()).toList();
+        List<Localized> needs = gates.stream().map(EarliestAnswer.Gate::needsText).toList();
         if (reachedIn != null) {
             boolean review = !reachedIn.result().outcome().held();
             Localized headline = withNeeds(Texts.of(review ? "headline.earliestReview" : "headline.earliest", name, reachedIn.year()), needs);
@@ -121,7 +121,7 @@ public final class EarliestYears {
         Localized headline = never.reason() == EarliestAnswer.Never.Reason.NOT_MODELLED
                 ? Texts.of("headline.notModelled", name, never.year(), never.regime())
                 : withNeeds(Texts.of("headline.never", name, never.year()),
-                        never.criteria().stream().flatMap(u -> u.needs().stream()).toList());
+                        never.criteria().stream().map(EarliestAnswer.Unmet::needsText).toList());
         return new EarliestAnswer(award.code(), name, EarliestAnswer.Answer.NEVER, now.outcome(), null, null, null, null, false,
                 headline, gates, List.of(), never);
     }
@@ -152,7 +152,7 @@ public final class EarliestYears {
 
     private static EarliestAnswer.Gate gate(CriterionOutcome now, Integer metIn, Status statusThen, Object actualThen, Localized sentenceThen) {
         return new EarliestAnswer.Gate(now.criterion(), now.status(), now.actual(), now.required(), now.explanation().text(),
-                metIn, statusThen, actualThen, sentenceThen, needs(now));
+                metIn, statusThen, actualThen, sentenceThen, needs(now), summary(now));
     }
 
     /** The first outcome recorded for the criterion, the worst status among several. */
@@ -183,7 +183,7 @@ public final class EarliestYears {
         int decidedYear = lastModelledIndex >= 0 ? years.get(lastModelledIndex).year() : nowAnswer.year();
         List<EarliestAnswer.Unmet> unmet = decided.outcome() == Outcome.NOT_MODELLED ? List.of() : decided.criteria().stream()
                 .filter(c -> c.status() == Status.NOT_MET)
-                .map(c -> new EarliestAnswer.Unmet(c.criterion(), c.actual(), c.required(), c.explanation().text(), needs(c)))
+                .map(c -> new EarliestAnswer.Unmet(c.criterion(), c.actual(), c.required(), c.explanation().text(), needs(c), summary(c)))
                 .toList();
         if (firstNotModelled >= 0 || (years.isEmpty() && now.outcome() == Outcome.NOT_MODELLED)) {
             YearAnswer from = firstNotModelled >= 0 ? years.get(firstNotModelled) : null;
@@ -201,16 +201,13 @@ public final class EarliestYears {
                 Texts.of("never.notMet", year, codes));
     }
 
-    /**
-     * The headline followed by what the criteria still need, when any is numeric and named (a bare "1 more"
-     * says nothing without its criterion: the gates say it beside theirs).
-     */
-    private static Localized withNeeds(Localized headline, List<EarliestAnswer.Need> all) {
-        List<EarliestAnswer.Need> needs = all.stream().filter(n -> n.label() != null).toList();
-        if (needs.isEmpty()) return headline;
+    /** The headline followed by what the criteria still need, where that can be said in numbers. */
+    private static Localized withNeeds(Localized headline, List<Localized> summaries) {
+        List<Localized> said = summaries.stream().filter(Objects::nonNull).toList();
+        if (said.isEmpty()) return headline;
         Localized separator = Texts.of("needs.separator");
-        String vi = needs.stream().map(n -> n.text().vi()).collect(Collectors.joining(separator.vi()));
-        String en = needs.stream().map(n -> n.text().en()).collect(Collectors.joining(separator.en()));
+        String vi = said.stream().map(Localized::vi).collect(Collectors.joining(separator.vi()));
+        String en = said.stream().map(Localized::en).collect(Collectors.joining(separator.en()));
         return Texts.of("headline.needs", headline, new Localized(vi, en));
     }
 
@@ -222,6 +219,53 @@ public final class EarliestYears {
         return out;
     }
 
+    /**
+     * The needs of a criterion as one sentence: alternatives joined by "or", conditions by "and" ("consecutive
+     * grassroots titles: 1 more, or consecutive EXCELLENT years: 1 more and (grassroots initiatives: 2 more or
+     * accepted science projects: 2 more)"); null when nothing numeric is missing or a need is unnamed (a bare
+     * "1 more" says nothing without its criterion: the gates say it beside theirs).
+     */
+    static Localized summary(CriterionOutcome c) {
+        if (c.explanation() == null) return null;
+        Part p = summary(c.explanation().check(), null);
+        return p == null || !p.named() ? null : p.text();
+    }
+
+    /** A summary of part of a check: its text, whether it joins several, whether every need in it is named. */
+    private record Part(Localized text, boolean compound, boolean named) {}
+
+    private static Part summary(Check check, Localized inherited) {
+        if (check == null || check.status() == Status.MET) return null;
+        Localized label = check.label() != null ? check.label() : inherited;
+        if (check.branches().isEmpty()) {
+            EarliestAnswer.Need n = need(check, label);
+            return n == null ? null : new Part(n.text(), false, n.label() != null);
+        }
+        List<Part> parts = new ArrayList<>();
+        for (Check b : check.branches()) {
+            Part p = summary(b, null);
+            if (p != null) parts.add(p);
+        }
+        if (parts.isEmpty()) return null;
+        if (parts.size() == 1) {
+            Part only = parts.get(0);
+            // A branch named by its composite only (one leaf under a label): the composite's label names it.
+            if (!only.named() && label != null && !only.compound()) {
+                return new Part(Texts.of("needs.labelled", label, only.text()), false, true);
+            }
+            return only;
+        }
+        String key = check.required().operator() == Requirement.Operator.ANY_OF ? "needs.or" : "needs.and";
+        Localized joined = null;
+        boolean named = true;
+        for (Part p : parts) {
+            Localized t = p.compound() ? Texts.of("needs.group", p.text()) : p.text();
+            joined = joined == null ? t : Texts.of(key, joined, t);
+            named &= p.named();
+        }
+        return new Part(joined, true, named);
+    }
+
     private static void collect(Check check, Localized inherited, List<EarliestAnswer.Need> out) {
         if (check == null || check.status() == Status.MET) return;
         Localized label = check.label() != null ? check.label() : inherited;
@@ -229,33 +273,39 @@ public final class EarliestYears {
             for (Check b : check.branches()) collect(b, label, out);
             return;
         }
+        EarliestAnswer.Need n = need(check, label);
+        if (n != null) out.add(n);
+    }
+
+    /** What a leaf check lacks, when its actual and required values are numbers and it asks for at least or more than. */
+    private static EarliestAnswer.Need need(Check check, Localized label) {
         Requirement req = check.required();
-        if (req == null || !(req.value() instanceof Number required) || !(check.actual() instanceof Number actual)) return;
+        if (req == null || !(req.value() instanceof Number required) || !(check.actual() instanceof Number actual)) return null;
         boolean atLeast = req.operator() == Requirement.Operator.AT_LEAST;
-        if (!atLeast && req.operator() != Requirement.Operator.MORE_THAN) return;
+        if (!atLeast && req.operator() != Requirement.Operator.MORE_THAN) return null;
         Number missing;
         Localized text;
         if (actual instanceof Double || actual instanceof Float) {
             // A share, measured as a fraction and read as a percentage.
             double d = required.doubleValue() - actual.doubleValue();
-            if (d < 0 || (d == 0 && atLeast)) return;
+            if (d < 0 || (d == 0 && atLeast)) return null;
             missing = d;
             String points = String.format(Locale.ROOT, "%.1f", d * 100);
             text = Texts.of(atLeast ? "needs.share" : "needs.shareMore", points);
         } else if (actual instanceof Integer || actual instanceof Long || actual instanceof Short) {
             double r = required.doubleValue();
             long n = (atLeast ? (long) Math.ceil(r) : (long) Math.floor(r) + 1) - actual.longValue();
-            if (n <= 0) return;
+            if (n <= 0) return null;
             missing = n;
             text = Texts.of("needs.count", n);
         } else {
             BigDecimal d = new BigDecimal(required.toString()).subtract(new BigDecimal(actual.toString()));
-            if (d.signum() < 0 || (d.signum() == 0 && atLeast)) return;
+            if (d.signum() < 0 || (d.signum() == 0 && atLeast)) return null;
             missing = d;
             text = Texts.of("needs.count", d.stripTrailingZeros().toPlainString());
         }
         if (label != null) text = Texts.of("needs.labelled", label, text);
-        out.add(new EarliestAnswer.Need(label, actual, req, missing, text));
+        return new EarliestAnswer.Need(label, check.actual(), req, missing, text);
     }
 
     /** The awards asked, checked as an evaluation checks them: each known, and given to the subject's kind. */

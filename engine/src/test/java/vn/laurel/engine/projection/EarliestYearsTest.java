@@ -287,6 +287,34 @@ class EarliestYearsTest {
     }
 
     @Test
+    void what_a_composite_still_needs_reads_alternatives_with_or_and_conditions_with_and() {
+        // EXCELLENT 2025 only: under LAW_2022 (art. 74.1.d) two consecutive grassroots titles, or two consecutive
+        // EXCELLENT years with two initiatives (or two science projects) in them; under the provisional law from
+        // 2026 two EXCELLENT years suffice (BXD TT 64/2026 art. 10.1.d mirror): 2026.
+        String yaml = """
+                asOf: 2026-01-15
+                year: 2025
+                awards: [MINISTERIAL_PROVINCIAL_CERTIFICATE_OF_MERIT]
+                subject:
+                  id: P-BK
+                  kind: PERSON
+                  hiredOn: 2012-02-01
+                  ratings: [ { year: 2024, rating: GOOD }, { year: 2025, rating: EXCELLENT } ]
+                  attestations:
+                    - { year: 2025, criterion: EMULATION_PARTICIPATION, value: true }
+                    - { year: 2025, criterion: EXEMPLARY_COMPLIANCE, value: true }
+                """;
+        EarliestAnswer bk = EarliestYears.find(rules, read(yaml), Assumptions.NONE).answer("MINISTERIAL_PROVINCIAL_CERTIFICATE_OF_MERIT");
+        assertThat(bk.earliestYear()).isEqualTo(2026);
+        assertThat(bk.regimeThen()).isEqualTo("LAW_2026_PROVISIONAL");
+        EarliestAnswer.Gate gate = bk.gates().get(0);
+        assertThat(gate.needs()).extracting(n -> n.missing().intValue()).containsExactly(1, 1, 2, 2);
+        assertThat(gate.needsText().en()).isEqualTo("consecutive grassroots emulation soldier titles: 1 more or (consecutive EXCELLENT years: 1 more"
+                + " and (grassroots initiatives within those years: 2 more or accepted science projects within those years: 2 more))");
+        assertThat(gate.needsText().vi()).contains(" hoặc (", " và (");
+    }
+
+    @Test
     void every_award_of_the_kind_when_none_is_named_and_bad_awards_are_refused_naming_the_field() {
         CaseDocument doc = read(COMPLETED.replace("awards: [ADVANCED_LABORER]\n", ""));
         Earliest e = EarliestYears.find(rules, doc, Assumptions.NONE.withHorizon(2));
