@@ -23,7 +23,7 @@ public class Messages {
     /** The bundles, in the order they are read (a later one may not redefine a key of an earlier one). */
     static final List<String> AREAS = List.of("messages", "person", "units", "candidates", "batches", "whatif", "audit", "values",
             "workbench", "wbcatalogue", "wbdrafts", "wbpreview", "wbparams", "wbeditor", "wbscenarios",
-            "year", "clusters", "councils", "proposals");
+            "year", "clusters", "councils", "proposals", "earliest");
     private final Map<String, Map<String, String>> bundles = new TreeMap<>();
 
     public Messages() {

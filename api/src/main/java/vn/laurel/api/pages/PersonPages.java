@@ -42,6 +42,8 @@ public class PersonPages {
     private final SubjectSearch search;
     private final SubjectAnswers answers;
     private final UnitDirectory units;
+    @jakarta.inject.Inject
+    EarliestSection earliest;
 
     public PersonPages(Pages pages, ScopeGuard scope, SubjectSearch search, SubjectAnswers answers, UnitDirectory units) {
         this.pages = pages;
@@ -87,6 +89,7 @@ public class PersonPages {
         model.put("title", subject.get().name() + " · " + model.get("title") + " " + asked.get().year());
         answers.years(model, asked.get(), lang);
         answers.fill(model, request, id, answer, asked.get(), lang);
+        model.put("earliest", earliest.view(request, id, String.valueOf(answer.get("subjectKind")), asked.get().year(), asked.get().asOf(), lang));
         return pages.page(request, "person", model);
     }
 }

@@ -41,6 +41,8 @@ public class UnitPages {
     private final FactStore facts;
     private final SubjectAnswers answers;
     private final UnitViews views;
+    @jakarta.inject.Inject
+    EarliestSection earliest;
 
     public UnitPages(Pages pages, ScopeGuard scope, UnitDirectory directory, FactStore facts, SubjectAnswers answers, UnitViews views) {
         this.pages = pages;
@@ -115,6 +117,7 @@ public class UnitPages {
             @SuppressWarnings("unchecked")
             List<AnswerViews.AwardView> awards = (List<AnswerViews.AwardView>) model.get("results");
             model.put("shares", views.shares(answer.get("results"), awards, lang));
+            model.put("earliest", earliest.view(request, code, String.valueOf(answer.get("subjectKind")), y, asked.get().asOf(), lang));
         }
         return pages.page(request, "unit", model);
     }

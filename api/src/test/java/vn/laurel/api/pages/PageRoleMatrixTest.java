@@ -40,6 +40,8 @@ class PageRoleMatrixTest extends PostgresTest {
         MATRIX.put("/search?q=nguyen", ROLES);
         MATRIX.put("/people/P-0001?year=2025", List.of("client", "board", "admin"));
         MATRIX.put("/units/HN-SKHCN-DEMO?year=2025", List.of("client", "board", "admin"));
+        // The earliest-year section answers on the page itself, with its roles (GET /api/v1/subjects/{id}/earliest).
+        MATRIX.put("/people/P-0001?year=2025&earliest=ADVANCED_LABORER", List.of("client", "board", "admin"));
         MATRIX.put("/candidates", List.of("client", "board", "admin"));
         MATRIX.put("/what-if?subject=P-0001&year=2025", List.of("client", "admin"));
         MATRIX.put("/batches", List.of("client", "admin"));

@@ -138,6 +138,9 @@ abstract class RoleMatrix extends PostgresTest {
                 new Endpoint("POST eligibility (saved)", Set.of(CLIENT, BOARD, ADMIN), ok, () -> HttpRequest.POST("/api/v1/subjects/P-0001/eligibility?year=2025&awards=ADVANCED_LABORER", "")),
                 new Endpoint("GET candidates", Set.of(CLIENT, BOARD, ADMIN), ok, () -> HttpRequest.GET("/api/v1/awards/ADVANCED_LABORER/candidates?year=2025&unit=HN-SKHCN-DEMO&size=5")),
                 new Endpoint("POST evaluations (what-if)", Set.of(CLIENT, POLICY, ADMIN), ok, () -> HttpRequest.POST("/api/v1/evaluations", scenario).contentType("application/x-yaml")),
+                new Endpoint("GET earliest year", Set.of(CLIENT, BOARD, ADMIN), ok, () -> HttpRequest.GET("/api/v1/subjects/P-0001/earliest?year=2025&award=ADVANCED_LABORER&horizon=2")),
+                new Endpoint("POST earliest year of a case document", Set.of(CLIENT, POLICY, ADMIN), ok, () -> HttpRequest.POST("/api/v1/evaluations/earliest?horizon=2", scenario)
+                        .contentType("application/x-yaml")),
                 new Endpoint("GET awards", Set.copyOf(ROLES), ok, () -> HttpRequest.GET("/api/v1/awards")),
                 new Endpoint("GET award", Set.copyOf(ROLES), ok, () -> HttpRequest.GET("/api/v1/awards/ADVANCED_LABORER")),
                 new Endpoint("GET subject", Set.of(CLERK, AUDITOR, ADMIN), ok, () -> HttpRequest.GET("/api/v1/subjects/P-0001")),

@@ -29,6 +29,9 @@ public final class Explanation {
         return r;
     }
 
+    /** The check the sentence explains: its branches, labels and values (what a projection counts as still missing). */
+    public Check check() { return check; }
+
     public String vi() { return text().vi(); }
 
     public String en() { return text().en(); }
