@@ -14,6 +14,10 @@ ALTER TABLE subject ALTER COLUMN kind SET NOT NULL;
 ALTER TABLE subject ADD CONSTRAINT subject_kind_ck CHECK (kind IN ('PERSON', 'COLLECTIVE', 'ENTERPRISE', 'HOUSEHOLD'));
 CREATE INDEX subject_kind_idx ON subject (kind);
 
+-- The 2026 law's commendation kinds: THEMATIC_MOVEMENT is longer than V1's 16 characters.
+ALTER TABLE commendation ALTER COLUMN kind SET DATA TYPE VARCHAR(32);
+ALTER TABLE stage_commendation ALTER COLUMN kind SET DATA TYPE VARCHAR(32);
+
 -- The founding day of a unit, an enterprise or a household (a unit's is copied to its collective subject).
 ALTER TABLE subject ADD COLUMN established_on DATE;
 ALTER TABLE org_unit ADD COLUMN established_on DATE;

@@ -229,6 +229,13 @@ abstract class OrganisationHistoryContract implements TestPropertyProvider {
         assertThat(written()).as("nothing written after " + what).isEqualTo(before);
     }
 
+    @Test
+    void a_commendation_of_the_2026_laws_thematic_movement_kind_is_stored_and_read_back() {
+        imported(csv("commendations.csv", "subject,year,code,kind\nP-0001,2026,MINISTERIAL_PROVINCIAL_CERTIFICATE_OF_MERIT,THEMATIC_MOVEMENT\n"));
+        assertThat(subject("P-0001").commendations()).filteredOn(c -> c.year() == 2026).singleElement()
+                .satisfies(c -> assertThat(c.kind()).isEqualTo(CommendationKind.THEMATIC_MOVEMENT));
+    }
+
     // ------------------------------------------------------------------ unit events and their effects
 
     static final String MERGER_UNITS = "code,name,parent\nT3-ORG,Tổ chức thử (minh hoạ),\nT3-A,Phòng A (minh hoạ),T3-ORG\nT3-B,Phòng B (minh hoạ),T3-ORG\n";
