@@ -16,6 +16,8 @@ import vn.laurel.engine.ruleset.RuleSet;
 import vn.laurel.engine.model.CaseDocument;
 import vn.laurel.engine.model.Subject;
 import vn.laurel.engine.model.SubjectKind;
+import vn.laurel.engine.model.Predecessor;
+import vn.laurel.engine.model.UnitEventKind;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +26,8 @@ import java.util.*;
 /**
  * The JSON form of an import: case documents (shared/reference/case-format.md), one object or an
  * array of them, read one document at a time (a row number in an error is the document's number). A PERSON subject becomes a person (in the unit named
- * by its {@code unit}), a COLLECTIVE subject a unit, members persons of that unit; their facts become
+ * by its {@code unit}), a COLLECTIVE subject a unit (its predecessors units too, linked by unit events), an
+ * ENTERPRISE or HOUSEHOLD subject a row of subjects.csv, members persons of that unit; their facts become
  * rows of the same kinds as the CSV files, checked and merged the same way.
  */
 final class CaseRows {
@@ -58,8 +61,9 @@ final class CaseRows {
                             List<RowError> rowErrors = new ArrayList<>();
                             Map<String, Object> typed = RowParser.parse(kind, col -> values.get(col.json()), source.name(), docNo, rowErrors);
                             if (rowErrors.isEmpty()) rowErrors.addAll(CodeColumns.check(rules, kind, typed, source.name(), docNo));
+                            // The field as the case document names it (valueVnd), not as the CSV file does (value_vnd).
                             rowErrors.forEach(e -> ImportService.add(errors, errorCount,
-                                    new RowError(e.file(), e.row(), row + "." + e.field(), e.message())));
+                                    new RowError(e.file(), e.row(), row + "." + jsonName(kind, e.field()), e.message())));
                             if (rowErrors.isEmpty() && errorCount[0] == 0) {
                                 stagers.computeIfAbsent(kind, tx::stager).add(docNo, typed);
                             }
@@ -116,23 +120,52 @@ final class CaseRows {
         return path.isEmpty() ? "$" : path.startsWith(".") ? path.substring(1) : path;
     }
 
+    private static String jsonName(FactKind kind, String csv) {
+        return kind.columns().stream().filter(c -> c.csv().equals(csv)).map(Column::json).findFirst().orElse(csv);
+    }
+
     interface RowSink { void accept(FactKind kind, String path, Map<String, Object> values); }
 
     /** The rows a case document stands for, each with the JSON path it came from. */
     static void rows(CaseDocument d, RowSink sink) {
         Subject s = d.subject();
-        if (s.kind() == SubjectKind.COLLECTIVE) {
-            sink.accept(EntityKinds.UNITS, "subject", map("code", s.id(), "name", s.name() == null ? s.id() : s.name()));
-        } else {
-            person(sink, "subject", s, s.unit());
-        }
-        facts(sink, "subject", s);
+        subject(sink, "subject", s, 0);
         for (int i = 0; i < d.members().size(); i++) {
             Subject m = d.members().get(i);
-            person(sink, "members[" + i + "]", m, m.unit() != null ? m.unit() : s.id());
+            person(sink, "members[" + i + "]", m, m.unit() != null ? m.unit() : s.kind() == SubjectKind.COLLECTIVE ? s.id() : s.unit());
             facts(sink, "members[" + i + "]", m);
         }
     }
+
+    /**
+     * A subject and its facts: a unit (COLLECTIVE), an enterprise or household (subjects.csv's rows), or a person.
+     * A unit's predecessors become units too, each linked by the unit event that makes it one (MERGED_INTO this
+     * unit, this unit SPLIT_FROM it, RENAMED into this unit), with their facts, to the case format's depth.
+     */
+    private static void subject(RowSink sink, String path, Subject s, int depth) {
+        switch (s.kind() == null ? SubjectKind.PERSON : s.kind()) {
+            case COLLECTIVE -> sink.accept(EntityKinds.UNITS, path, map("code", s.id(), "name", s.name() == null ? s.id() : s.name(),
+                    "establishedOn", s.establishedOn()));
+            case ENTERPRISE, HOUSEHOLD -> sink.accept(EntityKinds.SUBJECTS, path, map("id", s.id(), "kind", s.kind(),
+                    "name", s.name() == null ? s.id() : s.name(), "unit", s.unit(), "establishedOn", s.establishedOn()));
+            case PERSON -> person(sink, path, s, s.unit());
+        }
+        facts(sink, path, s);
+        if (depth >= MAX_PREDECESSOR_DEPTH) return;
+        for (int i = 0; i < s.predecessors().size(); i++) {
+            Predecessor p = s.predecessors().get(i);
+            String at = path + ".predecessors[" + i + "]";
+            if (p == null || p.unit() == null) continue; // the case format's validator has said so already
+            subject(sink, at + ".unit", p.unit(), depth + 1);
+            boolean split = p.relation() == UnitEventKind.SPLIT_FROM;
+            sink.accept(FactKinds.UNIT_EVENTS, at, map("unit", split ? s.id() : p.unit().id(), "event", p.relation(), "on", p.on(),
+                    "other", split ? p.unit().id() : s.id(), "name", p.relation() == UnitEventKind.RENAMED ? (s.name() == null ? s.id() : s.name()) : null,
+                    "members", p.members(), "continues", p.continues()));
+        }
+    }
+
+    /** As the case format nests them (CaseValidator): a unit and five levels of predecessors. */
+    private static final int MAX_PREDECESSOR_DEPTH = 5;
 
     private static void person(RowSink sink, String path, Subject p, String unit) {
         sink.accept(EntityKinds.PEOPLE, path, map("id", p.id(), "name", p.name() == null ? p.id() : p.name(), "unit", unit,
@@ -149,12 +182,17 @@ final class CaseRows {
         each(sink, path + ".absences", FactKinds.ABSENCES, s.id(), s.absences());
         each(sink, path + ".attestations", FactKinds.ATTESTATIONS, s.id(), s.attestations());
         each(sink, path + ".memberAggregates", FactKinds.MEMBER_AGGREGATES, s.id(), s.memberAggregates());
+        each(sink, path + ".contributions", FactKinds.CONTRIBUTIONS, s.id(), s.contributions());
+        each(sink, path + ".campaignResults", FactKinds.CAMPAIGN_RESULTS, s.id(), s.campaignResults());
+        each(sink, path + ".events", FactKinds.UNIT_EVENTS, s.id(), s.events());
     }
 
     private static void each(RowSink sink, String path, FactKind kind, String subjectId, List<?> facts) {
+        String subjectField = kind.column("subject_id").json();
         for (int i = 0; i < facts.size(); i++) {
+            if (facts.get(i) == null) continue;
             Map<String, Object> values = new HashMap<>(Json.toMap(facts.get(i)));
-            values.put("subject", subjectId);
+            values.put(subjectField, subjectId);
             sink.accept(kind, path + "[" + i + "]", values);
         }
     }

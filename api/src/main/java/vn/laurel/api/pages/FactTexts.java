@@ -33,6 +33,9 @@ public class FactTexts {
     private static final Pattern PENDING = Pattern.compile("^PENDING since (\\S+)$");
     private static final Pattern DISCIPLINE = Pattern.compile("^(\\S+) (\\d{4})-\\d{2}-\\d{2}( until (\\S+))?$");
     private static final Pattern PAIR = Pattern.compile("(\\w+)=(\\S+)");
+    private static final Pattern CONTRIBUTION = Pattern.compile("^(\\S+)(?: (\\d+) VND)?$");
+    private static final Pattern CAMPAIGN = Pattern.compile("^(\\S+) (\\S+) (\\S+)=(\\S+)$");
+    private static final Pattern DATED = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2}) (.+)$");
     private static final Pattern AWARD_YEAR = Pattern.compile("^(\\S+) (\\d{4})(?: (\\S+))?$");
 
     private final ValueTexts values;
@@ -48,6 +51,7 @@ public class FactTexts {
             case "subject" -> { return new FactText(null, subject(s, lang)); }
             case "member", "decision" -> { return award(t, s, lang); }
             case "discipline" -> { return discipline(s, lang); }
+            case "unitEvent", "predecessor" -> { return dated(s, lang); }
             default -> { }
         }
         Matcher y = YEAR_REST.matcher(s);
@@ -63,6 +67,8 @@ public class FactTexts {
             case "attestation" -> attestation(rest, lang);
             case "clusterRanking" -> rank(rest, lang);
             case "memberAggregate" -> aggregate(rest, lang);
+            case "contribution" -> contribution(rest, lang);
+            case "campaignResult" -> campaignResult(rest, lang);
             default -> null;
         };
         return new FactText(year, text != null ? text : values.humanise(rest, lang));
@@ -84,6 +90,11 @@ public class FactTexts {
             case "memberAggregates" -> v.get("aggregate_year") + " members=" + v.get("members") + " advancedLaborers=" + v.get("advanced_laborers")
                     + " grassrootsSoldiers=" + v.get("grassroots_soldiers") + " completedOrBetter=" + v.get("completed_or_better")
                     + " disciplinedWarningOrAbove=" + v.get("disciplined_warning_or_above");
+            case "contributions" -> v.get("contribution_year") + " " + v.get("kind") + (v.get("value_vnd") == null ? "" : " " + v.get("value_vnd") + " VND");
+            case "campaignResults" -> v.get("result_year") + " " + v.get("campaign") + " " + v.get("participant_group") + " " + v.get("indicator")
+                    + "=" + (v.get("result_value") instanceof java.math.BigDecimal b ? b.toPlainString() : v.get("result_value"));
+            case "unitEvents" -> v.get("on_date") + " " + v.get("event_kind") + (v.get("other_code") == null ? "" : " " + v.get("other_code"))
+                    + (v.get("new_name") == null ? "" : " \"" + v.get("new_name") + "\"");
             default -> v.toString();
         };
         return of(type(f.kind()), summary, lang);
@@ -111,6 +122,35 @@ public class FactTexts {
         if (!m.matches()) return null;
         String a = values.codeOrSelf(m.group(1), lang), b = values.codeOrSelf(m.group(2), lang);
         return comma ? a + ", " + b : a + " (" + b + ")";
+    }
+
+    /** "LAND 350000000 VND": the kind in words and the value in đồng. */
+    private String contribution(String rest, String lang) {
+        Matcher m = CONTRIBUTION.matcher(rest);
+        if (!m.matches()) return null;
+        String kind = values.codeOrSelf(m.group(1), lang);
+        return m.group(2) == null ? kind : kind + ", " + values.text(lang, "values.text.vnd", values.number(Long.parseLong(m.group(2)), lang));
+    }
+
+    /** "INNOVATION_DX_2025_2030 BUSINESSES_AND_INSTITUTES REVIEW_SCORE=92.5": campaign, group, indicator and value in words. */
+    private String campaignResult(String rest, String lang) {
+        Matcher m = CAMPAIGN.matcher(rest);
+        if (!m.matches()) return null;
+        String value;
+        try {
+            value = values.number(new java.math.BigDecimal(m.group(4)), lang);
+        } catch (NumberFormatException e) {
+            value = m.group(4);
+        }
+        return values.codeOrSelf(m.group(1), lang) + " (" + values.codeOrSelf(m.group(2), lang) + "): "
+                + values.codeOrSelf(m.group(3), lang) + " " + value;
+    }
+
+    /** A unit's event or a predecessor, "2025-07-01 MERGED_INTO U-X …": the day in words, the rest with its codes named. */
+    private FactText dated(String s, String lang) {
+        Matcher m = DATED.matcher(s);
+        if (!m.matches()) return new FactText(null, values.humanise(s, lang));
+        return new FactText(Integer.parseInt(m.group(1).substring(0, 4)), values.date(m.group(1), lang) + ": " + values.humanise(m.group(2), lang));
     }
 
     private String absence(String rest, String lang) {

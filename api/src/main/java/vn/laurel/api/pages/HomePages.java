@@ -14,6 +14,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import vn.laurel.api.i18n.ValueTexts;
 import vn.laurel.api.store.SubjectSearch;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.scope.ScopeGuard;
@@ -22,7 +23,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** The home page (the pages the user's roles open) and search (people and units, accents optional). */
+/** The home page (the pages the user's roles open) and search (people, units, enterprises and households, accents optional). */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @io.swagger.v3.oas.annotations.Hidden
 @Controller
@@ -33,10 +34,13 @@ public class HomePages {
     private final SubjectSearch search;
     private final Clock clock = Clock.systemDefaultZone();
 
-    public HomePages(Pages pages, ScopeGuard scope, SubjectSearch search) {
+    private final ValueTexts values;
+
+    public HomePages(Pages pages, ScopeGuard scope, SubjectSearch search, ValueTexts values) {
         this.pages = pages;
         this.scope = scope;
         this.search = search;
+        this.values = values;
     }
 
     @Get("/")
@@ -64,6 +68,10 @@ public class HomePages {
                 SubjectSearch.Hits hits = search.search(query, scope.visibleUnits(request, "q"));
                 model.put("people", hits.people());
                 model.put("units", hits.units());
+                // Enterprises and households, their kind in words (shown only when some match).
+                String lang = Pages.lang(request);
+                model.put("others", hits.others().stream().map(o -> new SubjectSearch.Other(o.id(), o.name(), o.unitCode(),
+                        values.codeOrSelf(o.kind(), lang))).toList());
                 model.put("searched", true);
             } catch (ProblemException e) {
                 return pages.error(request, HttpStatus.FORBIDDEN, "error.scope");

@@ -15,19 +15,24 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import vn.laurel.api.store.FactStore;
 import vn.laurel.api.store.SubjectSearch;
 import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.scope.ScopeGuard;
 import vn.laurel.api.web.Params;
 import vn.laurel.engine.caseformat.CaseFormatException;
+import vn.laurel.engine.model.Subject;
+import vn.laurel.engine.model.SubjectKind;
 
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * A person's eligibility for a year: every award, what keeps it from being reached, each criterion
- * with actual against required and the facts it looked at, and ten years of the person's facts.
+ * with actual against required and the facts it looked at, and ten years of the person's facts. The same
+ * page serves an enterprise and a household (issue 21), with their kind, founding day, contributions and
+ * campaign results; a unit has a page of its own.
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
 @io.swagger.v3.oas.annotations.Hidden
@@ -45,12 +50,18 @@ public class PersonPages {
     @jakarta.inject.Inject
     EarliestSection earliest;
 
-    public PersonPages(Pages pages, ScopeGuard scope, SubjectSearch search, SubjectAnswers answers, UnitDirectory units) {
+    private final FactStore facts;
+    private final SubjectViews views;
+
+    public PersonPages(Pages pages, ScopeGuard scope, SubjectSearch search, SubjectAnswers answers, UnitDirectory units, FactStore facts,
+                       SubjectViews views) {
         this.pages = pages;
         this.scope = scope;
         this.search = search;
         this.answers = answers;
         this.units = units;
+        this.facts = facts;
+        this.views = views;
     }
 
     @Get("/people/{id}")
@@ -83,7 +94,11 @@ public class PersonPages {
         }
         Map<String, Object> model = pages.model(request, "person.title");
         model.put("person", subject.get());
-        model.put("canWhatIf", Pages.hasAny(request, PageRoles.WHAT_IF));
+        // An enterprise or a household: its kind, founding day, contributions and campaign results (the what-if form is for people).
+        Optional<Subject> stored = facts.subject(id);
+        stored.ifPresent(s -> views.fill(model, s, lang));
+        boolean person = stored.map(s -> s.kind() == SubjectKind.PERSON).orElse(true);
+        model.put("canWhatIf", person && Pages.hasAny(request, PageRoles.WHAT_IF));
         UnitDirectory.Unit unit = subject.get().unitCode() == null ? null : units.all().get(subject.get().unitCode());
         model.put("unitName", unit == null ? subject.get().unitCode() : unit.name());
         model.put("title", subject.get().name() + " · " + model.get("title") + " " + asked.get().year());

@@ -21,7 +21,7 @@ public record Timeline(int from, int to, List<Year> years, Set<String> anchors) 
     public static final int YEARS = 10;
     /** The order of kinds within a year; kinds not listed come after, by name. */
     private static final List<String> ORDER = List.of("rating", "title", "commendation", "initiative", "discipline", "absence",
-            "attestation", "clusterRanking", "memberAggregate");
+            "attestation", "contribution", "campaignResult", "clusterRanking", "memberAggregate", "unitEvent", "predecessor");
 
     public record Year(int year, List<Kind> kinds) {
         public boolean isEmpty() { return kinds.isEmpty(); }

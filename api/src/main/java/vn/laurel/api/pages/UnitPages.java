@@ -21,13 +21,16 @@ import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.scope.ScopeGuard;
 import vn.laurel.api.web.Params;
 import vn.laurel.engine.caseformat.CaseFormatException;
+import vn.laurel.engine.model.Subject;
+import vn.laurel.api.i18n.ValueTexts;
 
 import java.util.*;
 
 /**
  * The units: the organisation tree a reader may see (GET /api/v1/units, every signed-in role), and
  * a unit's page for a year (its place in the tree, its members, its own eligibility for collective
- * awards with the shares of members they require, its timeline), which stands for
+ * awards with the shares of members they require, its organisation history — events and predecessors —, its
+ * timeline), which stands for
  * GET /api/v1/subjects/{code}/eligibility and has its roles.
  */
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -44,13 +47,17 @@ public class UnitPages {
     @jakarta.inject.Inject
     EarliestSection earliest;
 
-    public UnitPages(Pages pages, ScopeGuard scope, UnitDirectory directory, FactStore facts, SubjectAnswers answers, UnitViews views) {
+    private final UnitHistoryViews history;
+
+    public UnitPages(Pages pages, ScopeGuard scope, UnitDirectory directory, FactStore facts, SubjectAnswers answers, UnitViews views,
+                     UnitHistoryViews history) {
         this.pages = pages;
         this.scope = scope;
         this.directory = directory;
         this.facts = facts;
         this.answers = answers;
         this.views = views;
+        this.history = history;
     }
 
     @Get("/units")
@@ -110,6 +117,13 @@ public class UnitPages {
         } catch (CaseFormatException e) {
             model.put("noAnswer", "error.facts");
         }
+        // The organisation history: the events naming the unit, its founding day, its predecessors (read as the answer reads them).
+        Optional<Set<String>> visibleUnits = visibleUnits(request, code);
+        model.put("history", history.events(code, directory.events(code), visibleUnits, y, lang));
+        Optional<Subject> stored = facts.subject(code);
+        model.put("predecessors", stored.map(s -> history.predecessors(s.predecessors(), visibleUnits, y, lang)).orElse(List.of()));
+        model.put("establishedOn", stored.map(Subject::establishedOn).map(d -> ValueTexts.date(d, lang)).orElse(null));
+
         List<String> members = facts.membersOf(code, y);
         model.put("members", views.members(members, directory.names(members), answer == null ? null : answer.get("members"), y, lang));
         if (answer != null) {
@@ -120,6 +134,15 @@ public class UnitPages {
             model.put("earliest", earliest.view(request, code, String.valueOf(answer.get("subjectKind")), y, asked.get().asOf(), lang));
         }
         return pages.page(request, "unit", model);
+    }
+
+    /** The units whose pages the reader may open (empty: every unit); the unit itself only, should the scope not be read. */
+    private Optional<Set<String>> visibleUnits(HttpRequest<?> request, String code) {
+        try {
+            return scope.visibleUnits(request, "code");
+        } catch (ProblemException e) {
+            return Optional.of(Set.of(code));
+        }
     }
 
     /** Whether the reader may open this unit's page (its parent's, say): a scoped reader sees only its subtree. */

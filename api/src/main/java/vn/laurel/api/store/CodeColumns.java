@@ -23,7 +23,22 @@ public final class CodeColumns {
         if (kind == FactKinds.TITLES) add(errors, file, row, "code", FactCodes.title(rules, text(values.get("code"))));
         if (kind == FactKinds.COMMENDATIONS) add(errors, file, row, "code", FactCodes.commendation(rules, text(values.get("code"))));
         if (kind == FactKinds.ATTESTATIONS) add(errors, file, row, "criterion", FactCodes.attestation(rules, text(values.get("criterion"))));
+        if (kind == FactKinds.CAMPAIGN_RESULTS) {
+            // TODO(issue 21, lead): check campaign, group and indicator against the campaigns of the rule set
+            // (rules/campaigns/*.yaml, RuleSet.campaigns(), helper A) as award codes are; until then their form only.
+            add(errors, file, row, "campaign", codeForm(text(values.get("campaign"))));
+            add(errors, file, row, "group", codeForm(text(values.get("participant_group"))));
+            add(errors, file, row, "indicator", codeForm(text(values.get("indicator"))));
+        }
         return errors;
+    }
+
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+
+    /** A code of the rule set is written in UPPER_SNAKE_CASE (INNOVATION_DX_2025_2030). */
+    private static Optional<String> codeForm(String code) {
+        if (code == null || CODE.matcher(code).matches()) return Optional.empty();
+        return Optional.of("\"" + code + "\" is not a code (capital letters, digits and _, as the campaign's file declares it)");
     }
 
     private static void add(List<RowError> errors, String file, long row, String field, Optional<String> problem) {

@@ -9,11 +9,12 @@ import java.util.List;
  *
  * @param key      part of the natural key: a row with the same key replaces (supersedes) the current one
  * @param codes    for a code column, the accepted codes
+ * @param min      the smallest value of a number (a DECIMAL's too), inclusive
  * @param fallback the value used when the column is empty (a default kind, say); null for none
  */
 public record Column(String db, String csv, String json, Type type, boolean key, boolean required,
                      List<String> codes, long min, long max, Object fallback) {
-    public enum Type { TEXT, INT, LONG, BOOL, DATE, CODE }
+    public enum Type { TEXT, INT, LONG, BOOL, DATE, CODE, DECIMAL }
 
     public static Column of(String db, String csv, Type type) {
         return new Column(db, csv, camel(csv), type, false, false, List.of(), Long.MIN_VALUE, Long.MAX_VALUE, null);

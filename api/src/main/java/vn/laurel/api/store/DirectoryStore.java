@@ -30,7 +30,7 @@ public class DirectoryStore {
      * Subjects in id order.
      *
      * @param unit        only the subjects of this unit; null: any
-     * @param kind        PERSON or COLLECTIVE; null: both
+     * @param kind        PERSON, COLLECTIVE, ENTERPRISE or HOUSEHOLD; null: any
      * @param nameLike    a lower-case LIKE pattern on the name (escaped by the caller); null: any
      * @param visible     a scoped user's units: subjects of them, or current members of one; empty: everyone
      */
@@ -53,7 +53,7 @@ public class DirectoryStore {
             List<Object> paged = new ArrayList<>(params);
             paged.add(offset);
             paged.add(size);
-            List<Map<String, Object>> items = SubjectRows.list(c, "SELECT id, kind, name, unit_code, hired_on FROM subject" + where
+            List<Map<String, Object>> items = SubjectRows.list(c, "SELECT id, kind, name, unit_code, hired_on, established_on FROM subject" + where
                     + " ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", paged.toArray());
             return new Page(total, items);
         } catch (SQLException e) {
@@ -79,7 +79,7 @@ public class DirectoryStore {
         }
     }
 
-    /** A unit with its subunits, its people at present and its clusters; empty when there is no such unit. */
+    /** A unit with its subunits, its people at present, its clusters and the events naming it; empty when there is no such unit. */
     public Optional<Map<String, Object>> unit(String code) {
         try (Connection c = dataSource.getConnection()) {
             Optional<Map<String, Object>> row = SubjectRows.unit(c, code);
@@ -89,6 +89,7 @@ public class DirectoryStore {
             unit.put("people", SubjectRows.list(c, "SELECT id, name FROM subject WHERE kind = 'PERSON' AND unit_code = ? ORDER BY id", code));
             unit.put("clusters", SubjectRows.list(c, "SELECT cluster_code, member_year, ranking FROM cluster_member "
                     + "WHERE subject_id = ? AND current_flag = TRUE ORDER BY member_year", code));
+            unit.put("events", SubjectRows.unitEvents(c, code));
             return Optional.of(unit);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read unit " + code, e);

@@ -19,10 +19,21 @@ import java.util.stream.Collectors;
 public final class EntityTables {
     private EntityTables() {}
 
-    /** The table an entity kind is stored in (people are subjects of kind PERSON). */
+    /** The table an entity kind is stored in (people are subjects of kind PERSON; enterprises and households subjects too). */
     static String table(FactKind kind) {
         return kind == EntityKinds.PEOPLE ? "subject" : kind.table();
     }
+
+    /** The subjects an entity kind may update: people only PERSON rows, subjects.csv only its own kinds. */
+    private static String kindFilter(FactKind kind) {
+        if (kind == EntityKinds.PEOPLE) return " AND x.kind = 'PERSON'";
+        if (kind == EntityKinds.SUBJECTS) return " AND x.kind IN ('ENTERPRISE', 'HOUSEHOLD')";
+        return "";
+    }
+
+    /** What the id of an existing subject of another kind already is, for the row that would reuse it. */
+    private static final String TAKEN = "CASE x.kind WHEN 'PERSON' THEN 'a person''s id' WHEN 'COLLECTIVE' THEN 'a unit''s code' "
+            + "WHEN 'ENTERPRISE' THEN 'an enterprise''s id' ELSE 'a household''s id' END";
 
     public static List<RowError> check(Connection c, FactKind kind, long stageId, String file, int limit) throws SQLException {
         List<RowError> errors = new ArrayList<>();
@@ -36,17 +47,19 @@ public final class EntityTables {
                     + "AND NOT EXISTS (SELECT 1 FROM org_unit u WHERE u.code = s.parent_code) "
                     + "AND NOT EXISTS (SELECT 1 FROM stage_org_unit p WHERE p.import_id = s.import_id AND p.code = s.parent_code) ORDER BY s.row_no",
                     stageId, limit, rs -> new RowError(file, rs.getLong(1), "parent", "unknown unit \"" + rs.getString(2) + "\"")));
-            errors.addAll(FactTables.query(c, "SELECT s.row_no, s.code FROM stage_org_unit s JOIN subject x ON x.id = s.code "
-                    + "WHERE s.import_id = ? AND x.kind = 'PERSON' ORDER BY s.row_no", stageId, limit,
-                    rs -> new RowError(file, rs.getLong(1), "code", "\"" + rs.getString(2) + "\" is already a person's id")));
+            errors.addAll(FactTables.query(c, "SELECT s.row_no, s.code, " + TAKEN + " FROM stage_org_unit s JOIN subject x ON x.id = s.code "
+                    + "WHERE s.import_id = ? AND x.kind <> 'COLLECTIVE' ORDER BY s.row_no", stageId, limit,
+                    rs -> new RowError(file, rs.getLong(1), "code", "\"" + rs.getString(2) + "\" is already " + rs.getString(3))));
         }
-        if (kind == EntityKinds.PEOPLE) {
-            errors.addAll(FactTables.query(c, "SELECT s.row_no, s.unit_code FROM stage_person s WHERE s.import_id = ? AND s.unit_code IS NOT NULL "
+        if (kind == EntityKinds.PEOPLE || kind == EntityKinds.SUBJECTS) {
+            String own = kind == EntityKinds.PEOPLE ? "x.kind <> 'PERSON'"
+                    : "x.kind NOT IN ('ENTERPRISE', 'HOUSEHOLD')";
+            errors.addAll(FactTables.query(c, "SELECT s.row_no, s.unit_code FROM " + stage + " s WHERE s.import_id = ? AND s.unit_code IS NOT NULL "
                     + "AND NOT EXISTS (SELECT 1 FROM org_unit u WHERE u.code = s.unit_code) ORDER BY s.row_no", stageId, limit,
                     rs -> new RowError(file, rs.getLong(1), "unit", "unknown unit \"" + rs.getString(2) + "\"")));
-            errors.addAll(FactTables.query(c, "SELECT s.row_no, s.id FROM stage_person s JOIN subject x ON x.id = s.id "
-                    + "WHERE s.import_id = ? AND x.kind = 'COLLECTIVE' ORDER BY s.row_no", stageId, limit,
-                    rs -> new RowError(file, rs.getLong(1), "id", "\"" + rs.getString(2) + "\" is already a unit's code")));
+            errors.addAll(FactTables.query(c, "SELECT s.row_no, s.id, " + TAKEN + " FROM " + stage + " s JOIN subject x ON x.id = s.id "
+                    + "WHERE s.import_id = ? AND " + own + " ORDER BY s.row_no", stageId, limit,
+                    rs -> new RowError(file, rs.getLong(1), "id", "\"" + rs.getString(2) + "\" is already " + rs.getString(3))));
         }
         return errors;
     }
@@ -58,7 +71,7 @@ public final class EntityTables {
         String key = kind.keyColumns().get(0).db();
         List<Column> values = kind.valueColumns();
         String changed = values.stream().map(v -> "s." + v.db() + " IS DISTINCT FROM x." + v.db()).collect(Collectors.joining(" OR "));
-        String kindFilter = kind == EntityKinds.PEOPLE ? " AND x.kind = 'PERSON'" : "";
+        String kindFilter = kindFilter(kind);
 
         // New ones first, units without their parent (which may be new too and is set below).
         String cols = kind.columns().stream().map(Column::db).collect(Collectors.joining(", "));
@@ -72,8 +85,7 @@ public final class EntityTables {
                 + "AND NOT EXISTS (SELECT 1 FROM " + t + " x WHERE x." + key + " = s." + key + ")", source, at, recordedBy, stageId);
 
         // Changed ones: keep the old values, then update.
-        String old = values.stream().map(v -> "'" + v.csv() + "=', COALESCE(CAST(x." + v.db() + " AS VARCHAR(255)), ''), '; '")
-                .collect(Collectors.joining(", "));
+        String old = oldValues(kind);
         String where = " FROM " + t + " x JOIN " + stage + " s ON s." + key + " = x." + key + " WHERE s.import_id = ? AND x.recorded_at <> ?"
                 + kindFilter + " AND (" + changed + ")";
         update(c, "INSERT INTO entity_revision (entity, entity_key, old_values, replaced_at, replaced_by) SELECT '" + kind.name()
@@ -91,16 +103,37 @@ public final class EntityTables {
             update(c, "UPDATE org_unit SET parent_code = (SELECT s.parent_code FROM stage_org_unit s WHERE s.import_id = ? AND s.code = org_unit.code) "
                     + "WHERE recorded_at = ? AND EXISTS (SELECT 1 FROM stage_org_unit s WHERE s.import_id = ? AND s.code = org_unit.code)",
                     stageId, at, stageId);
-            update(c, "INSERT INTO subject (id, kind, name, unit_code, source, recorded_at, recorded_by) SELECT s.code, 'COLLECTIVE', "
-                    + "s.name, s.code, CONCAT(?, CAST(s.row_no AS VARCHAR(20))), ?, ? FROM stage_org_unit s WHERE s.import_id = ? "
-                    + "AND NOT EXISTS (SELECT 1 FROM subject x WHERE x.id = s.code)", source, at, recordedBy, stageId);
-            update(c, "UPDATE subject SET name = (SELECT u.name FROM org_unit u WHERE u.code = subject.id) WHERE kind = 'COLLECTIVE' "
-                    + "AND EXISTS (SELECT 1 FROM stage_org_unit s WHERE s.import_id = ? AND s.code = subject.id)", stageId);
+            update(c, "INSERT INTO subject (id, kind, name, unit_code, established_on, source, recorded_at, recorded_by) SELECT s.code, "
+                    + "'COLLECTIVE', s.name, s.code, s.established_on, CONCAT(?, CAST(s.row_no AS VARCHAR(20))), ?, ? FROM stage_org_unit s "
+                    + "WHERE s.import_id = ? AND NOT EXISTS (SELECT 1 FROM subject x WHERE x.id = s.code)", source, at, recordedBy, stageId);
+            update(c, "UPDATE subject SET (name, established_on) = (SELECT u.name, u.established_on FROM org_unit u WHERE u.code = subject.id) "
+                    + "WHERE kind = 'COLLECTIVE' AND EXISTS (SELECT 1 FROM stage_org_unit s WHERE s.import_id = ? AND s.code = subject.id)", stageId);
         }
         return new FactTables.Merge(inserted, updated);
     }
 
-    private static long update(Connection c, String sql, Object... params) throws SQLException {
+    /** The arguments of a CONCAT that writes an entity's values (alias x) as entity_revision keeps them: "name=…; parent=…; ". */
+    static String oldValues(FactKind kind) {
+        return kind.valueColumns().stream().map(v -> "'" + v.csv() + "=', COALESCE(CAST(x." + v.db() + " AS VARCHAR(255)), ''), '; '")
+                .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Keeps the current values of the entities {@code where} selects (alias x, on the kind's table) in entity_revision, as
+     * replaced at {@code at} by {@code replacedBy}: before a unit event changes them in place.
+     */
+    static void keepRevisions(Connection c, FactKind kind, String where, OffsetDateTime at, String replacedBy, Object... params)
+            throws SQLException {
+        Object[] all = new Object[params.length + 2];
+        all[0] = at;
+        all[1] = replacedBy;
+        System.arraycopy(params, 0, all, 2, params.length);
+        update(c, "INSERT INTO entity_revision (entity, entity_key, old_values, replaced_at, replaced_by) SELECT '" + kind.name() + "', x."
+                + kind.keyColumns().get(0).db() + ", CONCAT(" + oldValues(kind) + "'source=', x.source), ?, ? FROM " + table(kind) + " x WHERE "
+                + where, all);
+    }
+
+    static long update(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
             return ps.executeUpdate();

@@ -76,9 +76,35 @@ public final class FactKinds {
             // whether the cluster designated the unit its leader (a recorded cluster review says it); empty: rank 1 leads
             of("leads", "leads", BOOL)));
 
-    /** In the order an import merges them: memberships first, facts after. */
+    /** A household's (or a person's) contribution of work, land or assets in a year; several a year, told apart by description. */
+    public static final FactKind CONTRIBUTIONS = new FactKind("contributions", "contribution", "contributions.csv", "contribution", List.of(
+            SUBJECT, year("contribution_year"), of("kind", "kind", CODE).asKey().mandatory().codes(ContributionKind.class),
+            of("description", "description", TEXT).asKey().orElse(""),
+            of("value_vnd", "value_vnd", LONG).range(0, 1_000_000_000_000_000L)));
+
+    /**
+     * A subject's result in an emulation campaign (rules/campaigns/*.yaml): one indicator's value in a year, and the
+     * participant group it takes part in. The group is a value, not part of the key: a subject is in one group.
+     */
+    public static final FactKind CAMPAIGN_RESULTS = new FactKind("campaignResults", "campaign_result", "campaign_results.csv", "campaignResult", List.of(
+            SUBJECT, of("campaign", "campaign", TEXT).asKey().mandatory(), year("result_year"),
+            of("indicator", "indicator", TEXT).asKey().mandatory(), of("participant_group", "group", TEXT).mandatory(),
+            of("result_value", "value", DECIMAL).mandatory().range(-1_000_000_000_000L, 1_000_000_000_000L)));
+
+    /**
+     * A dated event of a unit (its collective subject): merged into, split from, renamed, moved under another parent,
+     * dissolved, established. A unit's predecessors are read from these rows ({@link UnitEvents}); recording one also
+     * changes the organisation tree (a MOVED unit's parent, a RENAMED unit's name, a MERGED_INTO unit's people).
+     */
+    public static final FactKind UNIT_EVENTS = new FactKind("unitEvents", "unit_event", "unit_events.csv", "unitEvent", List.of(
+            of("subject_id", "unit", TEXT).asKey().mandatory().json("unit"),
+            of("event_kind", "event", CODE).asKey().mandatory().codes(UnitEventKind.class),
+            of("on_date", "on", DATE).asKey().mandatory(), of("other_code", "other", TEXT), of("new_name", "name", TEXT),
+            of("members", "members", INT).range(0, 10_000_000), of("continues", "continues", BOOL)));
+
+    /** In the order an import merges them: memberships first, facts after; unit events last, since they move memberships. */
     public static final List<FactKind> ALL = List.of(MEMBERSHIPS, RATINGS, TITLES, COMMENDATIONS, INITIATIVES, DISCIPLINES,
-            ABSENCES, ATTESTATIONS, MEMBER_AGGREGATES, CLUSTER_MEMBERS);
+            ABSENCES, ATTESTATIONS, MEMBER_AGGREGATES, CLUSTER_MEMBERS, CONTRIBUTIONS, CAMPAIGN_RESULTS, UNIT_EVENTS);
 
     private static final Map<String, FactKind> BY_NAME = ALL.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(FactKind::name, k -> k));
 

@@ -11,9 +11,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.math.BigDecimal;
+import java.util.*;
 import java.util.function.Function;
 
 /**
@@ -33,32 +32,44 @@ public class FactStore {
         return subject(id, null);
     }
 
-    /** The subject with its facts as known at {@code knownAt}; the current facts when it is null. */
+    /**
+     * The subject with its facts as known at {@code knownAt}; the current facts when it is null. A unit comes with
+     * its events and its predecessors (UnitEvents), each with its facts as known at the same moment: then every
+     * kind of fact is read once for the unit and all its predecessors together.
+     */
     public Optional<Subject> subject(String id, Instant knownAt) {
         try (Connection c = dataSource.getConnection()) {
             Optional<Map<String, Object>> row = SubjectRows.find(c, id);
             if (row.isEmpty()) return Optional.empty();
-            return Optional.of(build(row.get(), kind -> FactTables.forSubject(c, kind, id, knownAt)));
+            Map<String, List<UnitEvents.Link>> lineage = "COLLECTIVE".equals(row.get().get("kind"))
+                    ? UnitEvents.lineage(c, List.of(id), knownAt) : Map.of();
+            if (lineage.isEmpty()) return Optional.of(build(row.get(), kind -> FactTables.forSubject(c, kind, id, knownAt), null));
+            Map<String, Map<String, Object>> rows = new HashMap<>();
+            rows.put(id, row.get());
+            rows.putAll(rowsOf(c, List.copyOf(predecessorsIn(lineage))));
+            Bulk bulk = Bulk.read(c, List.copyOf(rows.keySet()), knownAt);
+            return Optional.of(assemble(id, rows, bulk, lineage, new ArrayDeque<>()));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read subject " + id, e);
         }
     }
 
-    /** Many subjects with their current facts, read in bulk (a unit's people for a candidates list). */
+    /** Many subjects with their current facts, read in bulk (a unit's people for a candidates list; units with their predecessors). */
     public Map<String, Subject> subjects(List<String> ids) {
-        Map<String, Subject> out = new java.util.LinkedHashMap<>();
+        Map<String, Subject> out = new LinkedHashMap<>();
         if (ids.isEmpty()) return out;
         try (Connection c = dataSource.getConnection()) {
-            Map<vn.laurel.api.store.FactKind, Map<String, List<StoredFact>>> facts = new java.util.HashMap<>();
-            for (vn.laurel.api.store.FactKind kind : FactKinds.ALL) facts.put(kind, FactTables.forSubjects(c, kind, ids));
-            for (int from = 0; from < ids.size(); from += 1000) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-                String marks = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
-                for (Map<String, Object> row : SubjectRows.list(c, "SELECT " + SubjectRows.SUBJECT_COLUMNS + " FROM subject WHERE id IN (" + marks + ")",
-                        chunk.toArray())) {
-                    String id = (String) row.get("id");
-                    out.put(id, build(row, kind -> facts.get(kind).getOrDefault(id, List.of())));
-                }
+            Map<String, Map<String, Object>> rows = rowsOf(c, ids);
+            List<String> units = rows.values().stream().filter(r -> "COLLECTIVE".equals(r.get("kind"))).map(r -> (String) r.get("id")).toList();
+            Map<String, List<UnitEvents.Link>> lineage = units.isEmpty() ? Map.of() : UnitEvents.lineage(c, units, null);
+            Set<String> predecessors = predecessorsIn(lineage);
+            predecessors.removeAll(rows.keySet());
+            rows.putAll(rowsOf(c, List.copyOf(predecessors)));
+            List<String> all = new ArrayList<>(ids);
+            all.addAll(predecessors);
+            Bulk bulk = Bulk.read(c, all, null);
+            for (String id : ids) {
+                if (rows.containsKey(id)) out.put(id, assemble(id, rows, bulk, lineage, new ArrayDeque<>()));
             }
             return out;
         } catch (SQLException e) {
@@ -66,10 +77,77 @@ public class FactStore {
         }
     }
 
+    /** The subject rows of these ids, by id, a thousand at a time. */
+    private static Map<String, Map<String, Object>> rowsOf(Connection c, List<String> ids) throws SQLException {
+        Map<String, Map<String, Object>> rows = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            String marks = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+            for (Map<String, Object> row : SubjectRows.list(c, "SELECT " + SubjectRows.SUBJECT_COLUMNS + " FROM subject WHERE id IN (" + marks + ")",
+                    chunk.toArray())) {
+                rows.put((String) row.get("id"), row);
+            }
+        }
+        return rows;
+    }
+
+    private static Set<String> predecessorsIn(Map<String, List<UnitEvents.Link>> lineage) {
+        Set<String> out = new LinkedHashSet<>();
+        lineage.values().forEach(links -> links.forEach(l -> out.add(l.predecessor())));
+        return out;
+    }
+
+    /** Every kind of fact of many subjects, one query per kind (a thousand subjects at a time). */
+    private record Bulk(Map<vn.laurel.api.store.FactKind, Map<String, List<StoredFact>>> facts) {
+        static Bulk read(Connection c, List<String> ids, Instant knownAt) throws SQLException {
+            Map<vn.laurel.api.store.FactKind, Map<String, List<StoredFact>>> facts = new HashMap<>();
+            for (vn.laurel.api.store.FactKind kind : FactKinds.ALL) facts.put(kind, FactTables.forSubjects(c, kind, ids, knownAt));
+            return new Bulk(facts);
+        }
+
+        Facts of(String id) {
+            return kind -> facts.get(kind).getOrDefault(id, List.of());
+        }
+    }
+
+    /**
+     * A subject of the bulk read with its predecessors, theirs in turn, to {@link UnitEvents#MAX_DEPTH} levels; a
+     * predecessor that is already one of the units on the way down (a loop in bad data) is left out.
+     */
+    private static Subject assemble(String id, Map<String, Map<String, Object>> rows, Bulk bulk, Map<String, List<UnitEvents.Link>> lineage,
+                                    Deque<String> path) throws SQLException {
+        path.push(id);
+        try {
+            List<Predecessor> predecessors = new ArrayList<>();
+            if (path.size() <= UnitEvents.MAX_DEPTH) {
+                for (UnitEvents.Link l : lineage.getOrDefault(id, List.of())) {
+                    Map<String, Object> row = rows.get(l.predecessor());
+                    if (row == null || path.contains(l.predecessor())) continue;
+                    Map<String, Object> v = l.event().values();
+                    predecessors.add(new Predecessor(l.relation(), (LocalDate) v.get("on_date"), (Integer) v.get("members"),
+                            (Boolean) v.get("continues"), assemble(l.predecessor(), rows, bulk, lineage, path), ref(l.event()), l.event().source()));
+                }
+            }
+            return build(rows.get(id), bulk.of(id), predecessors);
+        } finally {
+            path.pop();
+        }
+    }
+
     private interface Facts { List<StoredFact> of(vn.laurel.api.store.FactKind kind) throws SQLException; }
 
-    private static Subject build(Map<String, Object> s, Facts facts) throws SQLException {
+    /** A subject from its row and facts; a unit's predecessors as given (null: none). */
+    private static Subject build(Map<String, Object> s, Facts facts, List<Predecessor> predecessors) throws SQLException {
         String id = (String) s.get("id");
+        List<UnitEventFact> events = load(facts, FactKinds.UNIT_EVENTS, f -> new UnitEventFact(d(f, "on_date"),
+                UnitEventKind.valueOf(t(f, "event_kind")), t(f, "other_code"), t(f, "new_name"), ref(f), f.source())).stream()
+                .sorted(Comparator.comparing(UnitEventFact::on)).toList();
+        // A unit's founding day: as units.csv gives it, else the day of its latest ESTABLISHED event.
+        LocalDate established = (LocalDate) s.get("established_on");
+        if (established == null) {
+            established = events.stream().filter(e -> e.event() == UnitEventKind.ESTABLISHED).map(UnitEventFact::on)
+                    .reduce((a, b) -> b).orElse(null);
+        }
         return new Subject(id, SubjectKind.valueOf((String) s.get("kind")), (String) s.get("name"),
                     (String) s.get("unit_code"), (LocalDate) s.get("hired_on"), (Boolean) s.get("manager"),
                     s.get("education") == null ? null : Education.valueOf((String) s.get("education")),
@@ -96,7 +174,13 @@ public class FactStore {
                     load(facts, FactKinds.CLUSTER_MEMBERS, f -> new ClusterRankingFact(i(f, "member_year"), t(f, "cluster_code"),
                             i(f, "ranking"), (Boolean) f.values().get("leads"), ref(f), f.source())).stream()
                             .filter(r -> r.rank() != null).toList(),
-                    (LocalDate) s.get("deceased_on"), (LocalDate) s.get("contract_since"));
+                    (LocalDate) s.get("deceased_on"), (LocalDate) s.get("contract_since"), established,
+                    load(facts, FactKinds.CONTRIBUTIONS, f -> new ContributionFact(i(f, "contribution_year"),
+                            ContributionKind.valueOf(t(f, "kind")), (Long) f.values().get("value_vnd"),
+                            t(f, "description") == null || t(f, "description").isEmpty() ? null : t(f, "description"), ref(f), f.source())),
+                    load(facts, FactKinds.CAMPAIGN_RESULTS, f -> new CampaignResultFact(t(f, "campaign"), i(f, "result_year"),
+                            t(f, "participant_group"), t(f, "indicator"), (BigDecimal) f.values().get("result_value"), ref(f), f.source())),
+                    predecessors, events);
     }
 
     /**

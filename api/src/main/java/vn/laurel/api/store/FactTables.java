@@ -96,6 +96,13 @@ public final class FactTables {
                     stageId, limit, rs -> new RowError(file, rs.getLong(1), "year", "a rating for " + rs.getInt(2)
                             + " is before the person was hired (" + rs.getObject(3, LocalDate.class) + ")")));
         }
+        if (kind == FactKinds.CONTRIBUTIONS) {
+            errors.addAll(query(c, "SELECT s.row_no, s.subject_id, x.kind FROM stage_contribution s JOIN subject x ON x.id = s.subject_id "
+                            + "WHERE s.import_id = ? AND x.kind NOT IN ('HOUSEHOLD', 'PERSON') ORDER BY s.row_no",
+                    stageId, limit, rs -> new RowError(file, rs.getLong(1), subjectField, "\"" + rs.getString(2) + "\" is " + rs.getString(3)
+                            + ": contributions of work, land or assets are recorded for households and persons")));
+        }
+        if (kind == FactKinds.UNIT_EVENTS) errors.addAll(UnitEvents.check(c, stageId, file, limit));
         String key = kind.keyColumns().stream().map(Column::db).collect(Collectors.joining(", "));
         errors.addAll(query(c, "SELECT MIN(row_no), MAX(row_no) FROM stage_" + kind.table() + " WHERE import_id = ? GROUP BY "
                         + key + " HAVING COUNT(*) > 1 ORDER BY MIN(row_no)",
@@ -204,7 +211,7 @@ public final class FactTables {
     // ------------------------------------------------------------------ reads
 
     // read() takes these by position after the kind's own columns: keep the order.
-    private static final String PROVENANCE = ", id, source, recorded_at, recorded_by, import_id, superseded_at, superseded_by";
+    static final String PROVENANCE = ", id, source, recorded_at, recorded_by, import_id, superseded_at, superseded_by";
 
     /** The subject's current facts of a kind, or those as known at {@code knownAt} when it is not null. */
     public static List<StoredFact> forSubject(Connection c, FactKind kind, String subjectId, Instant knownAt) throws SQLException {
@@ -248,13 +255,26 @@ public final class FactTables {
 
     /** The current facts of a kind for many subjects at once, by subject: one query per thousand subjects. */
     public static Map<String, List<StoredFact>> forSubjects(Connection c, FactKind kind, List<String> subjectIds) throws SQLException {
+        return forSubjects(c, kind, subjectIds, null);
+    }
+
+    /** As above, as known at {@code knownAt} (the current facts when it is null). */
+    public static Map<String, List<StoredFact>> forSubjects(Connection c, FactKind kind, List<String> subjectIds, Instant knownAt)
+            throws SQLException {
         Map<String, List<StoredFact>> bySubject = new HashMap<>();
+        String when = knownAt == null ? "current_flag = TRUE" : "recorded_at <= ? AND (superseded_at IS NULL OR superseded_at > ?)";
         for (int from = 0; from < subjectIds.size(); from += 1000) {
             List<String> chunk = subjectIds.subList(from, Math.min(subjectIds.size(), from + 1000));
             String marks = chunk.stream().map(x -> "?").collect(Collectors.joining(", "));
             try (PreparedStatement ps = c.prepareStatement("SELECT " + columns(kind) + PROVENANCE + " FROM " + kind.table()
-                    + " WHERE current_flag = TRUE AND subject_id IN (" + marks + ") ORDER BY id")) {
-                for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i));
+                    + " WHERE " + when + " AND subject_id IN (" + marks + ") ORDER BY id")) {
+                int p = 1;
+                if (knownAt != null) {
+                    OffsetDateTime at = OffsetDateTime.ofInstant(knownAt, ZoneOffset.UTC);
+                    ps.setObject(p++, at);
+                    ps.setObject(p++, at);
+                }
+                for (int i = 0; i < chunk.size(); i++) ps.setString(p + i, chunk.get(i));
                 for (StoredFact f : read(kind, ps)) {
                     bySubject.computeIfAbsent((String) f.values().get("subject_id"), k -> new ArrayList<>()).add(f);
                 }
@@ -316,12 +336,12 @@ public final class FactTables {
         }
     }
 
-    private static String columns(FactKind kind) {
+    static String columns(FactKind kind) {
         return kind.columns().stream().map(Column::db).collect(Collectors.joining(", "));
     }
 
     /** Rows selected as {@code columns(kind) + PROVENANCE}, read by position: a batch reads tens of millions. */
-    private static List<StoredFact> read(FactKind kind, PreparedStatement ps) throws SQLException {
+    static List<StoredFact> read(FactKind kind, PreparedStatement ps) throws SQLException {
         List<StoredFact> out = new ArrayList<>();
         List<Column> columns = kind.columns();
         int p = columns.size();
@@ -349,6 +369,7 @@ public final class FactTables {
             case LONG -> rs.getLong(i);
             case BOOL -> rs.getBoolean(i);
             case DATE -> rs.getObject(i, LocalDate.class);
+            case DECIMAL -> rs.getBigDecimal(i) == null ? null : RowParser.normal(rs.getBigDecimal(i));
         };
         return rs.wasNull() ? null : v;
     }
@@ -361,6 +382,7 @@ public final class FactTables {
                 case LONG -> Types.BIGINT;
                 case BOOL -> Types.BOOLEAN;
                 case DATE -> Types.DATE;
+                case DECIMAL -> Types.NUMERIC;
             });
             return;
         }

@@ -128,6 +128,7 @@ public class FactWriter {
         FactTables.clearStage(c, kind, stageId);
         StoredFact current = FactTables.currentByKey(c, kind, values).orElseThrow();
         if (keyChanged) FactTables.linkReplacement(c, kind, old.id(), current.id());
+        if (kind == FactKinds.UNIT_EVENTS && m.inserted() > 0) UnitEvents.applyWritten(c, current.id(), now, client);
         long flagged = m.superseded() > 0 || keyChanged ? Flags.flagDecisionsOnSuperseded(c, kind, now) : 0;
         return new Written(current, m.inserted() > 0, flagged);
     }

@@ -55,8 +55,13 @@ public final class ImportTransaction implements AutoCloseable {
 
     /** Merges the staged rows of one kind; facts remember the import that brought them. */
     public FactTables.Merge merge(FactKind kind, Instant now, String source, String recordedBy) {
-        return sql(() -> isEntity(kind) ? EntityTables.merge(c, kind, importId, now, source, recordedBy)
-                : FactTables.merge(c, kind, importId, now, source, recordedBy, importId));
+        return sql(() -> {
+            if (isEntity(kind)) return EntityTables.merge(c, kind, importId, now, source, recordedBy);
+            FactTables.Merge m = FactTables.merge(c, kind, importId, now, source, recordedBy, importId);
+            // Events change the tree as they happened: a unit's parent, name, people (UnitEvents).
+            if (kind == FactKinds.UNIT_EVENTS && m.inserted() > 0) UnitEvents.applyImported(c, importId, now, recordedBy);
+            return m;
+        });
     }
 
     /** Flags the decisions that relied on facts of this kind superseded at {@code at}; returns how many flags. */

@@ -2,6 +2,7 @@ package vn.laurel.api.store;
 
 import vn.laurel.engine.caseformat.TextValues;
 
+import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -17,6 +18,15 @@ import java.util.function.Function;
  */
 public final class RowParser {
     private RowParser() {}
+
+    /** The decimal places a DECIMAL column keeps (NUMERIC(19, 4) in the store). */
+    static final int DECIMAL_PLACES = 4;
+
+    /** A decimal without trailing zeros and never in exponent form: 92, 92.5 (the store gives back 92.0000). */
+    public static BigDecimal normal(BigDecimal n) {
+        BigDecimal s = n.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
 
     /** Parses one row whose values are read by CSV column name (strings) or JSON name (any JSON value). */
     public static Map<String, Object> parse(FactKind kind, Function<Column, Object> raw, String file, long row,
@@ -74,6 +84,21 @@ public final class RowParser {
                 if (text.equalsIgnoreCase("false")) return false;
                 throw new IllegalArgumentException("\"" + text + "\" is not true or false");
             }
+            case DECIMAL -> {
+                BigDecimal n;
+                try {
+                    n = v instanceof Number num && !(v instanceof Double) && !(v instanceof Float) ? new BigDecimal(num.toString()) : new BigDecimal(text);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("\"" + text + "\" is not a number (digits, with a point for decimals)");
+                }
+                if (n.compareTo(BigDecimal.valueOf(c.min())) < 0 || n.compareTo(BigDecimal.valueOf(c.max())) > 0) {
+                    throw new IllegalArgumentException(n.toPlainString() + " is out of range (" + c.min() + " to " + c.max() + ")");
+                }
+                if (n.stripTrailingZeros().scale() > DECIMAL_PLACES) {
+                    throw new IllegalArgumentException(n.toPlainString() + " has more than " + DECIMAL_PLACES + " decimal places");
+                }
+                return normal(n);
+            }
             case DATE -> {
                 try {
                     LocalDate d = LocalDate.parse(text);
@@ -85,6 +110,28 @@ public final class RowParser {
             }
         }
         throw new IllegalStateException(c.type().name());
+    }
+
+    /** What each kind of unit event needs and admits (UnitEventKind): the other unit, the new name, the predecessor's figures. */
+    private static void unitEvent(Map<String, Object> v, String file, long row, List<RowError> errors) {
+        String event = (String) v.get("event_kind"), other = (String) v.get("other_code");
+        boolean needsOther = List.of("MERGED_INTO", "SPLIT_FROM", "MOVED").contains(event);
+        boolean takesOther = needsOther || event.equals("RENAMED");
+        if (needsOther && other == null) errors.add(new RowError(file, row, "other", "is required for a " + event + " event"));
+        if (!takesOther && other != null) {
+            errors.add(new RowError(file, row, "other", "is given only for MERGED_INTO, SPLIT_FROM, RENAMED or MOVED events, not " + event));
+        }
+        if (other != null && other.equals(v.get("subject_id"))) errors.add(new RowError(file, row, "other", "is the unit itself"));
+        if (event.equals("RENAMED") && v.get("new_name") == null) errors.add(new RowError(file, row, "name", "is required for a RENAMED event"));
+        if (!event.equals("RENAMED") && v.get("new_name") != null) {
+            errors.add(new RowError(file, row, "name", "is given only for RENAMED events, not " + event));
+        }
+        boolean predecessor = List.of("MERGED_INTO", "SPLIT_FROM", "RENAMED").contains(event);
+        for (String[] c : new String[][] {{"members", "members"}, {"continues", "continues"}}) {
+            if (!predecessor && v.get(c[0]) != null) {
+                errors.add(new RowError(file, row, c[1], "is given only for MERGED_INTO, SPLIT_FROM or RENAMED events, not " + event));
+            }
+        }
     }
 
     private static void crossCheck(FactKind kind, Map<String, Object> v, String file, long row, List<RowError> errors) {
@@ -112,6 +159,7 @@ public final class RowParser {
             // The case format reads a ranking only with its rank: a "leads" without one could not be exported or replayed.
             errors.add(new RowError(file, row, "rank", "is required when leads is given"));
         }
+        if (kind == FactKinds.UNIT_EVENTS) unitEvent(v, file, row, errors);
         if (kind == FactKinds.MEMBER_AGGREGATES) {
             int members = (Integer) v.get("members");
             for (Column c : kind.valueColumns()) {

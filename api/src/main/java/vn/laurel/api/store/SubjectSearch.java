@@ -11,7 +11,7 @@ import java.util.*;
 import java.util.regex.Pattern;
 
 /**
- * People and units found by code or name, accent-insensitive: "nguyen thi hoa" finds "Nguyễn Thị Hoa"
+ * People, units, enterprises and households found by code or name, accent-insensitive: "nguyen thi hoa" finds "Nguyễn Thị Hoa"
  * and "dv" finds "Đơn vị". Names are folded in Java (diacritics removed, đ as d, lower case) so that
  * H2 and PostgreSQL answer alike without the unaccent extension; the query reads ids, names and units
  * only, which stays small for a department (an organisation of many thousands would want a folded,
@@ -29,7 +29,14 @@ public class SubjectSearch {
 
     public record Person(String id, String name, String unitCode) {}
 
-    public record Hits(List<Person> people, List<UnitDirectory.Unit> units) {}
+    /** An enterprise or a household found, with its kind. */
+    public record Other(String id, String name, String unitCode, String kind) {}
+
+    public record Hits(List<Person> people, List<UnitDirectory.Unit> units, List<Other> others) {
+        public Hits(List<Person> people, List<UnitDirectory.Unit> units) {
+            this(people, units, List.of());
+        }
+    }
 
     /**
      * Every word of the query must occur in the code or the name.
@@ -42,6 +49,7 @@ public class SubjectSearch {
         if (words.isEmpty()) return new Hits(List.of(), List.of());
         List<Person> people = new ArrayList<>();
         List<UnitDirectory.Unit> units = new ArrayList<>();
+        List<Other> others = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             Map<String, Set<String>> memberOf = new HashMap<>();
             if (visibleUnits.isPresent()) {
@@ -62,6 +70,16 @@ public class SubjectSearch {
                 if (matches(words, id, name)) people.add(new Person(id, name, unit));
                 if (people.size() >= MAX_HITS) break;
             }
+            // Enterprises and households: seen by a scoped user when their unit is among the visible ones.
+            for (Map<String, Object> r : SubjectRows.list(c, "SELECT id, name, unit_code, kind FROM subject "
+                    + "WHERE kind IN ('ENTERPRISE', 'HOUSEHOLD') ORDER BY id")) {
+                String unit = (String) r.get("unit_code");
+                if (visibleUnits.isPresent() && (unit == null || !visibleUnits.get().contains(unit))) continue;
+                if (matches(words, (String) r.get("id"), (String) r.get("name"))) {
+                    others.add(new Other((String) r.get("id"), (String) r.get("name"), unit, (String) r.get("kind")));
+                }
+                if (others.size() >= MAX_HITS) break;
+            }
             for (Map<String, Object> r : SubjectRows.list(c, "SELECT code, name, parent_code FROM org_unit ORDER BY code")) {
                 String code = (String) r.get("code");
                 if (visibleUnits.isPresent() && !visibleUnits.get().contains(code)) continue;
@@ -72,7 +90,7 @@ public class SubjectSearch {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot search people and units", e);
         }
-        return new Hits(people, units);
+        return new Hits(people, units, others);
     }
 
     /** A stored subject's name and unit, for a page's heading. */

@@ -24,6 +24,30 @@ public class UnitDirectory {
 
     public record Unit(String code, String name, String parentCode) {}
 
+    /**
+     * A dated event naming a unit: the unit's own ({@code unit} is it) or another unit's that names it as {@code other}.
+     *
+     * @param id the fact id, {@code unitEvent:12}
+     */
+    public record Event(String id, String unit, String unitName, String event, java.time.LocalDate on, String other, String otherName,
+                        String name, Integer members, Boolean continues, String source) {}
+
+    /** The current events naming the unit, by day (its organisation history). */
+    public List<Event> events(String code) {
+        try (Connection c = dataSource.getConnection()) {
+            List<Event> out = new ArrayList<>();
+            for (Map<String, Object> r : SubjectRows.unitEvents(c, code)) {
+                out.add(new Event(FactKinds.UNIT_EVENTS.prefix() + ":" + r.get("id"), (String) r.get("subject_id"), (String) r.get("unit_name"),
+                        (String) r.get("event_kind"), (java.time.LocalDate) r.get("on_date"), (String) r.get("other_code"),
+                        (String) r.get("other_name"), (String) r.get("new_name"), r.get("members") == null ? null : ((Number) r.get("members")).intValue(),
+                        (Boolean) r.get("continues"), (String) r.get("source")));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the events of " + code, e);
+        }
+    }
+
     /** Every unit, by code, in code order. */
     public Map<String, Unit> all() {
         Map<String, Unit> out = new LinkedHashMap<>();

@@ -33,6 +33,9 @@ public class DirectoryController {
         this.scope = scope;
     }
 
+    /** The kinds of subject the directory lists (SubjectKind). */
+    static final List<String> KINDS = java.util.Arrays.stream(vn.laurel.engine.model.SubjectKind.values()).map(Enum::name).toList();
+
     /** Subjects by unit, kind and a part of the name (Vietnamese matched in any Unicode normal form), paginated. */
     @Get(value = "/subjects", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<String> subjects(@Nullable @QueryValue String unit, @Nullable @QueryValue String kind,
@@ -40,8 +43,8 @@ public class DirectoryController {
                                          @Nullable @QueryValue String size, HttpRequest<?> request) {
         int p = FactsController.number("page", page, 0, 0, 1_000_000);
         int s = FactsController.number("size", size, 50, 1, FactsController.MAX_PAGE_SIZE);
-        if (kind != null && !kind.isBlank() && !List.of("PERSON", "COLLECTIVE").contains(kind)) {
-            throw ProblemException.badField("kind", "must be PERSON or COLLECTIVE");
+        if (kind != null && !kind.isBlank() && !KINDS.contains(kind)) {
+            throw ProblemException.badField("kind", "must be one of " + String.join(", ", KINDS));
         }
         String unitCode = null;
         if (unit != null && !unit.isBlank()) {

@@ -25,7 +25,8 @@ import java.util.*;
 /**
  * The facts of a subject, one kind at a time: list (paginated), create, read, correct, retract, and
  * the history of a fact. Kinds: ratings, titles, commendations, initiatives, disciplines, absences,
- * attestations, memberships, memberAggregates, clusterMembers. Field names are those of the case format.
+ * attestations, memberships, memberAggregates, clusterMembers, contributions, campaignResults, unitEvents (a unit's
+ * events: writing one changes the tree as an import does). Field names are those of the case format.
  */
 // Reading facts: clerks and auditors; writing them: clerks (see the methods).
 @Secured({Roles.CLERK, Roles.AUDITOR, Roles.ADMIN})
