@@ -151,7 +151,8 @@ final class Answers {
 
     private static List<Evidence> factsOf(Subject s) {
         List<Evidence> facts = new ArrayList<>();
-        facts.add(new Evidence("subject", s.id(), null, s.kind() + (s.hiredOn() == null ? "" : " hiredOn " + s.hiredOn())));
+        facts.add(new Evidence("subject", s.id(), null, s.kind() + (s.hiredOn() == null ? "" : " hiredOn " + s.hiredOn())
+                + (s.establishedOn() == null ? "" : " establishedOn " + s.establishedOn())));
         Stream.of(s.ratings(), s.titles(), s.commendations(), s.initiatives(), s.disciplines(), s.absences(),
                         s.attestations(), s.memberAggregates(), s.clusterRankings(), s.contributions(), s.campaignResults(),
                         s.events(), s.predecessors())
