@@ -390,6 +390,11 @@ abstract class OrganisationHistoryContract implements TestPropertyProvider {
         Predecessor w1then = known.predecessors().stream().filter(p -> p.unit().id().equals("T5-W1")).findFirst().orElseThrow();
         assertThat(w1then.unit().ratings()).singleElement().satisfies(r -> assertThat(r.rating()).isEqualTo(Rating.EXCELLENT));
 
+        // The unit's API record lists the events naming it: its founding, the four wards received.
+        JsonNode unit = call(HttpRequest.GET("/api/v1/units/T5-NEW")).body();
+        assertThat(unit.get("established_on").asText()).isEqualTo("2025-07-01");
+        assertThat(texts(unit.get("events"), "event_kind")).containsExactlyInAnyOrder("ESTABLISHED", "MERGED_INTO", "MERGED_INTO", "MERGED_INTO", "MERGED_INTO");
+
         // Read in bulk (a batch, a candidates list): the same lineage.
         assertThat(facts.subjects(List.of("T5-NEW", "T5-W1")).get("T5-NEW").predecessors()).hasSize(4);
     }
