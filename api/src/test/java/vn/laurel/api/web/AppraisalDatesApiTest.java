@@ -84,6 +84,8 @@ class AppraisalDatesApiTest implements TestPropertyProvider {
                 facts.append(",\"hiredOn\":\"").append(year - 10).append("-03-01\"");
                 facts.append(",\"initiatives\":[{\"year\":").append(year).append(",\"level\":\"GRASSROOTS\",\"kind\":\"INITIATIVE\"}]");
                 facts.append(",\"absences\":[{\"year\":").append(year).append(",\"days\":40}]");
+            } else if (kind.equals("HOUSEHOLD")) {
+                facts.append(",\"contributions\":[{\"year\":").append(year).append(",\"kind\":\"LAND\",\"valueVnd\":350000000}]");
             } else {
                 facts.append(",\"memberAggregates\":[{\"year\":").append(year)
                         .append(",\"members\":10,\"advancedLaborers\":8,\"grassrootsSoldiers\":1,\"completedOrBetter\":10}]");
@@ -100,9 +102,9 @@ class AppraisalDatesApiTest implements TestPropertyProvider {
         for (JsonNode a : catalogue) {
             for (JsonNode kind : a.get("subjectKinds")) pairs.add(new String[]{a.get("code").asText(), kind.asText()});
         }
-        // 20 awards, 6 of them for persons and collectives alike.
+        // 20 awards: 6 for persons and collectives alike, 11 for enterprises, 2 for households (issue 21).
         assertThat(catalogue).hasSize(20);
-        assertThat(pairs).hasSize(26);
+        assertThat(pairs).hasSize(40);
         List<LocalDate> dates = dates();
         assertThat(dates).hasSize(18).startsWith(LocalDate.of(1900, 1, 1)).endsWith(LocalDate.of(2100, 12, 31));
 
@@ -136,8 +138,8 @@ class AppraisalDatesApiTest implements TestPropertyProvider {
             }
         }
         assertThat(problems).isEmpty();
-        assertThat(requests).isEqualTo(18 * 26).isEqualTo(468);
-        assertThat(outcomes.get("NOT_MODELLED")).isGreaterThanOrEqualTo(3 * 26); // 1900-01-01, 2011-06-15 and 2014-05-31 at least
+        assertThat(requests).isEqualTo(18 * 40).isEqualTo(720);
+        assertThat(outcomes.get("NOT_MODELLED")).isGreaterThanOrEqualTo(3 * 40); // 1900-01-01, 2011-06-15 and 2014-05-31 at least
         assertThat(outcomes.keySet()).contains("ELIGIBLE", "NOT_ELIGIBLE", "NEEDS_REVIEW");
     }
 
