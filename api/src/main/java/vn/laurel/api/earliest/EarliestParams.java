@@ -23,6 +23,11 @@ public final class EarliestParams {
                 bool("attested", attested), whole("horizon", horizon, 1, Assumptions.MAX_HORIZON));
     }
 
+    /** As above, and {@code rulesContinue} true or false (left out: true — see {@link Assumptions#rulesContinue()}). */
+    public static Assumptions assumptions(String rating, String initiatives, String attested, String horizon, String rulesContinue) {
+        return assumptions(rating, initiatives, attested, horizon).withRulesContinue(bool("rulesContinue", rulesContinue));
+    }
+
     static Rating rating(String value) {
         if (blank(value)) return null;
         try {

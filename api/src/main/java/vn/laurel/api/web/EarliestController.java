@@ -73,6 +73,8 @@ public class EarliestController {
      * @param initiatives grassroots initiatives assumed every projected year (else the last year's are repeated)
      * @param attested    true: every attestation given each projected year; false: none (else the last year's true ones)
      * @param horizon     years projected, 1–15 (10)
+     * @param rulesContinue false: an award the regime in force in a projected year has no criteria for is not
+     *                    answered under an earlier regime's criteria (default true, and the answer says so)
      */
     @Operation(summary = "Earliest year a stored subject could become eligible, not saved",
             description = "Projects the subject's record year by year (its last evaluated year repeated, or the assumptions) and answers "
@@ -84,13 +86,14 @@ public class EarliestController {
                                         @Nullable @QueryValue String year, @Nullable @QueryValue String asOf,
                                         @Nullable @QueryValue String rating, @Nullable @QueryValue String initiatives,
                                         @Nullable @QueryValue String attested, @Nullable @QueryValue String horizon,
+                                        @Nullable @QueryValue String rulesContinue,
                                         HttpRequest<?> request) {
         String id = Params.id(rawId);
         int y = year == null || year.isBlank() ? LocalDate.now(clock).getYear() - 1 : Params.year(year);
         LocalDate date = Params.date("asOf", asOf);
         if (date == null) date = Params.defaultAppraisalDate(y, appraisalDay, clock);
         if (y > date.getYear()) throw ProblemException.badField("year", "the evaluation year " + y + " is after asOf " + date);
-        Assumptions assumptions = EarliestParams.assumptions(rating, initiatives, attested, horizon).withAppraisalDay(appraisalDay);
+        Assumptions assumptions = EarliestParams.assumptions(rating, initiatives, attested, horizon, rulesContinue).withAppraisalDay(appraisalDay);
         EarliestParams.requireWithinDates(y, assumptions);
         List<String> awards = Params.codes(award);
         String lang = Language.of(request);
@@ -112,9 +115,10 @@ public class EarliestController {
     public HttpResponse<byte[]> caseDocument(@Nullable @Body String body, @Nullable @QueryValue String award,
                                              @Nullable @QueryValue String rating, @Nullable @QueryValue String initiatives,
                                              @Nullable @QueryValue String attested, @Nullable @QueryValue String horizon,
+                                             @Nullable @QueryValue String rulesContinue,
                                              HttpRequest<?> request) {
         String lang = Language.of(request);
-        Assumptions assumptions = EarliestParams.assumptions(rating, initiatives, attested, horizon).withAppraisalDay(appraisalDay);
+        Assumptions assumptions = EarliestParams.assumptions(rating, initiatives, attested, horizon, rulesContinue).withAppraisalDay(appraisalDay);
         yamlLimit.check(body);
         CaseDocument read = CaseReader.read(body == null ? "" : body, yamlLimit.bytes());
         List<FieldError> unknown = FactCodes.check(rules.current(), read);

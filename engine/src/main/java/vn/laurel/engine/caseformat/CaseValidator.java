@@ -214,10 +214,14 @@ final class CaseValidator {
         if (kind == null) return;
         if (kind != SubjectKind.PERSON) {
             String only = "is for PERSON subjects";
-            if (s.hiredOn() != null) errors.add(new FieldError(at + ".hiredOn", only));
-            if (s.manager() != null) errors.add(new FieldError(at + ".manager", only));
-            if (s.education() != null) errors.add(new FieldError(at + ".education", only));
-            if (s.unionMember() != null) errors.add(new FieldError(at + ".unionMember", only));
+            // A COLLECTIVE with these fields was accepted (and they were ignored) before issue 21: what-ifs kept as
+            // decisions carry them and must still replay. The new kinds are held to the stricter reading.
+            if (kind != SubjectKind.COLLECTIVE) {
+                if (s.hiredOn() != null) errors.add(new FieldError(at + ".hiredOn", only));
+                if (s.manager() != null) errors.add(new FieldError(at + ".manager", only));
+                if (s.education() != null) errors.add(new FieldError(at + ".education", only));
+                if (s.unionMember() != null) errors.add(new FieldError(at + ".unionMember", only));
+            }
             if (s.contractSince() != null) errors.add(new FieldError(at + ".contractSince", only));
         }
         if (!kind.isCollective()) {

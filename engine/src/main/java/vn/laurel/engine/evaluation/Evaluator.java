@@ -1,5 +1,6 @@
 package vn.laurel.engine.evaluation;
 
+import vn.laurel.engine.catalogue.AwardDefinition;
 import vn.laurel.engine.history.History;
 import vn.laurel.engine.lineage.Lineage;
 import vn.laurel.engine.model.CaseDocument;
@@ -65,7 +66,24 @@ public final class Evaluator {
      * include those its reused members' other awards used.
      */
     public EvaluationResult evaluate(RuleSet rules, CaseDocument doc, Map<String, EvaluationResult> decidedMembers) {
-        RegimeChoice choice = RegimeChoice.of(rules, doc);
+        return evaluate(rules, doc, decidedMembers, RegimeChoice.of(rules, doc));
+    }
+
+    /**
+     * As {@link #evaluate(RuleSet, CaseDocument)}, under the named regime whatever the appraisal date: a
+     * projection that assumes a regime's criteria continue where a later regime has none (projection.EarliestYears).
+     * Never used for a decision: the regime of a decision is the one in force on its appraisal date.
+     */
+    public EvaluationResult evaluateUnder(RuleSet rules, CaseDocument doc, String regime) {
+        return evaluate(rules, doc, Map.of(), RegimeChoice.under(rules, doc, regime));
+    }
+
+    /** The awards a case asks (every award for its subject's kind when it names none), each checked as an evaluation checks it. */
+    public static List<AwardDefinition> awardsAsked(RuleSet rules, CaseDocument doc) {
+        return RegimeChoice.awardsAsked(rules, doc);
+    }
+
+    private EvaluationResult evaluate(RuleSet rules, CaseDocument doc, Map<String, EvaluationResult> decidedMembers, RegimeChoice choice) {
         if (choice.regime() == null) return Answers.notModelled(rules, doc, choice.asked());
         Set<String> asked = choice.askedCodes();
         SessionRunner sessions = new SessionRunner(rules, choice, doc, trace, forced);

@@ -30,6 +30,14 @@ record RegimeChoice(List<AwardDefinition> asked, Regime regime, CompiledRegime c
                 .orElseGet(() -> new RegimeChoice(asked, null, null));
     }
 
+    /** The regime named, whatever the appraisal date (null with an unknown code: nothing modelled). */
+    static RegimeChoice under(RuleSet rules, CaseDocument doc, String regime) {
+        List<AwardDefinition> asked = awardsAsked(rules, doc);
+        return rules.regimes().stream().filter(r -> r.code().equals(regime)).findFirst()
+                .map(r -> new RegimeChoice(asked, r, rules.compiled(r.code())))
+                .orElseGet(() -> new RegimeChoice(asked, null, null));
+    }
+
     /** The codes of the awards asked, in the order asked. */
     Set<String> askedCodes() {
         Set<String> codes = new LinkedHashSet<>();
@@ -54,7 +62,7 @@ record RegimeChoice(List<AwardDefinition> asked, Regime regime, CompiledRegime c
                 : Explainer.label("note.noRegimeOn", asOf);
     }
 
-    private static List<AwardDefinition> awardsAsked(RuleSet rules, CaseDocument doc) {
+    static List<AwardDefinition> awardsAsked(RuleSet rules, CaseDocument doc) {
         if (doc.awards().isEmpty()) {
             return rules.awards().values().stream().filter(a -> a.appliesTo(doc.subject().kind())).toList();
         }

@@ -22,16 +22,20 @@ import java.util.List;
  * @param horizon            how many years after the evaluation year are projected: 1 to {@value #MAX_HORIZON},
  *                           {@value #DEFAULT_HORIZON} when not given
  * @param appraisalDay       the day of the year after a projected year on which it is appraised (15 January)
+ * @param rulesContinue      where the regime in force in a projected year has no criteria for an award (the
+ *                           provisional 2026 regime, for most commendations), whether the criteria of the latest
+ *                           earlier regime that has them are assumed to continue — the answer then says so; true
+ *                           when not given, false: such an award is "never, no criteria"
  */
 public record Assumptions(Rating rating, Integer initiativesPerYear, Boolean attested, Integer horizon,
-                          @JsonIgnore MonthDay appraisalDay) {
+                          @JsonIgnore MonthDay appraisalDay, Boolean rulesContinue) {
     public static final int DEFAULT_HORIZON = 10;
     public static final int MAX_HORIZON = 15;
     public static final int MAX_INITIATIVES_PER_YEAR = 20;
     public static final MonthDay DEFAULT_APPRAISAL_DAY = MonthDay.of(1, 15);
 
     /** Nothing assumed: every projected year repeats the last evaluated one, over the default horizon. */
-    public static final Assumptions NONE = new Assumptions(null, null, null, null, null);
+    public static final Assumptions NONE = new Assumptions(null, null, null, null, null, null);
 
     public Assumptions {
         List<FieldError> errors = new ArrayList<>();
@@ -42,19 +46,22 @@ public record Assumptions(Rating rating, Integer initiativesPerYear, Boolean att
         }
         if (!errors.isEmpty()) throw new CaseFormatException(errors);
         if (appraisalDay == null) appraisalDay = DEFAULT_APPRAISAL_DAY;
+        if (rulesContinue == null) rulesContinue = true;
     }
 
     public Assumptions(Rating rating, Integer initiativesPerYear, Boolean attested, Integer horizon) {
-        this(rating, initiativesPerYear, attested, horizon, null);
+        this(rating, initiativesPerYear, attested, horizon, null, null);
     }
 
-    public Assumptions withRating(Rating r) { return new Assumptions(r, initiativesPerYear, attested, horizon, appraisalDay); }
+    public Assumptions withRating(Rating r) { return new Assumptions(r, initiativesPerYear, attested, horizon, appraisalDay, rulesContinue); }
 
-    public Assumptions withInitiativesPerYear(Integer n) { return new Assumptions(rating, n, attested, horizon, appraisalDay); }
+    public Assumptions withInitiativesPerYear(Integer n) { return new Assumptions(rating, n, attested, horizon, appraisalDay, rulesContinue); }
 
-    public Assumptions withAttested(Boolean a) { return new Assumptions(rating, initiativesPerYear, a, horizon, appraisalDay); }
+    public Assumptions withAttested(Boolean a) { return new Assumptions(rating, initiativesPerYear, a, horizon, appraisalDay, rulesContinue); }
 
-    public Assumptions withHorizon(Integer h) { return new Assumptions(rating, initiativesPerYear, attested, h, appraisalDay); }
+    public Assumptions withHorizon(Integer h) { return new Assumptions(rating, initiativesPerYear, attested, h, appraisalDay, rulesContinue); }
 
-    public Assumptions withAppraisalDay(MonthDay d) { return new Assumptions(rating, initiativesPerYear, attested, horizon, d); }
+    public Assumptions withAppraisalDay(MonthDay d) { return new Assumptions(rating, initiativesPerYear, attested, horizon, d, rulesContinue); }
+
+    public Assumptions withRulesContinue(Boolean c) { return new Assumptions(rating, initiativesPerYear, attested, horizon, appraisalDay, c); }
 }

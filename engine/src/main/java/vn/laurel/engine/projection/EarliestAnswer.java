@@ -22,10 +22,13 @@ import java.util.List;
  * @param gates           the criteria not met in the evaluation year: when each is first met and what it needs
  * @param openThen        the criteria awaiting review in the earliest year
  * @param never           why not within the horizon; null otherwise
+ * @param rulesAssumed    where the regime in force in a projected year had no criteria for the award, which earlier
+ *                        regime's criteria were assumed to continue, from which year; null when none was
  */
 public record EarliestAnswer(String award, Localized name, Answer answer, Outcome outcomeNow, Integer earliestYear,
                              LocalDate appraisalThen, String regimeThen, Outcome outcomeThen, boolean subjectToReview,
-                             Localized headline, List<Gate> gates, List<Open> openThen, Never never) {
+                             Localized headline, List<Gate> gates, List<Open> openThen, Never never,
+                             Localized rulesAssumed) {
 
     public enum Answer { ALREADY_ELIGIBLE, EARLIEST, NEVER }
 

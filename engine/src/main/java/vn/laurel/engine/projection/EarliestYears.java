@@ -46,7 +46,7 @@ public final class EarliestYears {
         if (doc.year() == null) throw new CaseFormatException("year", "is required");
         if (doc.asOf() == null) throw new CaseFormatException("asOf", "is required");
         Assumptions a = assumptions == null ? Assumptions.NONE : assumptions;
-        List<AwardDefinition> asked = asked(rules, doc);
+        List<AwardDefinition> asked = Evaluator.awardsAsked(rules, doc);
         int y0 = doc.year();
 
         // Every award of the kind, each year: any may be the prior award of another.
@@ -69,12 +69,16 @@ public final class EarliestYears {
             CaseDocument projected = projection.caseFor(y);
             EvaluationResult answer = evaluator.evaluate(rules, projected);
             years.add(new Earliest.ProjectedYear(y, projected.asOf(), answer.regime()));
+            Map<String, AwardResult> continued = a.rulesContinue() ? continuedRules(rules, evaluator, projected, answer) : Map.of();
             for (Map.Entry<String, List<YearAnswer>> e : byAward.entrySet()) {
-                AwardResult r = answer.result(e.getKey());
-                e.getValue().add(new YearAnswer(y, projected.asOf(), answer.regime(), r));
+                AwardResult r = continued.getOrDefault(e.getKey(), answer.result(e.getKey()));
+                String regime = continued.containsKey(e.getKey()) ? continuedRegime(rules, answer.regime(), e.getKey(), doc) : answer.regime();
+                e.getValue().add(new YearAnswer(y, projected.asOf(), regime, r, !regime.equals(answer.regime()) ? answer.regime() : null));
                 if (reached(r)) open.remove(e.getKey());
             }
-            projection.confer(y, answer);
+            List<AwardResult> own = new ArrayList<>();
+            for (AwardResult r : answer.results()) own.add(continued.getOrDefault(r.award(), r));
+            projection.confer(y, answer, own);
             last = y;
         }
 
@@ -88,8 +92,55 @@ public final class EarliestYears {
                 List.copyOf(years), rules.version(), EngineVersion.get(), List.copyOf(answers));
     }
 
-    /** An award's answer in one projected year. */
-    private record YearAnswer(int year, LocalDate asOf, String regime, AwardResult result) {}
+    /**
+     * An award's answer in one projected year: under {@code regime}, the regime in force — or, where that one
+     * ({@code inForce}, else null) has no criteria for the award, the latest earlier regime that has, assumed to continue.
+     */
+    private record YearAnswer(int year, LocalDate asOf, String regime, AwardResult result, String inForce) {}
+
+    /**
+     * The awards the regime in force has no criteria for (for this kind of subject) while an earlier regime has,
+     * answered under that earlier regime as if its criteria continued — the provisional 2026 regime models few
+     * commendations yet, and "never" would then say more about the rule set than about the subject. Each award
+     * under the latest such regime; one evaluation per regime.
+     */
+    private static Map<String, AwardResult> continuedRules(RuleSet rules, Evaluator evaluator, CaseDocument projected,
+                                                           EvaluationResult answer) {
+        Map<String, List<String>> byRegime = new LinkedHashMap<>();
+        for (AwardResult r : answer.results()) {
+            if (r.outcome() != Outcome.NOT_MODELLED) continue;
+            String earlier = continuedRegime(rules, answer.regime(), r.award(), projected);
+            if (earlier != null) byRegime.computeIfAbsent(earlier, k -> new ArrayList<>()).add(r.award());
+        }
+        Map<String, AwardResult> out = new HashMap<>();
+        byRegime.forEach((regime, awards) -> {
+            CaseDocument only = new CaseDocument(projected.name(), projected.asOf(), projected.submittedOn(), projected.year(),
+                    awards, projected.organisation(), projected.subject(), projected.members(), Map.of());
+            EvaluationResult under = evaluator.evaluateUnder(rules, only, regime);
+            for (String award : awards) {
+                AwardResult r = under.result(award);
+                if (r != null && r.outcome() != Outcome.NOT_MODELLED) out.put(award, r);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The latest regime before {@code inForce} whose rules decide the award for the case's kind of subject; null when
+     * the regime in force has criteria for it itself, or no earlier one has.
+     */
+    private static String continuedRegime(RuleSet rules, String inForce, String award, CaseDocument doc) {
+        var kind = doc.subject().kind();
+        var current = rules.regimes().stream().filter(r -> r.code().equals(inForce)).findFirst().orElse(null);
+        if (current == null || current.from() == null) return null;
+        var compiledNow = rules.compiled(inForce);
+        if (compiledNow != null && compiledNow.models(award, kind)) return null;
+        return rules.regimes().stream()
+                .filter(r -> r.from() != null && r.from().isBefore(current.from()))
+                .sorted(Comparator.comparing(vn.laurel.engine.regime.Regime::from).reversed())
+                .filter(r -> rules.compiled(r.code()) != null && rules.compiled(r.code()).models(award, kind))
+                .map(vn.laurel.engine.regime.Regime::code).findFirst().orElse(null);
+    }
 
     /** Eligible, or awaiting review only (no criterion refused). */
     static boolean reached(AwardResult r) {
@@ -105,25 +156,35 @@ public final class EarliestYears {
             return new EarliestAnswer(award.code(), name, EarliestAnswer.Answer.ALREADY_ELIGIBLE, now.outcome(), nowAnswer.year(),
                     nowAnswer.asOf(), nowAnswer.regime(), now.outcome(), review,
                     Texts.of(review ? "headline.alreadyReview" : "headline.already", name, nowAnswer.year()),
-                    List.of(), review ? open(now) : List.of(), null);
+                    List.of(), review ? open(now) : List.of(), null, null);
         }
         YearAnswer reachedIn = years.stream().filter(y -> reached(y.result())).findFirst().orElse(null);
         List<EarliestAnswer.Gate> gates = gates(now, years, reachedIn);
         List<Localized> needs = gates.stream().map(EarliestAnswer.Gate::needsText).toList();
         if (reachedIn != null) {
             boolean review = !reachedIn.result().outcome().held();
+            Localized assumed = reachedIn.inForce() == null ? null
+                    : Texts.of("rules.continued", reachedIn.inForce(), reachedIn.regime(), firstContinued(years));
             Localized headline = withNeeds(Texts.of(review ? "headline.earliestReview" : "headline.earliest", name, reachedIn.year()), needs);
+            if (assumed != null) headline = Texts.of("headline.assumed", headline, assumed);
             return new EarliestAnswer(award.code(), name, EarliestAnswer.Answer.EARLIEST, now.outcome(), reachedIn.year(),
                     reachedIn.asOf(), reachedIn.regime(), reachedIn.result().outcome(), review, headline, gates,
-                    review ? open(reachedIn.result()) : List.of(), null);
+                    review ? open(reachedIn.result()) : List.of(), null, assumed);
         }
         EarliestAnswer.Never never = never(nowAnswer, now, years);
         Localized headline = never.reason() == EarliestAnswer.Never.Reason.NOT_MODELLED
                 ? Texts.of("headline.notModelled", name, never.year(), never.regime())
                 : withNeeds(Texts.of("headline.never", name, never.year()),
                         never.criteria().stream().map(EarliestAnswer.Unmet::needsText).toList());
+        YearAnswer continuedIn = years.stream().filter(y -> y.inForce() != null).findFirst().orElse(null);
+        Localized assumed = continuedIn == null ? null : Texts.of("rules.continued", continuedIn.inForce(), continuedIn.regime(), continuedIn.year());
         return new EarliestAnswer(award.code(), name, EarliestAnswer.Answer.NEVER, now.outcome(), null, null, null, null, false,
-                headline, gates, List.of(), never);
+                assumed == null ? headline : Texts.of("headline.assumed", headline, assumed), gates, List.of(), never, assumed);
+    }
+
+    /** The first projected year answered under an earlier regime's criteria. */
+    private static int firstContinued(List<YearAnswer> years) {
+        return years.stream().filter(y -> y.inForce() != null).mapToInt(YearAnswer::year).findFirst().orElse(0);
     }
 
     /** The criteria not met now, each followed through the projected years up to the one that reached the award. */
@@ -306,28 +367,5 @@ public final class EarliestYears {
         }
         if (label != null) text = Texts.of("needs.labelled", label, text);
         return new EarliestAnswer.Need(label, check.actual(), req, missing, text);
-    }
-
-    /** The awards asked, checked as an evaluation checks them: each known, and given to the subject's kind. */
-    private static List<AwardDefinition> asked(RuleSet rules, CaseDocument doc) {
-        if (doc.awards().isEmpty()) {
-            return rules.awards().values().stream().filter(a -> a.appliesTo(doc.subject().kind())).toList();
-        }
-        List<FieldError> errors = new ArrayList<>();
-        List<AwardDefinition> awards = new ArrayList<>();
-        for (int i = 0; i < doc.awards().size(); i++) {
-            String code = doc.awards().get(i);
-            Optional<AwardDefinition> award = rules.award(code);
-            if (award.isEmpty()) {
-                errors.add(new FieldError("awards[" + i + "]", "unknown award \"" + code + "\"; known: " + rules.awards().keySet()));
-            } else if (!award.get().appliesTo(doc.subject().kind())) {
-                errors.add(new FieldError("awards[" + i + "]", code + " is awarded to " + award.get().subjectKinds()
-                        + ", not to a " + doc.subject().kind()));
-            } else if (!awards.contains(award.get())) {
-                awards.add(award.get());
-            }
-        }
-        if (!errors.isEmpty()) throw new CaseFormatException(errors);
-        return awards;
     }
 }

@@ -75,7 +75,15 @@ public final class Projection {
 
     /** Takes every award the answer for {@code year} holds (the subject's and its members') as conferred that year. */
     public void confer(int year, EvaluationResult answer) {
-        subject.confer(year, answer.results());
+        confer(year, answer, answer.results());
+    }
+
+    /**
+     * As above, with the subject's own awards taken from {@code own} (those of the answer, or a selection of them
+     * answered under another regime); its members' from the answer.
+     */
+    public void confer(int year, EvaluationResult answer, List<AwardResult> own) {
+        subject.confer(year, own);
         for (MemberResult m : answer.members()) {
             Track t = members.get(m.subjectId());
             if (t != null) t.confer(year, m.results());

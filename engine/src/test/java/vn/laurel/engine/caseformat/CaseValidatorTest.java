@@ -51,8 +51,8 @@ class CaseValidatorTest {
     @Test
     void the_fields_of_one_kind_are_refused_on_the_others_at_their_paths() {
         assertThat(errors(doc("""
-                id: U-1
-                kind: COLLECTIVE
+                id: E-1
+                kind: ENTERPRISE
                 hiredOn: 2010-01-01
                 manager: true
                 education: UNIVERSITY
@@ -135,15 +135,28 @@ class CaseValidatorTest {
     }
 
     @Test
+    void a_collective_with_person_fields_is_still_read_as_before_issue_21() {
+        // What-ifs kept as decisions before issue 21 may carry them: a replay must read them again.
+        assertThat(CaseReader.read(doc("""
+                id: U-1
+                kind: COLLECTIVE
+                hiredOn: 2010-01-01
+                manager: true
+                education: UNIVERSITY
+                unionMember: true
+                """)).subject().kind()).isEqualTo(SubjectKind.COLLECTIVE);
+    }
+
+    @Test
     void a_predecessors_own_facts_are_checked_at_their_path() {
         assertThat(errors(doc("""
                 id: U-1
                 kind: COLLECTIVE
                 predecessors:
                   - { relation: RENAMED, on: 2024-01-01,
-                      unit: { id: U-0, kind: COLLECTIVE, hiredOn: 2010-01-01, ratings: [ { year: 2023 } ] } }
+                      unit: { id: U-0, kind: COLLECTIVE, contractSince: 2010-01-01, ratings: [ { year: 2023 } ] } }
                 """))).containsExactlyInAnyOrder(
-                "subject.predecessors[0].unit.hiredOn: is for PERSON subjects",
+                "subject.predecessors[0].unit.contractSince: is for PERSON subjects",
                 "subject.predecessors[0].unit.ratings[0].rating: is required");
     }
 

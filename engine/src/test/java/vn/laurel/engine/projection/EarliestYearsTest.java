@@ -104,8 +104,10 @@ class EarliestYearsTest {
 
         // As it stands: GOOD and no initiative, no grassroots title in 2024 or 2025; from the 2026 year (appraised
         // 15/01/2027) the provisional law has no criteria for the certificate.
-        EarliestAnswer pm = EarliestYears.find(rules, read(PM_CHAIN), Assumptions.NONE).answer("PRIME_MINISTER_CERTIFICATE_OF_MERIT");
+        EarliestAnswer pm = EarliestYears.find(rules, read(PM_CHAIN), Assumptions.NONE.withRulesContinue(false))
+                .answer("PRIME_MINISTER_CERTIFICATE_OF_MERIT");
         assertThat(pm.answer()).isEqualTo(EarliestAnswer.Answer.NEVER);
+        assertThat(pm.rulesAssumed()).isNull();
         assertThat(pm.earliestYear()).isNull();
         assertThat(pm.never().reason()).isEqualTo(EarliestAnswer.Never.Reason.NOT_MODELLED);
         assertThat(pm.never().year()).isEqualTo(2026);
@@ -115,6 +117,63 @@ class EarliestYearsTest {
         assertThat(pm.never().criteria()).extracting(EarliestAnswer.Unmet::criterion).containsExactly("PERSON_ACHIEVEMENT_PATH");
         assertThat(pm.gates().get(0).metIn()).isNull();
         assertThat(pm.headline().en()).isEqualTo("Prime Minister's Certificate of Merit: cannot be told — from 2026 (LAW_2026_PROVISIONAL) there are no criteria for this award");
+    }
+
+    @Test
+    void by_default_the_2022_criteria_are_taken_to_continue_where_the_provisional_law_has_none_and_the_answer_says_so() {
+        // The same record: the 2022 criteria carried on from the 2026 year; GOOD and no initiative never bring the third
+        // grassroots title (the provisional law asks EXCELLENT and an initiative), so the chain stays one title short.
+        EarliestAnswer pm = EarliestYears.find(rules, read(PM_CHAIN), Assumptions.NONE).answer("PRIME_MINISTER_CERTIFICATE_OF_MERIT");
+        assertThat(pm.answer()).isEqualTo(EarliestAnswer.Answer.NEVER);
+        assertThat(pm.never().reason()).isEqualTo(EarliestAnswer.Never.Reason.NOT_MET);
+        assertThat(pm.never().regime()).isEqualTo("LAW_2022");
+        assertThat(pm.never().criteria()).extracting(EarliestAnswer.Unmet::criterion).containsExactly("PERSON_ACHIEVEMENT_PATH");
+        assertThat(pm.rulesAssumed().en()).isEqualTo("Assumed: from 2026 the LAW_2026_PROVISIONAL regime has no criteria for "
+                + "this award, and those of LAW_2022 are taken to continue");
+        assertThat(pm.headline().vi()).contains("chưa thể đạt", "Giả định: từ năm 2026");
+    }
+
+    @Test
+    void a_chain_completed_under_the_provisional_law_s_grassroots_standard_reaches_the_certificate_in_2026() {
+        // Evaluation year 2025 (appraised 15/01/2026, LAW_2022): ministry certificate 2020, GOOD 2021–2025, grassroots
+        // soldier 2022 and 2024 — one short. 2026 (appraised 15/01/2027, LAW_2026_PROVISIONAL): EXCELLENT and an
+        // initiative make the third grassroots title under the provisional standard; the certificate, which that
+        // regime does not model, is judged on the 2022 criteria carried on: five years GOOD or better, three titles.
+        String yaml = """
+                asOf: 2026-01-15
+                year: 2025
+                awards: [PRIME_MINISTER_CERTIFICATE_OF_MERIT]
+                subject:
+                  id: P-PM26
+                  kind: PERSON
+                  hiredOn: 2010-03-01
+                  ratings:
+                    - { year: 2021, rating: GOOD }
+                    - { year: 2022, rating: GOOD }
+                    - { year: 2023, rating: GOOD }
+                    - { year: 2024, rating: GOOD }
+                    - { year: 2025, rating: GOOD }
+                  titles:
+                    - { year: 2022, code: GRASSROOTS_EMULATION_SOLDIER }
+                    - { year: 2024, code: GRASSROOTS_EMULATION_SOLDIER }
+                  commendations:
+                    - { year: 2020, code: MINISTERIAL_PROVINCIAL_CERTIFICATE_OF_MERIT, kind: MERIT }
+                  attestations:
+                    - { year: 2025, criterion: EMULATION_PARTICIPATION, value: true }
+                    - { year: 2025, criterion: EXEMPLARY_COMPLIANCE, value: true }
+                """;
+        EarliestAnswer pm = EarliestYears.find(rules, read(yaml), Assumptions.NONE.withRating(Rating.EXCELLENT).withInitiativesPerYear(1))
+                .answer("PRIME_MINISTER_CERTIFICATE_OF_MERIT");
+        assertThat(pm.answer()).isEqualTo(EarliestAnswer.Answer.EARLIEST);
+        assertThat(pm.earliestYear()).isEqualTo(2026);
+        assertThat(pm.appraisalThen()).hasToString("2027-01-15");
+        assertThat(pm.regimeThen()).isEqualTo("LAW_2022");
+        assertThat(pm.rulesAssumed()).isNotNull();
+        assertThat(pm.headline().en()).startsWith("Prime Minister's Certificate of Merit: 2026 at the earliest").contains("Assumed: from 2026");
+        // Switched off, the same record is answered "no criteria" from 2026.
+        assertThat(EarliestYears.find(rules, read(yaml), Assumptions.NONE.withRating(Rating.EXCELLENT).withInitiativesPerYear(1)
+                .withRulesContinue(false)).answer("PRIME_MINISTER_CERTIFICATE_OF_MERIT").never().reason())
+                .isEqualTo(EarliestAnswer.Never.Reason.NOT_MODELLED);
     }
 
     @Test
