@@ -76,7 +76,8 @@ class EarliestExamplesTest {
         return new Assumptions(assume.hasNonNull("rating") ? Rating.valueOf(assume.get("rating").asText()) : null,
                 assume.hasNonNull("initiativesPerYear") ? assume.get("initiativesPerYear").asInt() : null,
                 assume.hasNonNull("attested") ? assume.get("attested").asBoolean() : null,
-                assume.hasNonNull("horizon") ? assume.get("horizon").asInt() : null);
+                assume.hasNonNull("horizon") ? assume.get("horizon").asInt() : null)
+                .withRulesContinue(assume.hasNonNull("rulesContinue") ? assume.get("rulesContinue").asBoolean() : null);
     }
 
     /** The answer in the form of the expectation it is compared with. */
