@@ -83,7 +83,7 @@ public class ImportService {
                     add(errors, errorCount, e.error());
                 }
                 Counts counts = new Counts();
-                if (errorCount[0] == 0) mergeAll(tx, id, staged, requestedBy, counts, errors, errorCount);
+                if (errorCount[0] == 0) mergeAll(tx, id, staged, rules, requestedBy, counts, errors, errorCount);
                 if (errorCount[0] > 0) {
                     tx.rollback();
                     ImportReport failed = finish(id, ImportReport.Status.FAILED, names, read.get(), new Counts(), errorCount[0], errors, started);
@@ -198,7 +198,7 @@ public class ImportService {
         long inserted, superseded, unchanged, flagged;
     }
 
-    private void mergeAll(ImportTransaction tx, long id, Map<FactKind, Long> staged, String requestedBy, Counts counts,
+    private void mergeAll(ImportTransaction tx, long id, Map<FactKind, Long> staged, RuleSet rules, String requestedBy, Counts counts,
                           List<RowError> errors, long[] errorCount) {
         Instant now = Now.instant();
         for (FactKind kind : EntityKinds.ALL) {
@@ -214,6 +214,7 @@ public class ImportService {
         for (FactKind kind : FactKinds.ALL) {
             if (!staged.containsKey(kind)) continue;
             tx.check(kind, kind.file(), MAX_ERRORS).forEach(e -> add(errors, errorCount, e));
+            tx.checkOfKinds(kind, rules, kind.file(), MAX_ERRORS).forEach(e -> add(errors, errorCount, e));
         }
         if (errorCount[0] > 0) return;
         for (FactKind kind : FactKinds.ALL) {

@@ -48,9 +48,11 @@ public class UnitPages {
     EarliestSection earliest;
 
     private final UnitHistoryViews history;
+    private final ValueTexts values;
 
     public UnitPages(Pages pages, ScopeGuard scope, UnitDirectory directory, FactStore facts, SubjectAnswers answers, UnitViews views,
-                     UnitHistoryViews history) {
+                     UnitHistoryViews history, ValueTexts values) {
+        this.values = values;
         this.pages = pages;
         this.scope = scope;
         this.directory = directory;
@@ -123,6 +125,9 @@ public class UnitPages {
         Optional<Subject> stored = facts.subject(code);
         model.put("predecessors", stored.map(s -> history.predecessors(s.predecessors(), visibleUnits, y, lang)).orElse(List.of()));
         model.put("establishedOn", stored.map(Subject::establishedOn).map(d -> ValueTexts.date(d, lang)).orElse(null));
+
+        model.put("others", directory.others(code).stream()
+                .map(o -> new UnitDirectory.Other(o.id(), o.name(), values.codeOrSelf(o.kind(), lang))).toList());
 
         List<String> members = facts.membersOf(code, y);
         model.put("members", views.members(members, directory.names(members), answer == null ? null : answer.get("members"), y, lang));

@@ -1,6 +1,9 @@
 package vn.laurel.api.store;
 
 import vn.laurel.engine.caseformat.FactCodes;
+import vn.laurel.engine.caseformat.FieldError;
+import vn.laurel.engine.model.CampaignResultFact;
+import vn.laurel.engine.model.SubjectKind;
 import vn.laurel.engine.ruleset.RuleSet;
 
 import java.util.ArrayList;
@@ -24,13 +27,27 @@ public final class CodeColumns {
         if (kind == FactKinds.COMMENDATIONS) add(errors, file, row, "code", FactCodes.commendation(rules, text(values.get("code"))));
         if (kind == FactKinds.ATTESTATIONS) add(errors, file, row, "criterion", FactCodes.attestation(rules, text(values.get("criterion"))));
         if (kind == FactKinds.CAMPAIGN_RESULTS) {
-            // TODO(issue 21, lead): check campaign, group and indicator against the campaigns of the rule set
-            // (rules/campaigns/*.yaml, RuleSet.campaigns(), helper A) as award codes are; until then their form only.
-            add(errors, file, row, "campaign", codeForm(text(values.get("campaign"))));
-            add(errors, file, row, "group", codeForm(text(values.get("participant_group"))));
-            add(errors, file, row, "indicator", codeForm(text(values.get("indicator"))));
+            // The campaign, its period, the group and the indicator, against rules/campaigns/*.yaml; whether the group
+            // admits the subject's kind needs the subject: checked once the rows are staged (stagedOfKinds).
+            for (FieldError e : FactCodes.campaignResult(rules, null, campaignResult(values))) errors.add(new RowError(file, row, e.field(), e.message()));
         }
         return errors;
+    }
+
+    /** The problems of a row that need its subject's kind (a campaign group admitting it); the subject may be new in the import. */
+    public static List<RowError> checkOfKind(RuleSet rules, FactKind kind, Map<String, Object> values, SubjectKind subjectKind, String file, long row) {
+        List<RowError> errors = new ArrayList<>();
+        if (kind == FactKinds.CAMPAIGN_RESULTS && subjectKind != null) {
+            for (FieldError e : FactCodes.campaignResult(rules, subjectKind, campaignResult(values))) {
+                if (e.message().contains(", not for a ")) errors.add(new RowError(file, row, e.field(), e.message()));
+            }
+        }
+        return errors;
+    }
+
+    private static CampaignResultFact campaignResult(Map<String, Object> values) {
+        return new CampaignResultFact(text(values.get("campaign")), (Integer) values.get("result_year"), text(values.get("participant_group")),
+                text(values.get("indicator")), (java.math.BigDecimal) values.get("result_value"), null, null);
     }
 
     private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,63}");

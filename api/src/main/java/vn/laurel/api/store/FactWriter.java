@@ -108,7 +108,12 @@ public class FactWriter {
         List<RowError> errors = new ArrayList<>();
         Map<String, Object> values = RowParser.parse(kind, col -> json.get(col.json()), "request", line, errors);
         if (!errors.isEmpty()) throw invalid(kind, errors);
-        List<RowError> unknown = CodeColumns.check(rules, kind, values, "request", 1);
+        List<RowError> unknown = new ArrayList<>(CodeColumns.check(rules, kind, values, "request", 1));
+        if (unknown.isEmpty()) {
+            Optional<Map<String, Object>> subject = SubjectRows.find(c, (String) values.get("subject_id"));
+            if (subject.isPresent()) unknown.addAll(CodeColumns.checkOfKind(rules, kind, values,
+                    vn.laurel.engine.model.SubjectKind.valueOf((String) subject.get().get("kind")), "request", 1));
+        }
         if (!unknown.isEmpty()) throw unknownCodes(kind, unknown);
         long stageId = ThreadLocalRandom.current().nextLong(Long.MIN_VALUE, 0);
         try (FactTables.Stager stager = new FactTables.Stager(c, kind, stageId)) {

@@ -53,6 +53,29 @@ public final class ImportTransaction implements AutoCloseable {
         return sql(() -> isEntity(kind) ? EntityTables.check(c, kind, importId, file, limit) : FactTables.check(c, kind, importId, file, limit));
     }
 
+    /** The staged rows of a kind whose codes the rules refuse for their subject's kind (a campaign group that does not admit it). */
+    public List<RowError> checkOfKinds(FactKind kind, vn.laurel.engine.ruleset.RuleSet rules, String file, int limit) {
+        if (kind != FactKinds.CAMPAIGN_RESULTS) return List.of();
+        return sql(() -> {
+            List<RowError> errors = new java.util.ArrayList<>();
+            String cols = kind.columns().stream().map(col -> "s." + col.db()).collect(java.util.stream.Collectors.joining(", "));
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT s.row_no, x.kind, " + cols + " FROM stage_campaign_result s "
+                    + "JOIN subject x ON x.id = s.subject_id WHERE s.import_id = ? ORDER BY s.row_no")) {
+                ps.setLong(1, importId);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next() && errors.size() < limit) {
+                        Map<String, Object> values = new java.util.HashMap<>();
+                        for (int i = 0; i < kind.columns().size(); i++) values.put(kind.columns().get(i).db(), rs.getObject(i + 3));
+                        values.put("result_year", rs.getInt("result_year"));
+                        errors.addAll(CodeColumns.checkOfKind(rules, kind, values, vn.laurel.engine.model.SubjectKind.valueOf(rs.getString(2)),
+                                file, rs.getLong(1)));
+                    }
+                }
+            }
+            return errors;
+        });
+    }
+
     /** Merges the staged rows of one kind; facts remember the import that brought them. */
     public FactTables.Merge merge(FactKind kind, Instant now, String source, String recordedBy) {
         return sql(() -> {

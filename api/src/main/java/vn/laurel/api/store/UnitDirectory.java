@@ -48,6 +48,23 @@ public class UnitDirectory {
         }
     }
 
+    /** An enterprise or a household of a unit (a ward's, say). */
+    public record Other(String id, String name, String kind) {}
+
+    /** The enterprises and households whose unit this is, in id order. */
+    public List<Other> others(String code) {
+        try (Connection c = dataSource.getConnection()) {
+            List<Other> out = new ArrayList<>();
+            for (Map<String, Object> r : SubjectRows.list(c, "SELECT id, name, kind FROM subject WHERE kind IN ('ENTERPRISE', 'HOUSEHOLD') "
+                    + "AND unit_code = ? ORDER BY id", code)) {
+                out.add(new Other((String) r.get("id"), (String) r.get("name"), (String) r.get("kind")));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the enterprises and households of " + code, e);
+        }
+    }
+
     /** Every unit, by code, in code order. */
     public Map<String, Unit> all() {
         Map<String, Unit> out = new LinkedHashMap<>();

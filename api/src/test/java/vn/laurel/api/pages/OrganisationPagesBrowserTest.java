@@ -105,6 +105,11 @@ class OrganisationPagesBrowserTest extends BrowserTest {
             page.evaluate("() => document.getElementById('history').scrollIntoView()");
             shot(page, "unit-history-vi");
 
+            // The ward's enterprises and households, each linked to its page.
+            assertThat(page.locator("section.others li")).hasCount(4);
+            assertThat(page.locator("section.others li").first()).containsText("Doanh nghiệp");
+            assertThat(page.locator("section.others a.subject").first()).hasAttribute("href", "/people/DN-0001?year=2025");
+
             // From the keyboard: a predecessor's link opens its page, where the merger is said from its side.
             Locator dongMinh = history.locator("ul.predecessors a.unit >> text=Phường Đông Minh (minh hoạ)");
             dongMinh.focus();
