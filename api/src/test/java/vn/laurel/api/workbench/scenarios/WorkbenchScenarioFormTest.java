@@ -59,6 +59,10 @@ class WorkbenchScenarioFormTest {
                 // what the form cannot hold is something it does not model, never a fact it shows
                 boolean unmodelled = !doc.members().isEmpty() || doc.organisation() != null
                         || !doc.subject().memberAggregates().isEmpty() || !doc.subject().clusterRankings().isEmpty()
+                        // issue 21's facts: written as text, not held by the form
+                        || !doc.subject().contributions().isEmpty() || !doc.subject().campaignResults().isEmpty()
+                        || !doc.subject().predecessors().isEmpty() || !doc.subject().events().isEmpty()
+                        || doc.subject().establishedOn() != null
                         || text.contains("id:") && text.matches("(?s).*\\{[^}]*\\bid:.*") || text.contains("revoked") || text.contains("source");
                 if (!unmodelled) wrong.add(file + ": not held, but nothing unmodelled found\n" + yaml);
                 continue;
