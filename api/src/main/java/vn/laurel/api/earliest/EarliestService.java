@@ -1,5 +1,6 @@
 package vn.laurel.api.earliest;
 
+import vn.laurel.api.limits.RequestLimits;
 import jakarta.inject.Singleton;
 import vn.laurel.api.metrics.LaurelMetrics;
 import vn.laurel.api.problem.ProblemException;
@@ -30,8 +31,10 @@ public class EarliestService {
     private final StoredCases cases;
     private final RuleSetHolder rules;
     private final LaurelMetrics metrics;
+    private final RequestLimits limits;
 
-    public EarliestService(FactStore facts, StoredCases cases, RuleSetHolder rules, LaurelMetrics metrics) {
+    public EarliestService(FactStore facts, StoredCases cases, RuleSetHolder rules, LaurelMetrics metrics, RequestLimits limits) {
+        this.limits = limits;
         this.facts = facts;
         this.cases = cases;
         this.rules = rules;
@@ -48,12 +51,14 @@ public class EarliestService {
     public Earliest ofSubject(Subject subject, int year, LocalDate asOf, List<String> awards, Assumptions assumptions) {
         RuleSet current = rules.current();
         CaseDocument doc = cases.caseOf(subject, year, asOf, awards);
+        limits.checkProjection(doc.members().size() + 1, assumptions.horizon());
         return metrics.evaluation(() -> EarliestYears.find(current, doc, assumptions));
     }
 
     /** The earliest years of a case document's subject: its facts are the sender's. */
     public Earliest ofCase(CaseDocument doc, Assumptions assumptions) {
         RuleSet current = rules.current();
+        limits.checkProjection(doc.members().size() + 1, assumptions.horizon());
         return metrics.evaluation(() -> EarliestYears.find(current, doc, assumptions));
     }
 

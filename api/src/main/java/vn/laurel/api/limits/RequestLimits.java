@@ -21,11 +21,14 @@ public class RequestLimits {
     private final int subjectsPerQuery;
     private final Duration evaluationTime;
     private final Semaphore wideQueries;
+    private final int projectedSubjectYears;
 
     public RequestLimits(@Value("${laurel.limits.subjects-per-query:20000}") int subjectsPerQuery,
                          @Value("${laurel.limits.evaluation-time:60s}") Duration evaluationTime,
-                         @Value("${laurel.limits.concurrent-wide-queries:2}") int concurrentWideQueries) {
+                         @Value("${laurel.limits.concurrent-wide-queries:2}") int concurrentWideQueries,
+                         @Value("${laurel.limits.projected-subject-years:3000}") int projectedSubjectYears) {
         this.subjectsPerQuery = subjectsPerQuery;
+        this.projectedSubjectYears = projectedSubjectYears;
         this.evaluationTime = evaluationTime;
         this.wideQueries = new Semaphore(concurrentWideQueries);
     }
@@ -35,6 +38,20 @@ public class RequestLimits {
         if (count > subjectsPerQuery) {
             String message = "selects " + count + " subjects; at most " + subjectsPerQuery + " per query: ask for a smaller unit";
             throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, field + ": " + message, List.of(new FieldError(field, message)));
+        }
+    }
+
+    /**
+     * 422 naming {@code horizon} when an earliest-year projection would evaluate more subject-years than one request
+     * may: a unit and its members, each projected over the horizon (and again where an earlier regime's criteria are
+     * taken to continue).
+     */
+    public void checkProjection(int subjects, int horizon) {
+        long work = (long) subjects * horizon;
+        if (work > projectedSubjectYears) {
+            String message = "projects " + subjects + " subjects over " + horizon + " years (" + work + " subject-years); at most "
+                    + projectedSubjectYears + " per request: ask for a shorter horizon, or for the unit's people one by one";
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "horizon: " + message, List.of(new FieldError("horizon", message)));
         }
     }
 

@@ -41,7 +41,9 @@ class EarliestApiTest extends PostgresTest {
     @Override
     protected Map<String, String> settings() {
         return Map.of("micronaut.security.token.jwt.signatures.jwks-static.agency.path", "file:" + TOKENS.jwksFile(),
-                "micronaut.security.token.jwt.claims-validators.issuer", Tokens.ISSUER);
+                "micronaut.security.token.jwt.claims-validators.issuer", Tokens.ISSUER,
+                // the demo unit (33 members and itself) over 10 years is 340 subject-years: within; over 15, not
+                "laurel.limits.projected-subject-years", "400");
     }
 
     BlockingHttpClient client() { return http.toBlocking(); }
@@ -128,6 +130,14 @@ class EarliestApiTest extends PostgresTest {
         assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
         assertThat(a.body().get("subjectKind").asText()).isEqualTo("COLLECTIVE");
         assertThat(award(a.body(), "EXCELLENT_LABOR_COLLECTIVE").get("headline").asText()).startsWith("Excellent Labour Collective: ");
+    }
+
+    @Test
+    void a_projection_beyond_the_request_s_budget_of_subject_years_is_a_422_naming_the_horizon() {
+        Http.Answer a = get("/api/v1/subjects/HN-SKHCN-DEMO-VP/earliest?award=EXCELLENT_LABOR_COLLECTIVE&year=2025&horizon=15&lang=en");
+        assertThat(a.status()).as(a.body().toString()).isEqualTo(422);
+        assertThat(a.body().get("errors").get(0).get("field").asText()).isEqualTo("horizon");
+        assertThat(a.body().get("errors").get(0).get("message").asText()).contains("34 subjects over 15 years");
     }
 
     @ParameterizedTest(name = "{0} → 400 naming {1}")

@@ -53,7 +53,11 @@ public final class EarliestYears {
         CaseDocument all = new CaseDocument(doc.name(), doc.asOf(), doc.submittedOn(), y0, List.of(), doc.organisation(),
                 doc.subject(), doc.members(), Map.of());
         Evaluator evaluator = new Evaluator(() -> rules, false);
-        EvaluationResult now = evaluator.evaluate(rules, all);
+        EvaluationResult inForce = evaluator.evaluate(rules, all);
+        // The evaluation year is read as the projected ones are: an award its regime does not model, under the
+        // earlier regime's criteria continued (an evaluation year appraised under the provisional 2026 law, say).
+        Map<String, AwardResult> nowContinued = a.rulesContinue() ? continuedRules(rules, evaluator, all, inForce) : Map.of();
+        EvaluationResult now = nowContinued.isEmpty() ? inForce : withResults(inForce, nowContinued);
         Projection projection = new Projection(rules, all, a);
         projection.confer(y0, now);
 
@@ -84,7 +88,9 @@ public final class EarliestYears {
 
         List<EarliestAnswer> answers = new ArrayList<>();
         for (AwardDefinition award : asked) {
-            answers.add(answerFor(award, now, byAward.get(award.code())));
+            Localized assumedNow = !nowContinued.containsKey(award.code()) ? null : Texts.of("rules.continued", inForce.regime(),
+                    continuedRegime(rules, inForce.regime(), award.code(), doc), y0);
+            answers.add(answerFor(award, now, byAward.get(award.code()), assumedNow));
         }
         Earliest.Basis basis = new Earliest.Basis(projection.basisYear(), projection.projectedRating(),
                 projection.projectedInitiatives(), projection.projectedAttestations(), a);
@@ -148,15 +154,17 @@ public final class EarliestYears {
         return r.outcome() == Outcome.NEEDS_REVIEW && r.criteria().stream().noneMatch(c -> c.status() == Status.NOT_MET);
     }
 
-    private static EarliestAnswer answerFor(AwardDefinition award, EvaluationResult nowAnswer, List<YearAnswer> years) {
+    private static EarliestAnswer answerFor(AwardDefinition award, EvaluationResult nowAnswer, List<YearAnswer> years,
+                                            Localized assumedNow) {
         AwardResult now = nowAnswer.result(award.code());
         Localized name = award.name();
         if (reached(now)) {
             boolean review = !now.outcome().held();
+            Localized headline = Texts.of(review ? "headline.alreadyReview" : "headline.already", name, nowAnswer.year());
             return new EarliestAnswer(award.code(), name, EarliestAnswer.Answer.ALREADY_ELIGIBLE, now.outcome(), nowAnswer.year(),
                     nowAnswer.asOf(), nowAnswer.regime(), now.outcome(), review,
-                    Texts.of(review ? "headline.alreadyReview" : "headline.already", name, nowAnswer.year()),
-                    List.of(), review ? open(now) : List.of(), null, null);
+                    assumedNow == null ? headline : Texts.of("headline.assumed", headline, assumedNow),
+                    List.of(), review ? open(now) : List.of(), null, assumedNow);
         }
         YearAnswer reachedIn = years.stream().filter(y -> reached(y.result())).findFirst().orElse(null);
         List<EarliestAnswer.Gate> gates = gates(now, years, reachedIn);
@@ -180,6 +188,13 @@ public final class EarliestYears {
         Localized assumed = continuedIn == null ? null : Texts.of("rules.continued", continuedIn.inForce(), continuedIn.regime(), continuedIn.year());
         return new EarliestAnswer(award.code(), name, EarliestAnswer.Answer.NEVER, now.outcome(), null, null, null, null, false,
                 assumed == null ? headline : Texts.of("headline.assumed", headline, assumed), gates, List.of(), never, assumed);
+    }
+
+    /** The answer with some awards' results replaced (answered under another regime). */
+    private static EvaluationResult withResults(EvaluationResult r, Map<String, AwardResult> replaced) {
+        List<AwardResult> results = r.results().stream().map(x -> replaced.getOrDefault(x.award(), x)).toList();
+        return new EvaluationResult(r.subjectId(), r.subjectKind(), r.year(), r.asOf(), r.regime(), r.regimeDetails(),
+                r.rulesetVersion(), r.engineVersion(), results, r.firedRules(), r.parameters(), r.facts(), r.members());
     }
 
     /** The first projected year answered under an earlier regime's criteria. */

@@ -196,6 +196,9 @@ public final class Projection {
             }
             if (campaignResults.stream().noneMatch(c -> Objects.equals(c.year(), year))) {
                 for (CampaignResultFact c : campaignTemplate) {
+                    // a campaign ends with its period: no result is projected past it (the case format refuses one)
+                    boolean within = rules.campaign(c.campaign()).map(k -> year <= k.to()).orElse(false);
+                    if (!within) continue;
                     campaignResults.add(new CampaignResultFact(c.campaign(), year, c.group(), c.indicator(), c.value(),
                             id(year, "campaignResult:" + c.campaign() + ":" + c.indicator()), SOURCE));
                 }

@@ -134,6 +134,44 @@ class EarliestYearsTest {
     }
 
     @Test
+    void an_evaluation_year_under_the_provisional_law_is_read_with_the_2022_criteria_continued_too() {
+        // Evaluation year 2026 (appraised 15/01/2027, LAW_2026_PROVISIONAL, which has no criteria for the certificate):
+        // ministry certificate 2020, GOOD 2021–2026, grassroots soldier 2022, 2024 and 2026 — the 2022 criteria are met
+        // in the evaluation year itself, so it is already eligible, and the answer says which criteria it read.
+        String yaml = """
+                asOf: 2027-01-15
+                year: 2026
+                awards: [PRIME_MINISTER_CERTIFICATE_OF_MERIT]
+                subject:
+                  id: P-PM27
+                  kind: PERSON
+                  hiredOn: 2010-03-01
+                  ratings:
+                    - { year: 2021, rating: GOOD }
+                    - { year: 2022, rating: GOOD }
+                    - { year: 2023, rating: GOOD }
+                    - { year: 2024, rating: GOOD }
+                    - { year: 2025, rating: GOOD }
+                    - { year: 2026, rating: GOOD }
+                  titles:
+                    - { year: 2022, code: GRASSROOTS_EMULATION_SOLDIER }
+                    - { year: 2024, code: GRASSROOTS_EMULATION_SOLDIER }
+                    - { year: 2026, code: GRASSROOTS_EMULATION_SOLDIER }
+                  commendations:
+                    - { year: 2020, code: MINISTERIAL_PROVINCIAL_CERTIFICATE_OF_MERIT, kind: MERIT }
+                  attestations:
+                    - { year: 2026, criterion: EMULATION_PARTICIPATION, value: true }
+                    - { year: 2026, criterion: EXEMPLARY_COMPLIANCE, value: true }
+                """;
+        EarliestAnswer pm = EarliestYears.find(rules, read(yaml), Assumptions.NONE).answer("PRIME_MINISTER_CERTIFICATE_OF_MERIT");
+        assertThat(pm.answer()).isEqualTo(EarliestAnswer.Answer.ALREADY_ELIGIBLE);
+        assertThat(pm.earliestYear()).isEqualTo(2026);
+        assertThat(pm.rulesAssumed().en()).contains("from 2026 the LAW_2026_PROVISIONAL regime", "those of LAW_2022");
+        assertThat(EarliestYears.find(rules, read(yaml), Assumptions.NONE.withRulesContinue(false))
+                .answer("PRIME_MINISTER_CERTIFICATE_OF_MERIT").answer()).isEqualTo(EarliestAnswer.Answer.NEVER);
+    }
+
+    @Test
     void a_chain_completed_under_the_provisional_law_s_grassroots_standard_reaches_the_certificate_in_2026() {
         // Evaluation year 2025 (appraised 15/01/2026, LAW_2022): ministry certificate 2020, GOOD 2021–2025, grassroots
         // soldier 2022 and 2024 — one short. 2026 (appraised 15/01/2027, LAW_2026_PROVISIONAL): EXCELLENT and an
@@ -384,6 +422,21 @@ class EarliestYearsTest {
                 .isInstanceOfSatisfying(CaseFormatException.class, x -> assertThat(x.getErrors().get(0).field()).isEqualTo("awards[0]"));
         assertThatThrownBy(() -> Assumptions.NONE.withHorizon(16))
                 .isInstanceOfSatisfying(CaseFormatException.class, x -> assertThat(x.getErrors().get(0).field()).isEqualTo("horizon"));
+    }
+
+    @Test
+    void campaign_results_are_projected_within_the_campaign_s_period_only() {
+        Projection p = new Projection(rules, read("""
+                asOf: 2030-01-15
+                year: 2029
+                subject:
+                  id: E-DX
+                  kind: ENTERPRISE
+                  campaignResults:
+                    - { campaign: INNOVATION_DX_2025_2030, year: 2029, group: BUSINESSES_AND_INSTITUTES, indicator: REVIEW_SCORE, value: 90 }
+                """), Assumptions.NONE);
+        assertThat(p.caseFor(2030).subject().campaignResults()).extracting(r -> r.year()).containsExactly(2029, 2030);
+        assertThat(p.caseFor(2031).subject().campaignResults()).extracting(r -> r.year()).containsExactly(2029, 2030);
     }
 
     @Test
