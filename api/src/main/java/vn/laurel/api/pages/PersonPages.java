@@ -23,7 +23,6 @@ import vn.laurel.api.scope.ScopeGuard;
 import vn.laurel.api.web.Params;
 import vn.laurel.engine.caseformat.CaseFormatException;
 import vn.laurel.engine.model.Subject;
-import vn.laurel.engine.model.SubjectKind;
 
 import java.util.Map;
 import java.util.Optional;
@@ -94,11 +93,12 @@ public class PersonPages {
         }
         Map<String, Object> model = pages.model(request, "person.title");
         model.put("person", subject.get());
-        // An enterprise or a household: its kind, founding day, contributions and campaign results (the what-if form is for people).
+        // An enterprise or a household: its kind, founding day, contributions and campaign results; the what-if form
+        // takes persons, enterprises and households (WhatIfPages.WHAT_IF_KINDS).
         Optional<Subject> stored = facts.subject(id);
         stored.ifPresent(s -> views.fill(model, s, lang));
-        boolean person = stored.map(s -> s.kind() == SubjectKind.PERSON).orElse(true);
-        model.put("canWhatIf", person && Pages.hasAny(request, PageRoles.WHAT_IF));
+        boolean copyable = stored.map(s -> WhatIfPages.WHAT_IF_KINDS.contains(s.kind())).orElse(true);
+        model.put("canWhatIf", copyable && Pages.hasAny(request, PageRoles.WHAT_IF));
         UnitDirectory.Unit unit = subject.get().unitCode() == null ? null : units.all().get(subject.get().unitCode());
         model.put("unitName", unit == null ? subject.get().unitCode() : unit.name());
         model.put("title", subject.get().name() + " · " + model.get("title") + " " + asked.get().year());

@@ -3,7 +3,9 @@ package vn.laurel.api.pages;
 import vn.laurel.api.i18n.Messages;
 import vn.laurel.engine.caseformat.FactCodes;
 import vn.laurel.engine.catalogue.AwardDefinition;
+import vn.laurel.engine.catalogue.Campaign;
 import vn.laurel.engine.model.CommendationKind;
+import vn.laurel.engine.model.ContributionKind;
 import vn.laurel.engine.model.DisciplineForm;
 import vn.laurel.engine.model.DisciplineStatus;
 import vn.laurel.engine.model.Education;
@@ -19,12 +21,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the what-if form offers in its lists, with each value's name in the page's language: the
  * enumerations of the case format, and the codes of the rule set in force (the titles and
- * commendations of rules/awards.yaml, the attestations of rules/attestations.yaml), so that the form
- * only ever offers what the API would accept.
+ * commendations of rules/awards.yaml for the subject's kind, the attestations of rules/attestations.yaml,
+ * the campaigns of rules/campaigns/ with the groups that admit the kind), so that the form only ever offers
+ * what the API would accept.
  */
 final class WhatIfChoices {
     /** One value of a list: the code sent, the name shown. */
@@ -65,11 +69,58 @@ final class WhatIfChoices {
 
     List<Named> disciplineStatuses() { return enumNames(DisciplineStatus.values(), "whatif.disciplineStatus."); }
 
+    List<Named> contributionKinds() { return enumNames(ContributionKind.values(), "whatif.contributionKind."); }
+
     /** The emulation titles a person may hold. */
-    List<Named> titles() { return awards("EMULATION_TITLE"); }
+    List<Named> titles() { return titles(SubjectKind.PERSON); }
+
+    /** The emulation titles a subject of the kind may hold. */
+    List<Named> titles(SubjectKind kind) { return awards("EMULATION_TITLE", kind); }
 
     /** The commendations a person may receive. */
-    List<Named> commendations() { return awards("COMMENDATION"); }
+    List<Named> commendations() { return commendations(SubjectKind.PERSON); }
+
+    /** The commendations a subject of the kind may receive. */
+    List<Named> commendations(SubjectKind kind) { return awards("COMMENDATION", kind); }
+
+    /** The campaigns of the rule set (rules/campaigns/), by code. */
+    List<Named> campaigns() {
+        return rules.campaigns().values().stream().map(k -> new Named(k.code(), campaignName(k))).toList();
+    }
+
+    Optional<Campaign> campaign(String code) {
+        return code == null || code.isEmpty() ? Optional.empty() : rules.campaign(code);
+    }
+
+    /** The participant groups of every campaign that admit the kind, each code once (its first campaign's name). */
+    List<Named> campaignGroups(SubjectKind kind) {
+        Map<String, Named> out = new LinkedHashMap<>();
+        for (Campaign k : rules.campaigns().values()) {
+            for (Campaign.Group g : k.groups()) if (g.admits(kind)) out.putIfAbsent(g.code(), new Named(g.code(), groupName(g)));
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** The indicators of those groups, each code once. */
+    List<Named> campaignIndicators(SubjectKind kind) {
+        Map<String, Named> out = new LinkedHashMap<>();
+        for (Campaign k : rules.campaigns().values()) {
+            for (Campaign.Group g : k.groups()) {
+                if (!g.admits(kind)) continue;
+                for (Campaign.Indicator i : g.indicators()) {
+                    out.putIfAbsent(i.code(), new Named(i.code(), i.name() == null ? i.code() : i.name().in(lang)));
+                }
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    String campaignName(Campaign k) { return k.name() == null ? k.code() : k.name().in(lang); }
+
+    String groupName(Campaign.Group g) { return g.name() == null ? g.code() : g.name().in(lang); }
+
+    /** The kind of subject in words ("Doanh nghiệp", "Household"). */
+    String kindName(SubjectKind kind) { return messages.of(lang).getOrDefault("values.code." + kind.name(), kind.name()); }
 
     /** Every attestation code of the rule set, in the order rules/attestations.yaml declares them. */
     Map<String, String> attestations() {
@@ -80,6 +131,11 @@ final class WhatIfChoices {
 
     boolean isTitle(String code) {
         return code != null && !code.isBlank() && FactCodes.title(rules, code).isEmpty();
+    }
+
+    /** A title code of the rule set that a subject of the kind may hold (a person's title is no enterprise's). */
+    boolean isTitle(String code, SubjectKind kind) {
+        return isTitle(code) && (kind == SubjectKind.PERSON || rules.award(code).map(a -> a.appliesTo(kind)).orElse(false));
     }
 
     boolean isCommendation(String code) {
@@ -100,10 +156,10 @@ final class WhatIfChoices {
         return name == null ? code : name.in(lang);
     }
 
-    private List<Named> awards(String category) {
+    private List<Named> awards(String category, SubjectKind kind) {
         List<Named> out = new ArrayList<>();
         for (AwardDefinition a : rules.awards().values()) {
-            if (category.equals(a.category()) && a.appliesTo(SubjectKind.PERSON)) out.add(new Named(a.code(), a.name().in(lang)));
+            if (category.equals(a.category()) && a.appliesTo(kind)) out.add(new Named(a.code(), a.name().in(lang)));
         }
         return out;
     }

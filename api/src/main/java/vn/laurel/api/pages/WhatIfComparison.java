@@ -20,11 +20,24 @@ final class WhatIfComparison {
                            String afterText, String beforeActual, String afterActual, String required, String legalBasis,
                            boolean changed, boolean actualChanged) {}
 
-    /** One award before and after. */
+    /**
+     * One award before and after; {@code notes}: what the answer on the copy says of the award beside its criteria
+     * (why it is not modelled for the kind, the regime's note), the stored answer's when the copy has none.
+     */
     record AwardChange(String code, String name, String beforeOutcome, String beforeText, String afterOutcome, String afterText,
-                       boolean flipped, List<CriterionChange> criteria) {
+                       boolean flipped, List<CriterionChange> criteria, List<String> notes) {
+        AwardChange(String code, String name, String beforeOutcome, String beforeText, String afterOutcome, String afterText,
+                    boolean flipped, List<CriterionChange> criteria) {
+            this(code, name, beforeOutcome, beforeText, afterOutcome, afterText, flipped, criteria, List.of());
+        }
+
         public long changedCriteria() {
             return criteria.stream().filter(CriterionChange::changed).count();
+        }
+
+        /** Open on the page: its outcome or a criterion changed, or it has no criteria and a note says why. */
+        public boolean open() {
+            return flipped || changedCriteria() > 0 || criteria.isEmpty() && !notes.isEmpty();
         }
     }
 
@@ -51,8 +64,10 @@ final class WhatIfComparison {
         for (AnswerViews.CriterionRow c : old.values()) rows.add(criterion(c, null));
         String beforeOutcome = before == null ? "" : before.outcome();
         String afterOutcome = after == null ? "" : after.outcome();
+        List<String> notes = after != null && after.notes() != null && !after.notes().isEmpty() ? after.notes()
+                : before != null && before.notes() != null ? before.notes() : List.of();
         return new AwardChange(any.code(), any.name(), beforeOutcome, before == null ? "—" : before.outcomeText(),
-                afterOutcome, after == null ? "—" : after.outcomeText(), !beforeOutcome.equals(afterOutcome), rows);
+                afterOutcome, after == null ? "—" : after.outcomeText(), !beforeOutcome.equals(afterOutcome), rows, List.copyOf(notes));
     }
 
     private static CriterionChange criterion(AnswerViews.CriterionRow before, AnswerViews.CriterionRow after) {

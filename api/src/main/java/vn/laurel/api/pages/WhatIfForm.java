@@ -5,9 +5,12 @@ import vn.laurel.engine.caseformat.FieldError;
 import vn.laurel.engine.caseformat.TextValues;
 import vn.laurel.engine.model.AbsenceFact;
 import vn.laurel.engine.model.AttestationFact;
+import vn.laurel.engine.model.CampaignResultFact;
 import vn.laurel.engine.model.CaseDocument;
 import vn.laurel.engine.model.CommendationFact;
 import vn.laurel.engine.model.CommendationKind;
+import vn.laurel.engine.model.ContributionFact;
+import vn.laurel.engine.model.ContributionKind;
 import vn.laurel.engine.model.DisciplineFact;
 import vn.laurel.engine.model.DisciplineForm;
 import vn.laurel.engine.model.DisciplineStatus;
@@ -19,7 +22,11 @@ import vn.laurel.engine.model.Organisation;
 import vn.laurel.engine.model.Rating;
 import vn.laurel.engine.model.RatingFact;
 import vn.laurel.engine.model.Subject;
+import vn.laurel.engine.model.SubjectKind;
 import vn.laurel.engine.model.TitleFact;
+import vn.laurel.engine.catalogue.Campaign;
+
+import java.math.BigDecimal;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -35,7 +42,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A copy of a person's facts as the what-if form holds them: every value as the text of a form
+ * A copy of a subject's facts (a person's, an enterprise's or a household's) as the what-if form holds them: every value as the text of a form
  * field, so that a form posted with mistakes comes back as it was typed, each mistake next to its
  * field. Read from a case document (the stored subject's, as the API evaluates it), or from a posted
  * form (checked field by field, with messages in the page's language), and written back as a case
@@ -44,6 +51,12 @@ import java.util.TreeMap;
  * <p>Ratings, titles, absences and attestations are kept per year (at most one rating, one absence
  * figure and one answer per attestation in a year: the engine sums absences and takes the latest
  * attestation, so nothing it decides on is lost); commendations, initiatives and disciplines are rows.
+ *
+ * <p>Each kind has its own fields ({@link #kind}, the stored subject's: never the posted form's): a person the
+ * personal details, ratings, titles, absences, initiatives and disciplines; an enterprise its founding day,
+ * ratings, the titles given to collectives and its campaign results; a household its contributions of work, land
+ * or assets. Every kind has attestations and commendations. The form neither reads nor writes another kind's
+ * fields, so the case it makes has only what the case format accepts for the kind.
  */
 final class WhatIfForm {
     static final int MAX_YEARS = 40;
@@ -51,6 +64,12 @@ final class WhatIfForm {
     static final int MAX_INITIATIVES = 50;
     static final int MAX_DISCIPLINES = 20;
     static final int MAX_REVOKED_TITLES = 100;
+    static final int MAX_CONTRIBUTIONS = 50;
+    static final int MAX_CAMPAIGN_RESULTS = 50;
+    static final int MAX_DESCRIPTION = 500;
+    /** A campaign indicator's value: at most this many characters, and within ±{@link #MAX_CAMPAIGN_VALUE}. */
+    static final int MAX_VALUE_TEXT = 20;
+    private static final BigDecimal MAX_CAMPAIGN_VALUE = new BigDecimal("1000000000000");
     static final int MAX_ID = 64;
     static final int MAX_TEXT = 200;
     static final int MAX_INITIATIVE_TITLE = 500;
@@ -94,10 +113,24 @@ final class WhatIfForm {
         boolean isBlank() { return form.isBlank() && !DisciplineStatus.PENDING.name().equals(status); }
     }
 
+    /** A household's contribution of work, land or assets; a row without a kind is left out. */
+    record ContributionRow(String year, String kind, String valueVnd, String description) {
+        static ContributionRow blank() { return new ContributionRow("", "", "", ""); }
+        boolean isBlank() { return kind.isBlank(); }
+    }
+
+    /** A result in an emulation campaign; a row without a campaign is left out. */
+    record CampaignRow(String year, String campaign, String group, String indicator, String value) {
+        static CampaignRow blank() { return new CampaignRow("", "", "", "", ""); }
+        boolean isBlank() { return campaign.isBlank(); }
+    }
+
     /** A revoked title: it counts for nothing, but the copy keeps it (hidden fields) like every other fact. */
     record RevokedTitle(String year, String code, String decisionNo, String decidedOn) {}
 
     String subject = "";
+    /** The stored subject's kind: which fields the form has. */
+    SubjectKind kind = SubjectKind.PERSON;
     String year = "";
     String asOf = "";
     String hiredOn = "";
@@ -107,12 +140,16 @@ final class WhatIfForm {
     String manager = "";
     String unionMember = "";
     String armedForces = "";
+    /** An enterprise's or a household's founding day. */
+    String establishedOn = "";
     /** Newest year first. */
     final List<YearFacts> years = new ArrayList<>();
     final List<CommendationRow> commendations = new ArrayList<>();
     final List<InitiativeRow> initiatives = new ArrayList<>();
     final List<DisciplineRow> disciplines = new ArrayList<>();
     final List<RevokedTitle> revokedTitles = new ArrayList<>();
+    final List<ContributionRow> contributions = new ArrayList<>();
+    final List<CampaignRow> campaignResults = new ArrayList<>();
     /** Form field (or fieldset) → what is wrong with it, its label included, in the page's language. */
     final Map<String, String> errors = new LinkedHashMap<>();
 
@@ -125,6 +162,7 @@ final class WhatIfForm {
         WhatIfForm f = new WhatIfForm();
         Subject s = doc.subject();
         f.subject = s.id();
+        f.kind = s.kind() == null ? SubjectKind.PERSON : s.kind();
         f.year = String.valueOf(doc.year());
         f.asOf = text(doc.asOf());
         f.hiredOn = text(s.hiredOn());
@@ -134,6 +172,7 @@ final class WhatIfForm {
         f.manager = text(s.manager());
         f.unionMember = text(s.unionMember());
         f.armedForces = text(s.armedForces());
+        f.establishedOn = text(s.establishedOn());
         Map<Integer, YearFacts> byYear = new TreeMap<>(Comparator.reverseOrder());
         for (int y = doc.year(); y > doc.year() - SHOWN_YEARS; y--) byYear.put(y, new YearFacts(y));
         for (RatingFact r : s.ratings()) {
@@ -176,8 +215,28 @@ final class WhatIfForm {
             f.disciplines.add(new DisciplineRow(d.status().name(), d.form() == null ? "" : d.form().name(),
                     text(d.decidedOn()), text(d.until()), text(d.since())));
         }
+        for (ContributionFact c : s.contributions()) {
+            f.contributions.add(new ContributionRow(text(c.year()), c.kind() == null ? "" : c.kind().name(), text(c.valueVnd()),
+                    nz(c.description())));
+        }
+        for (CampaignResultFact r : s.campaignResults()) {
+            f.campaignResults.add(new CampaignRow(text(r.year()), nz(r.campaign()), nz(r.group()), nz(r.indicator()),
+                    r.value() == null ? "" : r.value().toPlainString()));
+        }
         return f;
     }
+
+    boolean isPerson() { return kind == SubjectKind.PERSON; }
+
+    boolean isEnterprise() { return kind == SubjectKind.ENTERPRISE; }
+
+    boolean isHousehold() { return kind == SubjectKind.HOUSEHOLD; }
+
+    /** Whether a year of the form has a rating (persons and enterprises; a household is not rated). */
+    boolean hasRatings() { return kind != SubjectKind.HOUSEHOLD; }
+
+    /** Whether a year of the form has emulation titles (persons and enterprises). */
+    boolean hasTitles() { return kind != SubjectKind.HOUSEHOLD; }
 
     private YearFacts yearOf(Map<Integer, YearFacts> byYear, int y) {
         return byYear.computeIfAbsent(y, YearFacts::new);
@@ -194,9 +253,15 @@ final class WhatIfForm {
 
     // ---------------------------------------------------------------- from a posted form
 
-    /** The posted form, every field checked; {@link #errors} says what is wrong, in the page's language. */
+    /** The posted form of a person, every field checked; {@link #errors} says what is wrong, in the page's language. */
     static WhatIfForm parse(WhatIfFormBody body, WhatIfChoices c) {
+        return parse(body, c, SubjectKind.PERSON);
+    }
+
+    /** The posted form of a subject of the kind (the stored subject's): the kind's fields, each checked. */
+    static WhatIfForm parse(WhatIfFormBody body, WhatIfChoices c, SubjectKind kind) {
         WhatIfForm f = new WhatIfForm();
+        f.kind = kind == null ? SubjectKind.PERSON : kind;
         new Reader(f, body, c).read();
         return f;
     }
@@ -223,18 +288,26 @@ final class WhatIfForm {
             if (y != null && asOf != null && y > asOf.getYear()) {
                 error("year", c.text("whatif.evaluationYear"), c.text("whatif.error.yearAfterAsOf", y, ValueTexts.date(asOf, c.lang())));
             }
-            f.hiredOn = dateField("hiredOn", c.text("whatif.hiredOn"));
-            f.contractSince = dateField("contractSince", c.text("whatif.contractSince"));
-            f.deceasedOn = dateField("deceasedOn", c.text("whatif.deceasedOn"));
-            f.education = choice("education", c.text("whatif.education"), Education.class);
-            f.manager = bool("manager", c.text("whatif.manager"));
-            f.unionMember = bool("unionMember", c.text("whatif.unionMember"));
-            f.armedForces = bool("armedForces", c.text("whatif.armedForces"));
+            if (f.isPerson()) {
+                f.hiredOn = dateField("hiredOn", c.text("whatif.hiredOn"));
+                f.contractSince = dateField("contractSince", c.text("whatif.contractSince"));
+                f.deceasedOn = dateField("deceasedOn", c.text("whatif.deceasedOn"));
+                f.education = choice("education", c.text("whatif.education"), Education.class);
+                f.manager = bool("manager", c.text("whatif.manager"));
+                f.unionMember = bool("unionMember", c.text("whatif.unionMember"));
+                f.armedForces = bool("armedForces", c.text("whatif.armedForces"));
+            } else {
+                f.establishedOn = dateField("establishedOn", c.text("whatif.establishedOn"));
+            }
             years();
             commendations();
-            initiatives();
-            disciplines();
-            revokedTitles();
+            if (f.isPerson()) {
+                initiatives();
+                disciplines();
+            }
+            if (f.hasTitles()) revokedTitles();
+            if (f.isHousehold()) contributions();
+            if (f.isEnterprise()) campaignResults();
         }
 
         private void years() {
@@ -256,10 +329,10 @@ final class WhatIfForm {
         private YearFacts yearFacts(int year) {
             YearFacts y = new YearFacts(year);
             String at = c.text("whatif.yearLabel", year) + " · ";
-            y.rating = choice("rating-" + year, at + c.text("whatif.rating"), Rating.class);
-            for (String code : b.all("title-" + year)) {
+            if (f.hasRatings()) y.rating = choice("rating-" + year, at + c.text("whatif.rating"), Rating.class);
+            for (String code : f.hasTitles() ? b.all("title-" + year) : List.<String>of()) {
                 String v = cut(code.strip(), MAX_ID);
-                if (!c.isTitle(v)) {
+                if (!c.isTitle(v, f.kind)) {
                     error("title-" + year, at + c.text("whatif.titles"), c.text("whatif.error.choice", v));
                 } else {
                     y.titles.add(v);
@@ -271,7 +344,7 @@ final class WhatIfForm {
                 String on = dateField("titleOn-" + year + "-" + code, at + c.awardName(code));
                 if (!on.isEmpty()) y.titleOn.put(code, on);
             }
-            y.absence = number("absence-" + year, at + c.text("whatif.absence"), 0, 366);
+            if (f.isPerson()) y.absence = number("absence-" + year, at + c.text("whatif.absence"), 0, 366);
             for (String code : c.attestations().keySet()) {
                 String field = "att-" + year + "-" + code;
                 String label = at + c.attestationName(code);
@@ -352,8 +425,65 @@ final class WhatIfForm {
                 RevokedTitle t = new RevokedTitle(text(p + "year", 4, label), text(p + "code", MAX_ID, label),
                         text(p + "decisionNo", MAX_DECISION_NO, label), dateField(p + "decidedOn", label));
                 year(p + "year", t.year(), label);
-                if (!c.isTitle(t.code())) error(p + "code", label, c.text("whatif.error.choice", t.code()));
+                if (!c.isTitle(t.code(), f.kind)) error(p + "code", label, c.text("whatif.error.choice", t.code()));
                 f.revokedTitles.add(t);
+            }
+        }
+
+        private void contributions() {
+            int n = rows("conRows", "contributions", c.text("whatif.contributions"), MAX_CONTRIBUTIONS);
+            for (int i = 0; i < n; i++) {
+                String p = "con-" + i + "-";
+                String at = c.text("whatif.contributions") + " " + (i + 1) + " · ";
+                ContributionRow row = new ContributionRow(text(p + "year", 4, at + c.text("whatif.year")),
+                        choice(p + "kind", at + c.text("whatif.contributionKind"), ContributionKind.class),
+                        number(p + "valueVnd", at + c.text("whatif.contributionValue"), 0, MAX_BENEFIT),
+                        text(p + "description", MAX_DESCRIPTION, at + c.text("whatif.contributionDescription")));
+                if (!row.isBlank()) year(p + "year", row.year(), at + c.text("whatif.year"));
+                f.contributions.add(row);
+            }
+        }
+
+        /**
+         * Campaign results: a campaign of the rule set, one of its groups that admits the subject's kind, one of the
+         * group's indicators, a year of the campaign's period and a value; each mistake named here, in the page's
+         * language, before the API's code check would name it in its own.
+         */
+        private void campaignResults() {
+            int n = rows("crRows", "campaignResults", c.text("whatif.campaignResults"), MAX_CAMPAIGN_RESULTS);
+            for (int i = 0; i < n; i++) {
+                String p = "cr-" + i + "-";
+                String at = c.text("whatif.campaignResults") + " " + (i + 1) + " · ";
+                CampaignRow row = new CampaignRow(text(p + "year", 4, at + c.text("whatif.year")),
+                        text(p + "campaign", MAX_ID, at + c.text("whatif.campaign")),
+                        text(p + "group", MAX_ID, at + c.text("whatif.campaignGroup")),
+                        text(p + "indicator", MAX_ID, at + c.text("whatif.campaignIndicator")),
+                        text(p + "value", MAX_VALUE_TEXT, at + c.text("whatif.campaignValue")));
+                row = new CampaignRow(row.year(), row.campaign(), row.group(), row.indicator(), decimalText(row.value()));
+                f.campaignResults.add(row);
+                if (row.isBlank()) continue;
+                Integer y = year(p + "year", row.year(), at + c.text("whatif.year"));
+                String value = row.value();
+                if (value.isEmpty()) error(p + "value", at + c.text("whatif.campaignValue"), c.text("whatif.error.required"));
+                else if (decimal(value) == null) error(p + "value", at + c.text("whatif.campaignValue"), c.text("whatif.error.decimal"));
+                Campaign campaign = c.campaign(row.campaign()).orElse(null);
+                if (campaign == null) {
+                    error(p + "campaign", at + c.text("whatif.campaign"), c.text("whatif.error.choice", row.campaign()));
+                    continue;
+                }
+                if (y != null && !campaign.covers(y)) {
+                    error(p + "year", at + c.text("whatif.year"), c.text("whatif.error.campaignYear", campaign.from(), campaign.to()));
+                }
+                Campaign.Group group = campaign.group(row.group()).filter(g -> g.admits(f.kind)).orElse(null);
+                if (group == null) {
+                    error(p + "group", at + c.text("whatif.campaignGroup"), row.group().isEmpty() ? c.text("whatif.error.required")
+                            : c.text("whatif.error.campaignGroup", row.group(), c.campaignName(campaign)));
+                    continue;
+                }
+                if (group.indicator(row.indicator()).isEmpty()) {
+                    error(p + "indicator", at + c.text("whatif.campaignIndicator"), row.indicator().isEmpty() ? c.text("whatif.error.required")
+                            : c.text("whatif.error.campaignIndicator", row.indicator(), c.groupName(group)));
+                }
             }
         }
 
@@ -492,6 +622,18 @@ final class WhatIfForm {
         return v.length() > max ? v.substring(0, max) : v;
     }
 
+    /** A value as typed, a decimal comma (76,5) read as a point when the value has no point. */
+    static String decimalText(String v) {
+        return v.indexOf(',') >= 0 && v.indexOf('.') < 0 && v.indexOf(',') == v.lastIndexOf(',') ? v.replace(',', '.') : v;
+    }
+
+    /** A campaign indicator's value, plain decimal within ±10^12; null when it is not one. */
+    static BigDecimal decimal(String v) {
+        if (v.isEmpty() || !v.matches("-?[0-9]+(\\.[0-9]+)?")) return null;
+        BigDecimal d = new BigDecimal(v);
+        return d.abs().compareTo(MAX_CAMPAIGN_VALUE) > 0 ? null : d;
+    }
+
     // ---------------------------------------------------------------- editing
 
     /** One more year (the one before the earliest shown) or one more blank row of a table. */
@@ -501,6 +643,8 @@ final class WhatIfForm {
             case "commendation" -> { if (commendations.size() < MAX_COMMENDATIONS) commendations.add(CommendationRow.blank()); }
             case "initiative" -> { if (initiatives.size() < MAX_INITIATIVES) initiatives.add(InitiativeRow.blank()); }
             case "discipline" -> { if (disciplines.size() < MAX_DISCIPLINES) disciplines.add(DisciplineRow.blank()); }
+            case "contribution" -> { if (contributions.size() < MAX_CONTRIBUTIONS) contributions.add(ContributionRow.blank()); }
+            case "campaignResult" -> { if (campaignResults.size() < MAX_CAMPAIGN_RESULTS) campaignResults.add(CampaignRow.blank()); }
             default -> { }
         }
     }
@@ -559,13 +703,17 @@ final class WhatIfForm {
         s.put("kind", stored.kind().name());
         putText(s, "name", stored.name());
         putText(s, "unit", stored.unit());
-        attribute(s, paths, "hiredOn", hiredOn);
-        attribute(s, paths, "contractSince", contractSince);
-        attribute(s, paths, "deceasedOn", deceasedOn);
-        attribute(s, paths, "education", education);
-        if (!manager.isEmpty()) { s.put("manager", Boolean.parseBoolean(manager)); paths.put("subject.manager", "manager"); }
-        if (!unionMember.isEmpty()) { s.put("unionMember", Boolean.parseBoolean(unionMember)); paths.put("subject.unionMember", "unionMember"); }
-        if (!armedForces.isEmpty()) { s.put("armedForces", Boolean.parseBoolean(armedForces)); paths.put("subject.armedForces", "armedForces"); }
+        if (isPerson()) {
+            attribute(s, paths, "hiredOn", hiredOn);
+            attribute(s, paths, "contractSince", contractSince);
+            attribute(s, paths, "deceasedOn", deceasedOn);
+            attribute(s, paths, "education", education);
+            if (!manager.isEmpty()) { s.put("manager", Boolean.parseBoolean(manager)); paths.put("subject.manager", "manager"); }
+            if (!unionMember.isEmpty()) { s.put("unionMember", Boolean.parseBoolean(unionMember)); paths.put("subject.unionMember", "unionMember"); }
+            if (!armedForces.isEmpty()) { s.put("armedForces", Boolean.parseBoolean(armedForces)); paths.put("subject.armedForces", "armedForces"); }
+        } else {
+            attribute(s, paths, "establishedOn", establishedOn);
+        }
 
         List<Object> ratings = new ArrayList<>(), titles = new ArrayList<>(), absences = new ArrayList<>(), attestations = new ArrayList<>();
         for (YearFacts y : years) {
@@ -654,6 +802,37 @@ final class WhatIfForm {
             putText(m, "since", r.since());
             disciplineList.add(m);
         }
+        List<Object> contributionList = new ArrayList<>();
+        for (int i = 0; i < contributions.size(); i++) {
+            ContributionRow r = contributions.get(i);
+            if (r.isBlank()) continue;
+            String at = "subject.contributions[" + contributionList.size() + "]";
+            paths.put(at, "con-" + i + "-kind");
+            paths.put(at + ".year", "con-" + i + "-year");
+            paths.put(at + ".valueVnd", "con-" + i + "-valueVnd");
+            paths.put(at + ".description", "con-" + i + "-description");
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("year", Integer.parseInt(r.year()));
+            m.put("kind", r.kind());
+            if (!r.valueVnd().isEmpty()) m.put("valueVnd", Long.parseLong(r.valueVnd()));
+            putText(m, "description", r.description());
+            contributionList.add(m);
+        }
+        List<Object> campaignList = new ArrayList<>();
+        for (int i = 0; i < campaignResults.size(); i++) {
+            CampaignRow r = campaignResults.get(i);
+            if (r.isBlank()) continue;
+            String at = "subject.campaignResults[" + campaignList.size() + "]";
+            paths.put(at, "cr-" + i + "-campaign");
+            for (String field : List.of("year", "campaign", "group", "indicator", "value")) paths.put(at + "." + field, "cr-" + i + "-" + field);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("campaign", r.campaign());
+            m.put("year", Integer.parseInt(r.year()));
+            m.put("group", r.group());
+            m.put("indicator", r.indicator());
+            m.put("value", decimal(r.value()));
+            campaignList.add(m);
+        }
         putList(s, "ratings", ratings);
         putList(s, "titles", titles);
         putList(s, "commendations", commendationList);
@@ -661,6 +840,8 @@ final class WhatIfForm {
         putList(s, "disciplines", disciplineList);
         putList(s, "absences", absences);
         putList(s, "attestations", attestations);
+        putList(s, "contributions", contributionList);
+        putList(s, "campaignResults", campaignList);
         doc.put("subject", s);
         return new Case(doc, paths);
     }

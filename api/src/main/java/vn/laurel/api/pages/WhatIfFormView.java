@@ -26,8 +26,10 @@ final class WhatIfFormView {
 
     record Hidden(String name, String value) {}
 
+    /** A year's fields; {@code rating}, {@code absence} null and {@code titles} empty where the kind has none. */
     record YearView(int year, String legend, boolean evaluationYear, Select rating, String titlesId, List<Box> titles,
-                    String titlesError, Input absence, List<Select> attestations, String attestedLabel, List<Hidden> hidden) {}
+                    String titlesError, Input absence, List<Select> attestations, String attestedLabel, List<Hidden> hidden,
+                    boolean hasTitles) {}
 
     record CommendationView(int index, Input year, Select code, Select kind, Input decisionNo, Input decidedOn,
                             boolean revoked, List<Hidden> hidden) {}
@@ -35,6 +37,10 @@ final class WhatIfFormView {
     record InitiativeView(int index, Input year, Select level, Select kind, Input benefitVnd, Input title) {}
 
     record DisciplineView(int index, Select status, Select form, Input decidedOn, Input until, Input since) {}
+
+    record ContributionView(int index, Input year, Select kind, Input valueVnd, Input description) {}
+
+    record CampaignView(int index, Input year, Select campaign, Select group, Select indicator, Input value) {}
 
     record ErrorLink(String target, String text) {}
 
@@ -45,7 +51,10 @@ final class WhatIfFormView {
                 List<InitiativeView> initiatives, String initiativesError,
                 List<DisciplineView> disciplines, String disciplinesError,
                 List<Hidden> revokedTitles, List<String> revokedNotes, String revokedError,
-                List<ErrorLink> errors) {}
+                List<ErrorLink> errors,
+                String kind, boolean person, boolean enterprise, boolean household, Input establishedOn,
+                List<ContributionView> contributions, String contributionsError,
+                List<CampaignView> campaignResults, String campaignResultsError) {}
 
     private final WhatIfForm f;
     private final WhatIfChoices c;
@@ -68,6 +77,10 @@ final class WhatIfFormView {
         for (int i = 0; i < f.initiatives.size(); i++) initiatives.add(initiative(i, f.initiatives.get(i)));
         List<DisciplineView> disciplines = new ArrayList<>();
         for (int i = 0; i < f.disciplines.size(); i++) disciplines.add(discipline(i, f.disciplines.get(i)));
+        List<ContributionView> contributions = new ArrayList<>();
+        for (int i = 0; i < f.contributions.size(); i++) contributions.add(contribution(i, f.contributions.get(i)));
+        List<CampaignView> campaignResults = new ArrayList<>();
+        for (int i = 0; i < f.campaignResults.size(); i++) campaignResults.add(campaignResult(i, f.campaignResults.get(i)));
         List<Hidden> revoked = new ArrayList<>();
         List<String> revokedNotes = new ArrayList<>();
         for (int i = 0; i < f.revokedTitles.size(); i++) {
@@ -89,13 +102,15 @@ final class WhatIfFormView {
                 years, f.errors.get("years"), f.canAddYear(), c.text("whatif.addYear", f.nextYear()),
                 commendations, f.errors.get("commendations"), initiatives, f.errors.get("initiatives"),
                 disciplines, f.errors.get("disciplines"), revoked, revokedNotes, firstError("rt-", "revokedTitles"),
-                errorLinks());
+                errorLinks(),
+                f.kind.name(), f.isPerson(), f.isEnterprise(), f.isHousehold(), date("establishedOn", "whatif.establishedOn", f.establishedOn),
+                contributions, f.errors.get("contributions"), campaignResults, f.errors.get("campaignResults"));
     }
 
     private YearView year(WhatIfForm.YearFacts y) {
         String p = "-" + y.year;
         Set<String> codes = new LinkedHashSet<>();
-        c.titles().forEach(t -> codes.add(t.code()));
+        if (f.hasTitles()) c.titles(f.kind).forEach(t -> codes.add(t.code()));
         codes.addAll(y.titles);
         List<Box> titles = new ArrayList<>();
         for (String code : codes) {
@@ -117,15 +132,15 @@ final class WhatIfFormView {
         String titlesError = f.errors.get("title" + p);
         if (titlesError == null) titlesError = firstError("titleNo" + p + "-", "titleOn" + p + "-");
         return new YearView(y.year, c.text("whatif.yearLabel", y.year), String.valueOf(y.year).equals(f.year),
-                select("rating" + p, c.text("whatif.rating"), y.rating, c.ratings(), "whatif.none"),
+                f.hasRatings() ? select("rating" + p, c.text("whatif.rating"), y.rating, c.ratings(), "whatif.none") : null,
                 "title" + p, titles, titlesError,
-                input("absence" + p, "whatif.absence", y.absence), attestations,
-                c.text("whatif.attestationsCount", y.attestations.size()), hidden);
+                f.isPerson() ? input("absence" + p, "whatif.absence", y.absence) : null, attestations,
+                c.text("whatif.attestationsCount", y.attestations.size()), hidden, f.hasTitles());
     }
 
     private CommendationView commendation(int i, WhatIfForm.CommendationRow r) {
         String p = "com-" + i + "-";
-        List<WhatIfChoices.Named> codes = new ArrayList<>(c.commendations());
+        List<WhatIfChoices.Named> codes = new ArrayList<>(c.commendations(f.kind));
         List<Hidden> hidden = new ArrayList<>();
         if (!r.revoked().isEmpty()) hidden.add(new Hidden(p + "revoked", r.revoked()));
         return new CommendationView(i, input(p + "year", "whatif.year", r.year()),
@@ -151,6 +166,23 @@ final class WhatIfFormView {
                 select(p + "form", c.text("whatif.disciplineForm"), r.form(), c.disciplineForms(), "whatif.none"),
                 date(p + "decidedOn", "whatif.decidedOn", r.decidedOn()), date(p + "until", "whatif.until", r.until()),
                 date(p + "since", "whatif.since", r.since()));
+    }
+
+    private ContributionView contribution(int i, WhatIfForm.ContributionRow r) {
+        String p = "con-" + i + "-";
+        return new ContributionView(i, input(p + "year", "whatif.year", r.year()),
+                select(p + "kind", c.text("whatif.contributionKind"), r.kind(), c.contributionKinds(), "whatif.removeRow"),
+                input(p + "valueVnd", "whatif.contributionValue", r.valueVnd()),
+                input(p + "description", "whatif.contributionDescription", r.description()));
+    }
+
+    private CampaignView campaignResult(int i, WhatIfForm.CampaignRow r) {
+        String p = "cr-" + i + "-";
+        return new CampaignView(i, input(p + "year", "whatif.year", r.year()),
+                select(p + "campaign", c.text("whatif.campaign"), r.campaign(), c.campaigns(), "whatif.removeRow"),
+                select(p + "group", c.text("whatif.campaignGroup"), r.group(), c.campaignGroups(f.kind), "whatif.none"),
+                select(p + "indicator", c.text("whatif.campaignIndicator"), r.indicator(), c.campaignIndicators(f.kind), "whatif.none"),
+                input(p + "value", "whatif.campaignValue", r.value()));
     }
 
     private Input input(String id, String labelKey, String value) {
@@ -216,6 +248,8 @@ final class WhatIfFormView {
             case "comRows" -> "commendations";
             case "iniRows" -> "initiatives";
             case "disRows" -> "disciplines";
+            case "conRows" -> "contributions";
+            case "crRows" -> "campaignResults";
             case "rtRows" -> "revokedTitles";
             case "subject", "form" -> "whatif-errors";
             default -> field;

@@ -50,7 +50,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What if: a copy of a person's stored facts in a form, edited and evaluated through the service the
+ * What if: a copy of a stored person's, enterprise's or household's facts in a form (each kind with its own
+ * fields: {@link WhatIfForm}), edited and evaluated through the service the
  * API's what-if uses (POST /api/v1/evaluations), its answer set beside the answer on the stored
  * facts. Nothing is written unless the user asks to keep the answer, and then as the API's
  * {@code ?save=true} keeps it: a decision on a submitted case document (basis SUBMITTED_CASE).
@@ -63,8 +64,12 @@ public class WhatIfPages {
     /** The chooser's fields: as typed, each with what is wrong with it (null when nothing). */
     public record Chooser(String subject, String year, String subjectError, String yearError) {}
 
-    /** The stored person the copy is of: the heading of the form. */
-    public record Person(String id, String name, String unit) {}
+    /** The stored subject the copy is of: the heading of the form; {@code kind} in words, null for a person. */
+    public record Person(String id, String name, String unit, String kind) {
+        public Person(String id, String name, String unit) {
+            this(id, name, unit, null);
+        }
+    }
 
     /** What the evaluation of the copy gave, beside the stored facts' answer. */
     public record Result(List<WhatIfComparison.AwardChange> awards, long flipped, String regime, String rulesetVersion,
@@ -83,6 +88,9 @@ public class WhatIfPages {
     private final MonthDay appraisalDay;
     private final Clock clock = Clock.systemDefaultZone();
 
+    /** The kinds of stored subject the page makes a copy of: a unit's case has its members, which the form does not edit. */
+    static final java.util.Set<SubjectKind> WHAT_IF_KINDS = java.util.EnumSet.of(SubjectKind.PERSON, SubjectKind.ENTERPRISE, SubjectKind.HOUSEHOLD);
+
     public WhatIfPages(Pages pages, AnswerViews views, ScopeGuard scope, FactStore facts, StoredCases cases,
                        EligibilityService eligibility, RuleSetHolder rules, JsonMapper json,
                        @Value("${laurel.default-appraisal-day}") String appraisalDay) {
@@ -97,7 +105,7 @@ public class WhatIfPages {
         this.appraisalDay = MonthDay.parse("--" + appraisalDay);
     }
 
-    /** The chooser, and with {@code subject} the form: a copy of that person's facts for the year. */
+    /** The chooser, and with {@code subject} the form: a copy of that person's, enterprise's or household's facts for the year. */
     @Get("/what-if")
     @Produces(MediaType.TEXT_HTML)
     public HttpResponse<?> whatIf(@Nullable @QueryValue String subject, @Nullable @QueryValue String year, HttpRequest<?> request) {
@@ -140,7 +148,7 @@ public class WhatIfPages {
             return chooser(request, HttpStatus.NOT_FOUND, new Chooser(id, String.valueOf(y),
                     c.text("whatif.subject") + ": " + c.text("whatif.error.noSubject", id), null));
         }
-        if (stored.get().kind() != SubjectKind.PERSON) {
+        if (!WHAT_IF_KINDS.contains(stored.get().kind())) {
             return chooser(request, HttpStatus.UNPROCESSABLE_ENTITY, new Chooser(id, String.valueOf(y),
                     c.text("whatif.subject") + ": " + c.text("whatif.error.notPerson", id), null));
         }
@@ -217,8 +225,10 @@ public class WhatIfPages {
             return pages.error(request, HttpStatus.FORBIDDEN, "error.scope");
         }
         if (stored.isEmpty()) return pages.error(request, HttpStatus.NOT_FOUND, "error.notFound");
-        if (stored.get().kind() != SubjectKind.PERSON) return pages.error(request, HttpStatus.UNPROCESSABLE_ENTITY, "whatif.error.notPersonPage");
+        if (!WHAT_IF_KINDS.contains(stored.get().kind())) return pages.error(request, HttpStatus.UNPROCESSABLE_ENTITY, "whatif.error.notPersonPage");
         Subject person = stored.get();
+        // The fields the form has are the stored subject's kind's, whatever the post says.
+        if (person.kind() != form.kind) form = WhatIfForm.parse(body, c, person.kind());
         if (action == Action.EDIT) {
             form.add(body.first("add"));
             return formPage(request, form.errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY, c, person, form, null);
@@ -287,7 +297,8 @@ public class WhatIfPages {
                                             WhatIfForm form, @Nullable Result result) {
         Map<String, Object> model = pages.model(request, "whatif.title");
         model.put("chooser", new Chooser(person.id(), form.year, null, null));
-        model.put("person", new Person(person.id(), person.name(), person.unit()));
+        model.put("person", new Person(person.id(), person.name(), person.unit(),
+                person.kind() == SubjectKind.PERSON ? null : c.kindName(person.kind())));
         model.put("form", WhatIfFormView.of(form, c));
         model.put("result", result);
         return pages.page(request, status, "whatif", model);

@@ -44,9 +44,9 @@ class OrganisationPagesBrowserTest extends BrowserTest {
             assertThat(result).containsText("Điểm đánh giá");
             assertThat(result.locator("td.num")).hasText("92");
             assertThat(result.locator("td.source")).containsText("campaign_results.csv");
-            // Its answer, as for any subject; no what-if (the form is for people).
+            // Its answer, as for any subject, and its what-if (the form takes enterprises and households too).
             assertThat(page.locator("h2").filter(new Locator.FilterOptions().setHasText("Điều kiện khen thưởng năm 2025"))).isVisible();
-            assertThat(page.locator("a.whatif")).hasCount(0);
+            assertThat(page.locator("a.whatif")).hasAttribute("href", "/what-if?subject=DN-0001&year=2025");
             assertThat(page.locator("section.contributions")).hasCount(0);
             shot(page, "subject-enterprise-vi");
 

@@ -37,7 +37,7 @@ class PageRoleMatrixTest extends PostgresTest {
     static final Map<String, List<String>> MATRIX = new LinkedHashMap<>();
     /** Pages whose role the demo client has, of subjects outside its organisation scope: 403 for the scope, not the role. */
     static final List<String> OUTSIDE_CLIENT_SCOPE = List.of("/people/DN-0001?year=2025", "/people/HGD-0001?year=2025",
-            "/units/HN-UBND-DEMO-PMH?year=2025");
+            "/units/HN-UBND-DEMO-PMH?year=2025", "/what-if?subject=DN-0001&year=2025", "/what-if?subject=HGD-0001&year=2025");
     static {
         MATRIX.put("/", ROLES);
         MATRIX.put("/search?q=nguyen", ROLES);
@@ -52,6 +52,9 @@ class PageRoleMatrixTest extends PostgresTest {
         MATRIX.put("/search?q=minh+hoa", ROLES);
         MATRIX.put("/candidates", List.of("client", "board", "admin"));
         MATRIX.put("/what-if?subject=P-0001&year=2025", List.of("client", "admin"));
+        // The what-if of an enterprise and of a household: its roles, and the demo client's scope does not reach them.
+        MATRIX.put("/what-if?subject=DN-0001&year=2025", List.of("admin"));
+        MATRIX.put("/what-if?subject=HGD-0001&year=2025", List.of("admin"));
         MATRIX.put("/batches", List.of("client", "admin"));
         MATRIX.put("/audit", List.of("auditor", "admin"));
         MATRIX.put("/audit/verify", List.of("auditor", "admin"));

@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The What-if page in a real browser: a copy of P-0001's facts (Nguyễn Thị Hoa) edited and evaluated,
- * the answer set beside the stored one; nothing written unless the user saves, and then one decision.
+ * the answer set beside the stored one; nothing written unless the user saves, and then one decision. The
+ * same for a demo household (HGD-0001: its contributions) and a demo enterprise (DN-0001: its founding day,
+ * collective titles and campaign results), each with its own fields.
  */
 @MicronautTest
 class WhatIfPagesBrowserTest extends BrowserTest {
@@ -195,14 +197,14 @@ class WhatIfPagesBrowserTest extends BrowserTest {
             // an organisation-wide role is told that a code does not exist
             Response unknown = page.navigate(base() + "/what-if?subject=P-9999&year=2025&lang=vi");
             assertThat(unknown.status()).isEqualTo(404);
-            assertThat(page.locator("#chooser-subject-error")).hasText("Mã cá nhân: không có người nào mang mã „P-9999“");
+            assertThat(page.locator("#chooser-subject-error")).hasText("Mã đối tượng: không có cá nhân, doanh nghiệp hay hộ gia đình nào mang mã „P-9999“");
             assertThat(page.locator("#chooser-subject")).hasAttribute("aria-invalid", "true");
             shot(page, "whatif-chooser-error-vi");
             Response unit = page.navigate(base() + "/what-if?subject=HN-SKHCN-DEMO-TDC&year=2025");
             assertThat(unit.status()).isEqualTo(422);
             assertThat(page.locator("#chooser-subject-error")).containsText("là một đơn vị");
             page.navigate(base() + "/what-if?subject=P-9999&lang=en");
-            assertThat(page.locator("#chooser-subject-error")).hasText("Person's code: no person has the code \"P-9999\"");
+            assertThat(page.locator("#chooser-subject-error")).hasText("Code: no person, enterprise or household has the code \"P-9999\"");
             shot(page, "whatif-chooser-en");
         }
     }
@@ -366,6 +368,233 @@ class WhatIfPagesBrowserTest extends BrowserTest {
             assertThat(laborer.locator("tr.changed th .criterion")).hasText("NO_DISCIPLINE_IN_YEAR");
             page.locator("#disciplines").scrollIntoViewIfNeeded();
             shot(page, "whatif-rows-vi");
+        }
+    }
+
+    @Test
+    void a_household_gets_its_own_form_and_a_land_contribution_makes_it_eligible_for_the_certificate_of_merit() {
+        long decisionsBefore = decisions();
+        try (BrowserContext ctx = context()) {
+            Page page = ctx.newPage();
+            signIn(page, "admin");
+            // From its page: the what-if link is there for a household
+            page.navigate(base() + "/people/HGD-0001?year=2024");
+            assertThat(page.locator("a.whatif")).hasAttribute("href", "/what-if?subject=HGD-0001&year=2024");
+            page.click("a.whatif");
+            page.waitForURL(base() + "/what-if?subject=HGD-0001&year=2024");
+
+            // Its form: the household's fields, not a person's
+            assertThat(page.locator("#whatif h2")).containsText("Hộ ông Nguyễn Văn Bình (minh hoạ)");
+            assertThat(page.locator("#whatif h2 .subject-kind")).hasText("· Hộ gia đình");
+            assertThat(page.locator("#hiredOn")).hasCount(0);
+            assertThat(page.locator("#education")).hasCount(0);
+            assertThat(page.locator("#rating-2024")).hasCount(0);
+            assertThat(page.locator("#absence-2024")).hasCount(0);
+            assertThat(page.locator("#title-2024")).hasCount(0);
+            assertThat(page.locator("#initiatives")).hasCount(0);
+            assertThat(page.locator("#disciplines")).hasCount(0);
+            assertThat(page.locator("#campaignResults")).hasCount(0);
+            assertThat(page.locator("#contributions h3")).hasText("Đóng góp công sức, đất đai, tài sản");
+            assertThat(page.locator("#con-0-kind")).hasValue("LAND");
+            assertThat(page.locator("#con-0-kind option:checked")).hasText("Đất đai");
+            assertThat(page.locator("#con-0-year")).hasValue("2025");
+            assertThat(page.locator("#con-0-valueVnd")).hasValue("350000000");
+            assertThat(page.locator("#con-0-description")).hasValue("Hiến 120 m2 đất mở rộng ngõ (minh hoạ)");
+            assertThat(page.locator("#att-2024-OUTSTANDING_IN_MOVEMENT")).hasValue("");
+            assertThat(page.locator("#commendations h3")).isVisible(); // commendations and attestations, as every subject
+
+            // 2024 had no contribution: the certificate of merit is not for it; a land contribution in 2024 makes it eligible
+            page.click("button[value=contribution]");
+            page.waitForURL(base() + "/what-if/form");
+            page.fill("#con-1-year", "2024");
+            page.selectOption("#con-1-kind", "LAND");
+            page.fill("#con-1-valueVnd", "120000000");
+            page.fill("#con-1-description", "Hiến 40 m2 đất làm đường");
+            page.click("button[value=commendation]"); // a household's list of commendations: its own
+            assertThat(page.locator("#com-0-code option")).hasText(new String[]{"(bỏ dòng này)", "Giấy khen", "Bằng khen của Thủ tướng Chính phủ"});
+            page.click("#evaluate");
+            Locator merit = page.locator("#change-UNIT_CERTIFICATE_OF_MERIT");
+            assertThat(merit).hasClass(Pattern.compile("\\bflipped\\b"));
+            assertThat(merit.locator(".badge.before")).hasText("Chưa đủ điều kiện");
+            assertThat(merit.locator(".badge.after")).hasText("Đủ điều kiện");
+            assertThat(merit.locator("tr.changed th .criterion")).hasText("HOUSEHOLD_CONTRIBUTION_OR_MOVEMENT");
+            // the Prime Minister's certificate: not modelled for households, and the page says why
+            Locator pm = page.locator("#change-PRIME_MINISTER_CERTIFICATE_OF_MERIT");
+            assertThat(pm.locator(".badge.after")).hasText("Chưa có quy tắc");
+            assertThat(pm.locator("ul.notes")).isVisible(); // open: no criteria, the note says why
+            assertThat(pm.locator("ul.notes")).containsText("không nêu tiêu chuẩn cho hộ gia đình");
+            assertThat(page.locator("#result details.case-document pre")).containsText("\"kind\" : \"HOUSEHOLD\"");
+            assertThat(page.locator("#result details.case-document pre")).containsText("\"valueVnd\" : 120000000");
+            assertThat(page.locator("#result details.case-document pre")).not().containsText("hiredOn");
+            page.locator("#result").scrollIntoViewIfNeeded();
+            shot(page, "whatif-household-vi");
+
+            // A mistake in a contribution: the field named in Vietnamese, 422, nothing evaluated
+            page.fill("#con-1-valueVnd", "-5");
+            page.click("#evaluate");
+            assertThat(page.locator("#whatif-errors")).containsText(
+                    "Đóng góp công sức, đất đai, tài sản 2 · Giá trị (đồng): phải là một số nguyên từ 0 đến");
+            assertThat(page.locator("#con-1-valueVnd")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#result h3")).hasCount(0);
+            for (String[] bad : List.of(
+                    new String[]{"con-0-kind", "GOLD", "Đóng góp công sức, đất đai, tài sản 1 · Hình thức đóng góp: „GOLD“ không có trong danh sách"},
+                    new String[]{"con-0-year", "", "Đóng góp công sức, đất đai, tài sản 1 · Năm: cần điền"},
+                    new String[]{"conRows", "x", "Đóng góp công sức, đất đai, tài sản: phải là một số nguyên từ 0 đến 50"},
+                    new String[]{"con-0-description", "Hiến\u0000", "Đóng góp công sức, đất đai, tài sản 1 · Nội dung đóng góp: chứa ký tự điều khiển"})) {
+                APIResponse r = ctx.request().post(base() + "/what-if/evaluate", RequestOptions.create()
+                        .setForm(form(page).set("con-1-valueVnd", "1").set(bad[0], bad[1])).setMaxRedirects(0));
+                assertThat(r.status()).as(bad[0]).isEqualTo(422);
+                assertThat(r.text()).as(bad[0]).contains(bad[2]).doesNotContain("Kết quả giả định năm");
+            }
+
+            // In English
+            page.navigate(base() + "/what-if?subject=HGD-0001&year=2024&lang=en");
+            assertThat(page.locator("#whatif h2 .subject-kind")).hasText("· Household");
+            assertThat(page.locator("#contributions h3")).hasText("Contributions of work, land or assets");
+            assertThat(page.locator("label[for=con-0-valueVnd]")).hasText("Value (VND)");
+            page.click("button[value=contribution]");
+            page.fill("#con-1-year", "2024");
+            page.selectOption("#con-1-kind", "WORK");
+            page.fill("#con-1-description", "30 days of work on the lane");
+            page.click("#evaluate");
+            merit = page.locator("#change-UNIT_CERTIFICATE_OF_MERIT");
+            assertThat(merit.locator(".badge.before")).hasText("Not eligible");
+            assertThat(merit.locator(".badge.after")).hasText("Eligible");
+            assertThat(page.locator("#change-PRIME_MINISTER_CERTIFICATE_OF_MERIT .badge.after")).hasText("Not modelled");
+            assertThat(page.locator("#change-PRIME_MINISTER_CERTIFICATE_OF_MERIT ul.notes")).containsText("household");
+            page.locator("#result").scrollIntoViewIfNeeded();
+            shot(page, "whatif-household-en");
+            page.evaluate("() => { const s = document.getElementById('con-1-kind'); s.add(new Option('SHARES', 'SHARES', true, true)); }");
+            page.click("#evaluate");
+            assertThat(page.locator("#whatif-errors")).containsText(
+                    "Contributions of work, land or assets 2 · Kind of contribution: \"SHARES\" is not in the list");
+        }
+        // Evaluating, and GET, wrote nothing
+        assertThat(decisions()).isEqualTo(decisionsBefore);
+    }
+
+    @Test
+    void an_enterprise_gets_its_own_form_with_its_campaign_results_and_a_lowered_rating_flips_its_collective_title() {
+        long decisionsBefore = decisions();
+        try (BrowserContext ctx = context()) {
+            Page page = ctx.newPage();
+            signIn(page, "admin");
+            page.navigate(base() + "/people/DN-0001?year=2025");
+            assertThat(page.locator("a.whatif")).hasAttribute("href", "/what-if?subject=DN-0001&year=2025");
+            // chosen by its code on the chooser
+            page.navigate(base() + "/what-if");
+            page.fill("#chooser-subject", "DN-0001");
+            page.fill("#chooser-year", "2025");
+            page.click(".whatif-chooser button[type=submit]");
+            page.waitForURL(base() + "/what-if?subject=DN-0001&year=2025");
+
+            assertThat(page.locator("#whatif h2")).containsText("Công ty Cổ phần Công nghệ Minh Hoà (minh hoạ)");
+            assertThat(page.locator("#whatif h2 .subject-kind")).hasText("· Doanh nghiệp");
+            assertThat(page.locator("#hiredOn")).hasCount(0);
+            assertThat(page.locator("#manager")).hasCount(0);
+            assertThat(page.locator("#absence-2025")).hasCount(0);
+            assertThat(page.locator("#contributions")).hasCount(0);
+            assertThat(page.locator("#initiatives")).hasCount(0);
+            assertThat(page.locator("#establishedOn")).hasValue("15/03/2012");
+            assertThat(page.locator("label[for=establishedOn]")).hasText("Ngày thành lập");
+            assertThat(page.locator("#rating-2025")).hasValue("EXCELLENT");
+            assertThat(page.locator("label[for=title-2025-ADVANCED_LABOR_COLLECTIVE]")).hasText("Tập thể lao động tiên tiến");
+            assertThat(page.locator("#title-2025-ADVANCED_LABORER")).hasCount(0);
+            assertThat(page.locator("#campaignResults h3")).hasText("Kết quả phong trào thi đua");
+            assertThat(page.locator("#cr-0-campaign")).hasValue("INNOVATION_DX_2025_2030");
+            assertThat(page.locator("#cr-0-group option:checked")).hasText("Doanh nghiệp, viện nghiên cứu");
+            assertThat(page.locator("#cr-0-group option")).hasCount(2); // "(none)" and the one group for enterprises
+            assertThat(page.locator("#cr-0-indicator")).hasValue("REVIEW_SCORE");
+            assertThat(page.locator("#cr-0-value")).hasValue("92");
+
+            // Its rating lowered and its review score changed: the collective title flips; the campaign award still needs
+            // review (its threshold is not published), the score it looked at changed
+            page.selectOption("#rating-2025", "NOT_COMPLETED");
+            page.fill("#cr-0-value", "40,5");
+            page.click("#evaluate");
+            Locator collective = page.locator("#change-ADVANCED_LABOR_COLLECTIVE");
+            assertThat(collective).hasClass(Pattern.compile("\\bflipped\\b"));
+            assertThat(collective.locator(".badge.before")).hasText("Cần xem xét");
+            assertThat(collective.locator(".badge.after")).hasText("Chưa đủ điều kiện");
+            Locator campaign = page.locator("#change-CAMPAIGN_INNOVATION_DIGITAL_TRANSFORMATION");
+            assertThat(campaign.locator(".badge.after")).hasText("Cần xem xét");
+            assertThat(campaign).not().hasClass(Pattern.compile("\\bflipped\\b"));
+            assertThat(page.locator("#result details.case-document pre")).containsText("\"value\" : 40.5");
+            assertThat(page.locator("#result details.case-document pre")).containsText("\"establishedOn\" : \"2012-03-15\"");
+            page.locator("#result").scrollIntoViewIfNeeded();
+            shot(page, "whatif-enterprise-vi");
+
+            // Mistakes in a campaign result, each named in Vietnamese: 422, nothing evaluated
+            page.fill("#cr-0-value", "chín mươi");
+            page.click("#evaluate");
+            assertThat(page.locator("#whatif-errors")).containsText("Kết quả phong trào thi đua 1 · Giá trị: phải là một số");
+            assertThat(page.locator("#cr-0-value")).hasValue("chín mươi");
+            assertThat(page.locator("#cr-0-value")).hasAttribute("aria-invalid", "true");
+            page.fill("#cr-0-value", "92");
+            for (String[] bad : List.of(
+                    new String[]{"cr-0-campaign", "OTHER_CAMPAIGN", "Kết quả phong trào thi đua 1 · Phong trào: „OTHER_CAMPAIGN“ không có trong danh sách"},
+                    new String[]{"cr-0-group", "INDIVIDUALS", "Kết quả phong trào thi đua 1 · Nhóm đối tượng: „INDIVIDUALS“ không phải nhóm đối tượng"},
+                    new String[]{"cr-0-indicator", "PROFIT", "Kết quả phong trào thi đua 1 · Chỉ tiêu: „PROFIT“ không phải chỉ tiêu của nhóm"},
+                    new String[]{"cr-0-year", "2024", "Kết quả phong trào thi đua 1 · Năm: phong trào diễn ra từ năm 2025 đến năm 2030"},
+                    new String[]{"cr-0-value", "1e400", "Kết quả phong trào thi đua 1 · Giá trị: phải là một số"},
+                    new String[]{"establishedOn", "31/02/2012", "Ngày thành lập: phải là một ngày hợp lệ"},
+                    new String[]{"title-2025", "ADVANCED_LABORER", "Năm 2025 · Danh hiệu thi đua đã được tặng: „ADVANCED_LABORER“"},
+                    new String[]{"crRows", "999", "Kết quả phong trào thi đua: quá nhiều dòng (tối đa 50)"})) {
+                for (String action : List.of("/what-if/evaluate", "/what-if/save")) {
+                    APIResponse r = ctx.request().post(base() + action, RequestOptions.create().setForm(form(page).set(bad[0], bad[1])).setMaxRedirects(0));
+                    assertThat(r.status()).as(bad[0] + " " + action).isEqualTo(422);
+                    assertThat(r.text()).as(bad[0]).contains(bad[2]).doesNotContain("Kết quả giả định năm");
+                }
+            }
+            assertThat(decisions()).isEqualTo(decisionsBefore);
+
+            // In English, a campaign result added
+            page.navigate(base() + "/what-if?subject=DN-0001&year=2025&lang=en");
+            assertThat(page.locator("#whatif h2 .subject-kind")).hasText("· Enterprise");
+            assertThat(page.locator("#establishedOn")).hasValue("2012-03-15");
+            assertThat(page.locator("#cr-0-group option:checked")).hasText("Businesses and research institutes");
+            page.click("button[value=campaignResult]");
+            page.waitForURL(base() + "/what-if/form");
+            page.selectOption("#cr-1-campaign", "INNOVATION_DX_2025_2030");
+            page.fill("#cr-1-year", "2024");
+            page.selectOption("#cr-1-group", "BUSINESSES_AND_INSTITUTES");
+            page.selectOption("#cr-1-indicator", "REVIEW_SCORE");
+            page.fill("#cr-1-value", "88");
+            page.click("#evaluate");
+            assertThat(page.locator("#whatif-errors")).containsText("Results in emulation campaigns 2 · Year: the campaign runs from 2025 to 2030");
+            page.fill("#cr-1-year", "2025");
+            page.selectOption("#rating-2025", "NOT_COMPLETED");
+            page.click("#evaluate");
+            collective = page.locator("#change-ADVANCED_LABOR_COLLECTIVE");
+            assertThat(collective.locator(".badge.before")).hasText("Needs review");
+            assertThat(collective.locator(".badge.after")).hasText("Not eligible");
+            assertThat(page.locator("#change-CAMPAIGN_INNOVATION_DIGITAL_TRANSFORMATION .badge.after")).hasText("Needs review");
+            assertThat(page.locator("#result h3")).hasText("What-if answer for 2025");
+            page.locator("#result").scrollIntoViewIfNeeded();
+            shot(page, "whatif-enterprise-en");
+
+            // Saved on request: one decision on the enterprise's submitted case
+            page.click("#save");
+            page.waitForURL(base() + "/what-if/save");
+            assertThat(page.locator("#result .saved")).containsText("Saved as decision no.");
+            assertThat(decisions()).isEqualTo(decisionsBefore + 1);
+        }
+    }
+
+    @Test
+    void a_client_is_refused_an_enterprise_or_household_outside_its_scope_and_a_unit_is_still_not_copied() {
+        try (BrowserContext ctx = context()) {
+            Page page = ctx.newPage();
+            signIn(page, "client");
+            for (String id : List.of("DN-0001", "HGD-0001")) {
+                Response r = page.navigate(base() + "/what-if?subject=" + id + "&year=2025");
+                assertThat(r.status()).as(id).isEqualTo(403);
+                assertThat(page.locator("main")).containsText("nằm ngoài phạm vi tổ chức của bạn");
+            }
+            Response unit = page.navigate(base() + "/what-if?subject=HN-SKHCN-DEMO-TDC&year=2025&lang=en");
+            assertThat(unit.status()).isEqualTo(422);
+            assertThat(page.locator("#chooser-subject-error")).hasText(
+                    "Code: \"HN-SKHCN-DEMO-TDC\" is a unit; the What-if page is for persons, enterprises and households");
         }
     }
 
