@@ -232,6 +232,12 @@ final class WhatIfForm {
 
     boolean isHousehold() { return kind == SubjectKind.HOUSEHOLD; }
 
+    /** Contributions of work, land or assets: a household's, or a person's (the case format's kinds). */
+    boolean hasContributions() { return kind == SubjectKind.HOUSEHOLD || kind == SubjectKind.PERSON; }
+
+    /** Results in a campaign: an enterprise's, or a person's in the individuals' group. */
+    boolean hasCampaignResults() { return kind == SubjectKind.ENTERPRISE || kind == SubjectKind.PERSON; }
+
     /** Whether a year of the form has a rating (persons and enterprises; a household is not rated). */
     boolean hasRatings() { return kind != SubjectKind.HOUSEHOLD; }
 
@@ -306,8 +312,9 @@ final class WhatIfForm {
                 disciplines();
             }
             if (f.hasTitles()) revokedTitles();
-            if (f.isHousehold()) contributions();
-            if (f.isEnterprise()) campaignResults();
+            // a person may have contributions and campaign results too (the campaign's individuals' group)
+            if (f.hasContributions()) contributions();
+            if (f.hasCampaignResults()) campaignResults();
         }
 
         private void years() {

@@ -54,7 +54,13 @@ final class WhatIfFormView {
                 List<ErrorLink> errors,
                 String kind, boolean person, boolean enterprise, boolean household, Input establishedOn,
                 List<ContributionView> contributions, String contributionsError,
-                List<CampaignView> campaignResults, String campaignResultsError) {}
+                List<CampaignView> campaignResults, String campaignResultsError) {
+        /** Contributions: a household's, or a person's (the case format gives them to both). */
+        public boolean contributionsShown() { return person || household; }
+
+        /** Campaign results: an enterprise's, or a person's in the campaign's individuals' group. */
+        public boolean campaignResultsShown() { return person || enterprise; }
+    }
 
     private final WhatIfForm f;
     private final WhatIfChoices c;

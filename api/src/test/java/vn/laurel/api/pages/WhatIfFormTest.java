@@ -190,6 +190,23 @@ class WhatIfFormTest {
     }
 
     @Test
+    void a_person_keeps_campaign_results_and_contributions_in_the_form_and_the_case() {
+        WhatIfForm f = WhatIfForm.parse(body(
+                "subject", "P-0001", "year", "2025", "asOf", "15/01/2026", "hiredOn", "1/9/2012", "years", "2025",
+                "rating-2025", "GOOD", "crRows", "1",
+                "cr-0-campaign", "INNOVATION_DX_2025_2030", "cr-0-year", "2025", "cr-0-group", "INDIVIDUALS",
+                "cr-0-indicator", "REVIEW_SCORE", "cr-0-value", "88",
+                "conRows", "1", "con-0-year", "2025", "con-0-kind", "WORK"), vi());
+        assertThat(f.errors).isEmpty();
+        CaseDocument doc = CaseReader.readJson(Json.write(f.toCase(hoa(), null).document()));
+        assertThat(doc.subject().campaignResults()).singleElement().satisfies(r -> assertThat(r.group()).isEqualTo("INDIVIDUALS"));
+        assertThat(doc.subject().contributions()).singleElement().satisfies(c -> assertThat(c.kind()).isEqualTo(ContributionKind.WORK));
+        WhatIfFormView.View view = WhatIfFormView.of(f, vi());
+        assertThat(view.campaignResultsShown()).isTrue();
+        assertThat(view.contributionsShown()).isTrue();
+    }
+
+    @Test
     void every_mistake_is_named_in_the_pages_language_and_kept_as_typed() {
         WhatIfForm f = WhatIfForm.parse(body(
                 "subject", "P-0001", "year", "2031", "asOf", "2026-02-30", "years", "2025",
