@@ -3,6 +3,7 @@ package vn.laurel.engine.caseformat;
 import vn.laurel.engine.model.Outcome;
 import vn.laurel.engine.model.*;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -262,6 +263,7 @@ final class CaseValidator {
             if (blank(r.group())) errors.add(new FieldError(f + ".group", "is required"));
             if (blank(r.indicator())) errors.add(new FieldError(f + ".indicator", "is required"));
             if (r.value() == null) errors.add(new FieldError(f + ".value", "is required (1 and 0 for yes and no)"));
+            else campaignValue(f + ".value", r.value());
         }
         for (int i = 0; i < s.events().size(); i++) {
             String f = at + ".events[" + i + "]";
@@ -272,6 +274,28 @@ final class CaseValidator {
         }
     }
 
+    /** The largest campaign-result value, either way (the store keeps NUMERIC(19, 4): campaign_result.result_value). */
+    public static final BigDecimal MAX_CAMPAIGN_VALUE = BigDecimal.valueOf(1_000_000_000_000L);
+    /** The decimal places a campaign-result value may have (as the store keeps them). */
+    public static final int CAMPAIGN_VALUE_PLACES = 4;
+
+    /**
+     * A campaign result's value: between -10^12 and 10^12, with at most 4 decimal places. Checked by comparison and
+     * scale only, never by writing the number out: {@code 1e999999999} written in full is a billion characters.
+     */
+    private void campaignValue(String field, BigDecimal v) {
+        if (!campaignValueInRange(v)) {
+            errors.add(new FieldError(field, "must be between -1000000000000 and 1000000000000"));
+        } else if (v.stripTrailingZeros().scale() > CAMPAIGN_VALUE_PLACES) {
+            errors.add(new FieldError(field, "has more than " + CAMPAIGN_VALUE_PLACES + " decimal places"));
+        }
+    }
+
+    /** Whether a campaign-result value is within ±10^12 (compared by magnitude: cheap whatever the exponent). */
+    public static boolean campaignValueInRange(BigDecimal v) {
+        return v.abs().compareTo(MAX_CAMPAIGN_VALUE) <= 0;
+    }
+
     private static final Set<UnitEventKind> PREDECESSOR_RELATIONS =
             java.util.EnumSet.of(UnitEventKind.MERGED_INTO, UnitEventKind.SPLIT_FROM, UnitEventKind.RENAMED);
 
@@ -280,6 +304,7 @@ final class CaseValidator {
      * levels deep), none the unit itself or one it descends from.
      */
     private void predecessors(String at, Subject s, List<String> ancestors) {
+        unambiguous(at, s);
         for (int i = 0; i < s.predecessors().size(); i++) {
             String f = at + ".predecessors[" + i + "]";
             Predecessor p = s.predecessors().get(i);
@@ -306,6 +331,35 @@ final class CaseValidator {
                 continue;
             }
             subject(f + ".unit", unit, line);
+        }
+    }
+
+    /**
+     * What would make a unit's history depend on the order its predecessors are listed in: two predecessors it
+     * continues ({@code continues: true}) on one day — whose rating of a year would count? — and one unit listed twice
+     * (its facts counted twice). Each is named at the later entry.
+     */
+    private void unambiguous(String at, Subject s) {
+        java.util.Map<LocalDate, Integer> continuedOn = new java.util.HashMap<>();
+        java.util.Map<String, Integer> listedAt = new java.util.HashMap<>();
+        for (int i = 0; i < s.predecessors().size(); i++) {
+            String f = at + ".predecessors[" + i + "]";
+            Predecessor p = s.predecessors().get(i);
+            if (p == null) continue;
+            if (Boolean.TRUE.equals(p.continues()) && p.on() != null) {
+                Integer first = continuedOn.putIfAbsent(p.on(), i);
+                if (first != null) {
+                    errors.add(new FieldError(f + ".continues", "predecessors[" + first + "] already continues on " + p.on()
+                            + ": a unit continues at most one predecessor on one day"));
+                }
+            }
+            if (p.unit() != null && p.unit().id() != null) {
+                Integer first = listedAt.putIfAbsent(p.unit().id(), i);
+                if (first != null) {
+                    errors.add(new FieldError(f + ".unit.id", "\"" + p.unit().id() + "\" is already listed at predecessors["
+                            + first + "]: a predecessor is listed once"));
+                }
+            }
         }
     }
 

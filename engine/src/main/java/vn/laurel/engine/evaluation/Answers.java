@@ -71,12 +71,17 @@ final class Answers {
         List<AwardResult> results = new ArrayList<>();
         for (String code : toRun) {
             AwardDefinition award = rules.award(code).orElseThrow();
-            AwardResult r = resultFor(award, regime, compiled, evaluation, recordedByRule, decided.get(code));
+            AwardResult r = resultFor(rules, award, regime, compiled, evaluation, recordedByRule, decided.get(code));
             if (failed.containsKey(code)) r = withNote(r, failed.get(code));
             if (!asked.contains(code)) r = withNote(r, Explainer.label("note.prerequisite"));
             results.add(r);
         }
         return results;
+    }
+
+    /** Whether any regime of the rule set has criteria for the award for this kind of subject. */
+    private static boolean modelledInSomeRegime(RuleSet rules, String award, SubjectKind kind) {
+        return rules.compiled().values().stream().anyMatch(c -> c != null && c.models(award, kind));
     }
 
     /** The answer with one more note. */
@@ -86,14 +91,15 @@ final class Answers {
         return r.withNotes(notes);
     }
 
-    private static AwardResult resultFor(AwardDefinition award, Regime regime, CompiledRegime compiled, Evaluation evaluation,
-                                         Map<String, List<CriterionResult>> recordedByRule, Outcome outcome) {
+    private static AwardResult resultFor(RuleSet rules, AwardDefinition award, Regime regime, CompiledRegime compiled,
+                                         Evaluation evaluation, Map<String, List<CriterionResult>> recordedByRule, Outcome outcome) {
         List<Localized> notes = new ArrayList<>();
         SubjectKind kind = evaluation.getHistory().getSubject().kind();
         if (!compiled.models(award.code(), kind)) {
-            // Rules for other kinds of subject but none for this one: the catalogue gives no criteria for it
-            // (a household's Prime Minister's certificate), which is not the same as a regime without the award.
-            notes.add(compiled.models(award.code()) && award.appliesTo(kind)
+            // The award is given to this kind but no regime of the rule set has criteria for it: the catalogue gives
+            // none (a household's Prime Minister's certificate). Where some regime has them (a collective's ministry
+            // certificate under LAW_2022), it is this regime that has none: the regime's sentence.
+            notes.add(award.appliesTo(kind) && !modelledInSomeRegime(rules, award.code(), kind)
                     ? Explainer.labelEach("note.notModelledForKind", Explainer.label("SubjectKind." + kind), regime.code())
                     : Explainer.label("note.notModelled", regime.code()));
             return new AwardResult(award.code(), award.name(), Outcome.NOT_MODELLED, List.of(), notes);

@@ -88,8 +88,8 @@ public final class Evaluator {
         Set<String> asked = choice.askedCodes();
         SessionRunner sessions = new SessionRunner(rules, choice, doc, trace, forced);
         MemberRuns members = MemberRuns.decide(rules, sessions, doc, asked, decidedMembers);
-        // A unit with predecessors: its history before a merger depends on each award's policy (engine.lineage).
-        Run main = Lineage.applies(doc.subject()) ? LineageRuns.run(rules, doc, choice, sessions, members, asked)
+        // A unit with predecessors by the appraisal date: its history before a merger depends on each award's policy (engine.lineage).
+        Run main = Lineage.applies(doc.subject(), doc.asOf()) ? LineageRuns.run(rules, doc, choice, sessions, members, asked)
                 : sessions.run(new History(doc.subject(), members.histories()),
                         choice.compiled().withPrerequisites(asked, doc.subject().kind()), asked);
         List<ParameterUse> parameters = new ArrayList<>(members.parameters());

@@ -19,7 +19,9 @@ import java.util.*;
  * dated parameter ({@code <award>.predecessor_history}, {@link LineagePolicy}); the awards are grouped by policy
  * (usually one group) and each group is decided in one session on the subject with the history that policy gives it
  * ({@link Lineage}). Every answer carries a note naming the predecessors used and the policy. The members, decided
- * once before, are the same for every group: people's service continues on their own record.
+ * once before, are the same for every group: people's service continues on their own record. Only predecessors
+ * whose event is dated on or before the appraisal date ({@code asOf}) count: one recorded later for a later day
+ * never reshapes an earlier question's history.
  */
 final class LineageRuns {
     private LineageRuns() {}
@@ -50,7 +52,7 @@ final class LineageRuns {
         List<ParameterUse> parameters = new ArrayList<>();
         History first = null;
         for (Group group : groups.values()) {
-            Lineage.Result lineage = group.policy().map(p -> Lineage.resolve(subject, p)).orElse(null);
+            Lineage.Result lineage = group.policy().map(p -> Lineage.resolve(subject, p, doc.asOf())).orElse(null);
             Subject inherited = lineage == null ? subject : lineage.subject();
             Set<String> groupAsked = new LinkedHashSet<>(group.awards());
             Run run = sessions.run(new History(inherited, members.histories()), compiled.withPrerequisites(groupAsked, kind), groupAsked);
@@ -62,7 +64,7 @@ final class LineageRuns {
                 boolean askedHere = groupAsked.contains(r.award());
                 String award = askedHere ? r.award() : representative;
                 String name = LineagePolicy.parameterOf(award);
-                Localized note = lineage == null ? Lineage.noPolicyNote(subject, name) : Lineage.note(lineage, name);
+                Localized note = lineage == null ? Lineage.noPolicyNote(subject, name, doc.asOf()) : Lineage.note(lineage, name);
                 AwardResult noted = withParameter(Answers.withNote(r, note), uses.containsKey(award) ? name : null);
                 // An award asked in one group and required in another is answered as asked.
                 if (askedHere) {

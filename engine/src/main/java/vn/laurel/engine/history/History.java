@@ -556,14 +556,17 @@ public final class History {
 
     /**
      * Whether the unit was formed by, or has since its founding gone through, a merger or consolidation (sáp nhập,
-     * hợp nhất): a predecessor MERGED_INTO it on or after its founding day (any, when that day is not recorded). A
-     * unit split from another, or renamed, was not.
+     * hợp nhất) by the proposal: a predecessor MERGED_INTO it dated on or after its founding day (any, when that day is
+     * not recorded) and on or before {@code proposal} — the date the unit's age is measured to
+     * ({@link #unitAgeMonthsOn}), so a merger after the proposal never makes a young unit eligible. A unit split from
+     * another, or renamed, was not; a MERGED_INTO entry without a day is not counted (the case format requires one).
      */
-    public Measure formedByMerger() {
+    public Measure formedByMerger(LocalDate proposal) {
         LocalDate founded = subject.establishedOn();
         List<Predecessor> merged = subject.predecessors().stream()
-                .filter(p -> p.relation() == UnitEventKind.MERGED_INTO)
-                .filter(p -> founded == null || p.on() == null || !p.on().isBefore(founded)).toList();
+                .filter(p -> p != null && p.relation() == UnitEventKind.MERGED_INTO && p.on() != null)
+                .filter(p -> founded == null || !p.on().isBefore(founded))
+                .filter(p -> proposal == null || !p.on().isAfter(proposal)).toList();
         return new Measure(!merged.isEmpty(), evidenceOf(merged));
     }
 

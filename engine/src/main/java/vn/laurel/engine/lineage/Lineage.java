@@ -19,9 +19,17 @@ import java.util.function.Function;
  * <ul>
  *   <li>RECEIVING_UNIT — the unit's own so far, plus that of each predecessor it continues ({@code continues: true});</li>
  *   <li>LARGEST_PREDECESSOR — that of the predecessor with the most members (ties: the first listed), plus the
- *       unit's own so far when that predecessor is the one it continues;</li>
+ *       unit's own so far when that predecessor is the one it continues. A unit that received the others (listed
+ *       with no entry of its own) competes with its member figures of the year before. The pick needs every
+ *       candidate's size: when one is not recorded (a predecessor without {@code members}, or a receiving unit
+ *       without member figures for the year before — the usual case for stored units), nothing is picked on partial
+ *       figures and the step is taken as under RECEIVING_UNIT: the receiving unit's own history continues (with that
+ *       of the predecessor it continues, if any), and the answer's note says the sizes were not all known;</li>
  *   <li>NONE — nothing.</li>
  * </ul>
+ * Only the events of the question's time count: a predecessor whose event is dated after the appraisal date
+ * ({@code asOf}) is ignored, at every level, so a merger recorded later never reshapes the history a 2024 question
+ * is answered on.
  * The facts of years E and later are the unit's own: a predecessor's facts from E on are never inherited (a parent
  * split from goes on in its own right). A predecessor's own history is resolved the same way first (nested
  * predecessors, at most {@value #MAX_DEPTH} levels). Only facts kept by year are inherited — ratings, titles,
@@ -50,36 +58,59 @@ public final class Lineage {
      * the predecessors through which this event was reached ({@code via}, empty for the unit's own predecessors).
      *
      * @param ownLargest under LARGEST_PREDECESSOR, the unit itself (a receiving unit listed with no entry of its own)
-     *                   was the largest: {@code ownMembers} its members the year before, null when not recorded
+     *                   was the largest: {@code ownMembers} its members the year before
+     * @param sizesUnknown under LARGEST_PREDECESSOR, the sizes needed to pick the largest were not all recorded: the
+     *                   receiving unit's own history was kept (with that of the predecessor it continues, {@code used})
      */
     public record Step(UnitEventKind relation, LocalDate on, List<Predecessor> used, List<Predecessor> left,
-                       boolean ownKept, boolean ownLargest, Integer ownMembers, List<Predecessor> via) {
+                       boolean ownKept, boolean ownLargest, Integer ownMembers, boolean sizesUnknown, List<Predecessor> via) {
         Step(UnitEventKind relation, LocalDate on, List<Predecessor> used, List<Predecessor> left, boolean ownKept,
              List<Predecessor> via) {
-            this(relation, on, used, left, ownKept, false, null, via);
+            this(relation, on, used, left, ownKept, false, null, false, via);
         }
     }
 
-    /** Whether the subject has predecessors whose history a policy may merge in. */
+    /** Whether the subject has predecessors whose history a policy may merge in (whatever their dates). */
     public static boolean applies(Subject subject) {
-        return subject != null && !subject.predecessors().isEmpty();
+        return applies(subject, null);
     }
 
-    /** The subject's history under the policy. */
+    /**
+     * Whether the subject has predecessors whose history a policy may merge in, for a question appraised on
+     * {@code asOf}: one whose event is dated on or before that day (null: any).
+     */
+    public static boolean applies(Subject subject, LocalDate asOf) {
+        return subject != null && subject.predecessors().stream().anyMatch(p -> happened(p, asOf));
+    }
+
+    /** The subject's history under the policy, every predecessor counted whatever its date. */
     public static Result resolve(Subject subject, LineagePolicy policy) {
+        return resolve(subject, policy, null);
+    }
+
+    /**
+     * The subject's history under the policy for a question appraised on {@code asOf}: predecessors whose event is
+     * dated after it are ignored, at every level (null: none is).
+     */
+    public static Result resolve(Subject subject, LineagePolicy policy, LocalDate asOf) {
         List<Step> steps = new ArrayList<>();
-        Facts merged = resolve(subject, policy, 0, List.of(), steps, new HashSet<>());
+        Facts merged = resolve(subject, policy, asOf, 0, List.of(), steps, new HashSet<>());
         return new Result(merged.toSubject(subject), policy, List.copyOf(steps));
     }
 
-    private static Facts resolve(Subject subject, LineagePolicy policy, int depth, List<Predecessor> via, List<Step> steps,
-                                 Set<String> seen) {
+    /** Whether a predecessor's event had happened by the appraisal date (null: any date counts). */
+    private static boolean happened(Predecessor p, LocalDate asOf) {
+        return p != null && p.on() != null && (asOf == null || !p.on().isAfter(asOf));
+    }
+
+    private static Facts resolve(Subject subject, LineagePolicy policy, LocalDate asOf, int depth, List<Predecessor> via,
+                                 List<Step> steps, Set<String> seen) {
         Facts own = Facts.of(subject);
         if (depth >= MAX_DEPTH || subject.id() != null && !seen.add(subject.id())) return own; // the format refuses both
         // Events in date order; at one date, the predecessors as listed.
         TreeMap<LocalDate, List<Predecessor>> byDate = new TreeMap<>();
         for (Predecessor p : subject.predecessors()) {
-            if (p == null || p.on() == null || p.unit() == null || p.relation() == null) continue;
+            if (!happened(p, asOf) || p.unit() == null || p.relation() == null) continue;
             byDate.computeIfAbsent(p.on(), d -> new ArrayList<>()).add(p);
         }
         for (Map.Entry<LocalDate, List<Predecessor>> at : byDate.entrySet()) {
@@ -90,7 +121,7 @@ public final class Lineage {
                 if (p.relation() == UnitEventKind.RENAMED) {
                     // The same unit under its earlier name: its history is the unit's own, whatever the policy.
                     List<Step> nested = new ArrayList<>();
-                    own = own.after(resolve(p.unit(), policy, depth + 1, with(via, p), nested, seen));
+                    own = own.after(resolve(p.unit(), policy, asOf, depth + 1, with(via, p), nested, seen));
                     steps.add(new Step(UnitEventKind.RENAMED, on, List.of(p), List.of(), true, via));
                     steps.addAll(nested);
                 } else {
@@ -109,23 +140,34 @@ public final class Lineage {
                     List<Predecessor> continued = changes.stream().filter(p -> Boolean.TRUE.equals(p.continues())).toList();
                     Facts inherited = Facts.EMPTY;
                     for (Predecessor p : continued) {
-                        inherited = inherited.plus(resolve(p.unit(), policy, depth + 1, with(via, p), nested, seen).before(year));
+                        inherited = inherited.plus(resolve(p.unit(), policy, asOf, depth + 1, with(via, p), nested, seen).before(year));
                     }
                     own = own.after(inherited);
                     steps.add(new Step(relation, on, continued, without(changes, continued), true, via));
                 }
                 case LARGEST_PREDECESSOR -> {
-                    Predecessor largest = largest(changes);
                     // A receiving unit recorded as the subject itself (no entry continues) is a candidate too,
-                    // listed first, with its members of the year before the event when its figures say so.
-                    if (receivedOthers(subject, own, changes, on)) {
-                        Integer ownMembers = membersIn(own, year - 1);
-                        if ((ownMembers == null ? -1 : ownMembers) >= members(largest)) {
-                            steps.add(new Step(relation, on, List.of(), changes, true, true, ownMembers, via));
-                            break;
+                    // listed first, with its members of the year before the event.
+                    boolean ownCandidate = receivedOthers(subject, own, changes, on);
+                    Integer ownMembers = ownCandidate ? membersIn(own, year - 1) : null;
+                    if (ownCandidate && ownMembers == null || changes.stream().anyMatch(p -> p.members() == null)) {
+                        // Not every size is known: no pick on partial figures. The receiving unit continues, as
+                        // under RECEIVING_UNIT (its own history, and that of the predecessor it continues).
+                        List<Predecessor> continued = changes.stream().filter(p -> Boolean.TRUE.equals(p.continues())).toList();
+                        Facts inherited = Facts.EMPTY;
+                        for (Predecessor p : continued) {
+                            inherited = inherited.plus(resolve(p.unit(), policy, asOf, depth + 1, with(via, p), nested, seen).before(year));
                         }
+                        own = own.after(inherited);
+                        steps.add(new Step(relation, on, continued, without(changes, continued), true, false, ownMembers, true, via));
+                        break;
                     }
-                    Facts inherited = resolve(largest.unit(), policy, depth + 1, with(via, largest), nested, seen).before(year);
+                    Predecessor largest = largest(changes);
+                    if (ownCandidate && ownMembers >= members(largest)) {
+                        steps.add(new Step(relation, on, List.of(), changes, true, true, ownMembers, false, via));
+                        break;
+                    }
+                    Facts inherited = resolve(largest.unit(), policy, asOf, depth + 1, with(via, largest), nested, seen).before(year);
                     boolean continues = Boolean.TRUE.equals(largest.continues());
                     own = (continues ? own : own.from(year)).after(inherited);
                     steps.add(new Step(relation, on, List.of(largest), without(changes, List.of(largest)), continues, via));
@@ -156,7 +198,10 @@ public final class Lineage {
         return members;
     }
 
-    /** The predecessor with the most members; unknown counts as fewer than any; a tie goes to the first listed. */
+    /**
+     * The predecessor with the most members; unknown counts as fewer than any; a tie goes to the first listed.
+     * ({@code resolve} never picks with a size unknown: it keeps the receiving unit's history instead.)
+     */
     static Predecessor largest(List<Predecessor> candidates) {
         Predecessor best = null;
         for (Predecessor p : candidates) {
@@ -195,7 +240,12 @@ public final class Lineage {
 
     /** The note of an award whose policy parameter has no value in force: no predecessor's history was used. */
     public static Localized noPolicyNote(Subject subject, String parameter) {
-        List<Localized> units = subject.predecessors().stream().filter(p -> p != null && p.unit() != null).map(Lineage::unit).toList();
+        return noPolicyNote(subject, parameter, null);
+    }
+
+    /** As above, naming only the predecessors whose event is dated on or before {@code asOf} (null: all). */
+    public static Localized noPolicyNote(Subject subject, String parameter, LocalDate asOf) {
+        List<Localized> units = subject.predecessors().stream().filter(p -> happened(p, asOf) && p.unit() != null).map(Lineage::unit).toList();
         return Explainer.labelEach("lineage.noParameter", parameter, join(units, ", "));
     }
 
@@ -204,6 +254,10 @@ public final class Lineage {
         Localized text;
         if (s.relation() == UnitEventKind.RENAMED) {
             text = Explainer.labelEach("lineage.renamed", unit(s.used().get(0)), date);
+        } else if (s.sizesUnknown()) {
+            Localized unknown = units(concat(s.used(), s.left()));
+            text = s.used().isEmpty() ? Explainer.labelEach("lineage.sizesUnknown", unknown, date)
+                    : Explainer.labelEach("lineage.sizesUnknownContinued", unknown, date, units(s.used()));
         } else if (s.ownLargest()) {
             Localized size = s.ownMembers() == null ? Explainer.label("lineage.membersUnknown")
                     : Explainer.label("lineage.members", s.ownMembers());
@@ -219,6 +273,12 @@ public final class Lineage {
         }
         if (s.via().isEmpty()) return text;
         return Explainer.labelEach("lineage.via", join(s.via().stream().map(p -> new Localized(p.unit().id(), p.unit().id())).toList(), " → "), text);
+    }
+
+    private static List<Predecessor> concat(List<Predecessor> a, List<Predecessor> b) {
+        List<Predecessor> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     private static Localized units(List<Predecessor> ps) {

@@ -17,7 +17,9 @@ public enum LineagePolicy {
     RECEIVING_UNIT,
     /**
      * The facts of the predecessor with the most members on the day before the event (the unit itself is a
-     * candidate through its own entry with {@code continues: true}); a tie goes to the one listed first.
+     * candidate through its own entry with {@code continues: true}, or with its member figures of the year before when
+     * it received the others); a tie goes to the one listed first. When a size needed for the pick is not recorded,
+     * nothing is picked on partial figures: the receiving unit continues, as under {@link #RECEIVING_UNIT}.
      */
     LARGEST_PREDECESSOR,
     /** Nothing before the event: the unit's history starts in the event's year. */

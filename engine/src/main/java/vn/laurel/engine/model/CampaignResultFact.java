@@ -15,5 +15,16 @@ import java.math.BigDecimal;
 public record CampaignResultFact(String campaign, Integer year, String group, String indicator, BigDecimal value,
                                  String id, String source) implements Fact {
     public String factType() { return "campaignResult"; }
-    public String summary() { return year + " " + campaign + " " + group + " " + indicator + "=" + (value == null ? null : value.toPlainString()); }
+    public String summary() { return year + " " + campaign + " " + group + " " + indicator + "=" + text(value); }
+
+    /**
+     * The value as text: plain digits when it is within what the case format and the store accept (±10^12, a few
+     * decimal places), else BigDecimal's exponent form — never a plain string of an unchecked value, which for
+     * {@code 1e999999999} would be a billion characters.
+     */
+    static String text(BigDecimal value) {
+        if (value == null) return null;
+        boolean small = value.precision() - value.scale() <= 13 && value.scale() <= 10;
+        return small ? value.toPlainString() : value.toString();
+    }
 }

@@ -208,4 +208,77 @@ class CaseValidatorTest {
         assertThat(d.subject().commendations().get(0).kind().countsAsPriorMerit()).isFalse();
         assertThat(LocalDate.of(2026, 1, 20)).isEqualTo(d.asOf());
     }
+
+    @Test
+    void a_campaign_value_beyond_the_stores_range_or_scale_is_refused_before_anything_writes_it_out() {
+        // 1e999999999 written in full is a billion characters: the answer's facts and evidence would run out of memory.
+        assertThat(errors(doc("""
+                id: P-1
+                kind: PERSON
+                campaignResults:
+                  - { campaign: INNOVATION_DX_2025_2030, year: 2025, group: INDIVIDUALS, indicator: REVIEW_SCORE, value: 1e999999999 }
+                  - { campaign: INNOVATION_DX_2025_2030, year: 2025, group: INDIVIDUALS, indicator: A, value: -1e999999999 }
+                  - { campaign: INNOVATION_DX_2025_2030, year: 2025, group: INDIVIDUALS, indicator: B, value: 1e-999999999 }
+                  - { campaign: INNOVATION_DX_2025_2030, year: 2025, group: INDIVIDUALS, indicator: C, value: 1000000000000.5 }
+                  - { campaign: INNOVATION_DX_2025_2030, year: 2025, group: INDIVIDUALS, indicator: D, value: 92.12345 }
+                """))).containsExactlyInAnyOrder(
+                "subject.campaignResults[0].value: must be between -1000000000000 and 1000000000000",
+                "subject.campaignResults[1].value: must be between -1000000000000 and 1000000000000",
+                "subject.campaignResults[2].value: has more than 4 decimal places",
+                "subject.campaignResults[3].value: must be between -1000000000000 and 1000000000000",
+                "subject.campaignResults[4].value: has more than 4 decimal places");
+        // The bounds themselves, and trailing zeros past the fourth place, are fine.
+        CaseDocument ok = CaseReader.read(doc("""
+                id: P-1
+                kind: PERSON
+                campaignResults:
+                  - { campaign: INNOVATION_DX_2025_2030, year: 2025, group: INDIVIDUALS, indicator: A, value: 1000000000000 }
+                  - { campaign: INNOVATION_DX_2025_2030, year: 2025, group: INDIVIDUALS, indicator: B, value: -1e12 }
+                  - { campaign: INNOVATION_DX_2025_2030, year: 2025, group: INDIVIDUALS, indicator: C, value: 92.12340000 }
+                """));
+        assertThat(ok.subject().campaignResults()).hasSize(3);
+        assertThat(ok.subject().campaignResults().get(1).summary()).endsWith("=-1000000000000");
+    }
+
+    @Test
+    void a_campaign_results_summary_never_writes_an_unchecked_value_out_in_full() {
+        CampaignResultFact huge = new CampaignResultFact("C", 2025, "G", "I", new BigDecimal("1e999999999"), null, null);
+        CampaignResultFact tiny = new CampaignResultFact("C", 2025, "G", "I", new BigDecimal("1e-999999999"), null, null);
+        assertThat(huge.summary()).isEqualTo("2025 C G I=1E+999999999");
+        assertThat(tiny.summary()).isEqualTo("2025 C G I=1E-999999999");
+        assertThat(new CampaignResultFact("C", 2025, "G", "I", new BigDecimal("92.5"), null, null).summary()).isEqualTo("2025 C G I=92.5");
+    }
+
+    @Test
+    void a_unit_continues_at_most_one_predecessor_on_one_day_and_lists_each_once() {
+        // Either would make the history depend on the order of the list (the last listed rating of a year would win).
+        assertThat(errors(doc("""
+                id: U-NEW
+                kind: COLLECTIVE
+                predecessors:
+                  - { relation: MERGED_INTO, on: 2025-07-01, continues: true, unit: { id: U-W1, kind: COLLECTIVE } }
+                  - { relation: MERGED_INTO, on: 2025-07-01, continues: true, unit: { id: U-W2, kind: COLLECTIVE } }
+                  - { relation: MERGED_INTO, on: 2025-07-01, continues: false, unit: { id: U-W1, kind: COLLECTIVE } }
+                """))).containsExactlyInAnyOrder(
+                "subject.predecessors[1].continues: predecessors[0] already continues on 2025-07-01: a unit continues at most one predecessor on one day",
+                "subject.predecessors[2].unit.id: \"U-W1\" is already listed at predecessors[0]: a predecessor is listed once");
+        // One continued per day, on different days, is fine; so is the check inside a predecessor, at its path.
+        assertThat(CaseReader.read(doc("""
+                id: U-NEW
+                kind: COLLECTIVE
+                predecessors:
+                  - { relation: MERGED_INTO, on: 2025-07-01, continues: true, unit: { id: U-W1, kind: COLLECTIVE } }
+                  - { relation: MERGED_INTO, on: 2025-07-01, continues: false, unit: { id: U-W2, kind: COLLECTIVE } }
+                  - { relation: SPLIT_FROM, on: 2020-01-01, continues: true, unit: { id: U-OLD, kind: COLLECTIVE } }
+                """)).subject().predecessors()).hasSize(3);
+        assertThat(errors(doc("""
+                id: U-NEW
+                kind: COLLECTIVE
+                predecessors:
+                  - { relation: RENAMED, on: 2025-07-01, unit: { id: U-A, kind: COLLECTIVE, predecessors: [
+                      { relation: MERGED_INTO, on: 2020-01-01, continues: true, unit: { id: U-X, kind: COLLECTIVE } },
+                      { relation: MERGED_INTO, on: 2020-01-01, continues: true, unit: { id: U-Y, kind: COLLECTIVE } } ] } }
+                """))).containsExactly("subject.predecessors[0].unit.predecessors[1].continues: predecessors[0] already"
+                + " continues on 2020-01-01: a unit continues at most one predecessor on one day");
+    }
 }

@@ -63,6 +63,28 @@ class KindsOfSubjectTest {
     }
 
     @Test
+    void the_kinds_note_is_only_for_an_award_no_regime_models_for_the_kind_otherwise_the_regimes_note() {
+        // A collective's ministry certificate: LAW_2022 has collective criteria, LAW_2026_PROVISIONAL none. It is the
+        // regime that has none, not the catalogue (review L3).
+        AwardResult mp = evaluate(rules, """
+                asOf: 2026-10-20
+                year: 2026
+                awards: [MINISTERIAL_PROVINCIAL_CERTIFICATE_OF_MERIT]
+                subject: { id: U-1, kind: COLLECTIVE, ratings: [ { year: 2026, rating: EXCELLENT } ] }
+                """).result("MINISTERIAL_PROVINCIAL_CERTIFICATE_OF_MERIT");
+        assertThat(mp.outcome()).isEqualTo(Outcome.NOT_MODELLED);
+        assertThat(mp.notes()).extracting(n -> n.en()).containsExactly(
+                "The rules loaded have no criteria for this award under regime LAW_2026_PROVISIONAL; no decision is made.");
+        // A household's Prime Minister's certificate: no regime has criteria for households, under either regime.
+        for (String asOf : List.of("2026-01-20", "2026-10-20")) {
+            AwardResult pm = evaluate(rules, HOUSEHOLD.replace("2026-01-20", asOf)).result("PRIME_MINISTER_CERTIFICATE_OF_MERIT");
+            assertThat(pm.outcome()).as(asOf).isEqualTo(Outcome.NOT_MODELLED);
+            assertThat(pm.notes()).as(asOf).extracting(n -> n.en()).anySatisfy(n -> assertThat(n)
+                    .startsWith("The award catalogue names households among those who receive this award but gives no criteria for them"));
+        }
+    }
+
+    @Test
     void an_enterprise_gets_the_collective_awards_but_not_the_armed_forces_titles() {
         EvaluationResult r = evaluate(rules, """
                 asOf: 2026-01-20

@@ -179,4 +179,63 @@ class LineageEvaluationTest {
                     .satisfies(c -> assertThat(c.status()).isEqualTo(Status.MET));
         }
     }
+
+    /** The department of the review's H4: rated EXCELLENT in 2023 and 2024; another department merged into it on {@code merger}. */
+    static CaseDocument department(String asOf, int year, String merger, String aggregates) {
+        return CaseReader.read("""
+                asOf: %s
+                year: %d
+                awards: [MINISTERIAL_PROVINCIAL_CERTIFICATE_OF_MERIT]
+                subject:
+                  id: U-PHONG-TC
+                  kind: COLLECTIVE
+                  name: Phòng Tài chính – Kế hoạch
+                  ratings: [ { year: 2023, rating: EXCELLENT }, { year: 2024, rating: EXCELLENT }, { year: 2025, rating: EXCELLENT } ]
+                  attestations:
+                    - { year: %d, criterion: DEMOCRACY_AND_THRIFT, value: true }
+                    - { year: %d, criterion: OUTSTANDING_IN_MOVEMENT, value: false }
+                    - { year: %d, criterion: AD_HOC_ACHIEVEMENT, value: false }
+                    - { year: %d, criterion: EXCEPTIONAL_CONTRIBUTION, value: false }
+                %s  predecessors:
+                    - { relation: MERGED_INTO, on: %s, members: 9, continues: false,
+                        unit: { id: U-PHONG-KH, kind: COLLECTIVE, name: Phòng Kế hoạch, ratings: [ { year: 2024, rating: GOOD } ] } }
+                """.formatted(asOf, year, year, year, year, year, aggregates, merger));
+    }
+
+    @Test
+    void a_merger_dated_after_the_appraisal_changes_nothing_under_any_policy() {
+        // The 2024 question, appraised on 2025-01-20: the merger of 2025-07-01 had not happened (it was recorded later).
+        CaseDocument before = department("2025-01-20", 2024, "2025-07-01", "");
+        for (String policy : List.of("RECEIVING_UNIT", "LARGEST_PREDECESSOR", "NONE")) {
+            AwardResult r = answer(with("ministerial_provincial_certificate_of_merit.predecessor_history", policy), before, MP);
+            assertThat(r.outcome()).as(policy).isEqualTo(Outcome.ELIGIBLE);
+            assertThat(note(r, "en")).as(policy + ": no lineage note, the unit had no predecessor then").isEmpty();
+            assertThat(r.criteria()).filteredOn(c -> c.criterion().equals("COLLECTIVE_ACHIEVEMENT_PATH")).singleElement()
+                    .satisfies(c -> assertThat(c.evidence()).extracting("summary").contains("2023 EXCELLENT", "2024 EXCELLENT"));
+        }
+        // Appraised after the merger (the 2025 question), NONE keeps nothing before 2025: the event counts then.
+        CaseDocument after = department("2026-01-20", 2025, "2025-07-01", "");
+        AwardResult none = answer(with("ministerial_provincial_certificate_of_merit.predecessor_history", "NONE"), after, MP);
+        assertThat(none.outcome()).isEqualTo(Outcome.NOT_ELIGIBLE);
+        assertThat(note(none, "en")).contains("no history before 2025-07-01 counts");
+    }
+
+    @Test
+    void under_largest_predecessor_a_receiving_unit_of_unknown_size_keeps_its_own_history_and_says_so() {
+        // The department received the other (9 members) but its own size the year before is not recorded
+        // (stored units are measured by memberships, not member figures): no pick on partial figures.
+        RuleSet largest = with("ministerial_provincial_certificate_of_merit.predecessor_history", "LARGEST_PREDECESSOR");
+        AwardResult unknown = answer(largest, department("2026-01-20", 2025, "2025-07-01", ""), MP);
+        assertThat(unknown.outcome()).isEqualTo(Outcome.ELIGIBLE);
+        assertThat(unknown.criteria()).filteredOn(c -> c.criterion().equals("COLLECTIVE_ACHIEVEMENT_PATH")).singleElement()
+                .satisfies(c -> assertThat(c.evidence()).extracting("summary").contains("2024 EXCELLENT").doesNotContain("2024 GOOD"));
+        assertThat(note(unknown, "en")).contains("before 2025-07-01 the sizes needed to pick the largest unit are not all recorded"
+                + " (U-PHONG-KH (Phòng Kế hoạch, 9 members)): nothing is picked on partial figures; only the receiving unit's own"
+                + " history counts", "= LARGEST_PREDECESSOR");
+        assertThat(note(unknown, "vi")).contains("chưa ghi nhận đủ số người", "không chọn theo số liệu thiếu");
+        // With its size recorded, the pick is made on the figures: the 9-member department is larger than a 5-member one.
+        AwardResult smaller = answer(largest, department("2026-01-20", 2025, "2025-07-01", "  memberAggregates: [ { year: 2024, members: 5 } ]\n"), MP);
+        assertThat(note(smaller, "en")).contains("taken from predecessor U-PHONG-KH");
+        assertThat(smaller.outcome()).isEqualTo(Outcome.NOT_ELIGIBLE);
+    }
 }

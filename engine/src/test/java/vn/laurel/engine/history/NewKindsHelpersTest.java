@@ -96,23 +96,30 @@ class NewKindsHelpersTest {
     }
 
     @Test
-    void formed_by_a_merger_means_a_unit_merged_into_it_since_its_founding() {
+    void formed_by_a_merger_means_a_unit_merged_into_it_since_its_founding_and_by_the_proposal() {
         Subject shell = subject(SubjectKind.COLLECTIVE, null, List.of(), List.of(), List.of(), List.of(), List.of());
         Predecessor merged = new Predecessor(UnitEventKind.MERGED_INTO, LocalDate.of(2026, 6, 1), 5, false, shell, "ev:1", "s");
         Predecessor split = new Predecessor(UnitEventKind.SPLIT_FROM, LocalDate.of(2026, 6, 1), 5, false, shell, "ev:2", "s");
         Predecessor renamed = new Predecessor(UnitEventKind.RENAMED, LocalDate.of(2026, 6, 1), null, null, shell, "ev:3", "s");
         LocalDate founded = LocalDate.of(2026, 6, 1);
+        LocalDate proposal = LocalDate.of(2027, 1, 15);
         assertThat(new History(subject(SubjectKind.COLLECTIVE, founded, List.of(), List.of(), List.of(), List.of(), List.of(merged)))
-                .formedByMerger().value()).isEqualTo(true);
+                .formedByMerger(proposal).value()).isEqualTo(true);
         assertThat(new History(subject(SubjectKind.COLLECTIVE, founded, List.of(), List.of(), List.of(), List.of(), List.of(merged)))
-                .formedByMerger().evidence()).extracting("factId").containsExactly("ev:1");
+                .formedByMerger(proposal).evidence()).extracting("factId").containsExactly("ev:1");
         assertThat(new History(subject(SubjectKind.COLLECTIVE, founded, List.of(), List.of(), List.of(), List.of(), List.of(split, renamed)))
-                .formedByMerger().value()).isEqualTo(false);
+                .formedByMerger(proposal).value()).isEqualTo(false);
         // A merger before the unit's own founding day is another unit's history.
         assertThat(new History(subject(SubjectKind.COLLECTIVE, LocalDate.of(2026, 7, 1), List.of(), List.of(), List.of(), List.of(),
-                List.of(merged))).formedByMerger().value()).isEqualTo(false);
+                List.of(merged))).formedByMerger(proposal).value()).isEqualTo(false);
         assertThat(new History(subject(SubjectKind.COLLECTIVE, null, List.of(), List.of(), List.of(), List.of(), List.of(merged)))
-                .formedByMerger().value()).isEqualTo(true);
+                .formedByMerger(proposal).value()).isEqualTo(true);
+        // A merger after the proposal had not happened when the unit was proposed; one on the day itself had.
+        Predecessor later = new Predecessor(UnitEventKind.MERGED_INTO, LocalDate.of(2028, 3, 1), 5, false, shell, "ev:4", "s");
+        History withLater = new History(subject(SubjectKind.COLLECTIVE, founded, List.of(), List.of(), List.of(), List.of(), List.of(later)));
+        assertThat(withLater.formedByMerger(proposal).value()).isEqualTo(false);
+        assertThat(withLater.formedByMerger(proposal).evidence()).isEmpty();
+        assertThat(withLater.formedByMerger(LocalDate.of(2028, 3, 1)).value()).isEqualTo(true);
     }
 
     @Test

@@ -76,10 +76,24 @@ class LineageTest {
     void largest_predecessor_ties_go_to_the_first_listed_and_unknown_sizes_lose() {
         assertThat(ratings(Lineage.resolve(ward(false, 50, 50, 20), LARGEST_PREDECESSOR).subject()))
                 .containsEntry(2024, "GOOD test A");
+        // A size not recorded: no pick on partial figures. A new unit continuing none has no history before the event;
+        // one continuing a predecessor keeps that one's (as under RECEIVING_UNIT); the note says why.
         Subject unknownFirst = unit("NEW", Rating.EXCELLENT, 2025, 2025,
                 merged(unit("A", Rating.GOOD, 2020, 2024), null, false),
                 merged(unit("B", Rating.EXCELLENT, 2020, 2024), 1, false));
-        assertThat(ratings(Lineage.resolve(unknownFirst, LARGEST_PREDECESSOR).subject())).containsEntry(2024, "EXCELLENT test B");
+        Lineage.Result partial = Lineage.resolve(unknownFirst, LARGEST_PREDECESSOR);
+        assertThat(ratings(partial.subject())).containsOnlyKeys(2025);
+        assertThat(partial.steps().get(0).sizesUnknown()).isTrue();
+        assertThat(partial.steps().get(0).used()).isEmpty();
+        assertThat(Lineage.note(partial, "x.predecessor_history").en()).contains("the sizes needed to pick the largest unit are not"
+                + " all recorded (A (Unit A), B (Unit B, 1 members)): nothing is picked on partial figures; only the receiving unit's own history counts");
+        Subject continuesUnknown = unit("NEW", Rating.EXCELLENT, 2025, 2025,
+                merged(unit("A", Rating.GOOD, 2020, 2024), 3, true),
+                merged(unit("B", Rating.EXCELLENT, 2020, 2024), null, false));
+        Lineage.Result kept = Lineage.resolve(continuesUnknown, LARGEST_PREDECESSOR);
+        assertThat(ratings(kept.subject())).containsEntry(2024, "GOOD test A").hasSize(6);
+        assertThat(Lineage.note(kept, "x.predecessor_history").en()).contains("with that of A (Unit A, 3 members), the predecessor it continues");
+        assertThat(Lineage.note(kept, "x.predecessor_history").vi()).contains("không chọn theo số liệu thiếu");
         assertThat(Lineage.largest(List.of(merged(unit("X", Rating.GOOD, 2024, 2024), null, false),
                 merged(unit("Y", Rating.GOOD, 2024, 2024), null, false))).unit().id()).isEqualTo("X");
     }
@@ -97,8 +111,17 @@ class LineageTest {
     @Test
     void a_receiving_unit_without_an_entry_of_its_own_is_a_candidate_with_its_figures_of_the_year_before() {
         Subject dept = unit("DEPT", Rating.GOOD, 2022, 2025, merged(unit("OTHER", Rating.EXCELLENT, 2022, 2024), 9, false));
-        // Size not recorded: the merged department (9 members) is the largest known.
-        assertThat(ratings(Lineage.resolve(dept, LARGEST_PREDECESSOR).subject())).containsEntry(2024, "EXCELLENT test OTHER");
+        // Its own size not recorded: it is not beaten by the merged department's 9 members on partial figures; the
+        // receiving unit continues (review M1).
+        Lineage.Result unknown = Lineage.resolve(dept, LARGEST_PREDECESSOR);
+        assertThat(ratings(unknown.subject())).containsEntry(2024, "GOOD test DEPT").hasSize(4);
+        assertThat(unknown.steps().get(0).sizesUnknown()).isTrue();
+        assertThat(unknown.steps().get(0).ownKept()).isTrue();
+        assertThat(Lineage.note(unknown, "x.predecessor_history").en()).contains("not all recorded (OTHER (Unit OTHER, 9 members))",
+                "only the receiving unit's own history counts");
+        // Recorded smaller than the merged one: the merged one's history is taken.
+        assertThat(ratings(Lineage.resolve(withAggregate(dept, 2024, 5), LARGEST_PREDECESSOR).subject()))
+                .containsEntry(2024, "EXCELLENT test OTHER");
         Subject withFigures = withAggregate(dept, 2024, 25);
         Lineage.Result r = Lineage.resolve(withFigures, LARGEST_PREDECESSOR);
         assertThat(ratings(r.subject())).containsEntry(2024, "GOOD test DEPT").hasSize(4);
@@ -206,5 +229,29 @@ class LineageTest {
         assertThat(LineagePolicy.of("LARGEST_PREDECESSOR")).contains(LARGEST_PREDECESSOR);
         assertThat(LineagePolicy.of("BIGGEST")).isEmpty();
         assertThat(LineagePolicy.of(null)).isEmpty();
+    }
+
+    @Test
+    void a_predecessor_dated_after_the_appraisal_is_ignored_at_every_level_under_every_policy() {
+        // The department's own 2022–2025 ratings; another merged into it on 2025-07-01, recorded later.
+        Subject dept = unit("DEPT", Rating.EXCELLENT, 2022, 2025, merged(unit("OTHER", Rating.GOOD, 2022, 2024), 9, false));
+        for (LineagePolicy policy : LineagePolicy.values()) {
+            Lineage.Result before = Lineage.resolve(dept, policy, LocalDate.of(2025, 1, 20));
+            assertThat(ratings(before.subject())).as(policy.name()).containsEntry(2024, "EXCELLENT test DEPT")
+                    .containsEntry(2022, "EXCELLENT test DEPT").hasSize(4);
+            assertThat(before.steps()).as(policy.name()).isEmpty();
+            // On the day itself the event has happened.
+            assertThat(Lineage.resolve(dept, policy, MERGER).steps()).as(policy.name()).hasSize(1);
+        }
+        assertThat(ratings(Lineage.resolve(dept, NONE, LocalDate.of(2026, 1, 20)).subject())).containsOnlyKeys(2025);
+        assertThat(Lineage.applies(dept, LocalDate.of(2025, 6, 30))).isFalse();
+        assertThat(Lineage.applies(dept, MERGER)).isTrue();
+        // Nested: the predecessor's own later predecessor is ignored too.
+        Subject renamed = unit("NEW", Rating.EXCELLENT, 2026, 2026, new Predecessor(UnitEventKind.RENAMED, LocalDate.of(2026, 1, 1), null, null,
+                unit("DEPT", Rating.EXCELLENT, 2022, 2025, new Predecessor(UnitEventKind.MERGED_INTO, LocalDate.of(2027, 1, 1), 9, false,
+                        unit("LATE", Rating.GOOD, 2022, 2026), null, null)), null, null));
+        Lineage.Result nested = Lineage.resolve(renamed, NONE, LocalDate.of(2026, 3, 1));
+        assertThat(ratings(nested.subject())).containsEntry(2022, "EXCELLENT test DEPT").hasSize(5);
+        assertThat(nested.steps()).hasSize(1);
     }
 }

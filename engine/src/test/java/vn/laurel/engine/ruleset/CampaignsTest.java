@@ -159,7 +159,7 @@ class CampaignsTest {
             "$e.record($e.campaignIndicators(\"TEST_CAMPAIGN_2025\", $year));",
             "$e.record($h.initiativesIn($e.campaignFrom(\"TEST_CAMPAIGN_2025\"), $year, InitiativeLevel.GRASSROOTS).atLeast(0));",
             "$e.record($h.leadsInnovation($year).isTrue());",
-            "$e.record(Check.anyOf($h.unitAgeMonthsOn($asOf).atLeastLimit($e.limit(\"test.min_service_months\")), $h.formedByMerger().isTrue()));",
+            "$e.record(Check.anyOf($h.unitAgeMonthsOn($asOf).atLeastLimit($e.limit(\"test.min_service_months\")), $h.formedByMerger($asOf).isTrue()));",
     };
 
     @Test
