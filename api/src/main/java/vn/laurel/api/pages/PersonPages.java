@@ -15,7 +15,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import vn.laurel.api.store.FactStore;
 import vn.laurel.api.store.SubjectSearch;
 import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.api.problem.ProblemException;
@@ -50,17 +49,15 @@ public class PersonPages {
     @jakarta.inject.Inject
     EarliestSection earliest;
 
-    private final FactStore facts;
     private final SubjectViews views;
 
-    public PersonPages(Pages pages, ScopeGuard scope, SubjectSearch search, SubjectAnswers answers, UnitDirectory units, FactStore facts,
+    public PersonPages(Pages pages, ScopeGuard scope, SubjectSearch search, SubjectAnswers answers, UnitDirectory units,
                        SubjectViews views) {
         this.pages = pages;
         this.scope = scope;
         this.search = search;
         this.answers = answers;
         this.units = units;
-        this.facts = facts;
         this.views = views;
     }
 
@@ -82,8 +79,11 @@ public class PersonPages {
         Optional<SubjectSearch.Person> subject = search.subject(id);
         if (subject.isEmpty()) return pages.error(request, HttpStatus.NOT_FOUND, "error.notFound");
         Map<String, Object> answer;
+        Subject stored;
         try {
-            answer = answers.answer(id, asked.get(), lang);
+            SubjectAnswers.Answered answered = answers.answered(id, asked.get(), lang);
+            answer = answered.answer();
+            stored = answered.subject();
         } catch (ProblemException e) {
             return pages.error(request, e.problem().status() == 404 ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, "error.notFound");
         } catch (CaseFormatException e) {
@@ -94,10 +94,10 @@ public class PersonPages {
         }
         Map<String, Object> model = pages.model(request, "person.title");
         model.put("person", subject.get());
-        // An enterprise or a household: its kind, founding day, contributions and campaign results (the what-if form is for people).
-        Optional<Subject> stored = facts.subject(id);
-        stored.ifPresent(s -> views.fill(model, s, lang));
-        boolean person = stored.map(s -> s.kind() == SubjectKind.PERSON).orElse(true);
+        // An enterprise or a household: its kind, founding day, contributions and campaign results (the what-if form is for people);
+        // a person's contributions and campaign results when there are any. The subject as the answer read it: not read again.
+        views.fill(model, stored, lang);
+        boolean person = stored.kind() == SubjectKind.PERSON;
         model.put("canWhatIf", person && Pages.hasAny(request, PageRoles.WHAT_IF));
         UnitDirectory.Unit unit = subject.get().unitCode() == null ? null : units.all().get(subject.get().unitCode());
         model.put("unitName", unit == null ? subject.get().unitCode() : unit.name());
