@@ -57,8 +57,17 @@ public class EligibilityService {
 
     /** Evaluates a subject from the store and answers without saving anything (GET: safe). */
     public Decided evaluate(String subjectId, int year, LocalDate asOf, List<String> awards) {
-        CaseDocument doc = cases.caseOf(stored(subjectId), year, asOf, awards);
-        return new Decided(null, metrics.evaluation(() -> rules.evaluator().evaluate(rules.current(), doc)));
+        return evaluateStored(subjectId, year, asOf, awards).decided();
+    }
+
+    /** An answer from the store, and the subject as it was read for it (a page shows its facts beside the answer). */
+    public record Evaluated(Subject subject, Decided decided) {}
+
+    /** As {@link #evaluate}, with the subject it read: a page need not read the subject (and a unit's lineage) again. */
+    public Evaluated evaluateStored(String subjectId, int year, LocalDate asOf, List<String> awards) {
+        Subject subject = stored(subjectId);
+        CaseDocument doc = cases.caseOf(subject, year, asOf, awards);
+        return new Evaluated(subject, new Decided(null, metrics.evaluation(() -> rules.evaluator().evaluate(rules.current(), doc))));
     }
 
     /**

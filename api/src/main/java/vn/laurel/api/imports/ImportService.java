@@ -217,13 +217,18 @@ public class ImportService {
             tx.checkOfKinds(kind, rules, kind.file(), MAX_ERRORS).forEach(e -> add(errors, errorCount, e));
         }
         if (errorCount[0] > 0) return;
+        long memberships = 0;
         for (FactKind kind : FactKinds.ALL) {
             if (!staged.containsKey(kind)) continue;
             FactTables.Merge m = tx.merge(kind, now, "import " + id + ", " + kind.file() + " row ", requestedBy);
             counts.inserted += m.inserted();
             counts.superseded += m.superseded();
-            if (m.superseded() > 0) counts.flagged += tx.flagDecisionsOnSuperseded(kind, now);
+            if (kind == FactKinds.MEMBERSHIPS) memberships += m.superseded(); // flagged below, with those the unit events supersede
+            else if (m.superseded() > 0) counts.flagged += tx.flagDecisionsOnSuperseded(kind, now);
         }
+        // Once for every membership superseded at this moment, by memberships.csv or by a merger or dissolution.
+        memberships += tx.membershipsSupersededByEvents();
+        if (memberships > 0) counts.flagged += tx.flagDecisionsOnSuperseded(FactKinds.MEMBERSHIPS, now);
     }
 
     static void add(List<RowError> errors, long[] errorCount, RowError e) {

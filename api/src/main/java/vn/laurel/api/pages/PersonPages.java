@@ -15,7 +15,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import vn.laurel.api.store.FactStore;
 import vn.laurel.api.store.SubjectSearch;
 import vn.laurel.api.store.UnitDirectory;
 import vn.laurel.api.problem.ProblemException;
@@ -49,17 +48,15 @@ public class PersonPages {
     @jakarta.inject.Inject
     EarliestSection earliest;
 
-    private final FactStore facts;
     private final SubjectViews views;
 
-    public PersonPages(Pages pages, ScopeGuard scope, SubjectSearch search, SubjectAnswers answers, UnitDirectory units, FactStore facts,
+    public PersonPages(Pages pages, ScopeGuard scope, SubjectSearch search, SubjectAnswers answers, UnitDirectory units,
                        SubjectViews views) {
         this.pages = pages;
         this.scope = scope;
         this.search = search;
         this.answers = answers;
         this.units = units;
-        this.facts = facts;
         this.views = views;
     }
 
@@ -81,8 +78,11 @@ public class PersonPages {
         Optional<SubjectSearch.Person> subject = search.subject(id);
         if (subject.isEmpty()) return pages.error(request, HttpStatus.NOT_FOUND, "error.notFound");
         Map<String, Object> answer;
+        Subject stored;
         try {
-            answer = answers.answer(id, asked.get(), lang);
+            SubjectAnswers.Answered answered = answers.answered(id, asked.get(), lang);
+            answer = answered.answer();
+            stored = answered.subject();
         } catch (ProblemException e) {
             return pages.error(request, e.problem().status() == 404 ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, "error.notFound");
         } catch (CaseFormatException e) {
@@ -93,12 +93,11 @@ public class PersonPages {
         }
         Map<String, Object> model = pages.model(request, "person.title");
         model.put("person", subject.get());
-        // An enterprise or a household: its kind, founding day, contributions and campaign results; the what-if form
+        // An enterprise or a household: its kind, founding day, contributions and campaign results; a person's contributions
+        // and campaign results when there are any. The subject as the answer read it: not read again. The what-if form
         // takes persons, enterprises and households (WhatIfPages.WHAT_IF_KINDS).
-        Optional<Subject> stored = facts.subject(id);
-        stored.ifPresent(s -> views.fill(model, s, lang));
-        boolean copyable = stored.map(s -> WhatIfPages.WHAT_IF_KINDS.contains(s.kind())).orElse(true);
-        model.put("canWhatIf", copyable && Pages.hasAny(request, PageRoles.WHAT_IF));
+        views.fill(model, stored, lang);
+        model.put("canWhatIf", WhatIfPages.WHAT_IF_KINDS.contains(stored.kind()) && Pages.hasAny(request, PageRoles.WHAT_IF));
         UnitDirectory.Unit unit = subject.get().unitCode() == null ? null : units.all().get(subject.get().unitCode());
         model.put("unitName", unit == null ? subject.get().unitCode() : unit.name());
         model.put("title", subject.get().name() + " · " + model.get("title") + " " + asked.get().year());

@@ -11,6 +11,7 @@ import vn.laurel.api.store.FactStore;
 import vn.laurel.api.problem.ProblemException;
 import vn.laurel.api.store.StoredFact;
 import vn.laurel.api.web.Params;
+import vn.laurel.engine.model.Subject;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -73,9 +74,17 @@ public class SubjectAnswers {
      * @throws vn.laurel.engine.caseformat.CaseFormatException when the stored facts make no valid case
      */
     public Map<String, Object> answer(String id, Asked asked, String lang) {
+        return answered(id, asked, lang).answer();
+    }
+
+    /** An answer as the API gives it, and the subject as read for it (the page shows its facts without reading it again). */
+    public record Answered(Map<String, Object> answer, Subject subject) {}
+
+    /** As {@link #answer}, with the subject the answer was evaluated on. */
+    public Answered answered(String id, Asked asked, String lang) {
+        EligibilityService.Evaluated evaluated = eligibility.evaluateStored(id, asked.year(), asked.asOf(), List.of());
         try {
-            return json.readValue(eligibility.evaluate(id, asked.year(), asked.asOf(), List.of()).json(lang),
-                    Argument.mapOf(String.class, Object.class));
+            return new Answered(json.readValue(evaluated.decided().json(lang), Argument.mapOf(String.class, Object.class)), evaluated.subject());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the answer for " + id, e);
         }

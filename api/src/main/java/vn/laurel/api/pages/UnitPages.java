@@ -111,18 +111,21 @@ public class UnitPages {
         answers.years(model, asked.get(), lang);
 
         Map<String, Object> answer = null;
+        Optional<Subject> stored = Optional.empty(); // the unit as the answer read it, with its predecessors: not read twice
         try {
-            answer = answers.answer(code, asked.get(), lang);
+            SubjectAnswers.Answered answered = answers.answered(code, asked.get(), lang);
+            answer = answered.answer();
+            stored = Optional.of(answered.subject());
         } catch (ProblemException e) {
             if (e.problem().status() != 404) return pages.error(request, HttpStatus.BAD_REQUEST, "units.notFound");
             model.put("noAnswer", "units.notSubject"); // a unit of the tree that is no subject: nothing to evaluate
         } catch (CaseFormatException e) {
             model.put("noAnswer", "error.facts");
+            stored = facts.subject(code); // facts that make no valid case: the history is still shown
         }
         // The organisation history: the events naming the unit, its founding day, its predecessors (read as the answer reads them).
         Optional<Set<String>> visibleUnits = visibleUnits(request, code);
         model.put("history", history.events(code, directory.events(code), visibleUnits, y, lang));
-        Optional<Subject> stored = facts.subject(code);
         model.put("predecessors", stored.map(s -> history.predecessors(s.predecessors(), visibleUnits, y, lang)).orElse(List.of()));
         model.put("establishedOn", stored.map(Subject::establishedOn).map(d -> ValueTexts.date(d, lang)).orElse(null));
 

@@ -37,8 +37,9 @@ public final class ProblemHandlers {
 
     /**
      * A fact write the store refused: 400 for a bad value or field, 422 for a code the rules in
-     * service do not know (like a reload the rules refuse), 404 for no such fact or subject, 409 for
-     * a fact superseded already or a write the database's constraints refused.
+     * service do not know (like a reload the rules refuse) or a fact not to be recorded yet (an event of the
+     * organisation tree dated after today), 404 for no such fact or subject, 409 for a fact superseded already, a
+     * recorded event of the tree corrected or retracted, or a write the database's constraints refused.
      */
     @Produces
     @Singleton
@@ -47,7 +48,7 @@ public final class ProblemHandlers {
         public HttpResponse<?> handle(HttpRequest request, FactRefusedException e) {
             HttpStatus status = switch (e.reason()) {
                 case INVALID -> HttpStatus.BAD_REQUEST;
-                case UNKNOWN_CODE -> HttpStatus.UNPROCESSABLE_ENTITY;
+                case UNKNOWN_CODE, REFUSED -> HttpStatus.UNPROCESSABLE_ENTITY;
                 case NOT_FOUND -> HttpStatus.NOT_FOUND;
                 case CONFLICT -> HttpStatus.CONFLICT;
             };

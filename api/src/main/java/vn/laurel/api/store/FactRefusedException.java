@@ -16,6 +16,11 @@ public class FactRefusedException extends RuntimeException {
         INVALID,
         /** Well formed, but a code the rules in service do not know. */
         UNKNOWN_CODE,
+        /**
+         * Well formed and known, but not to be recorded as things stand: an event of the organisation tree dated after
+         * today (it would change the tree before it happens).
+         */
+        REFUSED,
         /** No such fact, or no such subject. */
         NOT_FOUND,
         /** The fact was superseded already, or the database's constraints refused the write. */

@@ -43,11 +43,14 @@ public class FactStore {
             if (row.isEmpty()) return Optional.empty();
             Map<String, List<UnitEvents.Link>> lineage = "COLLECTIVE".equals(row.get().get("kind"))
                     ? UnitEvents.lineage(c, List.of(id), knownAt) : Map.of();
-            if (lineage.isEmpty()) return Optional.of(build(row.get(), kind -> FactTables.forSubject(c, kind, id, knownAt), null));
+            String subjectKind = (String) row.get().get("kind");
+            if (lineage.isEmpty()) {
+                return Optional.of(build(row.get(), kind -> canHave(subjectKind, kind) ? FactTables.forSubject(c, kind, id, knownAt) : List.of(), null));
+            }
             Map<String, Map<String, Object>> rows = new HashMap<>();
             rows.put(id, row.get());
             rows.putAll(rowsOf(c, List.copyOf(predecessorsIn(lineage))));
-            Bulk bulk = Bulk.read(c, List.copyOf(rows.keySet()), knownAt);
+            Bulk bulk = Bulk.read(c, List.copyOf(rows.keySet()), rows, knownAt);
             return Optional.of(assemble(id, rows, bulk, lineage, new ArrayDeque<>()));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read subject " + id, e);
@@ -67,7 +70,7 @@ public class FactStore {
             rows.putAll(rowsOf(c, List.copyOf(predecessors)));
             List<String> all = new ArrayList<>(ids);
             all.addAll(predecessors);
-            Bulk bulk = Bulk.read(c, all, null);
+            Bulk bulk = Bulk.read(c, all, rows, null);
             for (String id : ids) {
                 if (rows.containsKey(id)) out.put(id, assemble(id, rows, bulk, lineage, new ArrayDeque<>()));
             }
@@ -97,11 +100,28 @@ public class FactStore {
         return out;
     }
 
-    /** Every kind of fact of many subjects, one query per kind (a thousand subjects at a time). */
+    /**
+     * Whether a subject of this kind can have facts of that kind, as the store admits them (and the case format's
+     * kind rules, CaseValidator.kindFields, say): unit events only for units, contributions only for households and
+     * persons. Their tables are not read for the other kinds: a person's read asks nothing of unit_event.
+     */
+    static boolean canHave(String subjectKind, vn.laurel.api.store.FactKind kind) {
+        if (kind == FactKinds.UNIT_EVENTS) return "COLLECTIVE".equals(subjectKind);
+        if (kind == FactKinds.CONTRIBUTIONS) return "HOUSEHOLD".equals(subjectKind) || "PERSON".equals(subjectKind);
+        return true;
+    }
+
+    /**
+     * Every kind of fact of many subjects, one query per kind (a thousand subjects at a time); a kind only for the
+     * subjects that can have it ({@link #canHave}), and not at all when none can.
+     */
     private record Bulk(Map<vn.laurel.api.store.FactKind, Map<String, List<StoredFact>>> facts) {
-        static Bulk read(Connection c, List<String> ids, Instant knownAt) throws SQLException {
+        static Bulk read(Connection c, List<String> ids, Map<String, Map<String, Object>> rows, Instant knownAt) throws SQLException {
             Map<vn.laurel.api.store.FactKind, Map<String, List<StoredFact>>> facts = new HashMap<>();
-            for (vn.laurel.api.store.FactKind kind : FactKinds.ALL) facts.put(kind, FactTables.forSubjects(c, kind, ids, knownAt));
+            for (vn.laurel.api.store.FactKind kind : FactKinds.ALL) {
+                List<String> of = ids.stream().filter(id -> rows.containsKey(id) && canHave((String) rows.get(id).get("kind"), kind)).toList();
+                facts.put(kind, of.isEmpty() ? Map.of() : FactTables.forSubjects(c, kind, of, knownAt));
+            }
             return new Bulk(facts);
         }
 

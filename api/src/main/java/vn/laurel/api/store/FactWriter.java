@@ -67,6 +67,9 @@ public class FactWriter {
     public Written retract(FactKind kind, long id, String client) {
         return inTransaction(c -> {
             StoredFact old = current(c, kind, id);
+            if (kind == FactKinds.UNIT_EVENTS && UnitEvents.TREE_EVENTS.contains((String) old.values().get("event_kind"))) {
+                throw appliedEvent(old, List.of(new FieldError("id", "an event that changed the organisation tree")));
+            }
             Instant now = Now.instant();
             FactTables.retract(c, kind, id, now);
             long flagged = Flags.flagDecisionsOnSuperseded(c, kind, now);
@@ -108,6 +111,21 @@ public class FactWriter {
         List<RowError> errors = new ArrayList<>();
         Map<String, Object> values = RowParser.parse(kind, col -> json.get(col.json()), "request", line, errors);
         if (!errors.isEmpty()) throw invalid(kind, errors);
+        if (kind == FactKinds.UNIT_EVENTS) {
+            if (old != null && UnitEvents.TREE_EVENTS.contains((String) old.values().get("event_kind"))) {
+                // members and continues only say how the unit is read as a predecessor: they may be corrected
+                List<FieldError> changed = kind.columns().stream()
+                        .filter(col -> List.of("subject_id", "event_kind", "on_date", "other_code", "new_name").contains(col.db()))
+                        .filter(col -> !Objects.equals(old.values().get(col.db()), values.get(col.db())))
+                        .map(col -> new FieldError(col.json(), "cannot be corrected")).toList();
+                if (!changed.isEmpty()) throw appliedEvent(old, changed);
+            }
+            String future = UnitEvents.future((String) values.get("event_kind"), (java.time.LocalDate) values.get("on_date"), UnitEvents.today());
+            if (future != null) {
+                throw new FactRefusedException(Reason.REFUSED, "The " + kind.prefix() + " cannot be recorded yet: on: " + future,
+                        List.of(new FieldError("on", future)));
+            }
+        }
         List<RowError> unknown = new ArrayList<>(CodeColumns.check(rules, kind, values, "request", 1));
         if (unknown.isEmpty()) {
             Optional<Map<String, Object>> subject = SubjectRows.find(c, (String) values.get("subject_id"));
@@ -119,22 +137,26 @@ public class FactWriter {
         try (FactTables.Stager stager = new FactTables.Stager(c, kind, stageId)) {
             stager.add(line, values);
         }
+        Instant now = Now.instant();
+        boolean keyChanged = old != null && kind.keyColumns().stream()
+                .anyMatch(k -> !Objects.equals(old.values().get(k.db()), values.get(k.db())));
+        // Retracted before the checks, so that they do not count the row being replaced (a split's corrected day is
+        // not a second link to the same predecessor); a refused write rolls the retraction back with the rest.
+        if (keyChanged) FactTables.retract(c, kind, old.id(), now);
         List<RowError> found = FactTables.check(c, kind, stageId, "request", 100);
         if (!found.isEmpty()) {
             boolean unknownSubject = found.stream().anyMatch(e -> e.message().startsWith("unknown subject"));
             if (unknownSubject) throw FactRefusedException.notFound(found.get(0).message());
             throw invalid(kind, found);
         }
-        Instant now = Now.instant();
-        boolean keyChanged = old != null && kind.keyColumns().stream()
-                .anyMatch(k -> !Objects.equals(old.values().get(k.db()), values.get(k.db())));
-        if (keyChanged) FactTables.retract(c, kind, old.id(), now);
         FactTables.Merge m = FactTables.merge(c, kind, stageId, now, source, client, null);
         FactTables.clearStage(c, kind, stageId);
         StoredFact current = FactTables.currentByKey(c, kind, values).orElseThrow();
         if (keyChanged) FactTables.linkReplacement(c, kind, old.id(), current.id());
-        if (kind == FactKinds.UNIT_EVENTS && m.inserted() > 0) UnitEvents.applyWritten(c, current.id(), now, client);
+        long moved = kind == FactKinds.UNIT_EVENTS && m.inserted() > 0 ? UnitEvents.applyWritten(c, current.id(), now, client) : 0;
         long flagged = m.superseded() > 0 || keyChanged ? Flags.flagDecisionsOnSuperseded(c, kind, now) : 0;
+        // The memberships a merger (or a dissolution) superseded: the decisions that relied on them are flagged as for any fact.
+        if (moved > 0) flagged += Flags.flagDecisionsOnSuperseded(c, FactKinds.MEMBERSHIPS, now);
         return new Written(current, m.inserted() > 0, flagged);
     }
 
@@ -147,6 +169,13 @@ public class FactWriter {
                     + "; correct the current fact instead", List.of(new FieldError("id", "not the current fact")));
         }
         return old;
+    }
+
+    /** A recorded event of the tree corrected or retracted: refused, since its effect would stay (409). */
+    private static FactRefusedException appliedEvent(StoredFact old, List<FieldError> fields) {
+        String ref = FactKinds.UNIT_EVENTS.prefix() + ":" + old.id();
+        return new FactRefusedException(Reason.CONFLICT, ref + " cannot be corrected or retracted: "
+                + UnitEvents.applied((String) old.values().get("event_kind"), old.values().get("on_date"), ref), fields);
     }
 
     private static FactRefusedException invalid(FactKind kind, List<RowError> errors) {

@@ -21,6 +21,7 @@ public final class ImportTransaction implements AutoCloseable {
 
     private final Connection c;
     private final long importId;
+    private long membershipsMoved;
 
     private ImportTransaction(Connection c, long importId) {
         this.c = c;
@@ -82,9 +83,17 @@ public final class ImportTransaction implements AutoCloseable {
             if (isEntity(kind)) return EntityTables.merge(c, kind, importId, now, source, recordedBy);
             FactTables.Merge m = FactTables.merge(c, kind, importId, now, source, recordedBy, importId);
             // Events change the tree as they happened: a unit's parent, name, people (UnitEvents).
-            if (kind == FactKinds.UNIT_EVENTS && m.inserted() > 0) UnitEvents.applyImported(c, importId, now, recordedBy);
+            if (kind == FactKinds.UNIT_EVENTS && m.inserted() > 0) membershipsMoved += UnitEvents.applyImported(c, importId, now, recordedBy);
             return m;
         });
+    }
+
+    /**
+     * How many memberships the unit events merged so far superseded (a merger's people moved, a dissolution's ended):
+     * flag their decisions with {@link #flagDecisionsOnSuperseded} for {@link FactKinds#MEMBERSHIPS}, once, after the merges.
+     */
+    public long membershipsSupersededByEvents() {
+        return membershipsMoved;
     }
 
     /** Flags the decisions that relied on facts of this kind superseded at {@code at}; returns how many flags. */

@@ -17,6 +17,9 @@ import vn.laurel.api.JsonAnswer;
 import vn.laurel.engine.model.*;
 
 import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -219,6 +222,12 @@ abstract class OrganisationHistoryContract implements TestPropertyProvider {
             "unit_events.csv|unit,event,on\\nHN-SKHCN-DEMO-VP,ABOLISHED,2025-07-01|2|event|an unknown event",
             "unit_events.csv|unit,event,on,other\\nHN-SKHCN-DEMO-VP,MERGED_INTO,2025-07-01,HN-SKHCN-DEMO-TDC\\nHN-SKHCN-DEMO-TDC,MERGED_INTO,2025-08-01,HN-SKHCN-DEMO-VP|3|other|two units merged into each other",
             "unit_events.csv|unit,event,on,other\\nHN-SKHCN-DEMO-VP,MERGED_INTO,2025-07-01,HN-SKHCN-DEMO-TDC\\nHN-SKHCN-DEMO-VP,MERGED_INTO,2025-07-01,HN-SKHCN-DEMO-QLKH|3|on|the same event twice",
+            "unit_events.csv|unit,event,on,other\\nHN-SKHCN-DEMO-VP,MERGED_INTO,2090-01-01,HN-SKHCN-DEMO-TDC|2|on|a merger dated after today",
+            "unit_events.csv|unit,event,on,other\\nHN-SKHCN-DEMO-VP,MOVED,2090-01-01,HN-SKHCN-DEMO-TDC|2|on|a move dated after today",
+            "unit_events.csv|unit,event,on,name\\nHN-SKHCN-DEMO-VP,RENAMED,2090-01-01,Văn phòng mới|2|on|a rename dated after today",
+            "unit_events.csv|unit,event,on\\nHN-SKHCN-DEMO-VP,DISSOLVED,2090-01-01|2|on|a dissolution dated after today",
+            "unit_events.csv|unit,event,on,other,continues\\nHN-SKHCN-DEMO-VP,MERGED_INTO,2025-07-01,HN-SKHCN-DEMO-TDC,true\\nHN-SKHCN-DEMO-QLKH,MERGED_INTO,2025-07-01,HN-SKHCN-DEMO-TDC,true|3|continues|two predecessors continued on one day",
+            "unit_events.csv|unit,event,on,other\\nHN-SKHCN-DEMO-VP,MERGED_INTO,2025-07-01,HN-SKHCN-DEMO-TDC\\nHN-SKHCN-DEMO-TDC,SPLIT_FROM,2025-08-01,HN-SKHCN-DEMO-VP|3|other|the same predecessor linked twice",
     })
     void bad_rows_are_refused_naming_file_row_and_field_and_nothing_is_written(String file, String body, long row, String field, String what) {
         long before = written();
@@ -422,6 +431,148 @@ abstract class OrganisationHistoryContract implements TestPropertyProvider {
             assertThat(p.unit().id()).isEqualTo("T6-U0");
             assertThat(p.unit().predecessors()).isNotEmpty();
         });
+    }
+
+    // ------------------------------------------------------------------ what the store reads, by kind
+
+    @Test
+    void a_subject_is_read_without_the_tables_its_kind_cannot_have_and_reads_the_same() {
+        List<String> statements = new ArrayList<>();
+        FactStore recording = new FactStore(recording(DelegatingDataSource.unwrapDataSource(dataSource), statements));
+        // A person: no unit events (nor a lineage); a unit: no contributions; an enterprise: neither.
+        for (String id : List.of("P-0001", "HN-SKHCN-DEMO-VP", "HN-UBND-DEMO-PMH", "DN-0001", "HGD-0001")) {
+            statements.clear();
+            Subject s = recording.subject(id).orElseThrow();
+            assertThat(s).as(id + " reads as before").isEqualTo(subject(id));
+            String kind = s.kind().name();
+            assertThat(statements).as(id).isNotEmpty()
+                    .noneMatch(q -> !kind.equals("COLLECTIVE") && q.contains("FROM unit_event"))
+                    .noneMatch(q -> !List.of("HOUSEHOLD", "PERSON").contains(kind) && q.contains("FROM contribution"));
+        }
+        // In bulk (a unit's people for a candidates list): the people's unit events are not asked for.
+        statements.clear();
+        Map<String, Subject> people = recording.subjects(List.of("P-0001", "P-0002", "HGD-0001"));
+        assertThat(people).hasSize(3);
+        assertThat(people.get("P-0002")).isEqualTo(subject("P-0002"));
+        assertThat(statements).isNotEmpty().noneMatch(q -> q.contains("FROM unit_event")).anyMatch(q -> q.contains("FROM contribution"));
+        // With a unit among them (and its predecessors), unit events are read for the units only.
+        statements.clear();
+        Map<String, Subject> mixed = recording.subjects(List.of("P-0001", "HN-UBND-DEMO-PMH"));
+        assertThat(mixed.get("HN-UBND-DEMO-PMH")).isEqualTo(subject("HN-UBND-DEMO-PMH"));
+        assertThat(statements).anyMatch(q -> q.contains("FROM unit_event"));
+    }
+
+    /** A data source whose connections note every statement they prepare. */
+    static DataSource recording(DataSource inner, List<String> statements) {
+        return (DataSource) Proxy.newProxyInstance(OrganisationHistoryContract.class.getClassLoader(), new Class<?>[]{DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = forward(method, inner, args);
+                    if (!method.getName().equals("getConnection")) return result;
+                    Connection c = (Connection) result;
+                    return Proxy.newProxyInstance(OrganisationHistoryContract.class.getClassLoader(), new Class<?>[]{Connection.class},
+                            (p, m, a) -> {
+                                if ((m.getName().equals("prepareStatement") || m.getName().equals("prepareCall")) && a != null
+                                        && a[0] instanceof String sql) statements.add(sql);
+                                return forward(m, c, a);
+                            });
+                });
+    }
+
+    private static Object forward(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    // ------------------------------------------------------------------ events of the tree: not ahead of their day, not undone by a correction
+
+    @Test
+    void tree_events_after_today_are_refused_and_recorded_ones_are_not_corrected_or_retracted() throws IOException {
+        imported(zip("units.csv", "code,name,parent\nT8-ORG,Tổ chức (minh hoạ),\nT8-A,Phòng A (minh hoạ),T8-ORG\n"
+                        + "T8-B,Phòng B (minh hoạ),T8-ORG\nT8-C,Phòng C (minh hoạ),T8-ORG\nT8-S,Phòng tách (minh hoạ),T8-ORG\n",
+                "people.csv", "id,name,unit,hired_on\nT8-P,Người (minh hoạ),T8-B,2020-01-01\n",
+                "memberships.csv", "subject,unit,from\nT8-P,T8-B,2020-01-01\n",
+                "ratings.csv", "subject,year,rating\nT8-P,2024,EXCELLENT\n"));
+        LocalDate later = LocalDate.now().plusMonths(1);
+
+        // Dated after today: refused at import, naming the row and `on`; nothing written, nobody moved.
+        long before = written();
+        JsonAnswer future = csv("unit_events.csv", "unit,event,on,other\nT8-B,MERGED_INTO," + later + ",T8-A\n");
+        assertThat(future.status()).as(future.body().toString()).isEqualTo(422);
+        assertThat(future.body().get("errors").get(0).get("field").asText()).isEqualTo("on");
+        assertThat(future.body().get("errors").get(0).get("row").asLong()).isEqualTo(2);
+        assertThat(future.body().get("errors").get(0).get("message").asText()).contains("after today");
+        assertThat(written()).isEqualTo(before);
+        assertThat(subject("T8-P").unit()).isEqualTo("T8-B");
+        // … and by the facts API (422, field `on`); a founding day ahead changes no tree and is taken.
+        JsonAnswer posted = call(HttpRequest.POST("/api/v1/subjects/T8-C/facts/unitEvents",
+                "{\"event\":\"MOVED\",\"on\":\"" + later + "\",\"other\":\"T8-A\"}").contentType(MediaType.APPLICATION_JSON));
+        assertThat(posted.status()).as(posted.body().toString()).isEqualTo(422);
+        assertThat(posted.body().get("errors").get(0).get("field").asText()).isEqualTo("on");
+        assertThat(rows("SELECT parent_code FROM org_unit WHERE code = 'T8-C'").get(0).get("parent_code")).isEqualTo("T8-ORG");
+        imported(csv("unit_events.csv", "unit,event,on\nT8-S,ESTABLISHED," + later + "\n"));
+
+        // A decision that relied on the person's membership (as a decision on a unit's people may): the merger's moving it flags it.
+        long decision = call(HttpRequest.POST("/api/v1/subjects/T8-P/eligibility?year=2025&awards=ADVANCED_LABORER", "")).body()
+                .get("decisionId").asLong();
+        long membership = count("SELECT MIN(id) FROM membership WHERE subject_id = 'T8-P' AND current_flag = TRUE");
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection(); Statement st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO decision_fact (decision_id, fact_id) VALUES (" + decision + ", 'membership:" + membership + "')");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        JsonAnswer merged = imported(csv("unit_events.csv", "unit,event,on,other,members,continues\nT8-B,MERGED_INTO,2025-09-01,T8-A,1,true\n"));
+        assertThat(subject("T8-P").unit()).isEqualTo("T8-A");
+        assertThat(merged.body().get("decisionsFlagged").asLong()).isEqualTo(1);
+        JsonNode flagged = call(HttpRequest.GET("/api/v1/decisions/" + decision)).body();
+        assertThat(flagged.get("needsReEvaluation").asBoolean()).isTrue();
+        assertThat(flagged.get("flags").get(0).get("reason").asText()).contains("membership:" + membership);
+
+        // Recorded, the merger is not retracted or corrected (409): its effect would stay. A later event undoes it.
+        long event = count("SELECT id FROM unit_event WHERE subject_id = 'T8-B' AND event_kind = 'MERGED_INTO' AND current_flag = TRUE");
+        JsonAnswer retracted = call(HttpRequest.DELETE("/api/v1/facts/unitEvents/" + event));
+        assertThat(retracted.status()).as(retracted.body().toString()).isEqualTo(409);
+        assertThat(retracted.body().get("detail").asText()).contains("later event");
+        JsonAnswer redated = call(HttpRequest.PUT("/api/v1/facts/unitEvents/" + event, "{\"on\":\"2025-10-01\"}")
+                .contentType(MediaType.APPLICATION_JSON));
+        assertThat(redated.status()).as(redated.body().toString()).isEqualTo(409);
+        assertThat(redated.body().get("errors").get(0).get("field").asText()).isEqualTo("on");
+        JsonAnswer elsewhere = call(HttpRequest.PUT("/api/v1/facts/unitEvents/" + event, "{\"other\":\"T8-C\"}")
+                .contentType(MediaType.APPLICATION_JSON));
+        assertThat(elsewhere.status()).isEqualTo(409);
+        assertThat(count("SELECT COUNT(*) FROM unit_event WHERE subject_id = 'T8-B' AND current_flag = TRUE")).isEqualTo(1);
+        assertThat(subject("T8-P").unit()).isEqualTo("T8-A");
+        // The same at import: the same event with another unit is refused on `other`.
+        JsonAnswer reimported = csv("unit_events.csv", "unit,event,on,other\nT8-B,MERGED_INTO,2025-09-01,T8-C\n");
+        assertThat(reimported.status()).isEqualTo(422);
+        assertThat(reimported.body().get("errors").get(0).get("field").asText()).isEqualTo("other");
+        assertThat(reimported.body().get("errors").get(0).get("message").asText()).contains("later event");
+        // How it is read as a predecessor (members, continues) may be corrected: that changes no tree.
+        JsonAnswer members = call(HttpRequest.PUT("/api/v1/facts/unitEvents/" + event, "{\"members\":2}")
+                .contentType(MediaType.APPLICATION_JSON));
+        assertThat(members.status()).as(members.body().toString()).isEqualTo(200);
+        assertThat(subject("T8-A").predecessors()).singleElement().satisfies(p -> assertThat(p.members()).isEqualTo(2));
+
+        // A second predecessor continued on the same day is refused, naming the recorded one; so is linking T8-B again.
+        JsonAnswer second = csv("unit_events.csv", "unit,event,on,other,continues\nT8-C,MERGED_INTO,2025-09-01,T8-A,true\n");
+        assertThat(second.status()).isEqualTo(422);
+        assertThat(second.body().get("errors").get(0).get("field").asText()).isEqualTo("continues");
+        assertThat(second.body().get("errors").get(0).get("message").asText()).contains("T8-B", "unitEvent:");
+        JsonAnswer again = csv("unit_events.csv", "unit,event,on,other\nT8-A,SPLIT_FROM,2025-10-01,T8-B\n");
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.body().get("errors").get(0).get("field").asText()).isEqualTo("other");
+
+        // A split changes no tree: its day may be corrected (not counted twice against itself).
+        imported(csv("unit_events.csv", "unit,event,on,other\nT8-S,SPLIT_FROM,2025-02-01,T8-C\n"));
+        long split = count("SELECT id FROM unit_event WHERE subject_id = 'T8-S' AND event_kind = 'SPLIT_FROM' AND current_flag = TRUE");
+        JsonAnswer moved = call(HttpRequest.PUT("/api/v1/facts/unitEvents/" + split, "{\"on\":\"2025-03-01\"}")
+                .contentType(MediaType.APPLICATION_JSON));
+        assertThat(moved.status()).as(moved.body().toString()).isEqualTo(200);
+        assertThat(subject("T8-S").predecessors()).singleElement().satisfies(p -> assertThat(p.on()).isEqualTo(LocalDate.of(2025, 3, 1)));
+        assertThat(call(HttpRequest.DELETE("/api/v1/facts/unitEvents/" + count("SELECT id FROM unit_event WHERE subject_id = 'T8-S' "
+                + "AND event_kind = 'SPLIT_FROM' AND current_flag = TRUE"))).status()).isEqualTo(200);
     }
 
     // ------------------------------------------------------------------ case documents
